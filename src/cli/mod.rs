@@ -1,0 +1,1 @@
+//! Command-line interface: clap definitions and one module per command group.

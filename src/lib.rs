@@ -1,0 +1,10 @@
+//! mq: a RocketMQ-compatible name server, broker and admin toolkit.
+//!
+//! Dependencies flow one way: `cli` -> `client` -> `protocol` -> `remoting`;
+//! `namesrv` -> `protocol`; `broker` -> `store` + `protocol`.
+
+pub mod cli;
+pub mod namesrv;
+pub mod protocol;
+pub mod remoting;
+pub mod store;

@@ -1,0 +1,1 @@
+//! RocketMQ protocol: request/response headers, JSON bodies, message encoding.

@@ -1,0 +1,1 @@
+//! The RocketMQ remoting layer: frames, RemotingCommand, codecs, client and server.
