@@ -1,0 +1,473 @@
+//! The frame format and both header encodings.
+//!
+//! A frame is `i32 length` (of everything after it), `i32 header-length word`
+//! (high byte = serialize type, low 24 bits = header length), the header, then
+//! the body. The JSON header follows fastjson's output (fields sorted, nulls
+//! omitted); the ROCKETMQ header is RocketMQ's fixed binary layout.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use bytes::{Buf, BufMut, Bytes, BytesMut};
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+use super::command::{LanguageCode, RemotingCommand, SerializeType};
+use super::error::RemotingError;
+
+/// RocketMQ's default frame limit (`com.rocketmq.remoting.frameMaxLength`).
+pub const DEFAULT_MAX_FRAME: usize = 16 * 1024 * 1024;
+
+/// Decodes one frame from the front of `src` if a whole one is there.
+/// Leaves `src` untouched when more bytes are needed.
+pub fn decode_frame(
+    src: &mut BytesMut,
+    max_frame: usize,
+) -> Result<Option<RemotingCommand>, RemotingError> {
+    if src.len() < 4 {
+        return Ok(None);
+    }
+    let length = u32::from_be_bytes([src[0], src[1], src[2], src[3]]) as usize;
+    if length > max_frame {
+        return Err(RemotingError::FrameTooLarge(length, max_frame));
+    }
+    if length < 4 {
+        return Err(RemotingError::Malformed(format!(
+            "frame length {length} is shorter than its header-length word"
+        )));
+    }
+    if src.len() < 4 + length {
+        src.reserve(4 + length - src.len());
+        return Ok(None);
+    }
+    src.advance(4);
+    let frame = src.split_to(length).freeze();
+    decode_frame_body(frame).map(Some)
+}
+
+/// Decodes a frame without its 4-byte length prefix.
+pub fn decode_frame_body(mut frame: Bytes) -> Result<RemotingCommand, RemotingError> {
+    let length = frame.len();
+    let word = frame.get_u32();
+    let serialize_type = SerializeType::from_code((word >> 24) as u8).ok_or_else(|| {
+        RemotingError::Malformed(format!("unknown serialize type {}", word >> 24))
+    })?;
+    let header_len = (word & 0x00FF_FFFF) as usize;
+    if header_len > length - 4 {
+        return Err(RemotingError::Malformed(format!(
+            "header length {header_len} exceeds frame length {length}"
+        )));
+    }
+    let header = frame.split_to(header_len);
+    let mut cmd = match serialize_type {
+        SerializeType::Json => decode_json_header(&header)?,
+        SerializeType::RocketMq => decode_binary_header(header)?,
+    };
+    cmd.serialize_type = serialize_type;
+    cmd.body = frame;
+    Ok(cmd)
+}
+
+/// Appends `cmd` as one frame, its header in `cmd.serialize_type`.
+pub fn encode_frame(cmd: &RemotingCommand, dst: &mut BytesMut) {
+    encode_frame_header(cmd, dst);
+    dst.extend_from_slice(&cmd.body);
+}
+
+/// Appends the frame's length prefix, header-length word and header, but not
+/// the body, so a writer can send a large body without copying it.
+pub fn encode_frame_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
+    let start = dst.len();
+    dst.put_u32(0);
+    dst.put_u32(0);
+    match cmd.serialize_type {
+        SerializeType::Json => encode_json_header(cmd, dst),
+        SerializeType::RocketMq => encode_binary_header(cmd, dst),
+    }
+    let header_len = dst.len() - start - 8;
+    let total = 4 + header_len + cmd.body.len();
+    dst[start..start + 4].copy_from_slice(&(total as u32).to_be_bytes());
+    let word = ((cmd.serialize_type.code() as u32) << 24) | (header_len as u32 & 0x00FF_FFFF);
+    dst[start + 4..start + 8].copy_from_slice(&word.to_be_bytes());
+}
+
+/// The JSON header as real clients send it: every field optional, extFields
+/// values may be strings, numbers or booleans, unknown fields ignored.
+#[derive(Deserialize)]
+struct JsonHeader {
+    #[serde(default)]
+    code: i32,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    version: i32,
+    #[serde(default)]
+    opaque: i32,
+    #[serde(default)]
+    flag: i32,
+    #[serde(default)]
+    remark: Option<String>,
+    #[serde(default, rename = "extFields")]
+    ext_fields: Option<ExtFields>,
+}
+
+/// extFields, coercing scalar values to the strings Java would have sent.
+struct ExtFields(BTreeMap<String, String>);
+
+impl<'de> Deserialize<'de> for ExtFields {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> Visitor<'de> for MapVisitor {
+            type Value = ExtFields;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map of header fields")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ExtFields, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    if let ExtValue(Some(v)) = map.next_value::<ExtValue>()? {
+                        out.insert(key, v);
+                    }
+                }
+                Ok(ExtFields(out))
+            }
+        }
+        d.deserialize_map(MapVisitor)
+    }
+}
+
+/// One extFields value; `None` for JSON null (Java omits nulls).
+struct ExtValue(Option<String>);
+
+impl<'de> Deserialize<'de> for ExtValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct ScalarVisitor;
+        impl<'de> Visitor<'de> for ScalarVisitor {
+            type Value = ExtValue;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string, number or boolean")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ExtValue, E> {
+                Ok(ExtValue(Some(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<ExtValue, E> {
+                Ok(ExtValue(Some(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ExtValue, E> {
+                Ok(ExtValue(Some(v.to_string())))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ExtValue, E> {
+                Ok(ExtValue(Some(v.to_string())))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ExtValue, E> {
+                // Whole numbers print without a fraction, as Java's Long would.
+                if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    Ok(ExtValue(Some((v as i64).to_string())))
+                } else {
+                    Ok(ExtValue(Some(v.to_string())))
+                }
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ExtValue, E> {
+                Ok(ExtValue(Some(v.to_string())))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<ExtValue, E> {
+                Ok(ExtValue(None))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<ExtValue, E> {
+                Ok(ExtValue(None))
+            }
+        }
+        d.deserialize_any(ScalarVisitor)
+    }
+}
+
+fn decode_json_header(header: &[u8]) -> Result<RemotingCommand, RemotingError> {
+    let h: JsonHeader = serde_json::from_slice(header)
+        .map_err(|e| RemotingError::Malformed(format!("invalid JSON header: {e}")))?;
+    Ok(RemotingCommand {
+        code: h.code,
+        language: h
+            .language
+            .as_deref()
+            .map(LanguageCode::from_name)
+            .unwrap_or_default(),
+        version: h.version,
+        opaque: h.opaque,
+        flag: h.flag,
+        remark: h.remark,
+        ext_fields: h.ext_fields.map(|e| e.0).unwrap_or_default(),
+        ..Default::default()
+    })
+}
+
+/// Writes the header as fastjson would: fields in alphabetical order, nulls
+/// omitted, every extFields value a string.
+fn encode_json_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
+    let out = dst;
+    out.put_slice(b"{\"code\":");
+    out.put_slice(cmd.code.to_string().as_bytes());
+    out.put_slice(b",\"extFields\":{");
+    for (i, (k, v)) in cmd.ext_fields.iter().enumerate() {
+        if i > 0 {
+            out.put_u8(b',');
+        }
+        write_json_string(out, k);
+        out.put_u8(b':');
+        write_json_string(out, v);
+    }
+    out.put_slice(b"},\"flag\":");
+    out.put_slice(cmd.flag.to_string().as_bytes());
+    out.put_slice(b",\"language\":\"");
+    out.put_slice(cmd.language.name().as_bytes());
+    out.put_slice(b"\",\"opaque\":");
+    out.put_slice(cmd.opaque.to_string().as_bytes());
+    if let Some(remark) = &cmd.remark {
+        out.put_slice(b",\"remark\":");
+        write_json_string(out, remark);
+    }
+    out.put_slice(b",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":");
+    out.put_slice(cmd.version.to_string().as_bytes());
+    out.put_u8(b'}');
+}
+
+/// A JSON string literal with control characters escaped (message properties
+/// carry \u0001 and \u0002 separators).
+fn write_json_string(out: &mut BytesMut, s: &str) {
+    out.put_u8(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: Option<&[u8]> = match b {
+            b'"' => Some(b"\\\""),
+            b'\\' => Some(b"\\\\"),
+            b'\n' => Some(b"\\n"),
+            b'\r' => Some(b"\\r"),
+            b'\t' => Some(b"\\t"),
+            0..=0x1f => None,
+            _ => continue,
+        };
+        out.put_slice(&bytes[start..i]);
+        match escape {
+            Some(e) => out.put_slice(e),
+            None => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                out.put_slice(b"\\u00");
+                out.put_u8(HEX[(b >> 4) as usize]);
+                out.put_u8(HEX[(b & 0xf) as usize]);
+            }
+        }
+        start = i + 1;
+    }
+    out.put_slice(&bytes[start..]);
+    out.put_u8(b'"');
+}
+
+/// Fixed part of the binary header: code, language, version, opaque, flag,
+/// remark length, extFields length.
+const BINARY_FIXED: usize = 2 + 1 + 2 + 4 + 4 + 4 + 4;
+
+fn decode_binary_header(mut h: Bytes) -> Result<RemotingCommand, RemotingError> {
+    let short = || RemotingError::Malformed("binary header is truncated".into());
+    if h.len() < BINARY_FIXED - 4 {
+        return Err(short());
+    }
+    let code = h.get_i16() as i32;
+    let language = LanguageCode::from_code(h.get_u8());
+    let version = h.get_i16() as i32;
+    let opaque = h.get_i32();
+    let flag = h.get_i32();
+    let remark_len = h.get_i32();
+    let remark = if remark_len > 0 {
+        let bytes = take(&mut h, remark_len as usize).ok_or_else(short)?;
+        Some(utf8(bytes)?)
+    } else {
+        None
+    };
+    if h.remaining() < 4 {
+        return Err(short());
+    }
+    let ext_len = h.get_i32();
+    let mut ext_fields = BTreeMap::new();
+    if ext_len > 0 {
+        let mut ext = take(&mut h, ext_len as usize).ok_or_else(short)?;
+        while ext.has_remaining() {
+            if ext.remaining() < 2 {
+                return Err(short());
+            }
+            let klen = ext.get_i16();
+            let key = take(&mut ext, klen.max(0) as usize).ok_or_else(short)?;
+            if ext.remaining() < 4 {
+                return Err(short());
+            }
+            let vlen = ext.get_i32();
+            let value = take(&mut ext, vlen.max(0) as usize).ok_or_else(short)?;
+            ext_fields.insert(utf8(key)?, utf8(value)?);
+        }
+    }
+    Ok(RemotingCommand {
+        code,
+        language,
+        version,
+        opaque,
+        flag,
+        remark,
+        ext_fields,
+        ..Default::default()
+    })
+}
+
+fn take(buf: &mut Bytes, n: usize) -> Option<Bytes> {
+    (buf.remaining() >= n).then(|| buf.split_to(n))
+}
+
+fn utf8(b: Bytes) -> Result<String, RemotingError> {
+    String::from_utf8(b.to_vec())
+        .map_err(|_| RemotingError::Malformed("binary header holds invalid UTF-8".into()))
+}
+
+fn encode_binary_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
+    dst.put_i16(cmd.code as i16);
+    dst.put_u8(cmd.language.code());
+    dst.put_i16(cmd.version as i16);
+    dst.put_i32(cmd.opaque);
+    dst.put_i32(cmd.flag);
+    match &cmd.remark {
+        Some(r) => {
+            dst.put_i32(r.len() as i32);
+            dst.put_slice(r.as_bytes());
+        }
+        None => dst.put_i32(0),
+    }
+    let ext_len: usize = cmd
+        .ext_fields
+        .iter()
+        .map(|(k, v)| 2 + k.len() + 4 + v.len())
+        .sum();
+    dst.put_i32(ext_len as i32);
+    for (k, v) in &cmd.ext_fields {
+        dst.put_i16(k.len() as i16);
+        dst.put_slice(k.as_bytes());
+        dst.put_i32(v.len() as i32);
+        dst.put_slice(v.as_bytes());
+    }
+}
+
+/// A tokio-util codec over `decode_frame`/`encode_frame`.
+#[derive(Clone, Debug)]
+pub struct RemotingCodec {
+    pub max_frame: usize,
+}
+
+impl Default for RemotingCodec {
+    fn default() -> Self {
+        RemotingCodec {
+            max_frame: DEFAULT_MAX_FRAME,
+        }
+    }
+}
+
+impl tokio_util::codec::Decoder for RemotingCodec {
+    type Item = RemotingCommand;
+    type Error = RemotingError;
+
+    fn decode(&mut self, src: &mut BytesMut) -> Result<Option<RemotingCommand>, RemotingError> {
+        decode_frame(src, self.max_frame)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip(cmd: &RemotingCommand) -> RemotingCommand {
+        let mut buf = BytesMut::new();
+        encode_frame(cmd, &mut buf);
+        let out = decode_frame(&mut buf, DEFAULT_MAX_FRAME).unwrap().unwrap();
+        assert!(buf.is_empty());
+        out
+    }
+
+    #[test]
+    fn json_header_is_fastjson_shaped() {
+        let cmd = RemotingCommand::request(105).with_ext("topic", "TopicTest");
+        let mut buf = BytesMut::new();
+        encode_frame(&cmd, &mut buf);
+        let header = std::str::from_utf8(&buf[8..]).unwrap();
+        assert_eq!(
+            header,
+            r#"{"code":105,"extFields":{"topic":"TopicTest"},"flag":0,"language":"JAVA","opaque":0,"serializeTypeCurrentRPC":"JSON","version":409}"#
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let cmd = RemotingCommand::request(310)
+            .with_ext("i", "TAGS\u{1}TagA\u{2}KEYS\u{1}k\"1\\")
+            .with_body(&b"hello"[..]);
+        let mut buf = BytesMut::new();
+        encode_frame(&cmd, &mut buf);
+        assert!(!buf[8..].contains(&1u8));
+        assert_eq!(round_trip(&cmd), cmd);
+    }
+
+    #[test]
+    fn lenient_json_header() {
+        let raw =
+            br#"{"extFields":{"queueId":3,"batch":false,"x":null,"f":1.5},"code":310,"opaque":7}
+"#;
+        let mut frame = BytesMut::new();
+        frame.put_u32((4 + raw.len()) as u32);
+        frame.put_u32(raw.len() as u32);
+        frame.put_slice(raw);
+        let cmd = decode_frame(&mut frame, DEFAULT_MAX_FRAME)
+            .unwrap()
+            .unwrap();
+        assert_eq!(cmd.code, 310);
+        assert_eq!(cmd.opaque, 7);
+        assert_eq!(cmd.language, LanguageCode::Java);
+        assert_eq!(cmd.ext("queueId"), Some("3"));
+        assert_eq!(cmd.ext("batch"), Some("false"));
+        assert_eq!(cmd.ext("f"), Some("1.5"));
+        assert_eq!(cmd.ext("x"), None);
+        assert_eq!(cmd.remark, None);
+    }
+
+    #[test]
+    fn binary_header_round_trips() {
+        let mut cmd = RemotingCommand::response(17, Some("no topic".to_string()))
+            .with_ext("a", "1")
+            .with_body(&b"xyz"[..]);
+        cmd.serialize_type = SerializeType::RocketMq;
+        cmd.opaque = -5;
+        assert_eq!(round_trip(&cmd), cmd);
+    }
+
+    #[test]
+    fn incomplete_and_invalid_frames() {
+        let cmd = RemotingCommand::request(105).with_ext("topic", "T");
+        let mut full = BytesMut::new();
+        encode_frame(&cmd, &mut full);
+        for cut in 0..full.len() {
+            let mut part = BytesMut::from(&full[..cut]);
+            assert!(
+                decode_frame(&mut part, DEFAULT_MAX_FRAME)
+                    .unwrap()
+                    .is_none()
+            );
+        }
+        let mut big = BytesMut::from(&[0x7f, 0, 0, 0][..]);
+        assert!(matches!(
+            decode_frame(&mut big, DEFAULT_MAX_FRAME),
+            Err(RemotingError::FrameTooLarge(..))
+        ));
+        let mut liar = BytesMut::new();
+        liar.put_u32(8);
+        liar.put_u32(100);
+        liar.put_u32(0);
+        assert!(decode_frame(&mut liar, DEFAULT_MAX_FRAME).is_err());
+        let mut bad_type = BytesMut::new();
+        bad_type.put_u32(4);
+        bad_type.put_u32(0x0500_0000);
+        assert!(decode_frame(&mut bad_type, DEFAULT_MAX_FRAME).is_err());
+    }
+}
