@@ -1,1 +1,3 @@
 //! RocketMQ protocol: request/response headers, JSON bodies, message encoding.
+
+pub mod fastjson;
