@@ -1,1 +1,14 @@
 //! RocketMQ protocol: request/response headers, JSON bodies, message encoding.
+
+pub mod admin;
+pub mod body;
+pub mod fastjson;
+pub mod perm;
+pub mod register_broker;
+pub mod route;
+pub mod topic_config;
+
+pub use body::{KVTable, RemotingBody, TopicList};
+pub use register_broker::RegisterBrokerBody;
+pub use route::{BrokerData, ClusterInfo, QueueData, TopicRouteData};
+pub use topic_config::{DataVersion, TopicConfig, TopicConfigSerializeWrapper, TopicFilterType};
