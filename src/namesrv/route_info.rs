@@ -968,4 +968,61 @@ mod tests {
         assert_eq!(qd, vec!["broker-a", "broker-b", "broker-c"]);
         assert_eq!(bd, qd);
     }
+    /// The tables stay consistent whatever brokers do: no empty BrokerData,
+    /// cluster or topic entry; every broker name of a cluster is known; an
+    /// address has one id per broker name; queue data only of known names.
+    fn assert_consistent(rim: &RouteInfoManager) {
+        for (name, bd) in &rim.broker_addr_table {
+            assert!(!bd.broker_addrs.is_empty(), "empty BrokerData {name}");
+            let addrs: BTreeSet<_> = bd.broker_addrs.values().collect();
+            assert_eq!(
+                addrs.len(),
+                bd.broker_addrs.len(),
+                "address under two ids in {name}"
+            );
+            assert!(
+                rim.cluster_addr_table
+                    .values()
+                    .any(|names| names.contains(name)),
+                "{name} in no cluster"
+            );
+        }
+        for (cluster, names) in &rim.cluster_addr_table {
+            assert!(!names.is_empty(), "empty cluster {cluster}");
+        }
+        for (topic, qds) in &rim.topic_queue_table {
+            assert!(!qds.is_empty(), "empty topic {topic}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tables_stay_consistent(ops in proptest::collection::vec((0u8..5, 0usize..3, 0usize..3, 0i64..2, 0i64..4), 1..60)) {
+            let names = ["broker-a", "broker-b", "broker-c"];
+            let addrs = ["10.0.0.1:10911", "10.0.0.2:10911", "10.0.0.3:10911"];
+            let mut rim = RouteInfoManager::new();
+            let mut now = T0;
+            for (op, n, a, id, version) in ops {
+                now += 30_000;
+                let who = ident(names[n], addrs[a], id);
+                match op {
+                    0 | 1 => {
+                        let w = wrapper(version, &[("T", 4, 6), (names[n], 1, 7)]);
+                        rim.register_broker(who, "ha", &w, &[], now);
+                    }
+                    2 => rim.unregister_broker(who),
+                    3 => {
+                        rim.scan_not_active_broker(now, BROKER_CHANNEL_EXPIRED_TIME_MS);
+                    }
+                    _ => {
+                        rim.on_broker_channel_destroyed(addrs[a]);
+                    }
+                }
+                assert_consistent(&rim);
+                if let Some(route) = rim.pick_topic_route_data("T") {
+                    proptest::prop_assert!(!route.broker_datas.is_empty());
+                }
+            }
+        }
+    }
 }
