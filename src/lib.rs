@@ -4,7 +4,10 @@
 //! `namesrv` -> `protocol`; `broker` -> `store` + `protocol`.
 
 pub mod cli;
+pub mod client;
+pub mod config;
 pub mod namesrv;
 pub mod protocol;
 pub mod remoting;
 pub mod store;
+pub mod util;

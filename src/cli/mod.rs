@@ -1,1 +1,85 @@
-//! Command-line interface: clap definitions and one module per command group.
+//! The command line: clap definitions (the single source of help text,
+//! completions and docs) and one module per command group.
+
+pub mod cluster;
+pub mod completions;
+pub mod error;
+pub mod namesrv;
+pub mod output;
+pub mod topic;
+
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use crate::client::admin::AdminClient;
+pub use error::{CliError, CliResult};
+use output::OutputFormat;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mq",
+    version,
+    about = "A RocketMQ-compatible message broker, name server and admin toolkit",
+    long_about = "A RocketMQ-compatible message broker, name server and admin toolkit.\n\n\
+        Works against its own daemons and against any Apache RocketMQ 4.x/5.x cluster.",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// Name server address(es), `;`-separated as in RocketMQ
+    #[arg(
+        short = 'n',
+        long = "namesrv",
+        env = "NAMESRV_ADDR",
+        hide_env_values = true,
+        default_value = "127.0.0.1:9876",
+        global = true
+    )]
+    pub namesrv: String,
+    /// Output format of commands that print data
+    #[arg(short = 'o', long, value_enum, default_value_t = OutputFormat::Table, global = true)]
+    pub output: OutputFormat,
+    /// Time allowed for each request, e.g. 3s or 500ms
+    #[arg(long, default_value = "3s", value_parser = humantime::parse_duration, global = true)]
+    pub timeout: Duration,
+}
+
+impl GlobalArgs {
+    pub fn admin(&self) -> CliResult<AdminClient> {
+        AdminClient::new(&self.namesrv, self.timeout).map_err(|e| CliError::Usage(e.to_string()))
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a name server, or manage its key-value config
+    #[command(subcommand)]
+    Namesrv(namesrv::NamesrvCommand),
+    /// Inspect clusters and their brokers
+    #[command(subcommand)]
+    Cluster(cluster::ClusterCommand),
+    /// Inspect and manage topics
+    #[command(subcommand)]
+    Topic(topic::TopicCommand),
+    /// Print a shell completion script
+    Completions(completions::CompletionsArgs),
+}
+
+/// Runs a parsed command line.
+pub async fn run(cli: Cli) -> CliResult {
+    let g = &cli.global;
+    match cli.command {
+        Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
+        Command::Cluster(cmd) => cluster::run(g, cmd).await,
+        Command::Topic(cmd) => topic::run(g, cmd).await,
+        Command::Completions(args) => completions::run(args),
+    }
+}

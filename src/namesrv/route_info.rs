@@ -11,7 +11,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::protocol::perm::{self, PERM_READ_WRITE, PERM_WRITE};
-use crate::protocol::route::{BrokerData, ClusterInfo, MASTER_ID, QueueData, TopicRouteData};
+use crate::protocol::route::{
+    BrokerData, BrokerLiveSummary, ClusterInfo, MASTER_ID, QueueData, TopicRouteData,
+};
 use crate::protocol::{DataVersion, TopicConfig, TopicConfigSerializeWrapper, TopicList};
 
 /// A broker silent for longer than this is dropped by the periodic scan
@@ -338,9 +340,23 @@ impl RouteInfoManager {
     }
 
     /// GET_BROKER_CLUSTER_INFO.
+    /// Cluster info, with each live address's last registration time (an
+    /// `mq` extension that Java readers ignore).
     pub fn cluster_info(&self) -> ClusterInfo {
+        let broker_live_table = self
+            .broker_live_table
+            .iter()
+            .map(|(addr, live)| {
+                let summary = BrokerLiveSummary {
+                    last_update_timestamp: live.last_update_timestamp,
+                    ha_server_addr: live.ha_server_addr.clone(),
+                };
+                (addr.clone(), summary)
+            })
+            .collect();
         ClusterInfo {
             broker_addr_table: self.broker_addr_table.clone(),
+            broker_live_table,
             cluster_addr_table: self.cluster_addr_table.clone(),
         }
     }

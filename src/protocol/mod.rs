@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod body;
 pub mod fastjson;
+pub mod header;
 pub mod perm;
 pub mod register_broker;
 pub mod route;

@@ -76,7 +76,19 @@ impl RemotingBody for TopicRouteData {}
 #[serde(default, rename_all = "camelCase")]
 pub struct ClusterInfo {
     pub broker_addr_table: BTreeMap<String, BrokerData>,
+    /// An `mq` extension: when each broker address last registered. Java
+    /// readers ignore unknown fields; Apache RocketMQ name servers leave it out.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub broker_live_table: BTreeMap<String, BrokerLiveSummary>,
     pub cluster_addr_table: BTreeMap<String, BTreeSet<String>>,
+}
+
+/// A broker address's liveness, as `mq` name servers report it in ClusterInfo.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct BrokerLiveSummary {
+    pub last_update_timestamp: i64,
+    pub ha_server_addr: String,
 }
 
 impl ClusterInfo {

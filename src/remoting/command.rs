@@ -2,12 +2,10 @@
 //! used for every request and every response in both directions.
 
 use std::collections::BTreeMap;
-use std::str::FromStr;
 
 use bytes::Bytes;
 
 use super::code::response;
-use super::error::RemotingError;
 
 /// Flag bit 0: the command is a response.
 pub const FLAG_RESPONSE: i32 = 1;
@@ -191,20 +189,6 @@ impl RemotingCommand {
         self.ext_fields.get(key).map(String::as_str)
     }
 
-    /// A required header field, parsed.
-    pub fn ext_required<T: FromStr>(&self, key: &'static str) -> Result<T, RemotingError> {
-        let raw = self.ext(key).ok_or(RemotingError::MissingField(key))?;
-        parse_field(key, raw)
-    }
-
-    /// An optional header field, parsed; absent (or empty) gives `None`.
-    pub fn ext_optional<T: FromStr>(&self, key: &'static str) -> Result<Option<T>, RemotingError> {
-        match self.ext(key) {
-            None | Some("") => Ok(None),
-            Some(raw) => parse_field(key, raw).map(Some),
-        }
-    }
-
     /// The remark, or the code's name when there is none: for error messages.
     pub fn describe_error(&self) -> String {
         let name = response::name(self.code).unwrap_or("UNKNOWN");
@@ -213,13 +197,6 @@ impl RemotingCommand {
             _ => format!("{} ({})", name, self.code),
         }
     }
-}
-
-fn parse_field<T: FromStr>(key: &'static str, raw: &str) -> Result<T, RemotingError> {
-    raw.trim().parse().map_err(|_| RemotingError::InvalidField {
-        field: key,
-        value: raw.to_string(),
-    })
 }
 
 #[cfg(test)]
@@ -236,21 +213,5 @@ mod tests {
         assert_eq!(LanguageCode::Rust.code(), 12);
         assert_eq!(LanguageCode::from_name("COBOL"), LanguageCode::Other);
         assert_eq!(LanguageCode::from_code(200), LanguageCode::Other);
-    }
-
-    #[test]
-    fn typed_field_access() {
-        let cmd = RemotingCommand::request(105)
-            .with_ext("queueId", 3)
-            .with_ext("order", "true")
-            .with_ext("empty", "");
-        assert_eq!(cmd.ext_required::<i32>("queueId").unwrap(), 3);
-        assert!(cmd.ext_required::<bool>("order").unwrap());
-        assert!(matches!(
-            cmd.ext_required::<i32>("topic"),
-            Err(RemotingError::MissingField("topic"))
-        ));
-        assert!(cmd.ext_required::<i32>("order").is_err());
-        assert_eq!(cmd.ext_optional::<i64>("empty").unwrap(), None);
     }
 }

@@ -9,9 +9,11 @@ pub mod codec;
 pub mod command;
 pub mod connection;
 pub mod error;
+pub mod header;
 pub mod server;
 
 pub use client::RemotingClient;
 pub use command::{LanguageCode, RemotingCommand, SerializeType};
 pub use connection::{Connection, RequestHandler};
 pub use error::RemotingError;
+pub use header::CommandHeader;

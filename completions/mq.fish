@@ -1,0 +1,148 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_mq_global_optspecs
+    string join \n n/namesrv= o/output= timeout= h/help V/version
+end
+
+function __fish_mq_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_mq_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_mq_using_subcommand
+    set -l cmd (__fish_mq_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c mq -n "__fish_mq_needs_command" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_needs_command" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_needs_command" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_needs_command" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_needs_command" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_needs_command" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_needs_command" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "kv" -d 'Read and write the name server\'s key-value config'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "config" -d 'Read and change the running name servers\' settings'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l listen -d 'Address to listen on (overrides bindAddress/listenPort of the config file)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s c -l config -d 'Config file: YAML, or Java properties (.conf/.properties)' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Print one value'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "put" -d 'Set a value on every name server'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "delete" -d 'Delete a key on every name server'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "list" -d 'List the keys and values of a namespace'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print every setting of each name server'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a setting on every name server'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "kv" -d 'Read and write the name server\'s key-value config'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "config" -d 'Read and change the running name servers\' settings'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only topics served by this cluster' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand completions" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List the topics the name server knows'

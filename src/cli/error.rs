@@ -1,0 +1,36 @@
+//! The error every command returns: one line for stderr and an exit code.
+
+use crate::client::ClientError;
+use crate::remoting::RemotingError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// The command line was understood but makes no sense (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The work failed: server said no, connection failed, ... (exit 1).
+    #[error("{0}")]
+    Failed(String),
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    #[error(transparent)]
+    Remoting(#[from] RemotingError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Usage(_) => 2,
+            _ => 1,
+        }
+    }
+
+    /// A write to a closed stdout: the reader has what it wanted.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, CliError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+pub type CliResult<T = ()> = Result<T, CliError>;

@@ -1,0 +1,64 @@
+//! Dispatch of name server requests by code, one module per group of
+//! requests. Unknown codes get REQUEST_CODE_NOT_SUPPORTED.
+
+mod config;
+mod kv;
+mod route;
+
+use std::sync::Arc;
+
+use super::server::NameServer;
+use crate::remoting::code::{request, response};
+use crate::remoting::connection::HandlerFuture;
+use crate::remoting::{Connection, RemotingCommand, RemotingError, RequestHandler};
+
+pub struct NamesrvProcessor {
+    server: Arc<NameServer>,
+}
+
+impl NamesrvProcessor {
+    pub fn new(server: Arc<NameServer>) -> Self {
+        NamesrvProcessor { server }
+    }
+}
+
+impl RequestHandler for NamesrvProcessor {
+    fn handle(&self, conn: Arc<Connection>, req: RemotingCommand) -> HandlerFuture {
+        let server = self.server.clone();
+        Box::pin(async move {
+            let ns = &server;
+            let result = match req.code {
+                request::REGISTER_BROKER => route::register_broker(ns, &req),
+                request::UNREGISTER_BROKER => route::unregister_broker(ns, &req),
+                request::QUERY_DATA_VERSION => route::query_data_version(ns, &req),
+                request::GET_ROUTEINFO_BY_TOPIC => route::get_route_info(ns, &req),
+                request::GET_BROKER_CLUSTER_INFO => route::get_cluster_info(ns),
+                request::GET_ALL_TOPIC_LIST_FROM_NAMESERVER => route::get_all_topic_list(ns),
+                request::GET_TOPICS_BY_CLUSTER => route::get_topics_by_cluster(ns, &req),
+                request::GET_SYSTEM_TOPIC_LIST_FROM_NS => route::get_system_topic_list(ns),
+                request::DELETE_TOPIC_IN_NAMESRV => route::delete_topic(ns, &req),
+                request::WIPE_WRITE_PERM_OF_BROKER => route::wipe_write_perm(ns, &req),
+                request::ADD_WRITE_PERM_OF_BROKER => route::add_write_perm(ns, &req),
+                request::PUT_KV_CONFIG => kv::put(ns, &req),
+                request::GET_KV_CONFIG => kv::get(ns, &req),
+                request::DELETE_KV_CONFIG => kv::delete(ns, &req),
+                request::GET_KVLIST_BY_NAMESPACE => kv::list(ns, &req),
+                request::GET_NAMESRV_CONFIG => config::get(ns),
+                request::UPDATE_NAMESRV_CONFIG => config::update(ns, &req),
+                code => {
+                    tracing::debug!(peer = %conn.peer(), code, "request code not supported");
+                    Ok(RemotingCommand::not_supported(code))
+                }
+            };
+            Some(
+                result.unwrap_or_else(|e| {
+                    RemotingCommand::error(response::SYSTEM_ERROR, e.to_string())
+                }),
+            )
+        })
+    }
+}
+
+/// A processor's outcome: a response, or a bad request that becomes
+/// SYSTEM_ERROR with the reason, as Java's header decoding failures do.
+type Outcome = Result<RemotingCommand, RemotingError>;

@@ -1,0 +1,171 @@
+//! Shared test harness: free loopback ports, `mq` child processes that are
+//! killed when the test ends, and polling with a deadline instead of sleeps.
+
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use mq::protocol::header::RegisterBrokerRequestHeader;
+use mq::protocol::register_broker::RegisterBrokerBody;
+use mq::protocol::topic_config::{DataVersion, TopicConfig};
+use mq::remoting::code::{request, response};
+use mq::remoting::{RemotingClient, RemotingCommand};
+
+pub const TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The `mq` binary under test.
+pub fn mq_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_mq")
+}
+
+/// A loopback port nobody listens on right now.
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Polls `cond` until it holds or `timeout` passes.
+pub fn wait_until(what: &str, timeout: Duration, mut cond: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !cond() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// A running `mq` process, killed (and reaped) on drop.
+pub struct MqProcess {
+    pub child: Child,
+    pub addr: String,
+}
+
+impl Drop for MqProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl MqProcess {
+    /// Sends SIGTERM and waits for a clean exit.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        unsafe_kill(self.child.id(), 15);
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "mq did not stop on SIGTERM");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+fn unsafe_kill(pid: u32, signal: i32) {
+    let _ = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status();
+}
+
+/// Starts `mq namesrv start` on a free port with its data under `dir`,
+/// plus extra YAML config lines, and waits until it accepts connections.
+pub fn start_namesrv(dir: &Path, extra_config: &str) -> MqProcess {
+    let port = free_port();
+    let config = dir.join("namesrv.yaml");
+    std::fs::write(
+        &config,
+        format!(
+            "listenPort: {port}\nkvConfigPath: {}\n{extra_config}",
+            dir.join("kvConfig.json").display()
+        ),
+    )
+    .unwrap();
+    let child = Command::new(mq_bin())
+        .args(["namesrv", "start", "-c"])
+        .arg(&config)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let addr = format!("127.0.0.1:{port}");
+    let proc = MqProcess { child, addr };
+    wait_until("the name server to listen", Duration::from_secs(20), || {
+        std::net::TcpStream::connect(&proc.addr).is_ok()
+    });
+    proc
+}
+
+/// Runs `mq` with `args` against name server `namesrv` and returns its output.
+pub fn mq(namesrv: &str, args: &[&str]) -> Output {
+    Command::new(mq_bin())
+        .args(args)
+        .env("NAMESRV_ADDR", namesrv)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Like `mq`, but asserts success and returns stdout.
+pub fn mq_ok(namesrv: &str, args: &[&str]) -> String {
+    let out = mq(namesrv, args);
+    assert!(
+        out.status.success(),
+        "mq {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub struct Broker<'a> {
+    pub cluster: &'a str,
+    pub name: &'a str,
+    pub id: i64,
+    pub addr: &'a str,
+    pub topics: &'a [(&'a str, i32)],
+}
+
+/// A REGISTER_BROKER request as a RocketMQ broker sends it.
+pub fn register_request(b: &Broker<'_>, compressed: bool) -> RemotingCommand {
+    let mut body = RegisterBrokerBody::default();
+    let wrapper = &mut body.topic_config_serialize_wrapper;
+    wrapper.data_version = DataVersion::new(mq::util::now_millis());
+    for (topic, queues) in b.topics {
+        wrapper.topic_config_table.insert(
+            topic.to_string(),
+            TopicConfig::with_queues(*topic, *queues, *queues, 6),
+        );
+    }
+    let bytes = body.encode_body(compressed);
+    let crc = (crc32fast::hash(&bytes) & 0x7FFF_FFFF) as i32;
+    let header = RegisterBrokerRequestHeader {
+        broker_name: b.name.into(),
+        broker_addr: b.addr.into(),
+        cluster_name: b.cluster.into(),
+        ha_server_addr: b.addr.replace(":10911", ":10912"),
+        broker_id: b.id,
+        compressed: Some(compressed),
+        body_crc32: Some(crc),
+        heartbeat_timeout_millis: None,
+    };
+    RemotingCommand::request(request::REGISTER_BROKER)
+        .with_header(&header)
+        .with_body(bytes)
+}
+
+/// Registers `b` with the name server at `ns`, asserting success.
+pub async fn register(client: &RemotingClient, ns: &str, b: &Broker<'_>) -> RemotingCommand {
+    let r = client
+        .invoke(ns, register_request(b, false), TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    r
+}
