@@ -112,3 +112,249 @@ command_header! {
         broker_name: String => "brokerName",
     }
 }
+
+// ---- producer ----
+
+command_header! {
+    /// SEND_MESSAGE (10) with RocketMQ's long field names; SEND_MESSAGE_V2
+    /// (310) and SEND_BATCH_MESSAGE (320) carry the same fields as `a`..`n`
+    /// (see `SendMessageRequestHeaderV2`).
+    pub struct SendMessageRequestHeader {
+        producer_group: String => "producerGroup",
+        topic: String => "topic",
+        default_topic: String => "defaultTopic",
+        default_topic_queue_nums: i32 => "defaultTopicQueueNums",
+        queue_id: i32 => "queueId",
+        sys_flag: i32 => "sysFlag",
+        born_timestamp: i64 => "bornTimestamp",
+        flag: i32 => "flag",
+        properties: Option<String> => "properties",
+        reconsume_times: Option<i32> => "reconsumeTimes",
+        unit_mode: Option<bool> => "unitMode",
+        batch: Option<bool> => "batch",
+        max_reconsume_times: Option<i32> => "maxReconsumeTimes",
+        broker_name: Option<String> => "bname",
+    }
+}
+
+command_header! {
+    /// SEND_MESSAGE_V2's short field names, the Java client's default.
+    pub struct SendMessageRequestHeaderV2 {
+        a: String => "a",
+        b: String => "b",
+        c: String => "c",
+        d: i32 => "d",
+        e: i32 => "e",
+        f: i32 => "f",
+        g: i64 => "g",
+        h: i32 => "h",
+        i: Option<String> => "i",
+        j: Option<i32> => "j",
+        k: Option<bool> => "k",
+        l: Option<i32> => "l",
+        m: Option<bool> => "m",
+        n: Option<String> => "n",
+    }
+}
+
+impl From<SendMessageRequestHeaderV2> for SendMessageRequestHeader {
+    fn from(v: SendMessageRequestHeaderV2) -> Self {
+        SendMessageRequestHeader {
+            producer_group: v.a,
+            topic: v.b,
+            default_topic: v.c,
+            default_topic_queue_nums: v.d,
+            queue_id: v.e,
+            sys_flag: v.f,
+            born_timestamp: v.g,
+            flag: v.h,
+            properties: v.i,
+            reconsume_times: v.j,
+            unit_mode: v.k,
+            max_reconsume_times: v.l,
+            batch: v.m,
+            broker_name: v.n,
+        }
+    }
+}
+
+impl From<SendMessageRequestHeader> for SendMessageRequestHeaderV2 {
+    fn from(v: SendMessageRequestHeader) -> Self {
+        SendMessageRequestHeaderV2 {
+            a: v.producer_group,
+            b: v.topic,
+            c: v.default_topic,
+            d: v.default_topic_queue_nums,
+            e: v.queue_id,
+            f: v.sys_flag,
+            g: v.born_timestamp,
+            h: v.flag,
+            i: v.properties,
+            j: v.reconsume_times,
+            k: v.unit_mode,
+            l: v.max_reconsume_times,
+            m: v.batch,
+            n: v.broker_name,
+        }
+    }
+}
+
+command_header! {
+    /// The answer to a send: the offset message id (comma-joined for a batch),
+    /// the queue and the queue offset (of the first message of a batch).
+    pub struct SendMessageResponseHeader {
+        msg_id: String => "msgId",
+        queue_id: i32 => "queueId",
+        queue_offset: i64 => "queueOffset",
+        transaction_id: Option<String> => "transactionId",
+    }
+}
+
+command_header! {
+    /// UNREGISTER_CLIENT (35).
+    pub struct UnregisterClientRequestHeader {
+        client_id: String => "clientID",
+        producer_group: Option<String> => "producerGroup",
+        consumer_group: Option<String> => "consumerGroup",
+    }
+}
+
+// ---- consumer ----
+
+command_header! {
+    /// PULL_MESSAGE (11).
+    pub struct PullMessageRequestHeader {
+        consumer_group: String => "consumerGroup",
+        topic: String => "topic",
+        queue_id: i32 => "queueId",
+        queue_offset: i64 => "queueOffset",
+        max_msg_nums: i32 => "maxMsgNums",
+        sys_flag: i32 => "sysFlag",
+        commit_offset: i64 => "commitOffset",
+        suspend_timeout_millis: i64 => "suspendTimeoutMillis",
+        subscription: Option<String> => "subscription",
+        sub_version: i64 => "subVersion",
+        expression_type: Option<String> => "expressionType",
+        broker_name: Option<String> => "bname",
+    }
+}
+
+command_header! {
+    pub struct PullMessageResponseHeader {
+        suggest_which_broker_id: i64 => "suggestWhichBrokerId",
+        next_begin_offset: i64 => "nextBeginOffset",
+        min_offset: i64 => "minOffset",
+        max_offset: i64 => "maxOffset",
+    }
+}
+
+command_header! {
+    /// QUERY_CONSUMER_OFFSET (14).
+    pub struct QueryConsumerOffsetRequestHeader {
+        consumer_group: String => "consumerGroup",
+        topic: String => "topic",
+        queue_id: i32 => "queueId",
+    }
+}
+
+command_header! {
+    /// UPDATE_CONSUMER_OFFSET (15).
+    pub struct UpdateConsumerOffsetRequestHeader {
+        consumer_group: String => "consumerGroup",
+        topic: String => "topic",
+        queue_id: i32 => "queueId",
+        commit_offset: i64 => "commitOffset",
+    }
+}
+
+command_header! {
+    /// The `offset` answer of QUERY_CONSUMER_OFFSET, GET_MAX_OFFSET,
+    /// GET_MIN_OFFSET and SEARCH_OFFSET_BY_TIMESTAMP.
+    pub struct OffsetResponseHeader {
+        offset: i64 => "offset",
+    }
+}
+
+command_header! {
+    /// GET_MAX_OFFSET (30), GET_MIN_OFFSET (31), GET_EARLIEST_MSG_STORETIME (32).
+    pub struct QueueRequestHeader {
+        topic: String => "topic",
+        queue_id: i32 => "queueId",
+    }
+}
+
+command_header! {
+    /// SEARCH_OFFSET_BY_TIMESTAMP (29).
+    pub struct SearchOffsetRequestHeader {
+        topic: String => "topic",
+        queue_id: i32 => "queueId",
+        timestamp: i64 => "timestamp",
+    }
+}
+
+command_header! {
+    pub struct GetEarliestMsgStoretimeResponseHeader {
+        timestamp: i64 => "timestamp",
+    }
+}
+
+command_header! {
+    /// GET_CONSUMER_LIST_BY_GROUP (38) and NOTIFY_CONSUMER_IDS_CHANGED (40).
+    pub struct ConsumerGroupHeader {
+        consumer_group: String => "consumerGroup",
+    }
+}
+
+command_header! {
+    /// CONSUMER_SEND_MSG_BACK (36).
+    pub struct ConsumerSendMsgBackRequestHeader {
+        offset: i64 => "offset",
+        group: String => "group",
+        delay_level: i32 => "delayLevel",
+        origin_msg_id: Option<String> => "originMsgId",
+        origin_topic: Option<String> => "originTopic",
+        unit_mode: Option<bool> => "unitMode",
+        max_reconsume_times: Option<i32> => "maxReconsumeTimes",
+    }
+}
+
+// ---- messages and topics ----
+
+command_header! {
+    /// QUERY_MESSAGE (12): by key, or by UNIQ_KEY with ext `_UNIQUE_KEY_QUERY=true`.
+    pub struct QueryMessageRequestHeader {
+        topic: String => "topic",
+        key: String => "key",
+        max_num: i32 => "maxNum",
+        begin_timestamp: i64 => "beginTimestamp",
+        end_timestamp: i64 => "endTimestamp",
+    }
+}
+
+command_header! {
+    pub struct QueryMessageResponseHeader {
+        index_last_update_timestamp: i64 => "indexLastUpdateTimestamp",
+        index_last_update_phyoffset: i64 => "indexLastUpdatePhyoffset",
+    }
+}
+
+command_header! {
+    /// VIEW_MESSAGE_BY_ID (33): a commit log offset.
+    pub struct ViewMessageRequestHeader {
+        offset: i64 => "offset",
+    }
+}
+
+command_header! {
+    /// UPDATE_AND_CREATE_TOPIC (17).
+    pub struct CreateTopicRequestHeader {
+        topic: String => "topic",
+        default_topic: String => "defaultTopic",
+        read_queue_nums: i32 => "readQueueNums",
+        write_queue_nums: i32 => "writeQueueNums",
+        perm: i32 => "perm",
+        topic_filter_type: String => "topicFilterType",
+        topic_sys_flag: Option<i32> => "topicSysFlag",
+        order: bool => "order",
+    }
+}

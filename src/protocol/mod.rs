@@ -4,6 +4,8 @@ pub mod admin;
 pub mod body;
 pub mod fastjson;
 pub mod header;
+pub mod heartbeat;
+pub mod message;
 pub mod perm;
 pub mod register_broker;
 pub mod route;

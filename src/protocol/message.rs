@@ -1,0 +1,303 @@
+//! The message format shared by clients, broker and store: sysflag bits,
+//! property keys, the properties string (`k\u0001v\u0002k\u0001v`), Java
+//! string hashes (tags codes), unique message ids and batch bodies.
+
+use std::collections::BTreeMap;
+
+pub mod sysflag {
+    pub const COMPRESSED: i32 = 0x1;
+    pub const MULTI_TAGS: i32 = 0x2;
+    pub const TRANSACTION_NOT_TYPE: i32 = 0;
+    pub const TRANSACTION_PREPARED_TYPE: i32 = 0x1 << 2;
+    pub const TRANSACTION_COMMIT_TYPE: i32 = 0x2 << 2;
+    pub const TRANSACTION_ROLLBACK_TYPE: i32 = 0x3 << 2;
+    pub const BORNHOST_V6_FLAG: i32 = 0x1 << 4;
+    pub const STOREHOSTADDRESS_V6_FLAG: i32 = 0x1 << 5;
+
+    /// The transaction bits (2-3) of a sysflag.
+    pub fn transaction_value(flag: i32) -> i32 {
+        flag & TRANSACTION_ROLLBACK_TYPE
+    }
+}
+
+/// Property keys (Java's MessageConst.PROPERTY_*).
+pub mod property {
+    pub const KEYS: &str = "KEYS";
+    pub const TAGS: &str = "TAGS";
+    pub const WAIT_STORE_MSG_OK: &str = "WAIT";
+    pub const DELAY: &str = "DELAY";
+    pub const RETRY_TOPIC: &str = "RETRY_TOPIC";
+    pub const REAL_TOPIC: &str = "REAL_TOPIC";
+    pub const REAL_QUEUE_ID: &str = "REAL_QID";
+    pub const TRANSACTION_PREPARED: &str = "TRAN_MSG";
+    pub const PRODUCER_GROUP: &str = "PGROUP";
+    pub const MIN_OFFSET: &str = "MIN_OFFSET";
+    pub const MAX_OFFSET: &str = "MAX_OFFSET";
+    pub const BUYER_ID: &str = "BUYER_ID";
+    pub const ORIGIN_MESSAGE_ID: &str = "ORIGIN_MESSAGE_ID";
+    pub const TRANSFER_FLAG: &str = "TRANSFER_FLAG";
+    pub const CORRECTION_FLAG: &str = "CORRECTION_FLAG";
+    pub const MQ2_FLAG: &str = "MQ2_FLAG";
+    pub const RECONSUME_TIME: &str = "RECONSUME_TIME";
+    pub const MSG_REGION: &str = "MSG_REGION";
+    pub const TRACE_SWITCH: &str = "TRACE_ON";
+    /// The client's unique message id (the msgId users see).
+    pub const UNIQ_KEY: &str = "UNIQ_KEY";
+    pub const MAX_RECONSUME_TIMES: &str = "MAX_RECONSUME_TIMES";
+    pub const CONSUME_START_TIMESTAMP: &str = "CONSUME_START_TIME";
+    pub const TRANSACTION_PREPARED_QUEUE_OFFSET: &str = "TRAN_PREPARED_QUEUE_OFFSET";
+    pub const TRANSACTION_CHECK_TIMES: &str = "TRANSACTION_CHECK_TIMES";
+    pub const CHECK_IMMUNITY_TIME_IN_SECONDS: &str = "CHECK_IMMUNITY_TIME_IN_SECONDS";
+    pub const INSTANCE_ID: &str = "INSTANCE_ID";
+    pub const CORRELATION_ID: &str = "CORRELATION_ID";
+    pub const MESSAGE_REPLY_TO_CLIENT: &str = "REPLY_TO_CLIENT";
+    pub const MESSAGE_TTL: &str = "TTL";
+    pub const MESSAGE_ARRIVE_TIME: &str = "ARRIVE_TIME";
+    pub const PUSH_REPLY_TIME: &str = "PUSH_REPLY_TIME";
+    pub const CLUSTER: &str = "CLUSTER";
+    pub const MESSAGE_TYPE: &str = "MSG_TYPE";
+    pub const NAME_VALUE_SEPARATOR: char = '\u{1}';
+    pub const PROPERTY_SEPARATOR: char = '\u{2}';
+}
+
+/// Java's `String.hashCode`, continued from `h` over `s` (UTF-16 code units, wrapping).
+pub fn java_hash_extend(h: i32, s: &str) -> i32 {
+    if s.is_ascii() {
+        s.bytes()
+            .fold(h, |h, b| h.wrapping_mul(31).wrapping_add(b as i32))
+    } else {
+        s.encode_utf16()
+            .fold(h, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
+    }
+}
+
+/// Java's `String.hashCode`.
+pub fn java_hash(s: &str) -> i32 {
+    java_hash_extend(0, s)
+}
+
+/// The consume queue tags code of a TAGS value: its Java hash, sign-extended; 0 without tags.
+pub fn tags_code(tags: Option<&str>) -> i64 {
+    match tags {
+        Some(t) if !t.is_empty() => java_hash(t) as i64,
+        _ => 0,
+    }
+}
+
+/// Iterates the `name\u0001value` pairs of a properties string (`\u0002`-separated), skipping
+/// malformed segments as RocketMQ's `string2messageProperties` does.
+pub fn properties_iter(props: &str) -> impl Iterator<Item = (&str, &str)> {
+    props.split(property::PROPERTY_SEPARATOR).filter_map(|seg| {
+        let i = seg.find(property::NAME_VALUE_SEPARATOR)?;
+        if seg.len() < 3 || i == 0 || i + 1 >= seg.len() {
+            return None;
+        }
+        Some((&seg[..i], &seg[i + 1..]))
+    })
+}
+
+/// The value of one property, without building a map.
+pub fn property_value<'a>(props: &'a str, name: &str) -> Option<&'a str> {
+    properties_iter(props)
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+/// Parses a properties string into a map.
+pub fn parse_properties(props: &str) -> BTreeMap<String, String> {
+    properties_iter(props)
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// Builds a properties string from pairs (no trailing separator).
+pub fn build_properties<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let mut s = String::new();
+    for (k, v) in pairs {
+        if !s.is_empty() {
+            s.push(property::PROPERTY_SEPARATOR);
+        }
+        s.push_str(k);
+        s.push(property::NAME_VALUE_SEPARATOR);
+        s.push_str(v);
+    }
+    s
+}
+
+/// Batch bodies (SEND_BATCH_MESSAGE): each message as total size, magic 0,
+/// body CRC 0, flag, body and properties.
+pub mod batch {
+    use bytes::{Buf, BufMut, BytesMut};
+
+    /// One message of a batch.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct BatchEntry<'a> {
+        pub flag: i32,
+        pub body: &'a [u8],
+        pub properties: &'a str,
+    }
+
+    /// Appends one message to a batch body.
+    pub fn encode_entry(dst: &mut BytesMut, flag: i32, body: &[u8], properties: &str) {
+        let total = 4 + 4 + 4 + 4 + 4 + body.len() + 2 + properties.len();
+        dst.put_i32(total as i32);
+        dst.put_i32(0);
+        dst.put_i32(0);
+        dst.put_i32(flag);
+        dst.put_i32(body.len() as i32);
+        dst.put_slice(body);
+        dst.put_i16(properties.len() as i16);
+        dst.put_slice(properties.as_bytes());
+    }
+
+    /// Splits a batch body into its messages; `None` when it is malformed.
+    pub fn decode(mut buf: &[u8]) -> Option<Vec<BatchEntry<'_>>> {
+        let mut out = Vec::new();
+        while buf.has_remaining() {
+            if buf.len() < 20 {
+                return None;
+            }
+            let total = (&buf[..4]).get_i32();
+            if total < 22 || total as usize > buf.len() {
+                return None;
+            }
+            let (mut entry, rest) = buf.split_at(total as usize);
+            buf = rest;
+            entry.advance(12);
+            let flag = entry.get_i32();
+            let body_len = entry.get_i32();
+            if body_len < 0 || entry.len() < body_len as usize + 2 {
+                return None;
+            }
+            let (body, mut tail) = entry.split_at(body_len as usize);
+            let props_len = tail.get_i16();
+            if props_len < 0 || tail.len() != props_len as usize {
+                return None;
+            }
+            let properties = std::str::from_utf8(tail).ok()?;
+            out.push(BatchEntry {
+                flag,
+                body,
+                properties,
+            });
+        }
+        Some(out)
+    }
+}
+
+/// Unique message ids (UNIQ_KEY), as Java's MessageClientIDSetter makes them:
+/// IPv4 address, pid, a per-process random number, milliseconds since the
+/// start of the month, and a counter, in uppercase hex (32 characters).
+pub mod uniq_id {
+    use std::fmt::Write as _;
+    use std::net::Ipv4Addr;
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU16, Ordering};
+
+    struct Prefix {
+        hex: String,
+    }
+
+    static PREFIX: OnceLock<Prefix> = OnceLock::new();
+    static COUNTER: AtomicU16 = AtomicU16::new(0);
+
+    fn prefix() -> &'static Prefix {
+        PREFIX.get_or_init(|| {
+            let ip = Ipv4Addr::LOCALHOST.octets();
+            let pid = std::process::id() as u16;
+            let random: u32 = rand::random();
+            let mut hex = String::with_capacity(32);
+            for b in ip {
+                let _ = write!(hex, "{b:02X}");
+            }
+            let _ = write!(hex, "{pid:04X}{random:08X}");
+            Prefix { hex }
+        })
+    }
+
+    /// Milliseconds since the first day of the current month (UTC).
+    fn millis_into_month(now_ms: i64) -> u32 {
+        let days = now_ms.div_euclid(86_400_000);
+        // Civil date from days since the epoch (Howard Hinnant's algorithm).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day_of_month = doy - (153 * mp + 2) / 5; // 0-based
+        let month_start = (days - day_of_month) * 86_400_000;
+        (now_ms - month_start) as u32
+    }
+
+    /// A new unique id.
+    pub fn create(now_ms: i64) -> String {
+        let mut id = prefix().hex.clone();
+        let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let _ = write!(id, "{:08X}{counter:04X}", millis_into_month(now_ms));
+        id
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn ids_are_unique_and_shaped_like_javas() {
+            let a = create(1_700_000_000_000);
+            let b = create(1_700_000_000_000);
+            assert_eq!(a.len(), 32);
+            assert_ne!(a, b);
+            assert!(a.starts_with("7F000001"));
+            assert!(
+                a.chars()
+                    .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase())
+            );
+        }
+
+        #[test]
+        fn month_offset() {
+            // 2023-11-14T22:13:20Z is 13 days, 22:13:20 into November.
+            let expected = ((13 * 24 + 22) * 3600 + 13 * 60 + 20) * 1000;
+            assert_eq!(millis_into_month(1_700_000_000_000), expected);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bytes::BytesMut;
+
+    #[test]
+    fn java_hash_matches_java() {
+        assert_eq!(java_hash("TagA"), 2598919);
+        assert_eq!(java_hash(""), 0);
+        assert_eq!(java_hash("héllo"), 103094734);
+    }
+
+    #[test]
+    fn properties_round_trip() {
+        let p = build_properties([("TAGS", "TagA"), ("KEYS", "k1 k2")]);
+        assert_eq!(p, "TAGS\u{1}TagA\u{2}KEYS\u{1}k1 k2");
+        assert_eq!(property_value(&p, "KEYS"), Some("k1 k2"));
+        assert_eq!(parse_properties(&p).len(), 2);
+        assert_eq!(parse_properties("bad\u{2}\u{1}x\u{2}k\u{1}v").len(), 1);
+    }
+
+    #[test]
+    fn batch_round_trip_and_garbage() {
+        let mut buf = BytesMut::new();
+        batch::encode_entry(&mut buf, 0, b"one", "TAGS\u{1}A");
+        batch::encode_entry(&mut buf, 7, b"", "");
+        let entries = batch::decode(&buf).unwrap();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].body, b"one");
+        assert_eq!(entries[0].properties, "TAGS\u{1}A");
+        assert_eq!(entries[1].flag, 7);
+        for cut in 1..buf.len() {
+            let _ = batch::decode(&buf[..cut]);
+        }
+        assert!(batch::decode(&buf[..buf.len() - 1]).is_none());
+    }
+}
