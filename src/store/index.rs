@@ -270,32 +270,34 @@ impl IndexService {
         Ok(from)
     }
 
-    /// Indexes `key` of `topic` for the record at `phy_offset`. Records at or before the newest
-    /// indexed offset are skipped, so redispatch is harmless. Writer only.
-    pub fn put_key(
+    /// Indexes `keys` of `topic` for the record at `phy_offset`. A record at or before the
+    /// newest indexed one is skipped, so redispatch is harmless. Writer only.
+    pub fn put_keys<'k>(
         &self,
         topic: &str,
-        key: &str,
+        keys: impl IntoIterator<Item = &'k str>,
         phy_offset: i64,
         store_timestamp: i64,
     ) -> Result<()> {
         let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
         if let Some(f) = files.iter().rev().find(|f| f.has_entries())
-            && phy_offset < f.header.end_phy_offset
+            && phy_offset <= f.header.end_phy_offset
         {
             return Ok(());
         }
-        if files.last().is_none_or(|f| f.is_full()) {
-            let mut ts = store_timestamp.max(1);
-            let mut path = self.dir.join(index_file_name(ts));
-            while path.exists() {
-                ts += 1;
-                path = self.dir.join(index_file_name(ts));
+        for key in keys {
+            if files.last().is_none_or(|f| f.is_full()) {
+                let mut ts = store_timestamp.max(1);
+                let mut path = self.dir.join(index_file_name(ts));
+                while path.exists() {
+                    ts += 1;
+                    path = self.dir.join(index_file_name(ts));
+                }
+                files.push(IndexFile::open(&path, self.slot_num, self.index_num, true)?);
             }
-            files.push(IndexFile::open(&path, self.slot_num, self.index_num, true)?);
+            let f = files.last_mut().expect("just ensured");
+            f.put(index_key_hash(topic, key), phy_offset, store_timestamp);
         }
-        let f = files.last_mut().expect("just ensured");
-        f.put(index_key_hash(topic, key), phy_offset, store_timestamp);
         Ok(())
     }
 
@@ -358,7 +360,8 @@ mod tests {
         let idx = IndexService::load(dir.path(), 7, 4).unwrap();
         let t0 = 1_700_000_000_000;
         for i in 0..10i64 {
-            idx.put_key("T", &format!("k{}", i % 3), i * 100, t0 + i * 1000)
+            let key = format!("k{}", i % 3);
+            idx.put_keys("T", [key.as_str()], i * 100, t0 + i * 1000)
                 .unwrap();
         }
         let mut got = idx.query("T", "k1", 100, t0, t0 + 100_000);

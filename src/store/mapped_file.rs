@@ -61,7 +61,13 @@ impl MappedFile {
             .write(writable)
             .open(path)
             .ctx("open", path)?;
-        let len = file.metadata().ctx("stat", path)?.len();
+        let mut len = file.metadata().ctx("stat", path)?.len();
+        if writable && len < size as u64 {
+            // A file cut short (e.g. by a crash while it was being created): the missing tail
+            // reads as zeroes, which recovery treats as the end of the data.
+            file.set_len(size as u64).ctx("extend", path)?;
+            len = size as u64;
+        }
         if len != size as u64 {
             return Err(StoreError::Corrupt {
                 path: path.to_path_buf(),

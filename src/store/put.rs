@@ -145,16 +145,13 @@ impl StoreInner {
         if let Some(idx) = &self.index
             && sysflag::transaction_value(d.sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
         {
-            let mut put = |key: &str| {
-                if let Err(e) = idx.put_key(d.topic, key, d.physical_offset, d.store_timestamp) {
-                    tracing::warn!("index put failed: {e}");
-                }
-            };
-            if let Some(u) = p.uniq_key {
-                put(u);
-            }
-            if let Some(keys) = p.keys {
-                keys.split(' ').filter(|k| !k.is_empty()).for_each(&mut put);
+            let keys = p
+                .uniq_key
+                .into_iter()
+                .chain(p.keys.into_iter().flat_map(|k| k.split(' ')))
+                .filter(|k| !k.is_empty());
+            if let Err(e) = idx.put_keys(d.topic, keys, d.physical_offset, d.store_timestamp) {
+                tracing::warn!("index put failed: {e}");
             }
         }
         Ok(())

@@ -83,7 +83,14 @@ pub(crate) fn recover(
     dispatched_to = dispatched_to.min(any_cq_end);
     if let Some(idx) = &inner.index {
         let cut_from = idx.truncate(max)?;
-        let idx_end = cut_from.or(idx.end_phy_offset()).unwrap_or(0);
+        // Covered: up to the end of the newest indexed record.
+        let idx_end = match cut_from {
+            Some(from) => from,
+            None => idx
+                .end_phy_offset()
+                .and_then(|end| cl.get_record(end).map(|b| end + b.len() as i64))
+                .unwrap_or(0),
+        };
         dispatched_to = dispatched_to.min(idx_end);
     }
     if abnormal {
