@@ -8,6 +8,7 @@ pub mod checkpoint;
 pub mod cleanup;
 pub mod commit_log;
 pub mod config;
+pub mod config_file;
 pub mod consume_queue;
 pub mod error;
 mod flush;
