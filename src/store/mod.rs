@@ -14,6 +14,7 @@ pub mod error;
 mod flush;
 mod get;
 pub mod index;
+pub mod inspect;
 pub mod mapped_file;
 pub mod mapped_file_queue;
 pub mod message;
