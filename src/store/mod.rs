@@ -1,1 +1,463 @@
-//! The message store: commit log, consume queues, index, flush and recovery.
+//! The message store, in RocketMQ's on-disk format: one commit log of all messages, consume
+//! queues and index derived from it, checkpoint and abort file for recovery, flush services,
+//! housekeeping, config files and offline inspection. It knows nothing of the network.
+//!
+//! `MessageStore` is the façade the broker uses; the submodules each own one piece.
+
+pub mod checkpoint;
+pub mod cleanup;
+pub mod commit_log;
+pub mod config;
+pub mod config_file;
+pub mod consume_queue;
+pub mod error;
+mod flush;
+mod get;
+pub mod index;
+pub mod inspect;
+pub mod mapped_file;
+pub mod mapped_file_queue;
+pub mod message;
+mod put;
+mod recovery;
+
+pub use cleanup::CleanupReport;
+pub use config::{FlushDiskType, StoreConfig};
+pub use error::{Result, StoreError};
+pub use get::{GetMessageResult, GetMessageStatus};
+pub use message::{AppendMessage, DecodedMessage};
+pub use put::{AppendedMessage, PutResult, PutStatus};
+pub use recovery::RecoveryReport;
+
+use bytes::Bytes;
+use checkpoint::Checkpoint;
+use commit_log::CommitLog;
+use config::StorePaths;
+use consume_queue::ConsumeQueueTable;
+use error::IoContext;
+use flush::Signal;
+use index::IndexService;
+use std::fs::File;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use tokio::sync::watch;
+
+/// Time and disk probes, replaceable so tests can drive housekeeping.
+#[derive(Clone)]
+pub struct StoreHooks {
+    /// Now, in ms since the epoch: store timestamps and file expiry.
+    pub now_ms: Arc<dyn Fn() -> i64 + Send + Sync>,
+    /// Used fraction (0..=1) of the disk holding a path.
+    pub disk_used_ratio: Arc<dyn Fn(&Path) -> f64 + Send + Sync>,
+    /// Local hour of day of a timestamp, for deleteWhen.
+    pub local_hour: Arc<dyn Fn(i64) -> u32 + Send + Sync>,
+}
+
+impl Default for StoreHooks {
+    fn default() -> Self {
+        StoreHooks {
+            now_ms: Arc::new(now_ms),
+            disk_used_ratio: Arc::new(cleanup::disk_used_ratio),
+            local_hour: Arc::new(cleanup::local_hour),
+        }
+    }
+}
+
+/// Wall-clock time in ms since the epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0)
+}
+
+pub(crate) struct StoreInner {
+    pub config: StoreConfig,
+    pub hooks: StoreHooks,
+    pub commit_log: CommitLog,
+    pub cqs: ConsumeQueueTable,
+    pub index: Option<IndexService>,
+    pub checkpoint: Checkpoint,
+    /// The single writer: serialises appends, queue offset and physical offset assignment.
+    pub writer: Mutex<()>,
+    /// Store timestamp of the newest published and dispatched record.
+    pub last_store_timestamp: AtomicI64,
+    /// Store timestamp up to which the commit log is synced.
+    pub flushed_physic_timestamp: AtomicI64,
+    /// Commit log offset up to which everything is synced (SYNC_FLUSH appends wait on it).
+    pub flushed: watch::Sender<i64>,
+    pub flush_signal: Signal,
+    pub logics_signal: Signal,
+    pub cleanup_signal: Signal,
+    pub disk_full: AtomicBool,
+    pub disk_used_percent: AtomicU32,
+    pub shutdown: AtomicBool,
+    _lock: File,
+}
+
+/// The message store. Dropping it shuts it down cleanly.
+pub struct MessageStore {
+    inner: Arc<StoreInner>,
+    threads: Mutex<Vec<JoinHandle<()>>>,
+    recovery: RecoveryReport,
+}
+
+fn lock_store(root: &Path) -> Result<File> {
+    use std::os::fd::AsRawFd;
+    let path = StorePaths::lock(root);
+    let f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .ctx("open", &path)?;
+    // SAFETY: flock on an owned descriptor.
+    if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        return Err(StoreError::Io {
+            op: "lock (is another broker using this store?)",
+            path,
+            source: std::io::Error::last_os_error(),
+        });
+    }
+    Ok(f)
+}
+
+impl MessageStore {
+    /// Opens (creating if needed) the store at `config.store_path_root_dir`, recovers it and
+    /// starts its flush and housekeeping threads.
+    pub fn open(config: StoreConfig) -> Result<MessageStore> {
+        Self::open_with(config, StoreHooks::default())
+    }
+
+    pub fn open_with(config: StoreConfig, hooks: StoreHooks) -> Result<MessageStore> {
+        let root = config.store_path_root_dir.clone();
+        std::fs::create_dir_all(&root).ctx("create dir", &root)?;
+        let lock = lock_store(&root)?;
+        let abort = StorePaths::abort(&root);
+        let abnormal = abort.exists();
+        let commit_log = CommitLog::load(
+            &StorePaths::commit_log(&root),
+            config.mapped_file_size_commit_log,
+            true,
+        )?;
+        let cqs = ConsumeQueueTable::load(
+            &StorePaths::consume_queue(&root),
+            config.mapped_file_size_consume_queue,
+            true,
+        )?;
+        let index = if config.message_index_enable {
+            Some(IndexService::load(
+                &StorePaths::index(&root),
+                config.max_hash_slot_num as usize,
+                config.max_index_num as usize,
+            )?)
+        } else {
+            None
+        };
+        let (checkpoint, times) = Checkpoint::open(&StorePaths::checkpoint(&root))?;
+        let inner = Arc::new(StoreInner {
+            config,
+            hooks,
+            commit_log,
+            cqs,
+            index,
+            checkpoint,
+            writer: Mutex::new(()),
+            last_store_timestamp: AtomicI64::new(0),
+            flushed_physic_timestamp: AtomicI64::new(times.physic_msg_timestamp),
+            flushed: watch::channel(0).0,
+            flush_signal: Signal::default(),
+            logics_signal: Signal::default(),
+            cleanup_signal: Signal::default(),
+            disk_full: AtomicBool::new(false),
+            disk_used_percent: AtomicU32::new(0),
+            shutdown: AtomicBool::new(false),
+            _lock: lock,
+        });
+        let recovery = recovery::recover(&inner, abnormal, times)?;
+        inner.flushed.send_replace(inner.commit_log.max_offset());
+        inner.flushed_physic_timestamp.store(
+            inner.last_store_timestamp.load(Ordering::Acquire),
+            Ordering::Release,
+        );
+        cleanup::housekeeping(&inner, false)?;
+        // Everything recovered is on disk before we claim a running store.
+        flush::flush_commit_log(&inner)?;
+        flush::flush_logics(&inner)?;
+        File::create(&abort).ctx("create", &abort)?;
+        let mut threads = Vec::new();
+        let spawn = |name: &str, f: fn(Arc<StoreInner>), inner: Arc<StoreInner>| {
+            std::thread::Builder::new()
+                .name(name.to_string())
+                .spawn(move || f(inner))
+                .ctx("spawn thread", &root)
+        };
+        threads.push(spawn(
+            "mq-flush-commitlog",
+            flush::commit_log_flusher,
+            inner.clone(),
+        )?);
+        threads.push(spawn(
+            "mq-flush-logics",
+            flush::logics_flusher,
+            inner.clone(),
+        )?);
+        threads.push(spawn("mq-clean", cleanup::cleaner, inner.clone())?);
+        Ok(MessageStore {
+            inner,
+            threads: Mutex::new(threads),
+            recovery,
+        })
+    }
+
+    /// What start-up recovery found and did.
+    pub fn recovery_report(&self) -> &RecoveryReport {
+        &self.recovery
+    }
+
+    pub fn config(&self) -> &StoreConfig {
+        &self.inner.config
+    }
+
+    /// Appends one message. Completes when it is stored (ASYNC_FLUSH) or synced (SYNC_FLUSH).
+    pub async fn put_message(&self, msg: &AppendMessage<'_>) -> Result<PutResult> {
+        let mut out = Vec::with_capacity(1);
+        let ts = self.inner.append(std::slice::from_ref(msg), &mut out)?;
+        let a = out[0];
+        let status = self
+            .inner
+            .wait_flushed(a.physical_offset + a.wrote_bytes as i64)
+            .await;
+        Ok(PutResult {
+            status,
+            physical_offset: a.physical_offset,
+            queue_offset: a.queue_offset,
+            store_timestamp: ts,
+            wrote_bytes: a.wrote_bytes,
+            msg_count: 1,
+            store_host: msg.store_host,
+        })
+    }
+
+    /// Appends several messages consecutively (e.g. SEND_BATCH_MESSAGE): messages of one
+    /// queue get consecutive queue offsets. The result describes the first; `appended` (if
+    /// given) receives where each one went.
+    pub async fn put_messages(
+        &self,
+        msgs: &[AppendMessage<'_>],
+        appended: Option<&mut Vec<AppendedMessage>>,
+    ) -> Result<PutResult> {
+        let Some(first) = msgs.first() else {
+            return Err(StoreError::BadMessage("empty batch".into()));
+        };
+        let mut local = Vec::new();
+        let out = match appended {
+            Some(v) => {
+                v.clear();
+                v
+            }
+            None => &mut local,
+        };
+        let ts = self.inner.append(msgs, out)?;
+        let last = out[out.len() - 1];
+        let status = self
+            .inner
+            .wait_flushed(last.physical_offset + last.wrote_bytes as i64)
+            .await;
+        Ok(PutResult {
+            status,
+            physical_offset: out[0].physical_offset,
+            queue_offset: out[0].queue_offset,
+            store_timestamp: ts,
+            wrote_bytes: out.iter().map(|a| a.wrote_bytes).sum(),
+            msg_count: out.len(),
+            store_host: first.store_host,
+        })
+    }
+
+    /// Messages of a queue from `offset`: at most `max_count`, and no more than `max_bytes`
+    /// (but at least one).
+    pub fn get_message(
+        &self,
+        topic: &str,
+        queue_id: i32,
+        offset: i64,
+        max_count: usize,
+        max_bytes: usize,
+    ) -> GetMessageResult {
+        self.inner
+            .get_message(topic, queue_id, offset, max_count, max_bytes, &|_| true)
+    }
+
+    /// Like `get_message`, keeping only entries whose tags code passes `filter`.
+    pub fn get_message_filtered(
+        &self,
+        topic: &str,
+        queue_id: i32,
+        offset: i64,
+        max_count: usize,
+        max_bytes: usize,
+        filter: &dyn Fn(i64) -> bool,
+    ) -> GetMessageResult {
+        self.inner
+            .get_message(topic, queue_id, offset, max_count, max_bytes, filter)
+    }
+
+    /// The queue offset the next message of the queue gets (0 if the queue does not exist).
+    pub fn max_offset_in_queue(&self, topic: &str, queue_id: i32) -> i64 {
+        self.inner
+            .cqs
+            .find(topic, queue_id)
+            .map(|c| c.max_offset())
+            .unwrap_or(0)
+    }
+
+    /// The smallest readable queue offset (0 if the queue does not exist).
+    pub fn min_offset_in_queue(&self, topic: &str, queue_id: i32) -> i64 {
+        self.inner
+            .cqs
+            .find(topic, queue_id)
+            .map(|c| c.min_offset())
+            .unwrap_or(0)
+    }
+
+    /// The first queue offset stored at or after `timestamp` (ms); the max offset if none.
+    pub fn offset_in_queue_by_time(&self, topic: &str, queue_id: i32, timestamp: i64) -> i64 {
+        self.inner
+            .offset_in_queue_by_time(topic, queue_id, timestamp)
+    }
+
+    /// Commit log offset of the message at a queue offset.
+    pub fn commit_log_offset_in_queue(
+        &self,
+        topic: &str,
+        queue_id: i32,
+        offset: i64,
+    ) -> Option<i64> {
+        let e = self.inner.cqs.find(topic, queue_id)?.get(offset)?;
+        (e.is_valid() && !e.is_blank()).then_some(e.commit_log_offset)
+    }
+
+    /// Store timestamp of the message at a queue offset.
+    pub fn message_store_timestamp(&self, topic: &str, queue_id: i32, offset: i64) -> Option<i64> {
+        let off = self.commit_log_offset_in_queue(topic, queue_id, offset)?;
+        self.inner.commit_log.store_timestamp_at(off)
+    }
+
+    /// The whole record at a commit log offset, without copying; None unless a valid message.
+    pub fn get_message_by_offset(&self, commit_log_offset: i64) -> Option<Bytes> {
+        let b = self.inner.commit_log.get_record(commit_log_offset)?;
+        match message::check_record(&b, commit_log_offset, false) {
+            message::RecordCheck::Message(n) if n == b.len() => Some(b),
+            _ => None,
+        }
+    }
+
+    /// The decoded message at a commit log offset.
+    pub fn look_message_by_offset(&self, commit_log_offset: i64) -> Option<DecodedMessage> {
+        self.inner.look_message_by_offset(commit_log_offset)
+    }
+
+    /// The record named by an offset message id (store host + physical offset).
+    pub fn get_message_by_msg_id(&self, msg_id: &str) -> Result<Option<Bytes>> {
+        let (_, off) = message::decode_offset_msg_id(msg_id)?;
+        Ok(self.get_message_by_offset(off))
+    }
+
+    /// Records of `topic` with this key (a KEYS token, or the client's UNIQ_KEY) stored within
+    /// [begin, end] ms, in commit log order, at most `max`.
+    pub fn query_message(
+        &self,
+        topic: &str,
+        key: &str,
+        max: usize,
+        begin: i64,
+        end: i64,
+    ) -> Vec<Bytes> {
+        self.inner.query_message(topic, key, max, begin, end)
+    }
+
+    /// The record with this UNIQ_KEY, if any.
+    pub fn query_message_by_uniq_key(&self, topic: &str, uniq_key: &str) -> Option<Bytes> {
+        self.query_message(topic, uniq_key, 32, 0, i64::MAX)
+            .into_iter()
+            .find(|b| {
+                message::decode_record_ref(b).is_ok_and(|r| {
+                    message::property_value(r.properties, message::property::UNIQ_KEY)
+                        == Some(uniq_key)
+                })
+            })
+    }
+
+    pub fn min_phy_offset(&self) -> i64 {
+        self.inner.commit_log.min_offset()
+    }
+    pub fn max_phy_offset(&self) -> i64 {
+        self.inner.commit_log.max_offset()
+    }
+    /// Commit log offset up to which everything is synced.
+    pub fn flushed_phy_offset(&self) -> i64 {
+        *self.inner.flushed.borrow()
+    }
+
+    /// (topic, queue id) of every consume queue.
+    pub fn queues(&self) -> Vec<(String, i32)> {
+        self.inner
+            .cqs
+            .all()
+            .iter()
+            .map(|c| (c.topic().to_string(), c.queue_id()))
+            .collect()
+    }
+
+    /// Syncs commit log, consume queues, index and checkpoint now.
+    pub fn flush(&self) -> Result<()> {
+        flush::flush_commit_log(&self.inner)?;
+        flush::flush_logics(&self.inner)
+    }
+
+    /// Runs one housekeeping pass now (`force`: delete expired files whatever the hour).
+    pub fn run_housekeeping(&self, force: bool) -> Result<CleanupReport> {
+        cleanup::housekeeping(&self.inner, force)
+    }
+
+    /// Whether writes are currently refused because the disk is full.
+    pub fn is_disk_full(&self) -> bool {
+        self.inner.disk_full.load(Ordering::Acquire)
+    }
+
+    /// Stops the service threads, syncs everything and removes the abort file, so the next
+    /// start is a fast, normal one. Idempotent.
+    pub fn shutdown(&self) -> Result<()> {
+        if self.inner.shutdown.swap(true, Ordering::AcqRel) {
+            return Ok(());
+        }
+        self.inner.flush_signal.notify();
+        self.inner.logics_signal.notify();
+        self.inner.cleanup_signal.notify();
+        let threads = std::mem::take(&mut *self.threads.lock().unwrap_or_else(|e| e.into_inner()));
+        for t in threads {
+            let _ = t.join();
+        }
+        // No appends run past this point: take the writer lock to wait out one in flight.
+        let _w = self.inner.writer.lock().unwrap_or_else(|e| e.into_inner());
+        self.flush()?;
+        let abort = StorePaths::abort(&self.inner.config.store_path_root_dir);
+        match std::fs::remove_file(&abort) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e).ctx("delete", &abort),
+        }
+    }
+}
+
+impl Drop for MessageStore {
+    fn drop(&mut self) {
+        if let Err(e) = self.shutdown() {
+            tracing::error!("store shutdown: {e}");
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The commit log (RocketMQ's CommitLog): every message of every topic, appended in one
+//! stream of mapped files; record placement with BLANK roll-over, record reads and scans.
+
+use super::error::Result;
+use super::mapped_file_queue::MappedFileQueue;
+use super::message::{self, END_FILE_MIN_BLANK_LENGTH, RecordCheck, RecordRef};
+use bytes::Bytes;
+use std::path::Path;
+
+pub struct CommitLog {
+    files: MappedFileQueue,
+}
+
+/// Where and why a scan stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanEnd {
+    /// Offset just past the last good record (or BLANK).
+    pub offset: i64,
+    /// Why the scan stopped there if it was not a clean end: the first bad record.
+    pub corrupt: Option<String>,
+}
+
+impl CommitLog {
+    pub fn load(dir: &Path, file_size: usize, writable: bool) -> Result<CommitLog> {
+        Ok(CommitLog {
+            files: MappedFileQueue::load(dir, file_size, writable)?,
+        })
+    }
+
+    pub fn files(&self) -> &MappedFileQueue {
+        &self.files
+    }
+    pub fn file_size(&self) -> usize {
+        self.files.file_size()
+    }
+    pub fn min_offset(&self) -> i64 {
+        self.files.min_offset()
+    }
+    pub fn max_offset(&self) -> i64 {
+        self.files.max_offset()
+    }
+
+    /// Places one record of `len` bytes at the end of the log and publishes it; `fill` writes
+    /// it given its physical offset. If it does not fit in the current file with room for a
+    /// BLANK after, the file is closed with a BLANK and the record goes into a new file.
+    /// Caller holds the writer lock.
+    pub fn append_with(&self, len: usize, fill: impl FnOnce(&mut [u8], i64)) -> Result<i64> {
+        debug_assert!(len + END_FILE_MIN_BLANK_LENGTH <= self.file_size());
+        loop {
+            let file = self.files.last_or_create(0)?;
+            let pos = file.wrote_position();
+            let remaining = file.file_size() - pos;
+            if len + END_FILE_MIN_BLANK_LENGTH > remaining {
+                if remaining >= END_FILE_MIN_BLANK_LENGTH {
+                    // SAFETY: single writer, region past wrote_position.
+                    let buf = unsafe { file.write_region(pos, END_FILE_MIN_BLANK_LENGTH) };
+                    message::encode_blank(buf, remaining);
+                }
+                file.set_wrote_position(file.file_size());
+                continue;
+            }
+            let phys = file.file_from_offset() + pos as i64;
+            // SAFETY: single writer, region past wrote_position.
+            fill(unsafe { file.write_region(pos, len) }, phys);
+            file.set_wrote_position(pos + len);
+            return Ok(phys);
+        }
+    }
+
+    /// Syncs everything published; returns the flushed offset.
+    pub fn flush(&self) -> Result<i64> {
+        self.files.flush()
+    }
+
+    /// The `size` bytes at physical offset `offset`, without copying, if published and present.
+    pub fn get_data(&self, offset: i64, size: usize) -> Option<Bytes> {
+        let f = self.files.find(offset)?;
+        f.read_bytes((offset - f.file_from_offset()) as usize, size)
+    }
+
+    /// The whole record at `offset` (its size read from its first four bytes).
+    pub fn get_record(&self, offset: i64) -> Option<Bytes> {
+        let f = self.files.find(offset)?;
+        let pos = (offset - f.file_from_offset()) as usize;
+        let size = i32::from_be_bytes(f.read(pos, 4)?.try_into().ok()?);
+        if size < 8 {
+            return None;
+        }
+        f.read_bytes(pos, size as usize)
+    }
+
+    /// The store timestamp of the record at `offset`, read from its fixed fields.
+    pub fn store_timestamp_at(&self, offset: i64) -> Option<i64> {
+        let f = self.files.find(offset)?;
+        let pos = (offset - f.file_from_offset()) as usize;
+        let head = f.read(pos, 64)?;
+        let sys_flag = i32::from_be_bytes(head[36..40].try_into().ok()?);
+        let born_len = if sys_flag & message::sysflag::BORNHOST_V6_FLAG != 0 {
+            20
+        } else {
+            8
+        };
+        let at = 48 + born_len;
+        Some(i64::from_be_bytes(head[at..at + 8].try_into().ok()?))
+    }
+
+    /// Walks records from `from` (which must be a record boundary), checking each, calling
+    /// `on_record` for every good message, and stops at the clean end or the first bad record.
+    pub fn scan(
+        &self,
+        from: i64,
+        check_crc: bool,
+        mut on_record: impl FnMut(&RecordRef<'_>, usize) -> Result<()>,
+    ) -> Result<ScanEnd> {
+        let file_size = self.file_size() as i64;
+        let mut offset = from;
+        loop {
+            let Some(file) = self.files.find(offset) else {
+                return Ok(ScanEnd {
+                    offset,
+                    corrupt: None,
+                });
+            };
+            let mut pos = (offset - file.file_from_offset()) as usize;
+            let limit = file.wrote_position();
+            let buf = file.read(0, limit).unwrap_or(&[]);
+            loop {
+                if pos >= buf.len() {
+                    // File exhausted: continue at the next one.
+                    offset = file.file_from_offset() + file_size;
+                    break;
+                }
+                match message::check_record(
+                    &buf[pos..],
+                    file.file_from_offset() + pos as i64,
+                    check_crc,
+                ) {
+                    RecordCheck::Message(n) => {
+                        let r = message::decode_record_ref(&buf[pos..pos + n])?;
+                        on_record(&r, n)?;
+                        pos += n;
+                    }
+                    RecordCheck::Blank(_) => {
+                        offset = file.file_from_offset() + file_size;
+                        break;
+                    }
+                    RecordCheck::End => {
+                        return Ok(ScanEnd {
+                            offset: file.file_from_offset() + pos as i64,
+                            corrupt: None,
+                        });
+                    }
+                    RecordCheck::Corrupt(why) => {
+                        return Ok(ScanEnd {
+                            offset: file.file_from_offset() + pos as i64,
+                            corrupt: Some(why),
+                        });
+                    }
+                }
+            }
+            if self.files.find(offset).is_none() {
+                return Ok(ScanEnd {
+                    offset,
+                    corrupt: None,
+                });
+            }
+        }
+    }
+}

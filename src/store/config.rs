@@ -1,0 +1,123 @@
+//! Store configuration: RocketMQ's MessageStoreConfig keys that this store honours, and the
+//! directory layout under storePathRootDir.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// When an append counts as durable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum FlushDiskType {
+    /// The append returns once the record is in the page cache; a flusher syncs periodically.
+    AsyncFlush,
+    /// The append returns only after a sync that covers the record (group commit).
+    SyncFlush,
+}
+
+/// The subset of RocketMQ's MessageStoreConfig the store uses; names follow RocketMQ.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct StoreConfig {
+    pub store_path_root_dir: PathBuf,
+    /// Size of one commit log file in bytes (1 GiB).
+    pub mapped_file_size_commit_log: usize,
+    /// Size of one consume queue file in bytes (300,000 entries of 20 bytes).
+    pub mapped_file_size_consume_queue: usize,
+    pub flush_disk_type: FlushDiskType,
+    /// ASYNC_FLUSH: commit log flush period in milliseconds.
+    pub flush_interval_commit_log: u64,
+    /// Consume queue / index / checkpoint flush period in milliseconds.
+    pub flush_interval_consume_queue: u64,
+    /// SYNC_FLUSH: how long an append waits for its flush before reporting FLUSH_DISK_TIMEOUT.
+    pub sync_flush_timeout: u64,
+    pub max_message_size: usize,
+    pub message_index_enable: bool,
+    pub max_hash_slot_num: u32,
+    pub max_index_num: u32,
+    /// Hours a commit log file is kept after its last write.
+    pub file_reserved_time: u64,
+    /// Hours of the day at which expired files are deleted, e.g. "04" or "04;16".
+    pub delete_when: String,
+    /// Percent of disk use above which expired files are deleted whatever the hour.
+    pub disk_max_used_space_ratio: u32,
+    /// Percent of disk use above which files are deleted even if not expired.
+    pub disk_space_clean_forcibly_ratio: u32,
+    /// Percent of disk use above which writes are refused.
+    pub disk_space_warning_level_ratio: u32,
+    pub clean_file_forcibly_enable: bool,
+    /// Housekeeping period in milliseconds.
+    pub clean_resource_interval: u64,
+    /// At most this many files are deleted per housekeeping pass.
+    pub delete_files_batch_max: usize,
+    /// Pull defaults: RocketMQ's maxTransferCountOnMessageInMemory / BytesOnMessageInMemory.
+    pub max_transfer_count_on_message_in_memory: usize,
+    pub max_transfer_bytes_on_message_in_memory: usize,
+    /// Verify body CRC of every record scanned during recovery.
+    pub check_crc_on_recover: bool,
+}
+
+impl Default for StoreConfig {
+    fn default() -> Self {
+        StoreConfig {
+            store_path_root_dir: PathBuf::from("store"),
+            mapped_file_size_commit_log: 1024 * 1024 * 1024,
+            mapped_file_size_consume_queue: 300_000 * 20,
+            flush_disk_type: FlushDiskType::AsyncFlush,
+            flush_interval_commit_log: 500,
+            flush_interval_consume_queue: 1000,
+            sync_flush_timeout: 5000,
+            max_message_size: 4 * 1024 * 1024,
+            message_index_enable: true,
+            max_hash_slot_num: 5_000_000,
+            max_index_num: 20_000_000,
+            file_reserved_time: 72,
+            delete_when: "04".to_string(),
+            disk_max_used_space_ratio: 75,
+            disk_space_clean_forcibly_ratio: 85,
+            disk_space_warning_level_ratio: 90,
+            clean_file_forcibly_enable: true,
+            clean_resource_interval: 10_000,
+            delete_files_batch_max: 10,
+            max_transfer_count_on_message_in_memory: 32,
+            max_transfer_bytes_on_message_in_memory: 256 * 1024,
+            check_crc_on_recover: true,
+        }
+    }
+}
+
+impl StoreConfig {
+    /// A default configuration rooted at `dir`.
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        StoreConfig {
+            store_path_root_dir: dir.into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The paths of RocketMQ's store layout (StorePathConfigHelper).
+pub struct StorePaths;
+
+impl StorePaths {
+    pub fn commit_log(root: &Path) -> PathBuf {
+        root.join("commitlog")
+    }
+    pub fn consume_queue(root: &Path) -> PathBuf {
+        root.join("consumequeue")
+    }
+    pub fn index(root: &Path) -> PathBuf {
+        root.join("index")
+    }
+    pub fn checkpoint(root: &Path) -> PathBuf {
+        root.join("checkpoint")
+    }
+    pub fn abort(root: &Path) -> PathBuf {
+        root.join("abort")
+    }
+    pub fn lock(root: &Path) -> PathBuf {
+        root.join("lock")
+    }
+    pub fn config(root: &Path) -> PathBuf {
+        root.join("config")
+    }
+}

@@ -1,0 +1,306 @@
+//! One fixed-size, memory-mapped store file (RocketMQ's MappedFile): named by the offset of its
+//! first byte, pre-allocated, written by one writer past its wrote position and read by anyone
+//! below it.
+
+use super::error::{IoContext, Result, StoreError};
+use bytes::Bytes;
+use memmap2::MmapMut;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::ptr::NonNull;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A mapped file. Bytes below `wrote_position` are immutable while readers may see them; the
+/// single writer only touches bytes at or past it (enforced by the callers' writer lock).
+pub struct MappedFile {
+    path: PathBuf,
+    file_from_offset: i64,
+    file_size: usize,
+    file: File,
+    map: MmapMut,
+    // Taken once from `map.as_mut_ptr()` so writers never go through a shared slice.
+    ptr: NonNull<u8>,
+    wrote_position: AtomicUsize,
+    flushed_position: AtomicUsize,
+}
+
+// SAFETY: the mapping lives as long as `map`; concurrent access is split by wrote_position:
+// the one writer writes only past it, readers read only below it (Release/Acquire ordered).
+unsafe impl Send for MappedFile {}
+unsafe impl Sync for MappedFile {}
+
+/// The 20-digit zero-padded file name RocketMQ gives a file starting at `offset`.
+pub fn file_name(offset: i64) -> String {
+    format!("{offset:020}")
+}
+
+impl MappedFile {
+    /// Creates (or reuses, if it exists with the right size) the file starting at `from`.
+    pub fn create(dir: &Path, from: i64, size: usize) -> Result<MappedFile> {
+        let path = dir.join(file_name(from));
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .ctx("create", &path)?;
+        file.set_len(size as u64).ctx("allocate", &path)?;
+        preallocate(&file, size);
+        let mf = Self::map(path, file, from, size, true)?;
+        mf.wrote_position.store(0, Ordering::Release);
+        mf.flushed_position.store(0, Ordering::Release);
+        Ok(mf)
+    }
+
+    /// Opens an existing file; its positions start at its end until recovery sets them.
+    pub fn open(path: &Path, from: i64, size: usize, writable: bool) -> Result<MappedFile> {
+        let file = OpenOptions::new()
+            .read(true)
+            .write(writable)
+            .open(path)
+            .ctx("open", path)?;
+        let mut len = file.metadata().ctx("stat", path)?.len();
+        if writable && len < size as u64 {
+            // A file cut short (e.g. by a crash while it was being created): the missing tail
+            // reads as zeroes, which recovery treats as the end of the data.
+            file.set_len(size as u64).ctx("extend", path)?;
+            len = size as u64;
+        }
+        if len != size as u64 {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                reason: format!("file size {len}, expected {size}"),
+            });
+        }
+        Self::map(path.to_path_buf(), file, from, size, writable)
+    }
+
+    fn map(
+        path: PathBuf,
+        file: File,
+        from: i64,
+        size: usize,
+        writable: bool,
+    ) -> Result<MappedFile> {
+        // SAFETY: the store owns its directory; nobody truncates these files while mapped.
+        // Read-only files get a private mapping: writable in memory, never written back.
+        let mut map = if writable {
+            unsafe { MmapMut::map_mut(&file) }
+        } else {
+            unsafe { memmap2::MmapOptions::new().map_copy(&file) }
+        }
+        .ctx("mmap", &path)?;
+        let ptr = NonNull::new(map.as_mut_ptr()).ok_or_else(|| StoreError::Corrupt {
+            path: path.clone(),
+            reason: "empty mapping".into(),
+        })?;
+        Ok(MappedFile {
+            path,
+            file_from_offset: from,
+            file_size: size,
+            file,
+            map,
+            ptr,
+            wrote_position: AtomicUsize::new(size),
+            flushed_position: AtomicUsize::new(size),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+    pub fn file_from_offset(&self) -> i64 {
+        self.file_from_offset
+    }
+    pub fn file_size(&self) -> usize {
+        self.file_size
+    }
+    pub fn wrote_position(&self) -> usize {
+        self.wrote_position.load(Ordering::Acquire)
+    }
+    pub fn flushed_position(&self) -> usize {
+        self.flushed_position.load(Ordering::Acquire)
+    }
+    pub fn is_full(&self) -> bool {
+        self.wrote_position() >= self.file_size
+    }
+    pub fn remaining(&self) -> usize {
+        self.file_size - self.wrote_position()
+    }
+    /// Last-modified time in milliseconds since the epoch (for expiry).
+    pub fn last_modified_ms(&self) -> i64 {
+        self.file
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or(0)
+    }
+
+    /// Publishes bytes up to `pos` to readers. Writer only.
+    pub fn set_wrote_position(&self, pos: usize) {
+        debug_assert!(pos <= self.file_size);
+        self.wrote_position.store(pos, Ordering::Release);
+    }
+
+    /// Sets the flushed position without syncing (recovery: what is on disk is flushed).
+    pub fn set_flushed_position(&self, pos: usize) {
+        self.flushed_position.store(pos, Ordering::Release);
+    }
+
+    /// The writable region `[pos, pos + len)`.
+    ///
+    /// # Safety
+    /// The caller is the single writer, `pos >= wrote_position()`, and no other `write_region`
+    /// borrow of an overlapping range is alive.
+    #[allow(clippy::mut_from_ref)]
+    pub unsafe fn write_region(&self, pos: usize, len: usize) -> &mut [u8] {
+        assert!(pos + len <= self.file_size, "write past end of mapped file");
+        // SAFETY: in bounds (asserted); exclusive per the contract above.
+        unsafe { std::slice::from_raw_parts_mut(self.ptr.as_ptr().add(pos), len) }
+    }
+
+    /// Published bytes `[pos, pos + len)`, or None if any of them is not yet published.
+    pub fn read(&self, pos: usize, len: usize) -> Option<&[u8]> {
+        let end = pos.checked_add(len)?;
+        if end > self.wrote_position() {
+            return None;
+        }
+        // SAFETY: in bounds and below wrote_position, so no writer touches these bytes.
+        Some(unsafe { std::slice::from_raw_parts(self.ptr.as_ptr().add(pos), len) })
+    }
+
+    /// Like `read`, as `Bytes` that keep this file mapped, without copying.
+    pub fn read_bytes(self: &Arc<Self>, pos: usize, len: usize) -> Option<Bytes> {
+        self.read(pos, len)?;
+        Some(Bytes::from_owner(MappedSlice {
+            file: self.clone(),
+            pos,
+            len,
+        }))
+    }
+
+    /// Syncs published bytes to disk (msync, which Linux implements as a ranged fdatasync).
+    /// Returns the new flushed position.
+    pub fn flush(&self) -> Result<usize> {
+        let wrote = self.wrote_position();
+        let flushed = self.flushed_position();
+        if wrote > flushed {
+            self.map
+                .flush_range(flushed, wrote - flushed)
+                .ctx("msync", &self.path)?;
+            self.flushed_position.store(wrote, Ordering::Release);
+        }
+        Ok(wrote)
+    }
+
+    /// Drops everything at or past `pos`: zeroes it on disk so no stale record can ever be
+    /// mistaken for a valid one, and moves both positions back. Recovery only (no readers).
+    pub fn truncate_to(&self, pos: usize) -> Result<()> {
+        let end = self.file_size;
+        if pos < end {
+            zero_range(&self.file, &self.path, self.ptr, pos, end)?;
+        }
+        self.wrote_position.store(pos, Ordering::Release);
+        self.flushed_position.store(pos, Ordering::Release);
+        Ok(())
+    }
+}
+
+/// Zeroes `[pos, end)`: the partial first page by hand, whole pages by punching a hole
+/// (falling back to writing zeroes where the filesystem cannot punch holes).
+fn zero_range(file: &File, path: &Path, ptr: NonNull<u8>, pos: usize, end: usize) -> Result<()> {
+    const PAGE: usize = 4096;
+    let first_page_end = pos.div_ceil(PAGE) * PAGE;
+    let head_end = first_page_end.min(end);
+    // SAFETY: recovery runs before any reader exists; range in bounds.
+    unsafe { std::ptr::write_bytes(ptr.as_ptr().add(pos), 0, head_end - pos) };
+    if head_end < end && !punch_hole(file, head_end, end - head_end) {
+        // Only touch pages that hold data, so a mostly empty file stays sparse.
+        let mut p = head_end;
+        while p < end {
+            let n = PAGE.min(end - p);
+            // SAFETY: as above.
+            let page = unsafe { std::slice::from_raw_parts_mut(ptr.as_ptr().add(p), n) };
+            if page.iter().any(|&b| b != 0) {
+                page.fill(0);
+            }
+            p += n;
+        }
+    }
+    let _ = path;
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn punch_hole(file: &File, off: usize, len: usize) -> bool {
+    use std::os::fd::AsRawFd;
+    // SAFETY: plain syscall on an owned descriptor.
+    unsafe {
+        libc::fallocate(
+            file.as_raw_fd(),
+            libc::FALLOC_FL_PUNCH_HOLE | libc::FALLOC_FL_KEEP_SIZE,
+            off as libc::off_t,
+            len as libc::off_t,
+        ) == 0
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn punch_hole(_file: &File, _off: usize, _len: usize) -> bool {
+    false
+}
+
+/// Reserves the blocks of a new file so a full disk fails here, not as SIGBUS on a page write.
+#[cfg(target_os = "linux")]
+fn preallocate(file: &File, size: usize) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: plain syscall on an owned descriptor. Failure (e.g. unsupported) is harmless:
+    // the file is already sized by set_len.
+    unsafe {
+        libc::fallocate(file.as_raw_fd(), 0, 0, size as libc::off_t);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn preallocate(_file: &File, _size: usize) {}
+
+/// A range of a mapped file that keeps it mapped: the owner behind zero-copy `Bytes`.
+struct MappedSlice {
+    file: Arc<MappedFile>,
+    pos: usize,
+    len: usize,
+}
+
+impl AsRef<[u8]> for MappedSlice {
+    fn as_ref(&self) -> &[u8] {
+        // Checked published when the slice was made; published bytes never change.
+        self.file.read(self.pos, self.len).unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_publish_read_flush_truncate() {
+        let dir = tempfile::tempdir().unwrap();
+        let mf = Arc::new(MappedFile::create(dir.path(), 4096, 8192).unwrap());
+        assert_eq!(mf.path().file_name().unwrap(), "00000000000000004096");
+        assert!(mf.read(0, 1).is_none());
+        unsafe { mf.write_region(0, 5) }.copy_from_slice(b"hello");
+        mf.set_wrote_position(5);
+        let b = mf.read_bytes(0, 5).unwrap();
+        assert_eq!(&b[..], b"hello");
+        assert_eq!(mf.flush().unwrap(), 5);
+        mf.truncate_to(2).unwrap();
+        drop(mf);
+        let mf = MappedFile::open(&dir.path().join(file_name(4096)), 4096, 8192, false).unwrap();
+        assert_eq!(mf.read(0, 5).unwrap(), b"he\0\0\0");
+        drop(b);
+    }
+}

@@ -1,0 +1,223 @@
+//! A directory of equally sized mapped files forming one logical byte stream (RocketMQ's
+//! MappedFileQueue): lookup by offset, roll-over, flush, dirty-tail truncation and expiry.
+
+use super::error::{IoContext, Result};
+use super::mapped_file::{MappedFile, file_name};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, RwLock};
+
+pub struct MappedFileQueue {
+    dir: PathBuf,
+    file_size: usize,
+    files: RwLock<Vec<Arc<MappedFile>>>,
+    /// Stream offset up to which everything has been synced.
+    flushed_where: AtomicI64,
+}
+
+fn parse_name(name: &str) -> Option<i64> {
+    if name.len() == 20 && name.bytes().all(|b| b.is_ascii_digit()) {
+        name.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Lists `dir`'s files named by offset, in offset order (missing dir: none).
+pub fn list_offset_files(dir: &Path) -> Result<Vec<(i64, PathBuf)>> {
+    let mut v = Vec::new();
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(v),
+        Err(e) => return Err(e).ctx("read dir", dir),
+    };
+    for e in rd {
+        let e = e.ctx("read dir", dir)?;
+        if let Some(off) = e.file_name().to_str().and_then(parse_name) {
+            v.push((off, e.path()));
+        }
+    }
+    v.sort();
+    Ok(v)
+}
+
+impl MappedFileQueue {
+    /// Maps every existing file of `dir`; positions start at file ends until recovery sets them.
+    pub fn load(dir: &Path, file_size: usize, writable: bool) -> Result<MappedFileQueue> {
+        if writable {
+            std::fs::create_dir_all(dir).ctx("create dir", dir)?;
+        }
+        let mut files = Vec::new();
+        for (off, path) in list_offset_files(dir)? {
+            files.push(Arc::new(MappedFile::open(&path, off, file_size, writable)?));
+        }
+        let flushed = files
+            .last()
+            .map(|f| f.file_from_offset() + file_size as i64)
+            .unwrap_or(0);
+        Ok(MappedFileQueue {
+            dir: dir.to_path_buf(),
+            file_size,
+            files: RwLock::new(files),
+            flushed_where: AtomicI64::new(flushed),
+        })
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+    pub fn file_size(&self) -> usize {
+        self.file_size
+    }
+
+    fn read_files(&self) -> std::sync::RwLockReadGuard<'_, Vec<Arc<MappedFile>>> {
+        self.files.read().unwrap_or_else(|e| e.into_inner())
+    }
+    fn write_files(&self) -> std::sync::RwLockWriteGuard<'_, Vec<Arc<MappedFile>>> {
+        self.files.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A snapshot of the files, oldest first.
+    pub fn files(&self) -> Vec<Arc<MappedFile>> {
+        self.read_files().clone()
+    }
+    pub fn first(&self) -> Option<Arc<MappedFile>> {
+        self.read_files().first().cloned()
+    }
+    pub fn last(&self) -> Option<Arc<MappedFile>> {
+        self.read_files().last().cloned()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.read_files().is_empty()
+    }
+
+    /// Offset of the first byte still on disk.
+    pub fn min_offset(&self) -> i64 {
+        self.first().map(|f| f.file_from_offset()).unwrap_or(0)
+    }
+
+    /// Offset just past the last published byte.
+    pub fn max_offset(&self) -> i64 {
+        self.last()
+            .map(|f| f.file_from_offset() + f.wrote_position() as i64)
+            .unwrap_or(0)
+    }
+
+    pub fn flushed_where(&self) -> i64 {
+        self.flushed_where.load(Ordering::Acquire)
+    }
+
+    /// The file holding stream offset `offset`, if still present.
+    pub fn find(&self, offset: i64) -> Option<Arc<MappedFile>> {
+        let files = self.read_files();
+        let first = files.first()?.file_from_offset();
+        if offset < first {
+            return None;
+        }
+        let i = ((offset - first) / self.file_size as i64) as usize;
+        let f = files.get(i)?;
+        // Files are contiguous unless someone removed one by hand: fall back to a search.
+        if f.file_from_offset() <= offset && offset < f.file_from_offset() + self.file_size as i64 {
+            return Some(f.clone());
+        }
+        files
+            .iter()
+            .find(|f| {
+                f.file_from_offset() <= offset
+                    && offset < f.file_from_offset() + self.file_size as i64
+            })
+            .cloned()
+    }
+
+    /// Creates and appends the file starting at `from` (roll-over). Writer only.
+    pub fn create_file(&self, from: i64) -> Result<Arc<MappedFile>> {
+        let f = Arc::new(MappedFile::create(&self.dir, from, self.file_size)?);
+        self.write_files().push(f.clone());
+        Ok(f)
+    }
+
+    /// The file to append into: the last one if it has room, else a new one after it.
+    pub fn last_or_create(&self, start_if_empty: i64) -> Result<Arc<MappedFile>> {
+        match self.last() {
+            Some(f) if !f.is_full() => Ok(f),
+            Some(f) => self.create_file(f.file_from_offset() + self.file_size as i64),
+            None => {
+                let from = start_if_empty - start_if_empty % self.file_size as i64;
+                self.create_file(from)
+            }
+        }
+    }
+
+    /// Syncs all published bytes; returns the new flushed offset.
+    pub fn flush(&self) -> Result<i64> {
+        let from = self.flushed_where();
+        let files = self.files();
+        let mut flushed = from;
+        for f in files
+            .iter()
+            .filter(|f| f.file_from_offset() + self.file_size as i64 > from)
+        {
+            let pos = f.flush()?;
+            flushed = f.file_from_offset() + pos as i64;
+        }
+        if flushed > from {
+            self.flushed_where.store(flushed, Ordering::Release);
+        }
+        Ok(flushed.max(from))
+    }
+
+    /// Drops everything at or past `offset`: later files are deleted, the file holding it is
+    /// cut (zeroed) there. Recovery only.
+    pub fn truncate_dirty(&self, offset: i64) -> Result<()> {
+        let mut files = self.write_files();
+        let mut keep = Vec::with_capacity(files.len());
+        for f in files.drain(..) {
+            let end = f.file_from_offset() + self.file_size as i64;
+            if end <= offset {
+                f.set_wrote_position(self.file_size);
+                f.set_flushed_position(self.file_size);
+                keep.push(f);
+            } else if f.file_from_offset() <= offset {
+                f.truncate_to((offset - f.file_from_offset()) as usize)?;
+                keep.push(f);
+            } else {
+                std::fs::remove_file(f.path()).ctx("delete", f.path())?;
+            }
+        }
+        *files = keep;
+        self.flushed_where.store(offset, Ordering::Release);
+        Ok(())
+    }
+
+    /// Removes every file (e.g. a consume queue whose files are all beyond the commit log).
+    pub fn destroy(&self) -> Result<()> {
+        let mut files = self.write_files();
+        for f in files.drain(..) {
+            std::fs::remove_file(f.path()).ctx("delete", f.path())?;
+        }
+        self.flushed_where.store(0, Ordering::Release);
+        Ok(())
+    }
+
+    /// Deletes leading files for which `expired` holds, never the last file, at most `max`.
+    /// Returns how many were deleted.
+    pub fn delete_leading(
+        &self,
+        max: usize,
+        mut expired: impl FnMut(&MappedFile) -> bool,
+    ) -> Result<usize> {
+        let mut files = self.write_files();
+        let mut n = 0;
+        while n < max && files.len() > 1 && expired(&files[0]) {
+            let f = files.remove(0);
+            std::fs::remove_file(f.path()).ctx("delete", f.path())?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Path a file starting at `from` would have.
+    pub fn path_for(&self, from: i64) -> PathBuf {
+        self.dir.join(file_name(from))
+    }
+}

@@ -1,0 +1,244 @@
+//! The append path (RocketMQ's CommitLog#putMessage + DefaultAppendMessageCallback + the
+//! dispatcher): under the single writer lock, assign the queue offset and physical offset,
+//! write the record into the mapped commit log, publish it, write its consume queue entry and
+//! index keys; then, for SYNC_FLUSH, wait for the group commit that covers it.
+
+use super::StoreInner;
+use super::config::FlushDiskType;
+use super::consume_queue::{ConsumeQueue, CqEntry};
+use super::error::{Result, StoreError};
+use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
+use serde::Serialize;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Whether the append is durable as configured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PutStatus {
+    PutOk,
+    /// SYNC_FLUSH: stored, but the flush did not finish within syncFlushTimeout.
+    FlushDiskTimeout,
+}
+
+/// The outcome of appending one message (or the first of a batch).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PutResult {
+    pub status: PutStatus,
+    pub physical_offset: i64,
+    pub queue_offset: i64,
+    pub store_timestamp: i64,
+    /// Bytes written for all messages of the call.
+    pub wrote_bytes: usize,
+    pub msg_count: usize,
+    pub store_host: SocketAddr,
+}
+
+impl PutResult {
+    /// The offset message id of the (first) message.
+    pub fn msg_id(&self) -> String {
+        message::offset_msg_id(&self.store_host, self.physical_offset)
+    }
+}
+
+/// Where one message of a batch went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppendedMessage {
+    pub physical_offset: i64,
+    pub queue_offset: i64,
+    pub wrote_bytes: usize,
+}
+
+/// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
+pub(crate) struct DispatchRequest<'a> {
+    pub topic: &'a str,
+    pub queue_id: i32,
+    pub queue_offset: i64,
+    pub physical_offset: i64,
+    pub size: usize,
+    pub sys_flag: i32,
+    pub store_timestamp: i64,
+    pub properties: &'a str,
+}
+
+struct PropsOfInterest<'a> {
+    tags: Option<&'a str>,
+    keys: Option<&'a str>,
+    uniq_key: Option<&'a str>,
+}
+
+fn props_of_interest(props: &str) -> PropsOfInterest<'_> {
+    let mut p = PropsOfInterest {
+        tags: None,
+        keys: None,
+        uniq_key: None,
+    };
+    for (k, v) in message::properties_iter(props) {
+        match k {
+            property::TAGS => p.tags = Some(v),
+            property::KEYS => p.keys = Some(v),
+            property::UNIQ_KEY => p.uniq_key = Some(v),
+            _ => {}
+        }
+    }
+    p
+}
+
+fn is_dispatched_to_queue(sys_flag: i32) -> bool {
+    matches!(
+        sysflag::transaction_value(sys_flag),
+        sysflag::TRANSACTION_NOT_TYPE | sysflag::TRANSACTION_COMMIT_TYPE
+    )
+}
+
+impl StoreInner {
+    fn check_writable(&self) -> Result<()> {
+        if self.shutdown.load(Ordering::Acquire) {
+            return Err(StoreError::ShutDown);
+        }
+        if self.disk_full.load(Ordering::Acquire) {
+            return Err(StoreError::DiskFull {
+                used_percent: self.disk_used_percent.load(Ordering::Acquire),
+                limit_percent: self.config.disk_space_warning_level_ratio,
+            });
+        }
+        Ok(())
+    }
+
+    fn validate(&self, msg: &AppendMessage<'_>) -> Result<usize> {
+        msg.validate(self.config.max_message_size)?;
+        let len = msg.record_len();
+        if len + END_FILE_MIN_BLANK_LENGTH > self.commit_log.file_size() {
+            return Err(StoreError::MessageTooLarge {
+                size: len,
+                max: self.commit_log.file_size() - END_FILE_MIN_BLANK_LENGTH,
+            });
+        }
+        Ok(len)
+    }
+
+    /// Writes consume queue entry and index keys for one record. Idempotent.
+    pub(crate) fn dispatch(
+        &self,
+        cq: Option<&Arc<ConsumeQueue>>,
+        d: &DispatchRequest<'_>,
+    ) -> Result<()> {
+        let p = props_of_interest(d.properties);
+        if is_dispatched_to_queue(d.sys_flag) {
+            let entry = CqEntry {
+                commit_log_offset: d.physical_offset,
+                size: d.size as i32,
+                tags_code: message::tags_code(p.tags),
+            };
+            match cq {
+                Some(cq) => cq.put(d.queue_offset, entry)?,
+                None => self
+                    .cqs
+                    .find_or_create(d.topic, d.queue_id)?
+                    .put(d.queue_offset, entry)?,
+            }
+        }
+        if let Some(idx) = &self.index
+            && sysflag::transaction_value(d.sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
+        {
+            let keys = p
+                .uniq_key
+                .into_iter()
+                .chain(p.keys.into_iter().flat_map(|k| k.split(' ')))
+                .filter(|k| !k.is_empty());
+            if let Err(e) = idx.put_keys(d.topic, keys, d.physical_offset, d.store_timestamp) {
+                tracing::warn!("index put failed: {e}");
+            }
+        }
+        Ok(())
+    }
+
+    /// Appends one message under the writer lock (held by the caller).
+    fn append_locked(
+        &self,
+        msg: &AppendMessage<'_>,
+        len: usize,
+        now: i64,
+    ) -> Result<AppendedMessage> {
+        let dispatched = is_dispatched_to_queue(msg.sys_flag);
+        let cq = if dispatched {
+            let cq = self.cqs.find_or_create(msg.topic, msg.queue_id)?;
+            cq.reserve()?;
+            Some(cq)
+        } else {
+            None
+        };
+        let queue_offset = cq.as_ref().map(|c| c.max_offset()).unwrap_or(0);
+        let phys = self.commit_log.append_with(len, |buf, phys| {
+            msg.encode_into(buf, queue_offset, phys, now)
+        })?;
+        self.dispatch(
+            cq.as_ref(),
+            &DispatchRequest {
+                topic: msg.topic,
+                queue_id: msg.queue_id,
+                queue_offset,
+                physical_offset: phys,
+                size: len,
+                sys_flag: msg.effective_sys_flag(),
+                store_timestamp: now,
+                properties: msg.properties,
+            },
+        )?;
+        Ok(AppendedMessage {
+            physical_offset: phys,
+            queue_offset,
+            wrote_bytes: len,
+        })
+    }
+
+    /// Appends messages consecutively (one lock), returning where each went and the store time.
+    pub(crate) fn append(
+        &self,
+        msgs: &[AppendMessage<'_>],
+        out: &mut Vec<AppendedMessage>,
+    ) -> Result<i64> {
+        self.check_writable()?;
+        let mut lens = [0usize; 1];
+        let many;
+        let lens: &[usize] = if msgs.len() == 1 {
+            lens[0] = self.validate(&msgs[0])?;
+            &lens
+        } else {
+            many = msgs
+                .iter()
+                .map(|m| self.validate(m))
+                .collect::<Result<Vec<_>>>()?;
+            &many
+        };
+        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let now = (self.hooks.now_ms)();
+        for (m, &len) in msgs.iter().zip(lens) {
+            out.push(self.append_locked(m, len, now)?);
+        }
+        // Published after the records and their dispatch: see flush::flush_commit_log.
+        self.last_store_timestamp.store(now, Ordering::Release);
+        Ok(now)
+    }
+
+    /// Waits (SYNC_FLUSH) until a flush covers `end`.
+    pub(crate) async fn wait_flushed(&self, end: i64) -> super::put::PutStatus {
+        if self.config.flush_disk_type != FlushDiskType::SyncFlush {
+            return PutStatus::PutOk;
+        }
+        let mut rx = self.flushed.subscribe();
+        if *rx.borrow() >= end {
+            return PutStatus::PutOk;
+        }
+        self.flush_signal.notify();
+        let timeout = Duration::from_millis(self.config.sync_flush_timeout);
+        match tokio::time::timeout(timeout, rx.wait_for(|&f| f >= end)).await {
+            Ok(Ok(_)) => PutStatus::PutOk,
+            _ => PutStatus::FlushDiskTimeout,
+        }
+    }
+}

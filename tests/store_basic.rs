@@ -1,0 +1,146 @@
+//! End-to-end behaviour of the store façade: append, read back, roll-over, reopen, lookups.
+
+mod store_common;
+
+use mq::store::message::{decode_message, sysflag};
+use mq::store::{FlushDiskType, GetMessageStatus, MessageStore, PutStatus};
+use store_common::{Msg, rt, tiny_config};
+
+#[test]
+fn append_read_reopen_in_both_flush_modes() {
+    for mode in [FlushDiskType::AsyncFlush, FlushDiskType::SyncFlush] {
+        let dir = tempfile::tempdir().unwrap();
+        let rt = rt();
+        let msgs: Vec<Msg> = (0..200)
+            .map(|i| {
+                Msg::new(
+                    "TopicA",
+                    i % 3,
+                    vec![b'x'; 50 + (i as usize * 7) % 300],
+                    if i % 2 == 0 { "TagA" } else { "TagB" },
+                    &format!("key{i} common"),
+                    &format!("UNIQ{i:08}"),
+                )
+            })
+            .collect();
+        let mut results = Vec::new();
+        {
+            let store = MessageStore::open(tiny_config(dir.path(), mode)).unwrap();
+            for m in &msgs {
+                let r = rt.block_on(store.put_message(&m.append())).unwrap();
+                assert_eq!(r.status, PutStatus::PutOk);
+                results.push(r);
+            }
+            assert!(
+                store.max_phy_offset() > 4096 * 5,
+                "rolled over several files"
+            );
+        }
+        let store = MessageStore::open(tiny_config(dir.path(), mode)).unwrap();
+        assert!(!store.recovery_report().abnormal);
+        for q in 0..3 {
+            let expected: Vec<_> = msgs
+                .iter()
+                .zip(&results)
+                .filter(|(m, _)| m.queue_id == q)
+                .collect();
+            assert_eq!(
+                store.max_offset_in_queue("TopicA", q),
+                expected.len() as i64
+            );
+            let got = store.get_message("TopicA", q, 0, 1000, usize::MAX);
+            assert_eq!(got.status, GetMessageStatus::Found);
+            assert_eq!(got.messages.len(), expected.len());
+            for (i, (b, (m, r))) in got.messages.iter().zip(&expected).enumerate() {
+                let d = decode_message(b).unwrap();
+                assert_eq!(d.body, m.body);
+                assert_eq!(d.queue_offset, i as i64);
+                assert_eq!(r.queue_offset, i as i64);
+                assert_eq!(d.commit_log_offset, r.physical_offset);
+                assert_eq!(d.msg_id, r.msg_id());
+                assert_eq!(
+                    store.get_message_by_msg_id(&r.msg_id()).unwrap().unwrap(),
+                    *b
+                );
+            }
+            // Tag filter by hash code.
+            let taga = mq::store::message::tags_code(Some("TagA"));
+            let f = store.get_message_filtered("TopicA", q, 0, 1000, usize::MAX, &|c| c == taga);
+            assert!(
+                f.messages
+                    .iter()
+                    .all(|b| decode_message(b).unwrap().tags() == Some("TagA"))
+            );
+        }
+        let one = store.query_message("TopicA", "key17", 10, 0, i64::MAX);
+        assert_eq!(one.len(), 1);
+        assert_eq!(decode_message(&one[0]).unwrap().body, msgs[17].body);
+        assert_eq!(
+            store
+                .query_message("TopicA", "common", 1000, 0, i64::MAX)
+                .len(),
+            200
+        );
+        assert!(
+            store
+                .query_message_by_uniq_key("TopicA", "UNIQ00000042")
+                .is_some()
+        );
+        assert!(
+            store
+                .query_message("TopicB", "key17", 10, 0, i64::MAX)
+                .is_empty()
+        );
+    }
+}
+
+#[test]
+fn read_limits_statuses_and_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::AsyncFlush)).unwrap();
+    assert_eq!(
+        store.get_message("T", 0, 0, 1, 1).status,
+        GetMessageStatus::NoMatchedLogicQueue
+    );
+    let msgs: Vec<Msg> = (0..10)
+        .map(|i| Msg::new("T", 0, vec![i as u8; 100], "", "", ""))
+        .collect();
+    let appends: Vec<_> = msgs.iter().map(|m| m.append()).collect();
+    let mut each = Vec::new();
+    let r = rt
+        .block_on(store.put_messages(&appends, Some(&mut each)))
+        .unwrap();
+    assert_eq!((r.queue_offset, r.msg_count), (0, 10));
+    assert_eq!(
+        each.iter().map(|a| a.queue_offset).collect::<Vec<_>>(),
+        (0..10).collect::<Vec<_>>()
+    );
+    let g = store.get_message("T", 0, 2, 3, usize::MAX);
+    assert_eq!((g.messages.len(), g.next_begin_offset), (3, 5));
+    let g = store.get_message("T", 0, 0, 100, 250);
+    assert_eq!(
+        g.messages.len(),
+        1,
+        "byte limit stops after the first that overflows"
+    );
+    assert_eq!(
+        store.get_message("T", 0, 10, 1, 1).status,
+        GetMessageStatus::OffsetOverflowOne
+    );
+    assert_eq!(
+        store.get_message("T", 0, 11, 1, 1).status,
+        GetMessageStatus::OffsetOverflowBadly
+    );
+    // A prepared transaction message is stored but not queued.
+    let mut prepared = msgs[0].append();
+    prepared.sys_flag = sysflag::TRANSACTION_PREPARED_TYPE;
+    let p = rt.block_on(store.put_message(&prepared)).unwrap();
+    assert_eq!(p.queue_offset, 0);
+    assert_eq!(store.max_offset_in_queue("T", 0), 10);
+    assert!(store.look_message_by_offset(p.physical_offset).is_some());
+    // Offset by time: everything was stored at or after t0.
+    let t0 = store.message_store_timestamp("T", 0, 0).unwrap();
+    assert_eq!(store.offset_in_queue_by_time("T", 0, t0), 0);
+    assert_eq!(store.offset_in_queue_by_time("T", 0, i64::MAX), 10);
+}
