@@ -1,12 +1,14 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod bench;
 pub mod broker;
 pub mod cluster;
 pub mod completions;
 pub mod error;
 pub mod namesrv;
 pub mod output;
+pub mod store;
 pub mod topic;
 pub mod up;
 
@@ -83,6 +85,12 @@ pub enum Command {
     /// Inspect and manage topics
     #[command(subcommand)]
     Topic(topic::TopicCommand),
+    /// Read a store directory offline
+    #[command(subcommand)]
+    Store(store::StoreCommand),
+    /// Measure: the store on this disk
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -96,6 +104,8 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
+        Command::Store(cmd) => store::run(g, cmd).await,
+        Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),
     }
 }
