@@ -36,6 +36,7 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "broker" -d 'Run a broker'
 complete -c mq -n "__fish_mq_needs_command" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
 complete -c mq -n "__fish_mq_needs_command" -f -a "cluster" -d 'Inspect clusters and their brokers'
 complete -c mq -n "__fish_mq_needs_command" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_needs_command" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
 complete -c mq -n "__fish_mq_needs_command" -f -a "store" -d 'Read a store directory offline'
 complete -c mq -n "__fish_mq_needs_command" -f -a "bench" -d 'Measure: the store on this disk'
 complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -134,16 +135,66 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "list" -d 'List the topics the name server knows'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l read-queues -d 'Read queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l write-queues -d 'Write queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l perm -d 'Permission [default: rw, or the current value on update]' -r -f -a "rw\t''
+r\t''
+w\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l read-queues -d 'Read queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l write-queues -d 'Write queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l perm -d 'Permission [default: rw, or the current value on update]' -r -f -a "rw\t''
+r\t''
+w\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Only on this cluster [default: every cluster serving it]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -159,9 +210,106 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l retry-max -d 'Redeliveries before a message goes to the dead-letter queue [default: 16]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l retry-queues -d 'Queues of the group\'s retry topic [default: 1]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l consume-enable -d 'Whether the group may consume [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l retry-max -d 'Redeliveries before a message goes to the dead-letter queue [default: 16]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l retry-queues -d 'Queues of the group\'s retry topic [default: 1]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l consume-enable -d 'Whether the group may consume [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l all -d 'Also the groups every broker has (TOOLS_CONSUMER, CID_ONSAPI_*, ...)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s t -l topic -d 'Only this topic [default: every topic the group consumes]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l remove-offsets -d 'Also forget the group\'s committed offsets'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s t -l topic -d 'The topic whose offsets move' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-time -d 'To the first message stored at or after TIME (now, epoch ms, RFC 3339, yyyy-MM-dd#HH:mm:ss:SSS, \'1h ago\')' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-offset -d 'To this offset in every queue (clamped to the queue\'s range)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l shift-by -d 'By N messages from the current offset (negative: back)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-earliest -d 'To each queue\'s first message'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-latest -d 'To each queue\'s end (skip everything not yet consumed)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l execute -d 'Apply the plan (online consumers are told by their broker)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -212,21 +360,32 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "broker" -d 'Run a broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "store" -d 'Read a store directory offline'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'

@@ -1,11 +1,13 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod admin_common;
 pub mod bench;
 pub mod broker;
 pub mod cluster;
 pub mod completions;
 pub mod error;
+pub mod group;
 pub mod namesrv;
 pub mod output;
 pub mod store;
@@ -85,6 +87,9 @@ pub enum Command {
     /// Inspect and manage topics
     #[command(subcommand)]
     Topic(topic::TopicCommand),
+    /// Inspect and manage consumer groups: progress, lag, offsets
+    #[command(subcommand)]
+    Group(group::GroupCommand),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -104,6 +109,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
+        Command::Group(cmd) => group::run(g, cmd).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),
