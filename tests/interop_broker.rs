@@ -6,8 +6,6 @@ mod support;
 #[path = "support/interop.rs"]
 mod interop;
 
-use mq::client::AdminClient;
-use mq::protocol::topic_config::TopicConfig;
 use serde_json::Value;
 use support::*;
 
@@ -16,24 +14,6 @@ fn lines(out: &std::process::Output) -> Vec<Value> {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
         .collect()
-}
-
-async fn create_topic(up: &MqUp, topic: &str, queues: i32) {
-    let admin = AdminClient::new(&up.namesrv, TIMEOUT).unwrap();
-    admin
-        .create_topic(
-            &up.broker,
-            &TopicConfig::with_queues(topic, queues, queues, 6),
-        )
-        .await
-        .unwrap();
-    for _ in 0..200 {
-        if admin.topic_route(topic).await.is_ok() {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
-    }
-    panic!("topic {topic} never got a route");
 }
 
 #[tokio::test(flavor = "multi_thread")]
