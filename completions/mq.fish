@@ -24,19 +24,51 @@ function __fish_mq_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c mq -n "__fish_mq_needs_command" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_needs_command" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_needs_command" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_needs_command" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_needs_command" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_needs_command" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_needs_command" -f -a "broker" -d 'Run a broker'
 complete -c mq -n "__fish_mq_needs_command" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
 complete -c mq -n "__fish_mq_needs_command" -f -a "cluster" -d 'Inspect clusters and their brokers'
 complete -c mq -n "__fish_mq_needs_command" -f -a "topic" -d 'Inspect and manage topics'
 complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mq -n "__fish_mq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l data -d 'Where the name server and broker keep their data' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l namesrv-port -d 'Name server port (on 127.0.0.1)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l broker-port -d 'Broker port (on 127.0.0.1)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -s c -l config -d 'Broker config file (YAML or RocketMQ broker.conf); ports and data directory from the flags above win' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s c -l config -d 'Config file: YAML, or a RocketMQ broker.conf (Java properties)' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -49,14 +81,14 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subco
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l listen -d 'Address to listen on (overrides bindAddress/listenPort of the config file)' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s c -l config -d 'Config file: YAML, or Java properties (.conf/.properties)' -r -F
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -68,7 +100,7 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "delete" -d 'Delete a key on every name server'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "list" -d 'List the keys and values of a namespace'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -82,7 +114,7 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "config" -d 'Read and change the running name servers\' settings'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -91,7 +123,7 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subco
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -100,7 +132,7 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -110,7 +142,7 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcomm
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "list" -d 'List the topics the name server knows'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -118,7 +150,7 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only topics served by this cluster' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
@@ -128,18 +160,21 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand completions" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from namesrv cluster topic completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'

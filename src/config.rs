@@ -22,16 +22,13 @@ pub enum ConfigError {
 
 /// Reads `path` as YAML, or as Java properties when it ends in `.conf` or
 /// `.properties`.
-pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, ConfigError> {
+pub fn load<T: Serialize + DeserializeOwned + Default>(path: &Path) -> Result<T, ConfigError> {
     let display = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
         path: display.clone(),
         source,
     })?;
-    let is_properties = path
-        .extension()
-        .is_some_and(|e| e == "conf" || e == "properties");
-    let parsed = if is_properties {
+    let parsed = if is_properties_file(path) {
         from_properties(&text)
     } else {
         from_yaml(&text)
@@ -42,29 +39,72 @@ pub fn load<T: DeserializeOwned>(path: &Path) -> Result<T, ConfigError> {
     })
 }
 
+/// RocketMQ's own config files are Java properties.
+pub fn is_properties_file(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e == "conf" || e == "properties")
+}
+
 pub fn from_yaml<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    if text.trim().is_empty() {
-        return serde_yaml::from_str("{}").map_err(|e| e.to_string());
-    }
-    serde_yaml::from_str(text).map_err(|e| e.to_string())
+    let value: serde_yaml::Value = if text.trim().is_empty() {
+        serde_yaml::Value::Mapping(Default::default())
+    } else {
+        serde_yaml::from_str(text).map_err(|e| e.to_string())?
+    };
+    from_value(value)
 }
 
-/// Java properties (`key=value` or `key: value`, `#`/`!` comments). Values are
-/// read as YAML scalars so `9876` is a number and `true` a boolean, as
-/// RocketMQ's reflection-based loader would take them.
-pub fn from_properties<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let map = parse_properties(text);
-    let mut yaml = serde_yaml::Mapping::new();
-    for (k, v) in map {
-        yaml.insert(serde_yaml::Value::String(k), scalar(&v));
-    }
-    serde_yaml::from_value(serde_yaml::Value::Mapping(yaml)).map_err(|e| e.to_string())
+/// Deserializes a config value; errors name the key (`listenPort: invalid type ...`).
+pub fn from_value<T: DeserializeOwned>(value: serde_yaml::Value) -> Result<T, String> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        if path == "." || path.is_empty() {
+            e.into_inner().to_string()
+        } else {
+            format!("{path}: {}", e.into_inner())
+        }
+    })
 }
 
-/// A properties value as YAML would type it, falling back to a string.
-pub fn scalar(v: &str) -> serde_yaml::Value {
-    match serde_yaml::from_str::<serde_yaml::Value>(v) {
-        Ok(val @ (serde_yaml::Value::Number(_) | serde_yaml::Value::Bool(_))) => val,
+/// Java properties (`key=value` or `key: value`, `#`/`!` comments), typed by
+/// the defaults of `T` the way RocketMQ's reflection-based loader types them:
+/// `9876` becomes a number where the key is a number, `04` stays a string
+/// where the key is a string.
+pub fn from_properties<T: Serialize + DeserializeOwned + Default>(text: &str) -> Result<T, String> {
+    let map = typed_properties(&parse_properties(text), &[&defaults_of(&T::default())]);
+    from_value(serde_yaml::Value::Mapping(map))
+}
+
+/// A config struct's fields and default values, by RocketMQ key.
+pub fn defaults_of<T: Serialize>(value: &T) -> serde_json::Map<String, serde_json::Value> {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::Object(m)) => m,
+        _ => serde_json::Map::new(),
+    }
+}
+
+/// Types each `key=value` like the key's value in `defaults` (the first map
+/// that has the key); keys no map has stay strings (and are refused later).
+pub fn typed_properties(
+    props: &BTreeMap<String, String>,
+    defaults: &[&serde_json::Map<String, serde_json::Value>],
+) -> serde_yaml::Mapping {
+    let mut out = serde_yaml::Mapping::new();
+    for (k, v) in props {
+        let like = defaults.iter().find_map(|d| d.get(k));
+        out.insert(serde_yaml::Value::String(k.clone()), typed_value(v, like));
+    }
+    out
+}
+
+fn typed_value(v: &str, like: Option<&serde_json::Value>) -> serde_yaml::Value {
+    use serde_json::Value as J;
+    let parsed = || serde_yaml::from_str::<serde_yaml::Value>(v).ok();
+    match like {
+        Some(J::Number(_)) | Some(J::Bool(_)) => match parsed() {
+            Some(val @ (serde_yaml::Value::Number(_) | serde_yaml::Value::Bool(_))) => val,
+            _ => serde_yaml::Value::String(v.to_string()),
+        },
         _ => serde_yaml::Value::String(v.to_string()),
     }
 }
@@ -113,14 +153,15 @@ pub fn apply_properties<T: Serialize + DeserializeOwned>(
     let map = yaml
         .as_mapping_mut()
         .ok_or_else(|| "config is not a map".to_string())?;
+    let defaults = defaults_of(config);
     for (k, v) in updates {
         let key = serde_yaml::Value::String(k.clone());
         if !map.contains_key(&key) {
             return Err(format!("unknown config key '{k}'"));
         }
-        map.insert(key, scalar(v));
+        map.insert(key, typed_value(v, defaults.get(k)));
     }
-    serde_yaml::from_value(yaml).map_err(|e| e.to_string())
+    from_value(yaml)
 }
 
 #[cfg(test)]
@@ -134,17 +175,19 @@ mod tests {
         listen_port: u16,
         broker_name: String,
         order_message_enable: bool,
+        delete_when: String,
     }
 
     #[test]
     fn properties_are_typed_like_yaml() {
         let s: Sample = from_properties(
-            "# comment\nlistenPort=9877\nbrokerName = broker-a\norderMessageEnable=true\n",
+            "# comment\nlistenPort=9877\nbrokerName = broker-a\norderMessageEnable=true\ndeleteWhen=04\n",
         )
         .unwrap();
         assert_eq!(s.listen_port, 9877);
         assert_eq!(s.broker_name, "broker-a");
         assert!(s.order_message_enable);
+        assert_eq!(s.delete_when, "04");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! Dependencies flow one way: `cli` -> `client` -> `protocol` -> `remoting`;
 //! `namesrv` -> `protocol`; `broker` -> `store` + `protocol`.
 
+pub mod broker;
 pub mod cli;
 pub mod client;
 pub mod config;

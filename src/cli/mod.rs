@@ -1,12 +1,14 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod broker;
 pub mod cluster;
 pub mod completions;
 pub mod error;
 pub mod namesrv;
 pub mod output;
 pub mod topic;
+pub mod up;
 
 use std::time::Duration;
 
@@ -34,16 +36,15 @@ pub struct Cli {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GlobalArgs {
-    /// Name server address(es), `;`-separated as in RocketMQ
+    /// Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]
     #[arg(
         short = 'n',
         long = "namesrv",
         env = "NAMESRV_ADDR",
         hide_env_values = true,
-        default_value = "127.0.0.1:9876",
         global = true
     )]
-    pub namesrv: String,
+    pub namesrv: Option<String>,
     /// Output format of commands that print data
     #[arg(short = 'o', long, value_enum, default_value_t = OutputFormat::Table, global = true)]
     pub output: OutputFormat,
@@ -52,14 +53,27 @@ pub struct GlobalArgs {
     pub timeout: Duration,
 }
 
+/// Where a name server runs unless told otherwise.
+pub const DEFAULT_NAMESRV: &str = "127.0.0.1:9876";
+
 impl GlobalArgs {
+    /// The name server list: `-n`, else NAMESRV_ADDR, else the default.
+    pub fn namesrv(&self) -> &str {
+        self.namesrv.as_deref().unwrap_or(DEFAULT_NAMESRV)
+    }
+
     pub fn admin(&self) -> CliResult<AdminClient> {
-        AdminClient::new(&self.namesrv, self.timeout).map_err(|e| CliError::Usage(e.to_string()))
+        AdminClient::new(self.namesrv(), self.timeout).map_err(|e| CliError::Usage(e.to_string()))
     }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run a name server and a broker in one process, for local work
+    Up(up::UpArgs),
+    /// Run a broker
+    #[command(subcommand)]
+    Broker(broker::BrokerCommand),
     /// Run a name server, or manage its key-value config
     #[command(subcommand)]
     Namesrv(namesrv::NamesrvCommand),
@@ -77,6 +91,8 @@ pub enum Command {
 pub async fn run(cli: Cli) -> CliResult {
     let g = &cli.global;
     match cli.command {
+        Command::Up(args) => up::run(g, args).await,
+        Command::Broker(cmd) => broker::run(g, cmd).await,
         Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,

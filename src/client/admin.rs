@@ -9,6 +9,7 @@ use super::namesrv::NamesrvAddrs;
 use crate::protocol::body::{KVTable, RemotingBody, TopicList};
 use crate::protocol::header::*;
 use crate::protocol::route::{ClusterInfo, TopicRouteData};
+use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::{RemotingClient, RemotingCommand};
 
@@ -202,6 +203,28 @@ impl AdminClient {
             let r = self.remoting.invoke(addr, request, self.timeout).await?;
             expect_success("update name server config", r)?;
         }
+        Ok(())
+    }
+
+    /// Creates or updates a topic on one broker (UPDATE_AND_CREATE_TOPIC).
+    pub async fn create_topic(&self, broker_addr: &str, config: &TopicConfig) -> ClientResult<()> {
+        let header = CreateTopicRequestHeader {
+            topic: config.topic_name.clone(),
+            default_topic: "TBW102".to_string(),
+            read_queue_nums: config.read_queue_nums,
+            write_queue_nums: config.write_queue_nums,
+            perm: config.perm,
+            topic_filter_type: config.topic_filter_type.as_str().to_string(),
+            topic_sys_flag: Some(config.topic_sys_flag),
+            order: config.order,
+        };
+        let request =
+            RemotingCommand::request(request::UPDATE_AND_CREATE_TOPIC).with_header(&header);
+        let r = self
+            .remoting
+            .invoke(broker_addr, request, self.timeout)
+            .await?;
+        expect_success("create topic", r)?;
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ pub mod message;
 pub mod perm;
 pub mod register_broker;
 pub mod route;
+pub mod subscription_group;
 pub mod topic_config;
 
 pub use body::{KVTable, RemotingBody, TopicList};

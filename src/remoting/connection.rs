@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -60,6 +60,7 @@ pub struct Connection {
     tx: mpsc::Sender<RemotingCommand>,
     pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>>>,
     closed: CancellationToken,
+    watched: AtomicBool,
 }
 
 impl Connection {
@@ -80,6 +81,7 @@ impl Connection {
             tx,
             pending: Mutex::new(HashMap::new()),
             closed: CancellationToken::new(),
+            watched: AtomicBool::new(false),
         });
         tokio::spawn(write_loop(write, rx, conn.closed.clone()));
         let codec = RemotingCodec {
@@ -102,6 +104,12 @@ impl Connection {
     pub fn close(&self) {
         self.closed.cancel();
         self.pending.lock().unwrap().clear();
+    }
+
+    /// True the first time it is called on this connection: lets a server
+    /// attach one close watcher per connection (e.g. to drop its clients).
+    pub fn mark_watched(&self) -> bool {
+        !self.watched.swap(true, Ordering::AcqRel)
     }
 
     /// Resolves when the connection has closed, from either side.

@@ -59,7 +59,7 @@ pub struct StoreConfig {
 impl Default for StoreConfig {
     fn default() -> Self {
         StoreConfig {
-            store_path_root_dir: PathBuf::from("store"),
+            store_path_root_dir: PathBuf::from("mq-data/broker"),
             mapped_file_size_commit_log: 1024 * 1024 * 1024,
             mapped_file_size_consume_queue: 300_000 * 20,
             flush_disk_type: FlushDiskType::AsyncFlush,

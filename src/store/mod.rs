@@ -4,6 +4,7 @@
 //!
 //! `MessageStore` is the façade the broker uses; the submodules each own one piece.
 
+pub mod bench;
 pub mod checkpoint;
 pub mod cleanup;
 pub mod commit_log;

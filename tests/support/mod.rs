@@ -103,6 +103,62 @@ pub fn start_namesrv(dir: &Path, extra_config: &str) -> MqProcess {
     proc
 }
 
+/// A running `mq up`: its name server and broker addresses.
+pub struct MqUp {
+    pub process: MqProcess,
+    pub namesrv: String,
+    pub broker: String,
+}
+
+/// Starts `mq up` with its data under `dir` on free ports, plus extra
+/// arguments, and waits for its ready line.
+pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
+    let (ns_port, broker_port) = (free_port(), free_port());
+    let mut child = Command::new(mq_bin())
+        .arg("up")
+        .arg("--data")
+        .arg(dir)
+        .args(["--namesrv-port", &ns_port.to_string()])
+        .args(["--broker-port", &broker_port.to_string()])
+        .args(extra_args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let process = MqProcess {
+        child,
+        addr: format!("127.0.0.1:{ns_port}"),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) if line.starts_with("ready:") => break,
+            Ok(_) => continue,
+            Err(_) => panic!("mq up did not get ready"),
+        }
+    }
+    MqUp {
+        namesrv: process.addr.clone(),
+        broker: format!("127.0.0.1:{broker_port}"),
+        process,
+    }
+}
+
 /// Runs `mq` with `args` against name server `namesrv` and returns its output.
 pub fn mq(namesrv: &str, args: &[&str]) -> Output {
     Command::new(mq_bin())

@@ -1,0 +1,54 @@
+//! `cargo bench --bench store`: runs `mq::store::bench` and prints its report.
+//! MQ_BENCH_DIR picks the directory (default target/bench-store), MQ_BENCH_SECS the seconds per
+//! case (default 2), MQ_BENCH_QUICK=1 a short run of 128 B cases only.
+
+use mq::store::bench::{BenchOptions, run};
+use std::time::Duration;
+
+fn main() {
+    let dir = std::env::var("MQ_BENCH_DIR").unwrap_or_else(|_| "target/bench-store".into());
+    let mut opts = BenchOptions::standard(dir);
+    if let Ok(s) = std::env::var("MQ_BENCH_SECS") {
+        opts.case_duration = Duration::from_secs_f64(s.parse().expect("MQ_BENCH_SECS: seconds"));
+    }
+    if std::env::var("MQ_BENCH_QUICK").is_ok_and(|v| v == "1") {
+        opts.sizes = vec![128];
+    }
+    let report = match run(&opts) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("bench failed: {e}");
+            std::process::exit(1);
+        }
+    };
+    println!(
+        "{:<12} {:>6} {:>8} {:>14} {:>10} {:>14}",
+        "mode", "size", "writers", "append msg/s", "MB/s", "read msg/s"
+    );
+    for c in &report.cases {
+        println!(
+            "{:<12} {:>6} {:>8} {:>14.0} {:>10.1} {:>14}",
+            format!("{:?}", c.mode),
+            c.size,
+            c.writers,
+            c.append.msgs_per_sec,
+            c.append.mb_per_sec,
+            c.read
+                .as_ref()
+                .map(|r| format!("{:.0}", r.msgs_per_sec))
+                .unwrap_or_default()
+        );
+    }
+    for b in &report.group_commit_baseline {
+        println!(
+            "{:<12} {:>6} {:>8} {:>14.0} {:>10.1}   ({} fdatasyncs)",
+            "bare-gc",
+            b.size,
+            b.writers,
+            b.throughput.msgs_per_sec,
+            b.throughput.mb_per_sec,
+            b.syncs
+        );
+    }
+    println!("{}", serde_json::to_string(&report).expect("serializable"));
+}

@@ -1,0 +1,231 @@
+//! The broker's configuration: RocketMQ's BrokerConfig / NettyServerConfig
+//! keys, plus the MessageStoreConfig keys the store honours, read from one
+//! YAML or properties file. Unknown keys are refused by name.
+
+use std::net::SocketAddr;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::ConfigError;
+use crate::store::StoreConfig;
+
+/// RocketMQ's brokerRole.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum BrokerRole {
+    #[default]
+    AsyncMaster,
+    SyncMaster,
+    Slave,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct BrokerConfig {
+    pub broker_cluster_name: String,
+    pub broker_name: String,
+    /// 0 is the master; slaves are 1 and up.
+    pub broker_id: i64,
+    pub broker_role: BrokerRole,
+    /// Name servers, `;`-separated. `-n`/NAMESRV_ADDR override it.
+    pub namesrv_addr: Option<String>,
+    /// The address clients are told to use, and the one the broker binds.
+    #[serde(rename = "brokerIP1")]
+    pub broker_ip1: String,
+    pub listen_port: u16,
+    pub broker_permission: i32,
+    pub default_topic_queue_nums: i32,
+    pub auto_create_topic_enable: bool,
+    pub auto_create_subscription_group: bool,
+    pub cluster_topic_enable: bool,
+    pub broker_topic_enable: bool,
+    pub trace_topic_enable: bool,
+    pub register_name_server_period: u64,
+    pub flush_consumer_offset_interval: u64,
+    pub long_polling_enable: bool,
+    pub short_polling_time_mills: u64,
+    /// Clients silent this long are dropped (ms).
+    pub channel_expired_timeout: u64,
+    pub region_id: String,
+    pub trace_on: bool,
+    pub frame_max_length: usize,
+    pub server_channel_max_idle_time_seconds: u64,
+}
+
+impl Default for BrokerConfig {
+    fn default() -> Self {
+        BrokerConfig {
+            broker_cluster_name: "DefaultCluster".into(),
+            broker_name: "broker-a".into(),
+            broker_id: 0,
+            broker_role: BrokerRole::AsyncMaster,
+            namesrv_addr: None,
+            broker_ip1: "127.0.0.1".into(),
+            listen_port: 10911,
+            broker_permission: 6,
+            default_topic_queue_nums: 8,
+            auto_create_topic_enable: true,
+            auto_create_subscription_group: true,
+            cluster_topic_enable: true,
+            broker_topic_enable: true,
+            trace_topic_enable: false,
+            register_name_server_period: 30_000,
+            flush_consumer_offset_interval: 5_000,
+            long_polling_enable: true,
+            short_polling_time_mills: 1_000,
+            channel_expired_timeout: 120_000,
+            region_id: "DefaultRegion".into(),
+            trace_on: true,
+            frame_max_length: crate::remoting::codec::DEFAULT_MAX_FRAME,
+            server_channel_max_idle_time_seconds: 120,
+        }
+    }
+}
+
+/// Everything a broker is started with.
+#[derive(Clone, Debug, Default)]
+pub struct BrokerStartConfig {
+    pub broker: BrokerConfig,
+    pub store: StoreConfig,
+}
+
+impl BrokerConfig {
+    /// `brokerIP1:listenPort`: the address registered with name servers.
+    pub fn broker_addr(&self) -> String {
+        format!("{}:{}", self.broker_ip1, self.listen_port)
+    }
+
+    /// The address stamped on stored messages (and in offset message ids).
+    pub fn store_host(&self) -> SocketAddr {
+        self.broker_addr()
+            .parse()
+            .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], self.listen_port)))
+    }
+
+    /// Where slaves replicate from: `brokerIP1:listenPort+1`, as RocketMQ forces.
+    pub fn ha_server_addr(&self) -> String {
+        format!("{}:{}", self.broker_ip1, self.listen_port.wrapping_add(1))
+    }
+
+    pub fn is_master(&self) -> bool {
+        self.broker_role != BrokerRole::Slave
+    }
+
+    fn validate(&self) -> Result<(), String> {
+        if self.broker_ip1.parse::<std::net::IpAddr>().is_err() {
+            return Err(format!(
+                "brokerIP1 '{}' is not an IP address",
+                self.broker_ip1
+            ));
+        }
+        if self.broker_name.is_empty() {
+            return Err("brokerName must not be empty".into());
+        }
+        match (self.broker_role, self.broker_id) {
+            (BrokerRole::Slave, 0) => {
+                Err("brokerId 0 is the master: a SLAVE needs brokerId >= 1".into())
+            }
+            (BrokerRole::AsyncMaster | BrokerRole::SyncMaster, id) if id != 0 => {
+                Err(format!("a master has brokerId 0, not {id}"))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Loads a broker config file (YAML, or `.conf`/`.properties`): broker keys
+/// and store keys side by side, as in RocketMQ's broker.conf.
+pub fn load(path: &Path) -> Result<BrokerStartConfig, ConfigError> {
+    let display = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: display.clone(),
+        source,
+    })?;
+    let map = if crate::config::is_properties_file(path) {
+        let broker_defaults = crate::config::defaults_of(&BrokerConfig::default());
+        let store_defaults = crate::config::defaults_of(&StoreConfig::default());
+        crate::config::typed_properties(
+            &crate::config::parse_properties(&text),
+            &[&broker_defaults, &store_defaults],
+        )
+    } else if text.trim().is_empty() {
+        serde_yaml::Mapping::new()
+    } else {
+        serde_yaml::from_str(&text).map_err(|e| ConfigError::Invalid {
+            path: display.clone(),
+            reason: e.to_string(),
+        })?
+    };
+    from_mapping(map).map_err(|reason| ConfigError::Invalid {
+        path: display,
+        reason,
+    })
+}
+
+/// Splits one key/value map into broker and store settings.
+pub fn from_mapping(map: serde_yaml::Mapping) -> Result<BrokerStartConfig, String> {
+    let store_keys = crate::config::defaults_of(&StoreConfig::default());
+    let mut broker_map = serde_yaml::Mapping::new();
+    let mut store_map = serde_yaml::Mapping::new();
+    for (k, v) in map {
+        let is_store_key = k.as_str().is_some_and(|k| store_keys.contains_key(k));
+        if is_store_key {
+            store_map.insert(k, v);
+        } else {
+            broker_map.insert(k, v);
+        }
+    }
+    let broker: BrokerConfig = crate::config::from_value(broker_map.into())?;
+    broker.validate()?;
+    let store: StoreConfig = crate::config::from_value(store_map.into())?;
+    Ok(BrokerStartConfig { broker, store })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(yaml: &str) -> Result<BrokerStartConfig, String> {
+        from_mapping(serde_yaml::from_str(yaml).unwrap())
+    }
+
+    #[test]
+    fn broker_and_store_keys_side_by_side() {
+        let c = parse("brokerName: broker-b\nlistenPort: 20911\nflushDiskType: SYNC_FLUSH\nfileReservedTime: 24\nbrokerIP1: 127.0.0.2\n").unwrap();
+        assert_eq!(c.broker.broker_name, "broker-b");
+        assert_eq!(c.broker.broker_addr(), "127.0.0.2:20911");
+        assert_eq!(c.store.file_reserved_time, 24);
+        assert_eq!(
+            c.store.flush_disk_type,
+            crate::store::FlushDiskType::SyncFlush
+        );
+    }
+
+    #[test]
+    fn unknown_and_invalid_keys_are_named() {
+        let e = parse("brokerNmae: x\n").unwrap_err();
+        assert!(e.contains("brokerNmae"), "{e}");
+        let e = parse("listenPort: many\n").unwrap_err();
+        assert!(e.contains("listenPort"), "{e}");
+        let e = parse("brokerRole: SLAVE\n").unwrap_err();
+        assert!(e.contains("brokerId"), "{e}");
+        let e = parse("flushDiskType: SOMETIMES\n").unwrap_err();
+        assert!(e.contains("SOMETIMES"), "{e}");
+    }
+
+    #[test]
+    fn rocketmq_broker_conf() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broker.conf");
+        std::fs::write(
+            &path,
+            "brokerClusterName = DefaultCluster\nbrokerName = broker-a\nbrokerId = 0\ndeleteWhen = 04\nfileReservedTime = 48\nbrokerRole = ASYNC_MASTER\nflushDiskType = ASYNC_FLUSH\n",
+        )
+        .unwrap();
+        let c = load(&path).unwrap();
+        assert_eq!(c.store.delete_when, "04");
+        assert_eq!(c.store.file_reserved_time, 48);
+        assert_eq!(c.broker.broker_role, BrokerRole::AsyncMaster);
+    }
+}

@@ -1,0 +1,193 @@
+//! The broker: request processors, topic/group/offset managers, connected
+//! clients, long polling and registration with name servers, over the store.
+
+pub mod client_manager;
+pub mod config;
+pub mod consumer_offset_manager;
+pub mod long_polling;
+pub mod processor;
+pub mod registration;
+pub mod stats;
+pub mod subscription_group_manager;
+pub mod topic_config_manager;
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use self::client_manager::{ConsumerManager, ProducerManager};
+use self::config::{BrokerConfig, BrokerStartConfig};
+use self::consumer_offset_manager::ConsumerOffsetManager;
+use self::long_polling::PullRequestHoldService;
+use self::registration::Registration;
+use self::stats::BrokerStats;
+use self::subscription_group_manager::SubscriptionGroupManager;
+use self::topic_config_manager::TopicConfigManager;
+use crate::client::namesrv::NamesrvAddrs;
+use crate::remoting::server::{self, ServerConfig};
+use crate::store::{MessageStore, StoreError};
+
+pub use config::BrokerRole;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BrokerError {
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Config(String),
+}
+
+/// A broker's state, shared by its processors and background tasks.
+pub struct Broker {
+    pub config: BrokerConfig,
+    pub store: MessageStore,
+    pub topics: TopicConfigManager,
+    pub groups: SubscriptionGroupManager,
+    pub offsets: ConsumerOffsetManager,
+    pub producers: ProducerManager,
+    pub consumers: ConsumerManager,
+    pub pull_hold: PullRequestHoldService,
+    pub stats: BrokerStats,
+    pub store_host: SocketAddr,
+    pub registration: Option<Registration>,
+    shutdown: CancellationToken,
+}
+
+impl Broker {
+    /// Opens the store (recovering it) and loads the broker's config files.
+    /// `namesrv` is the name server list to register with, if any.
+    pub fn open(
+        start: BrokerStartConfig,
+        namesrv: Option<&str>,
+    ) -> Result<Arc<Broker>, BrokerError> {
+        let BrokerStartConfig {
+            broker: config,
+            store,
+        } = start;
+        let root = store.store_path_root_dir.clone();
+        let store = MessageStore::open(store)?;
+        let topics = TopicConfigManager::load(&root, &config)?;
+        let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
+        let offsets = ConsumerOffsetManager::load(&root)?;
+        let registration = match namesrv {
+            Some(list) => Some(Registration::new(
+                NamesrvAddrs::parse(list).map_err(|e| BrokerError::Config(e.to_string()))?,
+            )),
+            None => None,
+        };
+        Ok(Arc::new(Broker {
+            store_host: config.store_host(),
+            config,
+            store,
+            topics,
+            groups,
+            offsets,
+            producers: ProducerManager::default(),
+            consumers: ConsumerManager::default(),
+            pull_hold: PullRequestHoldService::default(),
+            stats: BrokerStats::default(),
+            registration,
+            shutdown: CancellationToken::new(),
+        }))
+    }
+
+    /// Serves `listener` until `shutdown` resolves; then unregisters from the
+    /// name servers, persists offsets and shuts the store down cleanly.
+    pub async fn run(self: Arc<Self>, listener: TcpListener, shutdown: impl Future<Output = ()>) {
+        let server_config = ServerConfig {
+            max_frame: self.config.frame_max_length,
+            idle_timeout: Duration::from_secs(self.config.server_channel_max_idle_time_seconds),
+        };
+        let tasks = vec![
+            tokio::spawn(self.clone().persist_offsets_loop()),
+            tokio::spawn(self.clone().scan_clients_loop()),
+            tokio::spawn(self.clone().register_loop()),
+            tokio::spawn(self.clone().stats_loop()),
+        ];
+        let processor = Arc::new(processor::BrokerProcessor::new(self.clone()));
+        server::run(listener, processor, server_config, shutdown).await;
+        self.shutdown.cancel();
+        for t in tasks {
+            t.abort();
+        }
+        if let Some(r) = &self.registration {
+            r.unregister_all(&self).await;
+        }
+        if let Err(e) = self.offsets.persist_if_dirty() {
+            tracing::error!("cannot persist consumer offsets: {e}");
+        }
+        if let Err(e) = self.store.shutdown() {
+            tracing::error!("store shutdown: {e}");
+        }
+    }
+
+    async fn persist_offsets_loop(self: Arc<Self>) {
+        let period = Duration::from_millis(self.config.flush_consumer_offset_interval.max(100));
+        loop {
+            tokio::time::sleep(period).await;
+            if let Err(e) = self.offsets.persist_if_dirty() {
+                tracing::warn!("cannot persist consumer offsets: {e}");
+            }
+        }
+    }
+
+    /// Drops clients that stopped heartbeating, and tells their groups.
+    async fn scan_clients_loop(self: Arc<Self>) {
+        loop {
+            tokio::time::sleep(Duration::from_secs(10)).await;
+            let deadline = crate::util::now_millis() - self.config.channel_expired_timeout as i64;
+            self.producers.remove_expired(deadline);
+            for group in self.consumers.remove_expired(deadline) {
+                tracing::info!("consumer group {group}: dropped clients silent for too long");
+                processor::client::notify_consumer_ids_changed(&self, &group).await;
+            }
+        }
+    }
+
+    /// Registers with every name server now; `run` keeps doing it.
+    pub async fn register_now(&self) {
+        if let Some(registration) = &self.registration {
+            registration.register_all(self).await;
+        }
+    }
+
+    async fn register_loop(self: Arc<Self>) {
+        let Some(registration) = &self.registration else {
+            return;
+        };
+        let period = Duration::from_millis(
+            self.config
+                .register_name_server_period
+                .clamp(10_000, 60_000),
+        );
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(period) => {}
+                _ = registration.wait_for_change() => {}
+            }
+            registration.register_all(&self).await;
+        }
+    }
+
+    async fn stats_loop(self: Arc<Self>) {
+        loop {
+            tokio::time::sleep(Duration::from_secs(1)).await;
+            self.stats.sample();
+        }
+    }
+
+    /// Asks for a registration now (after topic changes).
+    pub fn topics_changed(&self) {
+        if let Some(r) = &self.registration {
+            r.request_now();
+        }
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        self.shutdown.is_cancelled()
+    }
+}

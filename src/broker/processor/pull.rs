@@ -1,0 +1,258 @@
+//! PULL_MESSAGE (11): checks, tag filtering by consume queue hash, RocketMQ's
+//! status-to-code mapping, long polling, and committing the consumer's
+//! offset that rides on the pull.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use bytes::BytesMut;
+
+use super::Outcome;
+use crate::broker::Broker;
+use crate::protocol::header::{PullMessageRequestHeader, PullMessageResponseHeader};
+use crate::protocol::heartbeat::SubscriptionData;
+use crate::protocol::perm;
+use crate::remoting::RemotingCommand;
+use crate::remoting::code::response;
+use crate::store::{GetMessageResult, GetMessageStatus};
+
+/// PullSysFlag bits.
+pub const FLAG_COMMIT_OFFSET: i32 = 0x1;
+pub const FLAG_SUSPEND: i32 = 0x2;
+pub const FLAG_SUBSCRIPTION: i32 = 0x4;
+
+/// At most this many messages per pull, whatever the client asks.
+const MAX_MSGS_PER_PULL: i32 = 32;
+
+pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
+    let h: PullMessageRequestHeader = req.decode_header()?;
+    let subscription = match check(b, &h) {
+        Ok(s) => s,
+        Err(refusal) => return Ok(refusal),
+    };
+    if h.sys_flag & FLAG_COMMIT_OFFSET != 0 && b.config.is_master() && h.commit_offset >= 0 {
+        b.offsets
+            .commit(&h.consumer_group, &h.topic, h.queue_id, h.commit_offset);
+    }
+    let suspend = h.sys_flag & FLAG_SUSPEND != 0;
+    let hold = if !suspend {
+        Duration::ZERO
+    } else if b.config.long_polling_enable {
+        Duration::from_millis(h.suspend_timeout_millis.max(0) as u64)
+    } else {
+        Duration::from_millis(b.config.short_polling_time_mills)
+    };
+    let deadline = tokio::time::Instant::now() + hold;
+    loop {
+        // Listen before reading, so a message stored in between still wakes us.
+        let signal = b.pull_hold.signal(&h.topic, h.queue_id);
+        let arrived = signal.notified();
+        tokio::pin!(arrived);
+        arrived.as_mut().enable();
+
+        let result = get(b, &h, &subscription);
+        let response = to_response(b, &h, result);
+        let waiting_is_useful = response.code == response::PULL_NOT_FOUND
+            && !hold.is_zero()
+            && tokio::time::Instant::now() < deadline
+            && !b.is_shutting_down();
+        if !waiting_is_useful {
+            return Ok(response);
+        }
+        if tokio::time::timeout_at(deadline, arrived).await.is_err() {
+            // Suspended long enough: answer with what is there now.
+            let result = get(b, &h, &subscription);
+            return Ok(to_response(b, &h, result));
+        }
+    }
+}
+
+fn get(b: &Broker, h: &PullMessageRequestHeader, sub: &SubscriptionData) -> GetMessageResult {
+    let max = h.max_msg_nums.clamp(1, MAX_MSGS_PER_PULL) as usize;
+    let max_bytes = b.store.config().max_transfer_bytes_on_message_in_memory;
+    if sub.sub_string == crate::protocol::heartbeat::SUB_ALL || sub.code_set.is_empty() {
+        b.store
+            .get_message(&h.topic, h.queue_id, h.queue_offset, max, max_bytes)
+    } else {
+        b.store.get_message_filtered(
+            &h.topic,
+            h.queue_id,
+            h.queue_offset,
+            max,
+            max_bytes,
+            &|code| sub.matches_tags_code(code),
+        )
+    }
+}
+
+/// RocketMQ's mapping of a store status to a pull response code (master).
+fn status_code(status: GetMessageStatus, request_offset: i64) -> i32 {
+    use GetMessageStatus::*;
+    match status {
+        Found => response::SUCCESS,
+        MessageWasRemoving | NoMatchedMessage => response::PULL_RETRY_IMMEDIATELY,
+        NoMatchedLogicQueue | NoMessageInQueue => {
+            if request_offset != 0 {
+                response::PULL_OFFSET_MOVED
+            } else {
+                response::PULL_NOT_FOUND
+            }
+        }
+        OffsetFoundNull | OffsetOverflowOne => response::PULL_NOT_FOUND,
+        OffsetOverflowBadly | OffsetTooSmall => response::PULL_OFFSET_MOVED,
+    }
+}
+
+fn status_name(status: GetMessageStatus) -> &'static str {
+    use GetMessageStatus::*;
+    match status {
+        Found => "FOUND",
+        NoMatchedMessage => "NO_MATCHED_MESSAGE",
+        MessageWasRemoving => "MESSAGE_WAS_REMOVING",
+        OffsetFoundNull => "OFFSET_FOUND_NULL",
+        OffsetOverflowBadly => "OFFSET_OVERFLOW_BADLY",
+        OffsetOverflowOne => "OFFSET_OVERFLOW_ONE",
+        OffsetTooSmall => "OFFSET_TOO_SMALL",
+        NoMatchedLogicQueue => "NO_MATCHED_LOGIC_QUEUE",
+        NoMessageInQueue => "NO_MESSAGE_IN_QUEUE",
+    }
+}
+
+fn to_response(b: &Broker, h: &PullMessageRequestHeader, r: GetMessageResult) -> RemotingCommand {
+    let code = status_code(r.status, h.queue_offset);
+    let mut out = RemotingCommand::response(code, Some(status_name(r.status).to_string()))
+        .with_header(&PullMessageResponseHeader {
+            suggest_which_broker_id: 0,
+            next_begin_offset: r.next_begin_offset,
+            min_offset: r.min_offset,
+            max_offset: r.max_offset,
+        });
+    if code == response::SUCCESS {
+        // One copy out of the mapped files into the response frame.
+        let mut body = BytesMut::with_capacity(r.buffer_total_size);
+        for m in &r.messages {
+            body.extend_from_slice(m);
+        }
+        b.stats.on_get(r.messages.len() as u64, body.len() as u64);
+        out.body = body.freeze();
+    }
+    out
+}
+
+/// RocketMQ's checks before a pull; the subscription to filter with.
+fn check(b: &Broker, h: &PullMessageRequestHeader) -> Result<SubscriptionData, RemotingCommand> {
+    if !perm::is_readable(b.config.broker_permission) {
+        return Err(RemotingCommand::error(
+            response::NO_PERMISSION,
+            format!(
+                "the broker[{}] pulling message is forbidden",
+                b.config.broker_ip1
+            ),
+        ));
+    }
+    let Some(group) = b.groups.find_or_create(&h.consumer_group) else {
+        return Err(RemotingCommand::error(
+            response::SUBSCRIPTION_GROUP_NOT_EXIST,
+            format!("subscription group [{}] does not exist", h.consumer_group),
+        ));
+    };
+    if !group.consume_enable {
+        return Err(RemotingCommand::error(
+            response::NO_PERMISSION,
+            format!("subscription group no permission, {}", h.consumer_group),
+        ));
+    }
+    let Some(topic) = b.topics.get(&h.topic) else {
+        return Err(RemotingCommand::error(
+            response::TOPIC_NOT_EXIST,
+            format!(
+                "topic[{}] not exist, apply first please!{}",
+                h.topic,
+                super::send::APPLY_TOPIC_HINT
+            ),
+        ));
+    };
+    if !perm::is_readable(topic.perm) {
+        return Err(RemotingCommand::error(
+            response::NO_PERMISSION,
+            format!("the topic[{}] pulling message is forbidden", h.topic),
+        ));
+    }
+    if h.queue_id < 0 || h.queue_id >= topic.read_queue_nums {
+        return Err(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            format!(
+                "queueId[{}] is illegal, topic:[{}] topicConfig.readQueueNums:[{}]",
+                h.queue_id, h.topic, topic.read_queue_nums
+            ),
+        ));
+    }
+    if h.sys_flag & FLAG_SUBSCRIPTION != 0 {
+        let expression = h.subscription.as_deref().unwrap_or("*");
+        let expression_type = h.expression_type.as_deref().unwrap_or("TAG");
+        if expression_type != "TAG" {
+            return Err(RemotingCommand::error(
+                response::SUBSCRIPTION_PARSE_FAILED,
+                format!(
+                    "the broker does not filter by {expression_type}: enablePropertyFilter is off"
+                ),
+            ));
+        }
+        return Ok(SubscriptionData::from_tag_expression(
+            &h.topic,
+            expression,
+            h.sub_version,
+        ));
+    }
+    let Some(info) = b.consumers.group(&h.consumer_group) else {
+        return Err(RemotingCommand::error(
+            response::SUBSCRIPTION_NOT_EXIST,
+            format!(
+                "the consumer's group info not exist, group: {}",
+                h.consumer_group
+            ),
+        ));
+    };
+    let Some(sub) = info.subscriptions.get(&h.topic) else {
+        return Err(RemotingCommand::error(
+            response::SUBSCRIPTION_NOT_EXIST,
+            format!(
+                "the consumer's subscription not exist, group: {}",
+                h.consumer_group
+            ),
+        ));
+    };
+    if sub.sub_version < h.sub_version {
+        return Err(RemotingCommand::error(
+            response::SUBSCRIPTION_NOT_LATEST,
+            "the consumer's subscription not latest",
+        ));
+    }
+    Ok(sub.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_map_like_a_rocketmq_master() {
+        use GetMessageStatus::*;
+        assert_eq!(status_code(Found, 5), response::SUCCESS);
+        assert_eq!(status_code(OffsetOverflowOne, 5), response::PULL_NOT_FOUND);
+        assert_eq!(
+            status_code(OffsetOverflowBadly, 5),
+            response::PULL_OFFSET_MOVED
+        );
+        assert_eq!(status_code(NoMessageInQueue, 0), response::PULL_NOT_FOUND);
+        assert_eq!(
+            status_code(NoMessageInQueue, 3),
+            response::PULL_OFFSET_MOVED
+        );
+        assert_eq!(
+            status_code(NoMatchedMessage, 3),
+            response::PULL_RETRY_IMMEDIATELY
+        );
+        assert_eq!(status_code(OffsetTooSmall, 3), response::PULL_OFFSET_MOVED);
+    }
+}

@@ -1,0 +1,320 @@
+//! SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320):
+//! RocketMQ's checks (broker and topic permissions, topic names, queue ids,
+//! auto-creation from TBW102), retry topics that turn into dead-letter
+//! queues, then the append.
+
+use std::sync::Arc;
+
+use super::Outcome;
+use crate::broker::Broker;
+use crate::broker::topic_config_manager::{
+    DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, dlq_topic, is_not_allowed_send_topic,
+    validate_topic_name,
+};
+use crate::protocol::header::{
+    SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
+};
+use crate::protocol::message::{batch, properties_iter, property};
+use crate::protocol::perm;
+use crate::protocol::topic_config::TopicConfig;
+use crate::remoting::code::{request, response};
+use crate::remoting::{Connection, RemotingCommand};
+use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
+
+/// RocketMQ appends this hint to TOPIC_NOT_EXIST remarks.
+pub const APPLY_TOPIC_HINT: &str =
+    "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
+
+/// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
+const VERSION_WITH_MAX_RECONSUME_TIMES: i32 = 121;
+
+pub async fn send_message(
+    b: &Arc<Broker>,
+    conn: &Arc<Connection>,
+    req: &RemotingCommand,
+) -> Outcome {
+    let header: SendMessageRequestHeader = if req.code == request::SEND_MESSAGE {
+        req.decode_header()?
+    } else {
+        req.decode_header::<SendMessageRequestHeaderV2>()?.into()
+    };
+    let (topic_config, queue_id) = match check(b, conn, &header) {
+        Ok(ok) => ok,
+        Err(refusal) => return Ok(refusal),
+    };
+    let (topic, queue_id) = match retry_or_dlq(b, req, &header, queue_id) {
+        Ok(target) => target,
+        Err(refusal) => return Ok(refusal),
+    };
+    let topic = topic.unwrap_or(topic_config.topic_name);
+    let is_batch = req.code == request::SEND_BATCH_MESSAGE || header.batch == Some(true);
+    let batch_props = header.properties.as_deref().unwrap_or("");
+    let cluster = &b.config.broker_cluster_name;
+    let base = AppendMessage {
+        topic: &topic,
+        queue_id,
+        flag: header.flag,
+        body: &req.body,
+        properties: "",
+        sys_flag: header.sys_flag,
+        born_timestamp: header.born_timestamp,
+        born_host: conn.peer(),
+        store_host: b.store_host,
+        reconsume_times: header.reconsume_times.unwrap_or(0),
+        prepared_transaction_offset: 0,
+    };
+
+    let result = if is_batch {
+        let Some(entries) = batch::decode(&req.body) else {
+            return Ok(RemotingCommand::error(
+                response::MESSAGE_ILLEGAL,
+                "the batch body is malformed",
+            ));
+        };
+        if entries.is_empty() {
+            return Ok(RemotingCommand::error(
+                response::MESSAGE_ILLEGAL,
+                "the batch is empty",
+            ));
+        }
+        let props: Vec<String> = entries
+            .iter()
+            .map(|e| store_properties(e.properties, batch_props, cluster))
+            .collect();
+        let msgs: Vec<AppendMessage> = entries
+            .iter()
+            .zip(&props)
+            .map(|(e, p)| AppendMessage {
+                flag: e.flag,
+                body: e.body,
+                properties: p,
+                ..base.clone()
+            })
+            .collect();
+        let mut appended = Vec::with_capacity(msgs.len());
+        b.store
+            .put_messages(&msgs, Some(&mut appended))
+            .await
+            .map(|r| (r, appended))
+    } else {
+        let props = store_properties(batch_props, "", cluster);
+        let msg = AppendMessage {
+            properties: &props,
+            ..base.clone()
+        };
+        b.store.put_message(&msg).await.map(|r| {
+            let one = AppendedMessage {
+                physical_offset: r.physical_offset,
+                queue_offset: r.queue_offset,
+                wrote_bytes: r.wrote_bytes,
+            };
+            (r, vec![one])
+        })
+    };
+
+    let (put, appended) = match result {
+        Ok(ok) => ok,
+        Err(e) => return Ok(store_error_response(b, &e)),
+    };
+    b.stats
+        .on_put(appended.len() as u64, put.wrote_bytes as u64);
+    b.pull_hold.notify_message_arriving(&topic, queue_id);
+
+    let code = match put.status {
+        PutStatus::PutOk => response::SUCCESS,
+        PutStatus::FlushDiskTimeout => response::FLUSH_DISK_TIMEOUT,
+    };
+    let msg_id = appended
+        .iter()
+        .map(|a| crate::store::message::offset_msg_id(&b.store_host, a.physical_offset))
+        .collect::<Vec<_>>()
+        .join(",");
+    Ok(RemotingCommand::response(code, None)
+        .with_header(&SendMessageResponseHeader {
+            msg_id,
+            queue_id,
+            queue_offset: put.queue_offset,
+            transaction_id: None,
+        })
+        .with_ext(property::MSG_REGION, &b.config.region_id)
+        .with_ext(property::TRACE_SWITCH, b.config.trace_on))
+}
+
+/// The properties a message is stored with: the client's, without WAIT
+/// (no need to store it), plus the batch's and the broker's CLUSTER.
+fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
+    let mut out = String::with_capacity(own.len() + batch.len() + cluster.len() + 10);
+    let mut push = |k: &str, v: &str| {
+        if !out.is_empty() {
+            out.push(property::PROPERTY_SEPARATOR);
+        }
+        out.push_str(k);
+        out.push(property::NAME_VALUE_SEPARATOR);
+        out.push_str(v);
+    };
+    for (k, v) in properties_iter(own).chain(properties_iter(batch)) {
+        if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
+            push(k, v);
+        }
+    }
+    push(property::CLUSTER, cluster);
+    out
+}
+
+/// RocketMQ's msgCheck: may this message be stored, and in which queue?
+fn check(
+    b: &Broker,
+    conn: &Connection,
+    h: &SendMessageRequestHeader,
+) -> Result<(TopicConfig, i32), RemotingCommand> {
+    if !b.config.is_master() {
+        return Err(RemotingCommand::error(
+            response::SERVICE_NOT_AVAILABLE,
+            "the broker is a slave: it does not accept messages",
+        ));
+    }
+    if !perm::is_writeable(b.config.broker_permission) {
+        return Err(RemotingCommand::error(
+            response::NO_PERMISSION,
+            format!(
+                "the broker[{}] sending message is forbidden",
+                b.config.broker_ip1
+            ),
+        ));
+    }
+    validate_topic_name(&h.topic).map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e))?;
+    if is_not_allowed_send_topic(&h.topic) {
+        return Err(RemotingCommand::error(
+            response::NO_PERMISSION,
+            format!("Sending message to topic[{}] is forbidden.", h.topic),
+        ));
+    }
+    let topic_config = match b.topics.get(&h.topic) {
+        Some(t) => t,
+        None => create_topic(b, h)
+            .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?
+            .ok_or_else(|| {
+                RemotingCommand::error(
+                    response::TOPIC_NOT_EXIST,
+                    format!(
+                        "topic[{}] not exist, apply first please!{APPLY_TOPIC_HINT}",
+                        h.topic
+                    ),
+                )
+            })?,
+    };
+    if !perm::is_writeable(topic_config.perm) {
+        return Err(RemotingCommand::error(
+            response::NO_PERMISSION,
+            format!("the topic[{}] sending message is forbidden", h.topic),
+        ));
+    }
+    let queue_nums = topic_config
+        .write_queue_nums
+        .max(topic_config.read_queue_nums);
+    let queue_id = if h.queue_id < 0 {
+        rand::random_range(0..topic_config.write_queue_nums.max(1))
+    } else {
+        h.queue_id
+    };
+    if queue_id >= queue_nums {
+        return Err(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            format!(
+                "request queueId[{queue_id}] is illegal, topic {} has {queue_nums} queues, Producer: {}",
+                h.topic,
+                conn.peer()
+            ),
+        ));
+    }
+    Ok((topic_config, queue_id))
+}
+
+/// A topic that does not exist yet: auto-created from the default topic,
+/// or for %RETRY% topics from the group's retry queue count.
+fn create_topic(
+    b: &Broker,
+    h: &SendMessageRequestHeader,
+) -> crate::store::Result<Option<TopicConfig>> {
+    let created = if let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) {
+        match b.groups.find_or_create(group) {
+            Some(g) => Some(
+                b.topics
+                    .get_or_create_system(&h.topic, g.retry_queue_nums.max(1))?,
+            ),
+            None => None,
+        }
+    } else {
+        b.topics
+            .create_in_send(&h.topic, &h.default_topic, h.default_topic_queue_nums, 0)?
+    };
+    if created.is_some() {
+        b.topics_changed();
+    }
+    Ok(created)
+}
+
+/// Messages sent back to `%RETRY%group` that were retried too often go to
+/// the group's dead-letter queue instead. Returns the target topic (None to
+/// keep the request's) and queue.
+fn retry_or_dlq(
+    b: &Broker,
+    req: &RemotingCommand,
+    h: &SendMessageRequestHeader,
+    queue_id: i32,
+) -> Result<(Option<String>, i32), RemotingCommand> {
+    let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) else {
+        return Ok((None, queue_id));
+    };
+    let Some(group_config) = b.groups.find_or_create(group) else {
+        return Err(RemotingCommand::error(
+            response::SUBSCRIPTION_GROUP_NOT_EXIST,
+            format!("subscription group not exist, {group}"),
+        ));
+    };
+    let max = if req.version >= VERSION_WITH_MAX_RECONSUME_TIMES {
+        h.max_reconsume_times
+            .unwrap_or(group_config.retry_max_times)
+    } else {
+        group_config.retry_max_times
+    };
+    if h.reconsume_times.unwrap_or(0) < max {
+        return Ok((None, queue_id));
+    }
+    let dlq = dlq_topic(group);
+    debug_assert!(dlq.starts_with(DLQ_GROUP_TOPIC_PREFIX));
+    b.topics
+        .get_or_create_system(&dlq, 1)
+        .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?;
+    b.topics_changed();
+    Ok((Some(dlq), 0))
+}
+
+fn store_error_response(b: &Broker, e: &StoreError) -> RemotingCommand {
+    match e {
+        StoreError::MessageTooLarge { .. } | StoreError::BadMessage(_) => {
+            RemotingCommand::error(response::MESSAGE_ILLEGAL, e.to_string())
+        }
+        StoreError::DiskFull { .. } | StoreError::ShutDown => RemotingCommand::error(
+            response::SERVICE_NOT_AVAILABLE,
+            format!(
+                "service not available now, maybe disk full, {e}, broker {}",
+                b.config.broker_addr()
+            ),
+        ),
+        other => RemotingCommand::error(response::SYSTEM_ERROR, other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_properties_drop_wait_and_add_cluster() {
+        let p = store_properties("TAGS\u{1}A\u{2}WAIT\u{1}true\u{2}KEYS\u{1}k", "", "C");
+        assert_eq!(p, "TAGS\u{1}A\u{2}KEYS\u{1}k\u{2}CLUSTER\u{1}C");
+        let p = store_properties("UNIQ_KEY\u{1}X", "TAGS\u{1}B", "C");
+        assert_eq!(p, "UNIQ_KEY\u{1}X\u{2}TAGS\u{1}B\u{2}CLUSTER\u{1}C");
+    }
+}

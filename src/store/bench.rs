@@ -1,0 +1,329 @@
+//! The store benchmark behind `mq bench store`: appends of 128 B, 1 KiB and 16 KiB messages
+//! from 1 and 64 concurrent writers in ASYNC_FLUSH and SYNC_FLUSH, sequential reads of what
+//! was written, and for comparison a bare pwrite + fdatasync group-commit loop on the same
+//! disk. Each case runs for a fixed time in a fresh store under the given directory.
+
+use super::error::{IoContext, Result};
+use super::message::AppendMessage;
+use super::message::property::UNIQ_KEY;
+use super::{FlushDiskType, MessageStore, PutStatus, StoreConfig};
+use serde::Serialize;
+use std::fmt::Write as _;
+use std::os::unix::fs::FileExt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+/// What to run.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenchOptions {
+    /// Directory for the benchmark stores (removed afterwards); put it on the disk to measure.
+    pub dir: PathBuf,
+    pub sizes: Vec<usize>,
+    pub writers: Vec<usize>,
+    pub modes: Vec<FlushDiskType>,
+    /// How long each append case runs.
+    pub case_duration: Duration,
+    pub commit_log_file_size: usize,
+}
+
+impl BenchOptions {
+    /// The standard matrix: 128 B / 1 KiB / 16 KiB, 1 and 64 writers, both flush modes.
+    pub fn standard(dir: impl Into<PathBuf>) -> BenchOptions {
+        BenchOptions {
+            dir: dir.into(),
+            sizes: vec![128, 1024, 16 * 1024],
+            writers: vec![1, 64],
+            modes: vec![FlushDiskType::AsyncFlush, FlushDiskType::SyncFlush],
+            case_duration: Duration::from_secs(2),
+            commit_log_file_size: 1024 * 1024 * 1024,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Throughput {
+    pub messages: u64,
+    pub seconds: f64,
+    pub msgs_per_sec: f64,
+    pub mb_per_sec: f64,
+}
+
+impl Throughput {
+    fn new(messages: u64, size: usize, elapsed: Duration) -> Throughput {
+        let s = elapsed.as_secs_f64().max(1e-9);
+        Throughput {
+            messages,
+            seconds: s,
+            msgs_per_sec: messages as f64 / s,
+            mb_per_sec: messages as f64 * size as f64 / s / 1e6,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AppendCase {
+    pub mode: FlushDiskType,
+    pub size: usize,
+    pub writers: usize,
+    pub append: Throughput,
+    /// Sequential read of everything appended (ASYNC_FLUSH single-writer cases).
+    pub read: Option<Throughput>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupCommitCase {
+    pub size: usize,
+    pub writers: usize,
+    pub throughput: Throughput,
+    pub syncs: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BenchReport {
+    pub options: BenchOptions,
+    pub cases: Vec<AppendCase>,
+    /// The bare pwrite + fdatasync group-commit loop, per size, with the largest writer count.
+    pub group_commit_baseline: Vec<GroupCommitCase>,
+}
+
+const TOPIC: &str = "BenchmarkTest";
+const QUEUES: usize = 8;
+
+/// Runs the benchmark matrix; blocking (it drives its own tokio runtime).
+pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
+    std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .ctx("start runtime", &opts.dir)?;
+    let mut cases = Vec::new();
+    for &mode in &opts.modes {
+        for &size in &opts.sizes {
+            for &writers in &opts.writers {
+                let dir = opts.dir.join(format!("store-{mode:?}-{size}-{writers}"));
+                let _ = std::fs::remove_dir_all(&dir);
+                let mut cfg = StoreConfig::new(&dir);
+                cfg.flush_disk_type = mode;
+                cfg.mapped_file_size_commit_log = opts.commit_log_file_size;
+                let store = Arc::new(MessageStore::open(cfg)?);
+                let append = rt.block_on(append_case(&store, size, writers, opts.case_duration))?;
+                let read = (mode == FlushDiskType::AsyncFlush && writers == 1)
+                    .then(|| read_all(&store, size));
+                drop(store);
+                let _ = std::fs::remove_dir_all(&dir);
+                cases.push(AppendCase {
+                    mode,
+                    size,
+                    writers,
+                    append,
+                    read,
+                });
+            }
+        }
+    }
+    let mut group_commit_baseline = Vec::new();
+    let writers = opts.writers.iter().copied().max().unwrap_or(1);
+    for &size in &opts.sizes {
+        group_commit_baseline.push(rt.block_on(group_commit_loop(
+            &opts.dir,
+            size,
+            writers,
+            opts.case_duration,
+            opts.commit_log_file_size,
+        ))?);
+    }
+    Ok(BenchReport {
+        options: opts.clone(),
+        cases,
+        group_commit_baseline,
+    })
+}
+
+/// Bytes one append case may write at most, so a fast disk cannot fill up.
+const MAX_CASE_BYTES: u64 = 4 << 30;
+
+async fn append_case(
+    store: &Arc<MessageStore>,
+    size: usize,
+    writers: usize,
+    dur: Duration,
+) -> Result<Throughput> {
+    let count = Arc::new(AtomicU64::new(0));
+    let start = Instant::now();
+    let max_msgs = MAX_CASE_BYTES / (size as u64 + 150) / writers as u64;
+    let mut tasks = Vec::new();
+    for w in 0..writers {
+        let (store, count) = (store.clone(), count.clone());
+        tasks.push(tokio::spawn(async move {
+            let body = vec![b'm'; size];
+            let mut props = String::new();
+            let born: std::net::SocketAddr = "127.0.0.1:50000".parse().expect("literal");
+            let host: std::net::SocketAddr = "127.0.0.1:10911".parse().expect("literal");
+            let mut n = 0u64;
+            let mut result = Ok(());
+            while n < max_msgs {
+                // ASYNC_FLUSH appends never wait: check the clock and let other tasks run
+                // now and then (the runtime's timers need a free worker too).
+                if n.is_multiple_of(64) {
+                    if start.elapsed() >= dur {
+                        break;
+                    }
+                    tokio::task::yield_now().await;
+                }
+                props.clear();
+                // A client-like UNIQ_KEY (indexed) and a tag, as real producers send.
+                let _ = write!(
+                    props,
+                    "{UNIQ_KEY}\u{1}7F0000010000{w:08X}{n:012X}\u{2}TAGS\u{1}TagA"
+                );
+                let m = AppendMessage {
+                    topic: TOPIC,
+                    queue_id: (w % QUEUES) as i32,
+                    flag: 0,
+                    body: &body,
+                    properties: &props,
+                    sys_flag: 0,
+                    born_timestamp: 0,
+                    born_host: born,
+                    store_host: host,
+                    reconsume_times: 0,
+                    prepared_transaction_offset: 0,
+                };
+                match store.put_message(&m).await {
+                    Ok(r) if r.status == PutStatus::PutOk => n += 1,
+                    Ok(_) => {}
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
+                }
+            }
+            count.fetch_add(n, Ordering::Relaxed);
+            result
+        }));
+    }
+    for t in tasks {
+        if let Ok(r) = t.await {
+            r?;
+        }
+    }
+    Ok(Throughput::new(
+        count.load(Ordering::Relaxed),
+        size,
+        start.elapsed(),
+    ))
+}
+
+/// Reads every queue from offset 0 in pulls of 32, as consumers do.
+fn read_all(store: &MessageStore, size: usize) -> Throughput {
+    let start = Instant::now();
+    let mut n = 0u64;
+    for q in 0..QUEUES as i32 {
+        let max = store.max_offset_in_queue(TOPIC, q);
+        let mut off = 0;
+        while off < max {
+            let r = store.get_message(TOPIC, q, off, 32, usize::MAX);
+            if r.messages.is_empty() {
+                break;
+            }
+            n += r.messages.len() as u64;
+            off = r.next_begin_offset;
+        }
+    }
+    Throughput::new(n, size, start.elapsed())
+}
+
+/// The reference: writers hand buffers to one thread that pwrites everything pending into a
+/// preallocated file, fdatasyncs once, and acknowledges them all.
+async fn group_commit_loop(
+    dir: &Path,
+    size: usize,
+    writers: usize,
+    dur: Duration,
+    file_size: usize,
+) -> Result<GroupCommitCase> {
+    type Req = (Vec<u8>, tokio::sync::oneshot::Sender<()>);
+    let path = dir.join(format!("group-commit-{size}"));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&path)
+        .ctx("create", &path)?;
+    file.set_len(file_size as u64).ctx("allocate", &path)?;
+    let (tx, rx) = std::sync::mpsc::channel::<Req>();
+    let syncs = Arc::new(AtomicU64::new(0));
+    let syncs2 = syncs.clone();
+    let path2 = path.clone();
+    let syncer = std::thread::spawn(move || -> Result<()> {
+        let mut off = 0u64;
+        let mut batch = Vec::new();
+        let mut acks = Vec::new();
+        while let Ok(first) = rx.recv() {
+            let mut push = |(b, ack): Req| {
+                batch.extend_from_slice(&b);
+                acks.push(ack);
+            };
+            push(first);
+            while let Ok(r) = rx.try_recv() {
+                push(r);
+            }
+            if off + batch.len() as u64 > file_size as u64 {
+                off = 0;
+            }
+            file.write_all_at(&batch, off).ctx("write", &path2)?;
+            file.sync_data().ctx("fdatasync", &path2)?;
+            off += batch.len() as u64;
+            syncs2.fetch_add(1, Ordering::Relaxed);
+            batch.clear();
+            for a in acks.drain(..) {
+                let _ = a.send(());
+            }
+        }
+        Ok(())
+    });
+    let stop = Arc::new(AtomicBool::new(false));
+    let count = Arc::new(AtomicU64::new(0));
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..writers {
+        let (tx, stop, count) = (tx.clone(), stop.clone(), count.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) && start.elapsed() < dur {
+                let (ack, done) = tokio::sync::oneshot::channel();
+                // The same bytes a store record of this body would need.
+                if tx
+                    .send((vec![b'm'; size + 91 + TOPIC.len() + 60], ack))
+                    .is_err()
+                    || done.await.is_err()
+                {
+                    break;
+                }
+                n += 1;
+            }
+            count.fetch_add(n, Ordering::Relaxed);
+        }));
+    }
+    drop(tx);
+    for t in tasks {
+        let _ = t.await;
+    }
+    let elapsed = start.elapsed();
+    let _ = syncer.join();
+    let _ = std::fs::remove_file(&path);
+    Ok(GroupCommitCase {
+        size,
+        writers,
+        throughput: Throughput::new(count.load(Ordering::Relaxed), size, elapsed),
+        syncs: syncs.load(Ordering::Relaxed),
+    })
+}
