@@ -4,9 +4,11 @@
 pub mod broker;
 pub mod cluster;
 pub mod completions;
+pub mod consume;
 pub mod error;
 pub mod namesrv;
 pub mod output;
+pub mod send;
 pub mod topic;
 pub mod up;
 
@@ -83,6 +85,10 @@ pub enum Command {
     /// Inspect and manage topics
     #[command(subcommand)]
     Topic(topic::TopicCommand),
+    /// Send messages
+    Send(send::SendArgs),
+    /// Consume messages (a push consumer in a group)
+    Consume(consume::ConsumeArgs),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -96,6 +102,8 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
+        Command::Send(args) => send::run(g, args).await,
+        Command::Consume(args) => consume::run(g, args).await,
         Command::Completions(args) => completions::run(args),
     }
 }
