@@ -484,3 +484,80 @@ fn a_killed_broker_registers_again_when_restarted() {
         listed,
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn store_inspect_reads_what_the_broker_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    create_topic(&up, "Inspected", 2).await;
+    let client = RemotingClient::new();
+    for i in 0..5 {
+        let body = format!("body-{i}");
+        let r = client
+            .invoke(
+                &up.broker,
+                send_request("Inspected", 1, body.as_bytes(), "TagI"),
+                TIMEOUT,
+            )
+            .await
+            .unwrap();
+        assert_eq!(r.code, response::SUCCESS);
+    }
+    client.shutdown();
+    assert!(up.process.terminate().success());
+
+    let store = dir.path().join("broker");
+    let store = store.to_str().unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_str(&mq_ok("-", &["store", "inspect", store, "-o", "json"])).unwrap();
+    assert_eq!(
+        summary["abortFilePresent"], false,
+        "a clean shutdown leaves no abort file"
+    );
+    let topic = summary["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["topic"] == "Inspected")
+        .expect("the topic is in the summary");
+    assert_eq!(topic["queues"][0]["queueId"], 1);
+    assert_eq!(topic["queues"][0]["maxOffset"], 5);
+
+    let msgs: serde_json::Value = serde_json::from_str(&mq_ok(
+        "-",
+        &[
+            "store",
+            "inspect",
+            store,
+            "--topic",
+            "Inspected",
+            "--queue",
+            "1",
+            "--offset",
+            "3",
+            "-o",
+            "json",
+        ],
+    ))
+    .unwrap();
+    let msgs = msgs.as_array().unwrap();
+    assert_eq!(msgs.len(), 2);
+    assert_eq!(msgs[0]["queueOffset"], 3);
+    assert_eq!(msgs[0]["message"]["body"], "body-3");
+    let table = mq_ok(
+        "-",
+        &[
+            "store",
+            "inspect",
+            store,
+            "--topic",
+            "Inspected",
+            "--queue",
+            "1",
+        ],
+    );
+    assert!(
+        table.contains("body-4") && table.contains("TagI"),
+        "{table}"
+    );
+}

@@ -1,6 +1,7 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod bench;
 pub mod broker;
 pub mod cluster;
 pub mod completions;
@@ -9,6 +10,7 @@ pub mod error;
 pub mod namesrv;
 pub mod output;
 pub mod send;
+pub mod store;
 pub mod topic;
 pub mod up;
 
@@ -89,6 +91,12 @@ pub enum Command {
     Send(send::SendArgs),
     /// Consume messages (a push consumer in a group)
     Consume(consume::ConsumeArgs),
+    /// Read a store directory offline
+    #[command(subcommand)]
+    Store(store::StoreCommand),
+    /// Measure: the store on this disk
+    #[command(subcommand)]
+    Bench(bench::BenchCommand),
     /// Print a shell completion script
     Completions(completions::CompletionsArgs),
 }
@@ -104,6 +112,8 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Topic(cmd) => topic::run(g, cmd).await,
         Command::Send(args) => send::run(g, args).await,
         Command::Consume(args) => consume::run(g, args).await,
+        Command::Store(cmd) => store::run(g, cmd).await,
+        Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),
     }
 }

@@ -12,7 +12,9 @@ use serde::Serialize;
 
 use super::error::{ClientError, ClientResult};
 use crate::protocol::admin::MessageQueue;
-use crate::protocol::message::{properties_iter, property, property_value, sysflag};
+use crate::protocol::message::{
+    decode_record_ref, offset_msg_id, properties_iter, property, property_value, sysflag,
+};
 
 /// The largest body a producer sends (the broker's default maxMessageSize).
 pub const MAX_MESSAGE_SIZE: usize = 4 * 1024 * 1024;
@@ -217,7 +219,7 @@ impl MessageExt {
 
     /// The broker's offset id: store host and commit log offset in hex.
     pub fn offset_msg_id(&self) -> String {
-        record::offset_msg_id(&self.store_host, self.commit_log_offset)
+        offset_msg_id(&self.store_host, self.commit_log_offset)
     }
 
     pub fn queue(&self) -> MessageQueue {
@@ -244,7 +246,7 @@ pub fn decode_messages(body: &Bytes, broker_name: &str) -> ClientResult<Vec<Mess
             )));
         }
         let end = pos + total as usize;
-        let r = record::decode(&body[pos..end]).map_err(|e| bad_record(e.to_string()))?;
+        let r = decode_record_ref(&body[pos..end]).map_err(|e| bad_record(e.to_string()))?;
         let body_start = r.body.as_ptr() as usize - body.as_ptr() as usize;
         let mut msg_body = body.slice(body_start..body_start + r.body.len());
         if r.sys_flag & sysflag::COMPRESSED != 0 {
@@ -287,14 +289,6 @@ fn inflate(data: &[u8]) -> ClientResult<Bytes> {
             reason: e.to_string(),
         })?;
     Ok(Bytes::from(out))
-}
-
-/// The commit log record decoder. It lives in the store for now; this is the
-/// one place the client reaches for it, so it can follow the decoder to
-/// `protocol::message` when it moves there.
-mod record {
-    pub use crate::store::message::decode_record_ref as decode;
-    pub use crate::store::message::offset_msg_id;
 }
 
 #[cfg(test)]
@@ -375,7 +369,7 @@ mod tests {
         assert_eq!(msgs[1].commit_log_offset, first_len);
         assert_eq!(
             msgs[1].msg_id(),
-            crate::store::message::offset_msg_id(&msgs[1].store_host, first_len)
+            offset_msg_id(&msgs[1].store_host, first_len)
         );
         // The body is a view into the response, not a copy.
         let base = body.as_ptr() as usize;

@@ -1,8 +1,13 @@
 //! The message format shared by clients, broker and store: sysflag bits,
 //! property keys, the properties string (`k\u0001v\u0002k\u0001v`), Java
-//! string hashes (tags codes), unique message ids and batch bodies.
+//! string hashes (tags codes), message ids, the commit log record as pulls
+//! and queries carry it (decoding; the store writes it), and batch bodies.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+use serde::Serialize;
 
 pub mod sysflag {
     pub const COMPRESSED: i32 = 0x1;
@@ -19,6 +24,17 @@ pub mod sysflag {
         flag & TRANSACTION_ROLLBACK_TYPE
     }
 }
+
+/// Magic code of a v1 message record.
+pub const MESSAGE_MAGIC_CODE: i32 = 0xDAA320A7_u32 as i32;
+/// Magic code of a v2 message record (5.x, 2-byte topic length); decoded, never written.
+pub const MESSAGE_MAGIC_CODE_V2: i32 = 0xDAA320AB_u32 as i32;
+/// Magic code of the filler that pads the end of a commit log file.
+pub const BLANK_MAGIC_CODE: i32 = 0xCBD43194_u32 as i32;
+/// A record or message id that cannot be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("bad message: {0}")]
+pub struct MessageError(pub String);
 
 /// Property keys (Java's MessageConst.PROPERTY_*).
 pub mod property {
@@ -122,6 +138,244 @@ pub fn build_properties<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>)
         s.push_str(v);
     }
     s
+}
+
+/// The offset message id: store host address, port and physical offset, upper-case hex.
+pub fn offset_msg_id(store_host: &SocketAddr, physical_offset: i64) -> String {
+    let mut s = String::with_capacity(56);
+    let mut push = |b: &[u8]| {
+        for x in b {
+            let _ = write!(s, "{x:02X}");
+        }
+    };
+    match store_host.ip() {
+        IpAddr::V4(ip) => push(&ip.octets()),
+        IpAddr::V6(ip) => push(&ip.octets()),
+    }
+    push(&(store_host.port() as i32).to_be_bytes());
+    push(&physical_offset.to_be_bytes());
+    s
+}
+
+/// Decodes an offset message id into the store host and physical offset.
+pub fn decode_offset_msg_id(id: &str) -> Result<(SocketAddr, i64), MessageError> {
+    let bad = || MessageError(format!("bad offset message id {id:?}"));
+    if !id.is_ascii() || (id.len() != 32 && id.len() != 56) {
+        return Err(bad());
+    }
+    let mut b = Vec::with_capacity(id.len() / 2);
+    for i in (0..id.len()).step_by(2) {
+        b.push(u8::from_str_radix(&id[i..i + 2], 16).map_err(|_| bad())?);
+    }
+    let ip_len = b.len() - 12;
+    let ip = if ip_len == 4 {
+        IpAddr::V4(Ipv4Addr::new(b[0], b[1], b[2], b[3]))
+    } else {
+        let mut o = [0u8; 16];
+        o.copy_from_slice(&b[..16]);
+        IpAddr::V6(Ipv6Addr::from(o))
+    };
+    let port = i32::from_be_bytes(b[ip_len..ip_len + 4].try_into().unwrap());
+    let off = i64::from_be_bytes(b[ip_len + 4..].try_into().unwrap());
+    Ok((SocketAddr::new(ip, port as u16), off))
+}
+
+/// A record decoded in place: fixed fields plus slices into the record.
+#[derive(Debug, Clone)]
+pub struct RecordRef<'a> {
+    pub total_size: i32,
+    pub magic: i32,
+    pub body_crc: i32,
+    pub queue_id: i32,
+    pub flag: i32,
+    pub queue_offset: i64,
+    pub physical_offset: i64,
+    pub sys_flag: i32,
+    pub born_timestamp: i64,
+    pub born_host: SocketAddr,
+    pub store_timestamp: i64,
+    pub store_host: SocketAddr,
+    pub reconsume_times: i32,
+    pub prepared_transaction_offset: i64,
+    pub body: &'a [u8],
+    pub topic: &'a str,
+    pub properties: &'a str,
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], MessageError> {
+        if self.buf.len() - self.pos < n {
+            return Err(MessageError(format!(
+                "record truncated at byte {} (need {n} more)",
+                self.pos
+            )));
+        }
+        let s = &self.buf[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn i16(&mut self) -> Result<i16, MessageError> {
+        Ok(i16::from_be_bytes(self.take(2)?.try_into().unwrap()))
+    }
+    fn i32(&mut self) -> Result<i32, MessageError> {
+        Ok(i32::from_be_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    fn i64(&mut self) -> Result<i64, MessageError> {
+        Ok(i64::from_be_bytes(self.take(8)?.try_into().unwrap()))
+    }
+    fn host(&mut self, v6: bool) -> Result<SocketAddr, MessageError> {
+        let ip = if v6 {
+            let o: [u8; 16] = self.take(16)?.try_into().unwrap();
+            IpAddr::V6(Ipv6Addr::from(o))
+        } else {
+            let o: [u8; 4] = self.take(4)?.try_into().unwrap();
+            IpAddr::V4(Ipv4Addr::from(o))
+        };
+        let port = self.i32()?;
+        Ok(SocketAddr::new(ip, port as u16))
+    }
+}
+
+fn utf8<'a>(b: &'a [u8], what: &str) -> Result<&'a str, MessageError> {
+    std::str::from_utf8(b).map_err(|_| MessageError(format!("{what} is not UTF-8")))
+}
+
+/// Decodes one record (exactly its bytes) without copying.
+pub fn decode_record_ref(buf: &[u8]) -> Result<RecordRef<'_>, MessageError> {
+    let mut r = Reader { buf, pos: 0 };
+    let total_size = r.i32()?;
+    if total_size as usize != buf.len() {
+        return Err(MessageError(format!(
+            "total size {total_size} but {} bytes",
+            buf.len()
+        )));
+    }
+    let magic = r.i32()?;
+    let body_crc = r.i32()?;
+    let queue_id = r.i32()?;
+    let flag = r.i32()?;
+    let queue_offset = r.i64()?;
+    let physical_offset = r.i64()?;
+    let sys_flag = r.i32()?;
+    let born_timestamp = r.i64()?;
+    let born_host = r.host(sys_flag & sysflag::BORNHOST_V6_FLAG != 0)?;
+    let store_timestamp = r.i64()?;
+    let store_host = r.host(sys_flag & sysflag::STOREHOSTADDRESS_V6_FLAG != 0)?;
+    let reconsume_times = r.i32()?;
+    let prepared_transaction_offset = r.i64()?;
+    let body_len = r.i32()?;
+    if body_len < 0 {
+        return Err(MessageError(format!("body length {body_len}")));
+    }
+    let body = r.take(body_len as usize)?;
+    let topic_len = if magic == MESSAGE_MAGIC_CODE_V2 {
+        r.i16()? as u16 as usize
+    } else {
+        r.take(1)?[0] as usize
+    };
+    let topic = utf8(r.take(topic_len)?, "topic")?;
+    let props_len = r.i16()?;
+    if props_len < 0 {
+        return Err(MessageError(format!("properties length {props_len}")));
+    }
+    let properties = utf8(r.take(props_len as usize)?, "properties")?;
+    if r.pos != buf.len() {
+        return Err(MessageError(format!(
+            "{} trailing bytes in record",
+            buf.len() - r.pos
+        )));
+    }
+    Ok(RecordRef {
+        total_size,
+        magic,
+        body_crc,
+        queue_id,
+        flag,
+        queue_offset,
+        physical_offset,
+        sys_flag,
+        born_timestamp,
+        born_host,
+        store_timestamp,
+        store_host,
+        reconsume_times,
+        prepared_transaction_offset,
+        body,
+        topic,
+        properties,
+    })
+}
+
+/// A fully decoded message (MessageExt): every field, properties as a map.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DecodedMessage {
+    pub msg_id: String,
+    pub topic: String,
+    pub queue_id: i32,
+    pub flag: i32,
+    pub queue_offset: i64,
+    pub commit_log_offset: i64,
+    pub store_size: i32,
+    pub body_crc: i32,
+    pub sys_flag: i32,
+    pub born_timestamp: i64,
+    pub born_host: SocketAddr,
+    pub store_timestamp: i64,
+    pub store_host: SocketAddr,
+    pub reconsume_times: i32,
+    pub prepared_transaction_offset: i64,
+    pub properties: BTreeMap<String, String>,
+    #[serde(serialize_with = "serialize_body")]
+    pub body: Vec<u8>,
+}
+
+fn serialize_body<S: serde::Serializer>(b: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    match std::str::from_utf8(b) {
+        Ok(t) => s.serialize_str(t),
+        Err(_) => s.serialize_str(&format!("<{} bytes>", b.len())),
+    }
+}
+
+impl DecodedMessage {
+    pub fn tags(&self) -> Option<&str> {
+        self.properties.get(property::TAGS).map(|s| s.as_str())
+    }
+    pub fn keys(&self) -> Option<&str> {
+        self.properties.get(property::KEYS).map(|s| s.as_str())
+    }
+    pub fn uniq_key(&self) -> Option<&str> {
+        self.properties.get(property::UNIQ_KEY).map(|s| s.as_str())
+    }
+}
+
+/// Decodes one record (exactly its bytes) into an owned message.
+pub fn decode_message(buf: &[u8]) -> Result<DecodedMessage, MessageError> {
+    let r = decode_record_ref(buf)?;
+    Ok(DecodedMessage {
+        msg_id: offset_msg_id(&r.store_host, r.physical_offset),
+        topic: r.topic.to_string(),
+        queue_id: r.queue_id,
+        flag: r.flag,
+        queue_offset: r.queue_offset,
+        commit_log_offset: r.physical_offset,
+        store_size: r.total_size,
+        body_crc: r.body_crc,
+        sys_flag: r.sys_flag,
+        born_timestamp: r.born_timestamp,
+        born_host: r.born_host,
+        store_timestamp: r.store_timestamp,
+        store_host: r.store_host,
+        reconsume_times: r.reconsume_times,
+        prepared_transaction_offset: r.prepared_transaction_offset,
+        properties: parse_properties(r.properties),
+        body: r.body.to_vec(),
+    })
 }
 
 /// Batch bodies (SEND_BATCH_MESSAGE): each message as total size, magic 0,

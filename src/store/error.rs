@@ -31,6 +31,12 @@ pub enum StoreError {
     ConfigFile { path: PathBuf, reason: String },
 }
 
+impl From<crate::protocol::message::MessageError> for StoreError {
+    fn from(e: crate::protocol::message::MessageError) -> Self {
+        StoreError::BadMessage(e.0)
+    }
+}
+
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// Adds the operation and path to an I/O error, so that one line tells what went wrong where.

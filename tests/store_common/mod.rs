@@ -41,7 +41,7 @@ impl Msg {
             pairs.push(("KEYS", keys));
         }
         if !uniq.is_empty() {
-            pairs.push(("UNIQ_CLIENT_MESSAGE_ID_KEYIDX", uniq));
+            pairs.push((mq::protocol::message::property::UNIQ_KEY, uniq));
         }
         Msg {
             topic: topic.to_string(),

@@ -1,0 +1,92 @@
+//! `mq bench ...`: measurements. `mq bench store` runs the store benchmark
+//! (append and read throughput in both flush modes, against a bare
+//! write+fdatasync group-commit loop on the same disk).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::output::{self, Render, new_table};
+use super::{CliError, CliResult, GlobalArgs};
+use crate::store::bench::{self, BenchOptions, BenchReport};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum BenchCommand {
+    /// Benchmark the message store on this machine's disk
+    #[command(
+        after_help = "Examples:\n  mq bench store\n  mq bench store --dir /data/bench --seconds 5 -o json"
+    )]
+    Store {
+        /// Where to create the benchmark stores (removed afterwards)
+        #[arg(long, default_value = "mq-bench-store")]
+        dir: PathBuf,
+        /// Seconds each case runs
+        #[arg(long, default_value_t = 2.0)]
+        seconds: f64,
+        /// Only 128-byte messages
+        #[arg(long)]
+        quick: bool,
+    },
+}
+
+pub async fn run(g: &GlobalArgs, cmd: BenchCommand) -> CliResult {
+    let BenchCommand::Store {
+        dir,
+        seconds,
+        quick,
+    } = cmd;
+    let mut opts = BenchOptions::standard(dir);
+    opts.case_duration = Duration::from_secs_f64(seconds.max(0.1));
+    if quick {
+        opts.sizes = vec![128];
+    }
+    // The benchmark drives its own runtime: run it on a plain thread.
+    let report = std::thread::spawn(move || bench::run(&opts))
+        .join()
+        .map_err(|_| CliError::Failed("the benchmark panicked".into()))?
+        .map_err(|e| CliError::Failed(e.to_string()))?;
+    output::emit(g.output, &Report(report))?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+#[serde(transparent)]
+struct Report(BenchReport);
+
+impl Render for Report {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "MODE",
+            "SIZE",
+            "WRITERS",
+            "APPEND MSG/S",
+            "APPEND MB/S",
+            "READ MSG/S",
+        ]);
+        for c in &self.0.cases {
+            t.add_row(vec![
+                format!("{:?}", c.mode),
+                c.size.to_string(),
+                c.writers.to_string(),
+                format!("{:.0}", c.append.msgs_per_sec),
+                format!("{:.1}", c.append.mb_per_sec),
+                c.read
+                    .as_ref()
+                    .map(|r| format!("{:.0}", r.msgs_per_sec))
+                    .unwrap_or_else(|| "-".into()),
+            ]);
+        }
+        for b in &self.0.group_commit_baseline {
+            t.add_row(vec![
+                "bare write+fdatasync".to_string(),
+                b.size.to_string(),
+                b.writers.to_string(),
+                format!("{:.0}", b.throughput.msgs_per_sec),
+                format!("{:.1}", b.throughput.mb_per_sec),
+                "-".into(),
+            ]);
+        }
+        t
+    }
+}
