@@ -5,9 +5,11 @@ pub mod bench;
 pub mod broker;
 pub mod cluster;
 pub mod completions;
+pub mod consume;
 pub mod error;
 pub mod namesrv;
 pub mod output;
+pub mod send;
 pub mod store;
 pub mod topic;
 pub mod up;
@@ -85,6 +87,10 @@ pub enum Command {
     /// Inspect and manage topics
     #[command(subcommand)]
     Topic(topic::TopicCommand),
+    /// Send messages
+    Send(send::SendArgs),
+    /// Consume messages (a push consumer in a group)
+    Consume(consume::ConsumeArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -104,6 +110,8 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
+        Command::Send(args) => send::run(g, args).await,
+        Command::Consume(args) => consume::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),
