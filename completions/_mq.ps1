@@ -36,6 +36,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Inspect clusters and their brokers')
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Inspect and manage topics')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -657,6 +659,58 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;group;help;help' {
             break
         }
+        'mq;send' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The message tag')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Message keys, space-separated')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'Message keys, space-separated')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A user property, key=value (repeatable)')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'A user property, key=value (repeatable)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The message body')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The message body')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the body from this file')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the body from this file')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Send each body this many times')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Send each body this many times')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send in batches of this many messages (SEND_BATCH_MESSAGE)')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;consume' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag expression: *, TagA, or ''TagA || TagB''')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)')
+            [CompletionResult]::new('--idle-exit', '--idle-exit', [CompletionResultType]::ParameterName, 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print each message with this template instead of its body')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--broadcast', '--broadcast', [CompletionResultType]::ParameterName, 'Every consumer of the group gets every message (offsets kept in memory)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;store' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
@@ -757,6 +811,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Inspect clusters and their brokers')
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Inspect and manage topics')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -871,6 +927,12 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;group;reset-offset' {
+            break
+        }
+        'mq;help;send' {
+            break
+        }
+        'mq;help;consume' {
             break
         }
         'mq;help;store' {

@@ -7,6 +7,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use mq::cli::{self, Cli};
 
+// Every request allocates its header fields; mimalloc makes that markedly cheaper
+// than glibc malloc on the send and pull paths (measured with `mq send --mode async`).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()

@@ -14,7 +14,6 @@ use mq::protocol::heartbeat::{
     ConsumerData, ConsumerListBody, HeartbeatData, MessageModel, SubscriptionData,
 };
 use mq::protocol::message::build_properties;
-use mq::protocol::topic_config::TopicConfig;
 use mq::remoting::code::{request, response};
 use mq::remoting::connection::HandlerFuture;
 use mq::remoting::{Connection, RemotingClient, RemotingCommand, RequestHandler};
@@ -75,17 +74,6 @@ fn records(body: &[u8]) -> Vec<mq::store::DecodedMessage> {
         rest = &rest[size..];
     }
     out
-}
-
-async fn create_topic(up: &MqUp, topic: &str, queues: i32) {
-    AdminClient::new(&up.namesrv, TIMEOUT)
-        .unwrap()
-        .create_topic(
-            &up.broker,
-            &TopicConfig::with_queues(topic, queues, queues, 6),
-        )
-        .await
-        .unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]

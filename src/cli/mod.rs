@@ -6,10 +6,12 @@ pub mod bench;
 pub mod broker;
 pub mod cluster;
 pub mod completions;
+pub mod consume;
 pub mod error;
 pub mod group;
 pub mod namesrv;
 pub mod output;
+pub mod send;
 pub mod store;
 pub mod topic;
 pub mod up;
@@ -90,6 +92,10 @@ pub enum Command {
     /// Inspect and manage consumer groups: progress, lag, offsets
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// Send messages
+    Send(send::SendArgs),
+    /// Consume messages (a push consumer in a group)
+    Consume(consume::ConsumeArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -110,6 +116,8 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
         Command::Group(cmd) => group::run(g, cmd).await,
+        Command::Send(args) => send::run(g, args).await,
+        Command::Consume(args) => consume::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),

@@ -75,9 +75,7 @@ async fn start(listen: Option<String>, config_path: Option<PathBuf>) -> CliResul
         config.bind_address = addr.ip().to_string();
         config.listen_port = addr.port();
     }
-    let listener = tokio::net::TcpListener::bind(config.listen_addr())
-        .await
-        .map_err(|e| CliError::Failed(format!("cannot listen on {}: {e}", config.listen_addr())))?;
+    let listener = super::broker::bind(&config.listen_addr()).await?;
     let local = listener.local_addr()?;
     let server = namesrv::NameServer::new(config).map_err(|e| CliError::Failed(e.to_string()))?;
     println!("The Name Server boot success. Listening on {local}");

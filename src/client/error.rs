@@ -19,6 +19,24 @@ pub enum ClientError {
     Decode { what: &'static str, reason: String },
     #[error("invalid name server address list '{0}': expected host:port[;host:port...]")]
     InvalidNamesrv(String),
+    /// The route names a broker that has no address (no master for a send).
+    #[error("no address for broker '{0}'")]
+    BrokerNotFound(String),
+    /// A message the client refuses to send (empty body, bad topic, too large, ...).
+    #[error("invalid message: {0}")]
+    InvalidMessage(String),
+    /// Every attempt of a send failed; `last` is the last attempt's error.
+    #[error("send to topic '{topic}' failed after {attempts} attempt(s): {last}")]
+    SendFailed {
+        topic: String,
+        attempts: u32,
+        last: Box<ClientError>,
+    },
+    /// The producer or consumer has been shut down.
+    #[error("the client has been shut down")]
+    Shutdown,
+    #[error("invalid client configuration: {0}")]
+    InvalidConfig(String),
 }
 
 impl ClientError {
@@ -27,6 +45,17 @@ impl ClientError {
             action,
             code: response.code,
             detail: response.describe_error(),
+        }
+    }
+}
+
+impl ClientError {
+    /// The server's response code, when the error is a server's answer.
+    pub fn response_code(&self) -> Option<i32> {
+        match self {
+            ClientError::Response { code, .. } => Some(*code),
+            ClientError::SendFailed { last, .. } => last.response_code(),
+            _ => None,
         }
     }
 }

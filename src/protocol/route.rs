@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::body::RemotingBody;
 
+/// RocketMQ appends this hint (FAQUrl.APPLY_TOPIC_URL) to TOPIC_NOT_EXIST remarks.
+pub const APPLY_TOPIC_HINT: &str =
+    "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
+
 /// brokerId of a master; slaves have ids >= 1.
 pub const MASTER_ID: i64 = 0;
 

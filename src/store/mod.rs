@@ -68,10 +68,7 @@ impl Default for StoreHooks {
 
 /// Wall-clock time in ms since the epoch.
 pub fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    crate::util::now_millis()
 }
 
 pub(crate) struct StoreInner {

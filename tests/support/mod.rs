@@ -225,3 +225,22 @@ pub async fn register(client: &RemotingClient, ns: &str, b: &Broker<'_>) -> Remo
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     r
 }
+
+/// Creates a topic on the broker of `up` and waits until its route is served.
+pub async fn create_topic(up: &MqUp, topic: &str, queues: i32) {
+    let admin = mq::client::AdminClient::new(&up.namesrv, TIMEOUT).unwrap();
+    admin
+        .create_topic(
+            &up.broker,
+            &TopicConfig::with_queues(topic, queues, queues, 6),
+        )
+        .await
+        .unwrap();
+    for _ in 0..200 {
+        if admin.topic_route(topic).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("topic {topic} never got a route");
+}

@@ -168,7 +168,7 @@ fn check(b: &Broker, h: &PullMessageRequestHeader) -> Result<SubscriptionData, R
             format!(
                 "topic[{}] not exist, apply first please!{}",
                 h.topic,
-                super::send::APPLY_TOPIC_HINT
+                crate::protocol::route::APPLY_TOPIC_HINT
             ),
         ));
     };

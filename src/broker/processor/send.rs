@@ -16,14 +16,11 @@ use crate::protocol::header::{
 };
 use crate::protocol::message::{batch, properties_iter, property};
 use crate::protocol::perm;
+use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, RemotingCommand};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
-
-/// RocketMQ appends this hint to TOPIC_NOT_EXIST remarks.
-pub const APPLY_TOPIC_HINT: &str =
-    "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
 const VERSION_WITH_MAX_RECONSUME_TIMES: i32 = 121;

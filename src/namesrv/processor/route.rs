@@ -6,6 +6,7 @@ use crate::namesrv::route_info::BrokerIdentity;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::*;
 use crate::protocol::register_broker::RegisterBrokerBody;
+use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic_config::{DataVersion, TopicConfigSerializeWrapper};
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
@@ -13,9 +14,6 @@ use crate::util::now_millis;
 
 /// The KV namespace holding `orderTopicConf` per topic.
 pub const NAMESPACE_ORDER_TOPIC_CONFIG: &str = "ORDER_TOPIC_CONFIG";
-
-/// RocketMQ appends this hint to TOPIC_NOT_EXIST remarks.
-const APPLY_TOPIC_HINT: &str = "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
 
 pub fn register_broker(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     let h: RegisterBrokerRequestHeader = req.decode_header()?;

@@ -1,0 +1,481 @@
+//! `mq send`: send messages from the command line (a body, a file, standard
+//! input one message per line, or generated bodies), sync, async or oneway,
+//! one by one or in batches; print each result, or a progress bar and a
+//! summary when there are many.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+use bytes::Bytes;
+use futures_util::FutureExt;
+use futures_util::stream::{FuturesUnordered, StreamExt};
+use serde::Serialize;
+
+use super::output::{self, OutputFormat, new_table};
+use super::{CliError, CliResult, GlobalArgs};
+use crate::client::error::ClientError;
+use crate::client::producer::{DEFAULT_PRODUCER_GROUP, SendFuture};
+use crate::client::{ClientConfig, Message, Producer, ProducerConfig, SendResult};
+
+/// More results than this print as a progress bar and a summary.
+const MAX_ROWS: u64 = 10;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SendMode {
+    /// Wait for each answer before the next send
+    Sync,
+    /// Keep many sends in flight (bounded)
+    Async,
+    /// Do not wait for answers
+    Oneway,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Body: --body, else --file, else standard input one message per line \
+(when it is not a terminal and --count is not given), else generated bodies \
+\"Hello RocketMQ <i>\".\n\n\
+Examples:\n  mq send --topic TopicTest --tag TagA --count 1000\n  \
+mq send --topic TopicTest --body hello --keys 'order-1 order-2' --property color=red\n  \
+seq 100 | mq send --topic TopicTest --mode async -o json\n  \
+mq send --topic TopicTest --count 100000 --mode async --batch 32"
+)]
+pub struct SendArgs {
+    /// The topic (created by the broker on first send when autoCreateTopicEnable is on)
+    #[arg(short = 't', long)]
+    pub topic: String,
+    /// The message tag
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Message keys, space-separated
+    #[arg(short = 'k', long)]
+    pub keys: Option<String>,
+    /// A user property, key=value (repeatable)
+    #[arg(short = 'p', long = "property", value_name = "KEY=VALUE", value_parser = parse_property)]
+    pub properties: Vec<(String, String)>,
+    /// The message body
+    #[arg(short = 'b', long, conflicts_with = "file")]
+    pub body: Option<String>,
+    /// Read the body from this file
+    #[arg(short = 'f', long)]
+    pub file: Option<PathBuf>,
+    /// Send each body this many times
+    #[arg(short = 'c', long)]
+    pub count: Option<u64>,
+    #[arg(long, value_enum, default_value_t = SendMode::Sync)]
+    pub mode: SendMode,
+    /// Send in batches of this many messages (SEND_BATCH_MESSAGE)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: Option<u32>,
+    /// The producer group
+    #[arg(short = 'g', long, default_value = DEFAULT_PRODUCER_GROUP)]
+    pub group: String,
+}
+
+fn parse_property(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.is_empty() => Ok((k.to_string(), v.to_string())),
+        _ => Err(format!("expected KEY=VALUE, got '{s}'")),
+    }
+}
+
+/// One message's outcome, as printed.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SendRow {
+    msg_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset_msg_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    broker: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    queue_id: Option<i32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    queue_offset: Option<i64>,
+    status: String,
+}
+
+impl SendRow {
+    /// One row per message of a result (a batch's result covers several).
+    fn from_result(r: &SendResult) -> impl Iterator<Item = SendRow> + '_ {
+        let mut offset_ids = r.offset_msg_id.split(',');
+        r.msg_id.split(',').enumerate().map(move |(i, id)| SendRow {
+            msg_id: id.to_string(),
+            offset_msg_id: offset_ids.next().map(str::to_string),
+            broker: Some(r.queue.broker_name.clone()),
+            queue_id: Some(r.queue.queue_id),
+            queue_offset: Some(r.queue_offset + i as i64),
+            status: r.status.as_str().to_string(),
+        })
+    }
+
+    fn oneway(ids: &str) -> impl Iterator<Item = SendRow> + '_ {
+        ids.split(',').map(|id| SendRow {
+            msg_id: id.to_string(),
+            offset_msg_id: None,
+            broker: None,
+            queue_id: None,
+            queue_offset: None,
+            status: "ONEWAY".to_string(),
+        })
+    }
+}
+
+/// Where the bodies come from.
+enum Bodies {
+    Fixed(Bytes, u64),
+    Generated(u64),
+    Stdin(u64),
+}
+
+impl Bodies {
+    fn total(&self) -> Option<u64> {
+        match self {
+            Bodies::Fixed(_, n) | Bodies::Generated(n) => Some(*n),
+            Bodies::Stdin(_) => None,
+        }
+    }
+
+    /// Every body, in order (standard input is read as it is consumed).
+    fn bodies(self) -> Box<dyn Iterator<Item = std::io::Result<Bytes>>> {
+        match self {
+            Bodies::Fixed(b, n) => Box::new(std::iter::repeat_n(b, n as usize).map(Ok)),
+            Bodies::Generated(n) => {
+                Box::new((0..n).map(|i| Ok(Bytes::from(format!("Hello RocketMQ {i}")))))
+            }
+            Bodies::Stdin(n) => Box::new(std::io::stdin().lines().flat_map(move |line| {
+                let items: Vec<std::io::Result<Bytes>> = match line {
+                    Ok(l) => std::iter::repeat_n(Bytes::from(l), n as usize)
+                        .map(Ok)
+                        .collect(),
+                    Err(e) => vec![Err(e)],
+                };
+                items
+            })),
+        }
+    }
+}
+
+/// Counts, the first error, and what is printed as results come in.
+struct Tally {
+    sent: u64,
+    failed: u64,
+    bytes: u64,
+    first_error: Option<String>,
+    rows: Vec<SendRow>,
+    show_rows: bool,
+    json: Option<std::io::BufWriter<std::io::Stdout>>,
+    progress: Option<indicatif::ProgressBar>,
+}
+
+impl Tally {
+    fn record_rows(&mut self, rows: impl Iterator<Item = SendRow>, bytes: u64) -> CliResult {
+        let mut n = 0;
+        for row in rows {
+            n += 1;
+            if let Some(out) = self.json.as_mut() {
+                serde_json::to_writer(&mut *out, &row).map_err(std::io::Error::other)?;
+                out.write_all(b"\n")?;
+            } else if self.show_rows {
+                self.rows.push(row);
+            }
+        }
+        self.sent += n;
+        self.bytes += bytes;
+        if let Some(p) = &self.progress {
+            p.inc(n);
+        }
+        Ok(())
+    }
+
+    fn record_error(&mut self, messages: u64, e: ClientError) {
+        self.failed += messages;
+        if self.first_error.is_none() {
+            self.first_error = Some(e.to_string());
+        }
+        if let Some(p) = &self.progress {
+            p.inc(messages);
+        }
+    }
+}
+
+pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
+    let bodies = if let Some(b) = &args.body {
+        Bodies::Fixed(Bytes::from(b.clone()), args.count.unwrap_or(1))
+    } else if let Some(path) = &args.file {
+        let data = std::fs::read(path)
+            .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
+        Bodies::Fixed(Bytes::from(data), args.count.unwrap_or(1))
+    } else if args.count.is_none() && !std::io::stdin().is_terminal() {
+        Bodies::Stdin(1)
+    } else {
+        Bodies::Generated(args.count.unwrap_or(1))
+    };
+    let template = Message {
+        topic: args.topic.clone(),
+        tags: args.tag.clone(),
+        keys: args
+            .keys
+            .as_deref()
+            .map(|k| k.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        properties: args.properties.iter().cloned().collect(),
+        ..Default::default()
+    };
+    template
+        .clone()
+        .with_body_for_check()
+        .validate()
+        .map_err(|e| CliError::Usage(e.to_string()))?;
+
+    let client = ClientConfig {
+        timeout: g.timeout,
+        ..ClientConfig::new(g.namesrv())
+    };
+    let producer = Producer::new(
+        &client,
+        ProducerConfig {
+            group: args.group.clone(),
+            send_timeout: g.timeout,
+            ..Default::default()
+        },
+    )
+    .map_err(|e| CliError::Usage(e.to_string()))?;
+
+    let total = bodies.total();
+    let json = g.output == OutputFormat::Json;
+    let many = total.is_none_or(|n| n > MAX_ROWS);
+    let progress = (many && std::io::stderr().is_terminal()).then(|| {
+        let bar = match total {
+            Some(n) => indicatif::ProgressBar::new(n),
+            None => indicatif::ProgressBar::new_spinner(),
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {bar:30} {pos}/{len} messages {per_sec} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar
+    });
+    let mut tally = Tally {
+        sent: 0,
+        failed: 0,
+        bytes: 0,
+        first_error: None,
+        rows: Vec::new(),
+        show_rows: !many,
+        json: json.then(|| std::io::BufWriter::new(std::io::stdout())),
+        progress,
+    };
+
+    let started = Instant::now();
+    let outcome = send_all(&producer, &args, &template, bodies, &mut tally).await;
+    producer.shutdown().await;
+    let elapsed = started.elapsed();
+    if let Some(p) = tally.progress.take() {
+        p.finish_and_clear();
+    }
+    if let Some(mut out) = tally.json.take() {
+        out.flush()?;
+    }
+    outcome?;
+
+    if tally.show_rows && !json {
+        let mut t = new_table(["MSGID", "BROKER", "QUEUE", "OFFSET", "STATUS"]);
+        for r in &tally.rows {
+            let opt = |v: Option<String>| v.unwrap_or_else(|| "-".to_string());
+            t.add_row(vec![
+                r.msg_id.clone(),
+                opt(r.broker.clone()),
+                opt(r.queue_id.map(|q| q.to_string())),
+                opt(r.queue_offset.map(|o| o.to_string())),
+                r.status.clone(),
+            ]);
+        }
+        if !tally.rows.is_empty() {
+            for column in t.column_iter_mut() {
+                column.set_padding((0, 2));
+            }
+            output::print_text(&format!("{}\n", t.trim_fmt()))?;
+        }
+    }
+    if many {
+        let secs = elapsed.as_secs_f64().max(1e-6);
+        let summary = format!(
+            "sent {} messages, failed {}, in {:.2}s: {:.0} msgs/s, {:.2} MB/s",
+            tally.sent,
+            tally.failed,
+            secs,
+            tally.sent as f64 / secs,
+            tally.bytes as f64 / secs / 1_000_000.0
+        );
+        if json {
+            eprintln!("{summary}");
+        } else {
+            output::print_text(&format!("{summary}\n"))?;
+        }
+    }
+    if tally.failed > 0 {
+        return Err(CliError::Failed(format!(
+            "{} of {} messages failed: {}",
+            tally.failed,
+            tally.failed + tally.sent,
+            tally.first_error.unwrap_or_default()
+        )));
+    }
+    if tally.sent == 0 {
+        return Err(CliError::Usage(
+            "nothing to send: standard input was empty".into(),
+        ));
+    }
+    Ok(())
+}
+
+impl Message {
+    /// The same message with a one-byte body, to validate everything else.
+    fn with_body_for_check(mut self) -> Self {
+        self.body = Bytes::from_static(b"x");
+        self
+    }
+}
+
+type InFlight = FuturesUnordered<
+    futures_util::future::BoxFuture<'static, (u64, u64, Result<SendResult, ClientError>)>,
+>;
+
+async fn send_all(
+    producer: &Producer,
+    args: &SendArgs,
+    template: &Message,
+    bodies: Bodies,
+    tally: &mut Tally,
+) -> CliResult {
+    let batch_size = args.batch.unwrap_or(1) as usize;
+    let batched = args.batch.is_some();
+    let mut in_flight = InFlight::new();
+    let mut pending: Vec<Message> = Vec::with_capacity(batch_size);
+    for body in bodies.bodies() {
+        let mut m = template.clone();
+        m.body = body?;
+        pending.push(m);
+        if pending.len() >= batch_size {
+            let msgs = std::mem::replace(&mut pending, Vec::with_capacity(batch_size));
+            send_one(producer, args.mode, batched, msgs, &mut in_flight, tally).await?;
+        }
+        // Take in the answers that are already there.
+        while let Some(Some((n, bytes, r))) = in_flight.next().now_or_never() {
+            record(tally, n, bytes, r)?;
+        }
+    }
+    if !pending.is_empty() {
+        send_one(producer, args.mode, batched, pending, &mut in_flight, tally).await?;
+    }
+    while let Some((n, bytes, r)) = in_flight.next().await {
+        record(tally, n, bytes, r)?;
+    }
+    Ok(())
+}
+
+fn record(tally: &mut Tally, n: u64, bytes: u64, r: Result<SendResult, ClientError>) -> CliResult {
+    match r {
+        Ok(result) => tally.record_rows(SendRow::from_result(&result), bytes),
+        Err(e) => {
+            tally.record_error(n, e);
+            Ok(())
+        }
+    }
+}
+
+async fn send_one(
+    producer: &Producer,
+    mode: SendMode,
+    batched: bool,
+    msgs: Vec<Message>,
+    in_flight: &mut InFlight,
+    tally: &mut Tally,
+) -> CliResult {
+    let n = msgs.len() as u64;
+    let bytes: u64 = msgs.iter().map(|m| m.body.len() as u64).sum();
+    match mode {
+        SendMode::Sync => {
+            let r = if batched {
+                producer.send_batch(&msgs).await
+            } else {
+                producer.send(&msgs[0]).await
+            };
+            record(tally, n, bytes, r)
+        }
+        SendMode::Async => {
+            let started: Result<SendFuture, ClientError> = if batched {
+                producer.send_batch_async(&msgs).await
+            } else {
+                producer.send_async(&msgs[0]).await
+            };
+            match started {
+                Ok(f) => in_flight.push(f.map(move |r| (n, bytes, r)).boxed()),
+                Err(e) => tally.record_error(n, e),
+            }
+            Ok(())
+        }
+        SendMode::Oneway => {
+            let r = if batched {
+                producer.send_batch_oneway(&msgs).await
+            } else {
+                producer.send_oneway(&msgs[0]).await
+            };
+            match r {
+                Ok(ids) => tally.record_rows(SendRow::oneway(&ids), bytes),
+                Err(e) => {
+                    tally.record_error(n, e);
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties_parse() {
+        assert_eq!(parse_property("a=b=c").unwrap(), ("a".into(), "b=c".into()));
+        assert_eq!(parse_property("a=").unwrap(), ("a".into(), "".into()));
+        assert!(parse_property("=b").is_err());
+        assert!(parse_property("ab").is_err());
+    }
+
+    #[test]
+    fn batch_results_become_one_row_per_message() {
+        let r = SendResult {
+            status: crate::client::SendStatus::SendOk,
+            msg_id: "A,B".into(),
+            offset_msg_id: "X,Y".into(),
+            queue: crate::protocol::admin::MessageQueue::new("T", "broker-a", 1),
+            queue_offset: 10,
+        };
+        let rows: Vec<_> = SendRow::from_result(&r).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].msg_id, "B");
+        assert_eq!(rows[1].offset_msg_id.as_deref(), Some("Y"));
+        assert_eq!(rows[1].queue_offset, Some(11));
+        assert_eq!(rows[0].status, "SEND_OK");
+    }
+
+    #[test]
+    fn generated_bodies_match_the_java_quickstart() {
+        let b: Vec<_> = Bodies::Generated(2).bodies().map(|b| b.unwrap()).collect();
+        assert_eq!(
+            b,
+            [
+                Bytes::from("Hello RocketMQ 0"),
+                Bytes::from("Hello RocketMQ 1")
+            ]
+        );
+        assert_eq!(Bodies::Fixed(Bytes::from("x"), 3).bodies().count(), 3);
+    }
+}

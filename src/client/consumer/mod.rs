@@ -1,0 +1,16 @@
+//! Consumers: the push consumer (group membership, rebalance, long polling,
+//! committed offsets) and the pull consumer for tools, with the pieces they
+//! share: queue allocation, per-queue progress, offset storage and the
+//! per-queue broker calls.
+
+pub mod allocate;
+pub mod offset_store;
+pub mod process_queue;
+pub mod pull;
+pub mod push;
+pub mod queue_api;
+pub mod rebalance;
+
+pub use pull::PullConsumer;
+pub use push::{ConsumeFrom, Delivery, PushConsumer, PushConsumerConfig};
+pub use queue_api::{PullResult, PullStatus};

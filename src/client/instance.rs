@@ -1,0 +1,463 @@
+//! The client instance (Java's MQClientInstance): what the producers and
+//! consumers of one client id share — the client id itself, the connections,
+//! the name server list, the route cache, the heartbeat to every broker of the
+//! topics in use, unregistration at shutdown, and the answers to requests
+//! brokers send to clients (NOTIFY_CONSUMER_IDS_CHANGED and friends).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use tokio_util::sync::CancellationToken;
+
+use super::error::{ClientError, ClientResult};
+use super::namesrv::NamesrvAddrs;
+use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
+use crate::protocol::body::RemotingBody;
+use crate::protocol::header::{
+    ConsumerGroupHeader, GetRouteInfoRequestHeader, UnregisterClientRequestHeader,
+};
+use crate::protocol::heartbeat::{ConsumerData, HeartbeatData, ProducerData};
+use crate::protocol::route::{MASTER_ID, TopicRouteData};
+use crate::remoting::code::{request, response};
+use crate::remoting::connection::HandlerFuture;
+use crate::remoting::{Connection, RemotingClient, RemotingCommand, RequestHandler};
+
+/// How long a cached route is used before it is fetched again.
+pub const ROUTE_REFRESH: Duration = Duration::from_secs(30);
+/// How often the instance heartbeats to every broker.
+pub const HEARTBEAT_INTERVAL: Duration = Duration::from_secs(30);
+
+/// Settings of a client instance.
+#[derive(Clone, Debug)]
+pub struct ClientConfig {
+    /// RocketMQ's `;`-separated name server list.
+    pub namesrv: String,
+    /// Timeout of each name server and broker call that is not a send or a pull.
+    pub timeout: Duration,
+    /// The IP in the client id; found from the host's interfaces when `None`.
+    pub client_ip: Option<String>,
+}
+
+impl ClientConfig {
+    pub fn new(namesrv: impl Into<String>) -> Self {
+        ClientConfig {
+            namesrv: namesrv.into(),
+            timeout: Duration::from_secs(3),
+            client_ip: None,
+        }
+    }
+}
+
+/// What the instance needs from a consumer: its heartbeat data, and the
+/// reactions to what brokers tell it.
+pub(crate) trait ConsumerHook: Send + Sync + 'static {
+    fn consumer_data(&self) -> ConsumerData;
+    /// The broker says the group's members changed: rebalance soon.
+    fn on_consumer_ids_changed(&self);
+    /// An admin reset the group's offsets on these queues.
+    fn reset_offsets(&self, offsets: BTreeMap<MessageQueue, i64>);
+    /// GET_CONSUMER_RUNNING_INFO's body.
+    fn running_info(&self) -> serde_json::Value;
+}
+
+#[derive(Default)]
+struct Registry {
+    producers: BTreeSet<String>,
+    consumers: BTreeMap<String, Arc<dyn ConsumerHook>>,
+}
+
+struct CachedRoute {
+    route: Arc<TopicRouteData>,
+    fetched: Instant,
+}
+
+/// Shared by the producers and consumers of one client id.
+pub struct ClientInstance {
+    client_id: String,
+    remoting: RemotingClient,
+    namesrv: NamesrvAddrs,
+    timeout: Duration,
+    routes: Mutex<HashMap<String, CachedRoute>>,
+    registry: Arc<Mutex<Registry>>,
+    shutdown: CancellationToken,
+}
+
+/// Answers the requests brokers send to clients.
+struct BrokerRequests {
+    registry: Arc<Mutex<Registry>>,
+    client_id: String,
+}
+
+impl RequestHandler for BrokerRequests {
+    fn handle(&self, _conn: Arc<Connection>, req: RemotingCommand) -> HandlerFuture {
+        let hook = |group: Option<&str>| {
+            let registry = self.registry.lock().unwrap();
+            group.and_then(|g| registry.consumers.get(g).cloned())
+        };
+        let answer = match req.code {
+            request::NOTIFY_CONSUMER_IDS_CHANGED => {
+                let group = req.decode_header::<ConsumerGroupHeader>().ok();
+                if let Some(h) = hook(group.as_ref().map(|g| g.consumer_group.as_str())) {
+                    h.on_consumer_ids_changed();
+                }
+                None
+            }
+            request::RESET_CONSUMER_CLIENT_OFFSET => {
+                if let (Some(h), Ok(body)) =
+                    (hook(req.ext("group")), ResetOffsetBody::decode(&req.body))
+                {
+                    let topic = req.ext("topic").unwrap_or_default();
+                    let offsets = body
+                        .offset_table
+                        .into_iter()
+                        .filter(|(mq, _)| mq.topic == topic)
+                        .collect();
+                    h.reset_offsets(offsets);
+                }
+                None
+            }
+            request::GET_CONSUMER_RUNNING_INFO => Some(match hook(req.ext("consumerGroup")) {
+                Some(h) => {
+                    let body = serde_json::to_vec(&h.running_info()).unwrap_or_default();
+                    RemotingCommand::success().with_body(body)
+                }
+                None => RemotingCommand::error(
+                    response::SYSTEM_ERROR,
+                    format!(
+                        "The Consumer Group <{}> not exist in this consumer {}",
+                        req.ext("consumerGroup").unwrap_or_default(),
+                        self.client_id
+                    ),
+                ),
+            }),
+            code => Some(RemotingCommand::not_supported(code)),
+        };
+        Box::pin(async move { answer })
+    }
+}
+
+impl ClientInstance {
+    /// A new instance with its own client id and connections; it heartbeats
+    /// every 30 s while it has producers or consumers. Must be called inside
+    /// a tokio runtime.
+    pub fn new(config: &ClientConfig) -> ClientResult<Arc<Self>> {
+        let namesrv = NamesrvAddrs::parse(&config.namesrv)?;
+        let ip = config.client_ip.clone().unwrap_or_else(local_ip);
+        let client_id = format!("{ip}@{}#{}", std::process::id(), instance_nanos());
+        let registry = Arc::new(Mutex::new(Registry::default()));
+        let remoting = RemotingClient::with_handler(Arc::new(BrokerRequests {
+            registry: registry.clone(),
+            client_id: client_id.clone(),
+        }));
+        let instance = Arc::new(ClientInstance {
+            client_id,
+            remoting,
+            namesrv,
+            timeout: config.timeout,
+            routes: Mutex::new(HashMap::new()),
+            registry,
+            shutdown: CancellationToken::new(),
+        });
+        let weak = Arc::downgrade(&instance);
+        let stop = instance.shutdown.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(HEARTBEAT_INTERVAL);
+            tick.tick().await;
+            loop {
+                tokio::select! {
+                    _ = stop.cancelled() => break,
+                    _ = tick.tick() => {}
+                }
+                let Some(instance) = weak.upgrade() else {
+                    break;
+                };
+                instance.heartbeat_all().await;
+            }
+        });
+        Ok(instance)
+    }
+
+    /// `ip@pid#nanos`, like Java's default instance name.
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    pub fn remoting(&self) -> &RemotingClient {
+        &self.remoting
+    }
+
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    pub(crate) fn register_producer(&self, group: &str) {
+        self.registry
+            .lock()
+            .unwrap()
+            .producers
+            .insert(group.to_string());
+    }
+
+    pub(crate) fn register_consumer(
+        &self,
+        group: &str,
+        hook: Arc<dyn ConsumerHook>,
+    ) -> ClientResult<()> {
+        let mut registry = self.registry.lock().unwrap();
+        if registry.consumers.contains_key(group) {
+            return Err(ClientError::InvalidConfig(format!(
+                "consumer group '{group}' is already running in this client instance"
+            )));
+        }
+        registry.consumers.insert(group.to_string(), hook);
+        Ok(())
+    }
+
+    /// The route of `topic`, from the cache while it is fresh. A stale
+    /// route is kept when the name servers cannot be reached.
+    pub async fn route(&self, topic: &str) -> ClientResult<Arc<TopicRouteData>> {
+        {
+            let routes = self.routes.lock().unwrap();
+            if let Some(c) = routes.get(topic)
+                && c.fetched.elapsed() < ROUTE_REFRESH
+            {
+                return Ok(c.route.clone());
+            }
+        }
+        match self.refresh_route(topic).await {
+            Ok(r) => Ok(r),
+            Err(e @ ClientError::TopicNotFound(_)) => Err(e),
+            Err(e) => {
+                let routes = self.routes.lock().unwrap();
+                routes.get(topic).map(|c| c.route.clone()).ok_or(e)
+            }
+        }
+    }
+
+    /// Fetches `topic`'s route from the name servers and caches it.
+    pub async fn refresh_route(&self, topic: &str) -> ClientResult<Arc<TopicRouteData>> {
+        let header = GetRouteInfoRequestHeader {
+            topic: topic.to_string(),
+            accept_standard_json_only: None,
+        };
+        let req = RemotingCommand::request(request::GET_ROUTEINFO_BY_TOPIC).with_header(&header);
+        let resp = self
+            .namesrv
+            .invoke(&self.remoting, req, self.timeout)
+            .await?;
+        match resp.code {
+            response::SUCCESS => {}
+            response::TOPIC_NOT_EXIST => {
+                return Err(ClientError::TopicNotFound(topic.to_string()));
+            }
+            _ => return Err(ClientError::response("topic route", &resp)),
+        }
+        let route =
+            Arc::new(
+                TopicRouteData::decode(&resp.body).map_err(|e| ClientError::Decode {
+                    what: "topic route",
+                    reason: e.to_string(),
+                })?,
+            );
+        let mut routes = self.routes.lock().unwrap();
+        // Keep the old Arc when nothing changed, so users can tell by pointer.
+        let route = match routes.get(topic) {
+            Some(c) if *c.route == *route => c.route.clone(),
+            _ => route,
+        };
+        routes.insert(
+            topic.to_string(),
+            CachedRoute {
+                route: route.clone(),
+                fetched: Instant::now(),
+            },
+        );
+        Ok(route)
+    }
+
+    /// Makes the next `route(topic)` ask the name servers again.
+    pub fn expire_route(&self, topic: &str) {
+        if let Some(c) = self.routes.lock().unwrap().get_mut(topic) {
+            c.fetched = Instant::now()
+                .checked_sub(ROUTE_REFRESH)
+                .unwrap_or_else(Instant::now);
+        }
+    }
+
+    /// The master address of a broker named in any cached route.
+    pub fn master_addr(&self, broker_name: &str) -> Option<String> {
+        self.broker_addr(broker_name, true)
+    }
+
+    /// The master's address, or a slave's when `only_master` is false and
+    /// there is no master.
+    pub fn broker_addr(&self, broker_name: &str, only_master: bool) -> Option<String> {
+        let routes = self.routes.lock().unwrap();
+        routes
+            .values()
+            .flat_map(|c| c.route.broker_datas.iter())
+            .find(|bd| bd.broker_name == broker_name)
+            .and_then(|bd| {
+                if only_master {
+                    bd.master_addr()
+                } else {
+                    bd.select_broker_addr()
+                }
+            })
+            .map(str::to_string)
+    }
+
+    /// Every broker address (masters, and slaves when `with_slaves`) of the
+    /// cached routes.
+    pub(crate) fn broker_addrs(&self, with_slaves: bool) -> BTreeSet<String> {
+        let routes = self.routes.lock().unwrap();
+        routes
+            .values()
+            .flat_map(|c| c.route.broker_datas.iter())
+            .flat_map(|bd| bd.broker_addrs.iter())
+            .filter(|(id, _)| with_slaves || **id == MASTER_ID)
+            .map(|(_, a)| a.clone())
+            .collect()
+    }
+
+    fn heartbeat_data(&self) -> HeartbeatData {
+        let registry = self.registry.lock().unwrap();
+        HeartbeatData {
+            client_id: self.client_id.clone(),
+            producer_data_set: registry
+                .producers
+                .iter()
+                .map(|g| ProducerData {
+                    group_name: g.clone(),
+                })
+                .collect(),
+            consumer_data_set: registry
+                .consumers
+                .values()
+                .map(|c| c.consumer_data())
+                .collect(),
+        }
+    }
+
+    /// Sends HEART_BEAT to every broker of the cached routes (slaves too when
+    /// there are consumers); returns how many brokers answered SUCCESS.
+    pub async fn heartbeat_all(&self) -> usize {
+        let data = self.heartbeat_data();
+        if data.producer_data_set.is_empty() && data.consumer_data_set.is_empty() {
+            return 0;
+        }
+        let body = bytes::Bytes::from(data.encode());
+        let addrs = self.broker_addrs(!data.consumer_data_set.is_empty());
+        let calls = addrs.into_iter().map(|addr| {
+            let req = RemotingCommand::request(request::HEART_BEAT).with_body(body.clone());
+            async move {
+                match self.remoting.invoke(&addr, req, self.timeout).await {
+                    Ok(r) if r.code == response::SUCCESS => true,
+                    Ok(r) => {
+                        tracing::debug!(%addr, "heartbeat refused: {}", r.describe_error());
+                        false
+                    }
+                    Err(e) => {
+                        tracing::debug!(%addr, "heartbeat failed: {e}");
+                        false
+                    }
+                }
+            }
+        });
+        futures_util::future::join_all(calls)
+            .await
+            .into_iter()
+            .filter(|ok| *ok)
+            .count()
+    }
+
+    /// Unregisters a producer group from every broker.
+    pub(crate) async fn unregister_producer(&self, group: &str) {
+        self.registry.lock().unwrap().producers.remove(group);
+        self.unregister(Some(group), None).await;
+    }
+
+    /// Unregisters a consumer group from every broker.
+    pub(crate) async fn unregister_consumer(&self, group: &str) {
+        self.registry.lock().unwrap().consumers.remove(group);
+        self.unregister(None, Some(group)).await;
+    }
+
+    async fn unregister(&self, producer_group: Option<&str>, consumer_group: Option<&str>) {
+        let header = UnregisterClientRequestHeader {
+            client_id: self.client_id.clone(),
+            producer_group: producer_group.map(str::to_string),
+            consumer_group: consumer_group.map(str::to_string),
+        };
+        let calls = self.broker_addrs(true).into_iter().map(|addr| {
+            let req = RemotingCommand::request(request::UNREGISTER_CLIENT).with_header(&header);
+            async move {
+                if let Err(e) = self.remoting.invoke(&addr, req, self.timeout).await {
+                    tracing::debug!(%addr, "unregister failed: {e}");
+                }
+            }
+        });
+        futures_util::future::join_all(calls).await;
+        let registry = self.registry.lock().unwrap();
+        if registry.producers.is_empty() && registry.consumers.is_empty() {
+            self.shutdown.cancel();
+        }
+    }
+
+    /// Stops the heartbeat and closes every connection.
+    pub fn close(&self) {
+        self.shutdown.cancel();
+        self.remoting.shutdown();
+    }
+}
+
+impl Drop for ClientInstance {
+    fn drop(&mut self) {
+        self.shutdown.cancel();
+    }
+}
+
+/// A per-instance number standing in for Java's System.nanoTime().
+fn instance_nanos() -> u64 {
+    static SEQ: AtomicU64 = AtomicU64::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    now.wrapping_add(SEQ.fetch_add(1, Ordering::Relaxed))
+}
+
+/// This host's outward IPv4 address (no packet is sent), else loopback.
+fn local_ip() -> String {
+    std::net::UdpSocket::bind("0.0.0.0:0")
+        .and_then(|s| {
+            s.connect("192.0.2.1:9")?;
+            s.local_addr()
+        })
+        .map(|a| a.ip())
+        .ok()
+        .filter(|ip| !ip.is_unspecified())
+        .map(|ip| ip.to_string())
+        .unwrap_or_else(|| "127.0.0.1".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn client_ids_look_like_javas_and_differ_per_instance() {
+        let config = ClientConfig::new("127.0.0.1:9876");
+        let a = ClientInstance::new(&config).unwrap();
+        let b = ClientInstance::new(&config).unwrap();
+        assert_ne!(a.client_id(), b.client_id());
+        let (ip, rest) = a.client_id().split_once('@').unwrap();
+        assert!(ip.parse::<std::net::IpAddr>().is_ok());
+        let (pid, nanos) = rest.split_once('#').unwrap();
+        assert_eq!(pid, std::process::id().to_string());
+        assert!(nanos.parse::<u64>().is_ok());
+        assert_eq!(a.heartbeat_all().await, 0);
+    }
+}

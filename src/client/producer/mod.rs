@@ -1,0 +1,565 @@
+//! The producer (Java's DefaultMQProducer): sends messages sync, async or
+//! oneway, one at a time or in batches, to a queue chosen round robin among
+//! the brokers that have not failed recently, retrying on another broker
+//! after failures that another broker may not have. Topics that do not exist
+//! yet are sent with TBW102's route so the broker creates them.
+//!
+//! Bodies are sent as they are: unlike Java's producer, bodies over 4 KiB are
+//! not zlib-compressed (every consumer reads both).
+
+pub mod fault;
+pub mod policy;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use bytes::{Bytes, BytesMut};
+use tokio::sync::Semaphore;
+use tokio::task::JoinHandle;
+
+use super::error::{ClientError, ClientResult};
+use super::instance::{ClientConfig, ClientInstance, ROUTE_REFRESH};
+use super::message::{MAX_MESSAGE_SIZE, Message, SendResult, validate_topic};
+use super::route::{AUTO_CREATE_TOPIC_KEY, DEFAULT_TOPIC_QUEUE_NUMS, TopicPublishInfo};
+use crate::protocol::admin::MessageQueue;
+use crate::protocol::header::{
+    SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
+};
+use crate::protocol::message::{batch, uniq_id};
+use crate::remoting::RemotingCommand;
+use crate::remoting::code::request;
+use fault::FaultTolerance;
+
+/// The producer group Java uses when none is given.
+pub const DEFAULT_PRODUCER_GROUP: &str = "DEFAULT_PRODUCER";
+
+/// Settings of a producer.
+#[derive(Clone, Debug)]
+pub struct ProducerConfig {
+    pub group: String,
+    /// The time one send (all its attempts) may take.
+    pub send_timeout: Duration,
+    /// Extra attempts on another broker after a retryable failure.
+    pub retries: u32,
+    /// Async sends in flight at most; `send_async` waits for a slot.
+    pub max_in_flight: usize,
+    /// The queue count asked for when the broker creates a topic.
+    pub default_topic_queue_nums: i32,
+}
+
+impl Default for ProducerConfig {
+    fn default() -> Self {
+        ProducerConfig {
+            group: DEFAULT_PRODUCER_GROUP.to_string(),
+            send_timeout: Duration::from_secs(3),
+            retries: policy::SEND_ATTEMPTS - 1,
+            max_in_flight: 1024,
+            default_topic_queue_nums: DEFAULT_TOPIC_QUEUE_NUMS,
+        }
+    }
+}
+
+/// A message (or batch) ready for the wire: everything but the queue.
+struct Prepared {
+    topic: String,
+    code: i32,
+    flag: i32,
+    properties: Option<String>,
+    body: Bytes,
+    /// UNIQ_KEY ids, comma-joined for a batch.
+    msg_id: String,
+}
+
+/// Sends messages. Cheap to clone; clones share everything.
+#[derive(Clone)]
+pub struct Producer {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    instance: Arc<ClientInstance>,
+    owns_instance: bool,
+    config: ProducerConfig,
+    publish: Mutex<HashMap<String, (Arc<TopicPublishInfo>, Instant)>>,
+    faults: FaultTolerance,
+    in_flight: Arc<Semaphore>,
+}
+
+/// The result of an async send, resolved when the broker answers.
+pub struct SendFuture(JoinHandle<ClientResult<SendResult>>);
+
+impl Future for SendFuture {
+    type Output = ClientResult<SendResult>;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        Pin::new(&mut self.0)
+            .poll(cx)
+            .map(|r| r.unwrap_or(Err(ClientError::Shutdown)))
+    }
+}
+
+impl Producer {
+    /// A producer with its own client instance.
+    pub fn new(client: &ClientConfig, config: ProducerConfig) -> ClientResult<Self> {
+        let instance = ClientInstance::new(client)?;
+        Self::build(instance, true, config)
+    }
+
+    /// A producer sharing `instance` (its client id, connections, routes).
+    pub fn with_instance(
+        instance: Arc<ClientInstance>,
+        config: ProducerConfig,
+    ) -> ClientResult<Self> {
+        Self::build(instance, false, config)
+    }
+
+    fn build(
+        instance: Arc<ClientInstance>,
+        owns: bool,
+        config: ProducerConfig,
+    ) -> ClientResult<Self> {
+        if config.group.is_empty() {
+            return Err(ClientError::InvalidConfig(
+                "the producer group is empty".into(),
+            ));
+        }
+        instance.register_producer(&config.group);
+        Ok(Producer {
+            inner: Arc::new(Inner {
+                instance,
+                owns_instance: owns,
+                in_flight: Arc::new(Semaphore::new(config.max_in_flight.max(1))),
+                config,
+                publish: Mutex::new(HashMap::new()),
+                faults: FaultTolerance::default(),
+            }),
+        })
+    }
+
+    pub fn instance(&self) -> &Arc<ClientInstance> {
+        &self.inner.instance
+    }
+
+    /// Sends and waits for the broker's answer, retrying on another broker.
+    pub async fn send(&self, msg: &Message) -> ClientResult<SendResult> {
+        let prepared = prepare_one(msg)?;
+        self.inner.send_with_retries(&prepared).await
+    }
+
+    /// Starts a send and returns its future once a slot is free: at most
+    /// `max_in_flight` async sends are in flight, so a fast caller waits
+    /// here instead of queueing without bound.
+    pub async fn send_async(&self, msg: &Message) -> ClientResult<SendFuture> {
+        let prepared = prepare_one(msg)?;
+        self.spawn(prepared).await
+    }
+
+    /// Sends without waiting for an answer (no retries); returns the msgId.
+    pub async fn send_oneway(&self, msg: &Message) -> ClientResult<String> {
+        let prepared = prepare_one(msg)?;
+        self.inner.send_oneway(&prepared).await?;
+        Ok(prepared.msg_id)
+    }
+
+    /// Sends messages of one topic as one SEND_BATCH_MESSAGE.
+    pub async fn send_batch(&self, msgs: &[Message]) -> ClientResult<SendResult> {
+        let prepared = prepare_batch(msgs)?;
+        self.inner.send_with_retries(&prepared).await
+    }
+
+    /// `send_batch`, async with the same back-pressure as `send_async`.
+    pub async fn send_batch_async(&self, msgs: &[Message]) -> ClientResult<SendFuture> {
+        let prepared = prepare_batch(msgs)?;
+        self.spawn(prepared).await
+    }
+
+    /// `send_batch` without waiting for an answer; returns the msgIds, comma-joined.
+    pub async fn send_batch_oneway(&self, msgs: &[Message]) -> ClientResult<String> {
+        let prepared = prepare_batch(msgs)?;
+        self.inner.send_oneway(&prepared).await?;
+        Ok(prepared.msg_id)
+    }
+
+    async fn spawn(&self, prepared: Prepared) -> ClientResult<SendFuture> {
+        let permit = self
+            .inner
+            .in_flight
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| ClientError::Shutdown)?;
+        let inner = self.inner.clone();
+        Ok(SendFuture(tokio::spawn(async move {
+            let result = inner.send_with_retries(&prepared).await;
+            drop(permit);
+            result
+        })))
+    }
+
+    /// Waits for the async sends in flight, unregisters the group from the
+    /// brokers and, when the instance is the producer's own, closes it.
+    pub async fn shutdown(&self) {
+        let all = self.inner.config.max_in_flight.max(1) as u32;
+        let _ = tokio::time::timeout(
+            self.inner.config.send_timeout * 2,
+            self.inner.in_flight.acquire_many(all),
+        )
+        .await;
+        self.inner.in_flight.close();
+        self.inner
+            .instance
+            .unregister_producer(&self.inner.config.group)
+            .await;
+        if self.inner.owns_instance {
+            self.inner.instance.close();
+        }
+    }
+}
+
+fn prepare_one(msg: &Message) -> ClientResult<Prepared> {
+    msg.validate()?;
+    let msg_id = uniq_id::create(crate::util::now_millis());
+    Ok(Prepared {
+        topic: msg.topic.clone(),
+        code: request::SEND_MESSAGE_V2,
+        flag: msg.flag,
+        properties: Some(msg.encode_properties(&msg_id)),
+        body: msg.body.clone(),
+        msg_id,
+    })
+}
+
+fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
+    let Some(first) = msgs.first() else {
+        return Err(ClientError::InvalidMessage("the batch is empty".into()));
+    };
+    validate_topic(&first.topic)?;
+    if first.topic.starts_with("%RETRY%") {
+        return Err(ClientError::InvalidMessage(
+            "retry topics cannot be sent in batches".into(),
+        ));
+    }
+    let mut body = BytesMut::new();
+    let mut ids = String::with_capacity(msgs.len() * 33);
+    for m in msgs {
+        if m.topic != first.topic {
+            return Err(ClientError::InvalidMessage(format!(
+                "a batch must have one topic, not '{}' and '{}'",
+                first.topic, m.topic
+            )));
+        }
+        m.validate()?;
+        let id = uniq_id::create(crate::util::now_millis());
+        batch::encode_entry(&mut body, m.flag, &m.body, &m.encode_properties(&id));
+        if !ids.is_empty() {
+            ids.push(',');
+        }
+        ids.push_str(&id);
+    }
+    if body.len() > MAX_MESSAGE_SIZE {
+        return Err(ClientError::InvalidMessage(format!(
+            "the batch is {} bytes, more than the limit of {MAX_MESSAGE_SIZE}",
+            body.len()
+        )));
+    }
+    Ok(Prepared {
+        topic: first.topic.clone(),
+        code: request::SEND_BATCH_MESSAGE,
+        flag: 0,
+        properties: None,
+        body: body.freeze(),
+        msg_id: ids,
+    })
+}
+
+impl Inner {
+    /// The publish queues of `topic`: its route's, or TBW102's while the
+    /// topic does not exist (re-checked after ROUTE_REFRESH).
+    async fn publish_info(&self, topic: &str) -> ClientResult<Arc<TopicPublishInfo>> {
+        if let Some((p, at)) = self.publish.lock().unwrap().get(topic)
+            && p.from_default_topic
+            && at.elapsed() < ROUTE_REFRESH
+        {
+            return Ok(p.clone());
+        }
+        let info = match self.instance.route(topic).await {
+            Ok(route) => {
+                if let Some((p, _)) = self.publish.lock().unwrap().get(topic)
+                    && !p.from_default_topic
+                    && Arc::ptr_eq(&p.route, &route)
+                {
+                    return Ok(p.clone());
+                }
+                TopicPublishInfo::from_route(topic, route)
+            }
+            Err(ClientError::TopicNotFound(_)) => {
+                let route = match self.instance.route(AUTO_CREATE_TOPIC_KEY).await {
+                    Ok(r) => r,
+                    Err(ClientError::TopicNotFound(_)) => {
+                        return Err(ClientError::TopicNotFound(topic.to_string()));
+                    }
+                    Err(e) => return Err(e),
+                };
+                TopicPublishInfo::from_default_route(
+                    topic,
+                    route,
+                    self.config.default_topic_queue_nums,
+                )
+            }
+            Err(e) => return Err(e),
+        };
+        if info.queues.is_empty() {
+            return Err(ClientError::InvalidConfig(format!(
+                "topic '{topic}' has no writable queue on a broker with a master"
+            )));
+        }
+        let info = Arc::new(info);
+        self.publish
+            .lock()
+            .unwrap()
+            .insert(topic.to_string(), (info.clone(), Instant::now()));
+        Ok(info)
+    }
+
+    fn forget_route(&self, topic: &str) {
+        self.publish.lock().unwrap().remove(topic);
+        self.instance.expire_route(topic);
+    }
+
+    async fn send_with_retries(&self, p: &Prepared) -> ClientResult<SendResult> {
+        let deadline = Instant::now() + self.config.send_timeout;
+        let attempts = 1 + self.config.retries;
+        let mut last_broker: Option<String> = None;
+        let mut last_error = None;
+        let mut made = 0;
+        for _ in 0..attempts {
+            let now = Instant::now();
+            if now >= deadline {
+                break;
+            }
+            let info = match self.publish_info(&p.topic).await {
+                Ok(i) => i,
+                Err(e) => {
+                    made += 1;
+                    let retry = policy::is_retryable(&e);
+                    last_error = Some(e);
+                    if retry {
+                        continue;
+                    }
+                    break;
+                }
+            };
+            let avoid =
+                |b: &str| last_broker.as_deref() == Some(b) || !self.faults.is_available(b, now);
+            let Some(mq) = info.select_queue(avoid).cloned() else {
+                break;
+            };
+            made += 1;
+            match self.send_to_queue(p, &mq, deadline - now).await {
+                Ok(r) => {
+                    self.faults.record_success(&mq.broker_name);
+                    return Ok(r);
+                }
+                Err(e) => {
+                    tracing::debug!(broker = %mq.broker_name, queue = mq.queue_id, "send failed: {e}");
+                    if policy::refreshes_route(&e) {
+                        self.forget_route(&p.topic);
+                    }
+                    if !policy::is_retryable(&e) {
+                        last_error = Some(e);
+                        break;
+                    }
+                    self.faults.record_failure(&mq.broker_name, Instant::now());
+                    last_error = Some(e);
+                    last_broker = Some(mq.broker_name);
+                }
+            }
+        }
+        let last = last_error.unwrap_or_else(|| {
+            ClientError::Remoting(crate::remoting::RemotingError::Timeout {
+                addr: p.topic.clone(),
+                millis: self.config.send_timeout.as_millis(),
+            })
+        });
+        Err(ClientError::SendFailed {
+            topic: p.topic.clone(),
+            attempts: made,
+            last: Box::new(last),
+        })
+    }
+
+    fn request(&self, p: &Prepared, mq: &MessageQueue) -> RemotingCommand {
+        let header = SendMessageRequestHeader {
+            producer_group: self.config.group.clone(),
+            topic: p.topic.clone(),
+            default_topic: AUTO_CREATE_TOPIC_KEY.to_string(),
+            default_topic_queue_nums: self.config.default_topic_queue_nums,
+            queue_id: mq.queue_id,
+            sys_flag: 0,
+            born_timestamp: crate::util::now_millis(),
+            flag: p.flag,
+            properties: p.properties.clone(),
+            reconsume_times: Some(0),
+            unit_mode: Some(false),
+            batch: Some(p.code == request::SEND_BATCH_MESSAGE),
+            max_reconsume_times: None,
+            broker_name: Some(mq.broker_name.clone()),
+        };
+        RemotingCommand::request(p.code)
+            .with_header(&SendMessageRequestHeaderV2::from(header))
+            .with_body(p.body.clone())
+    }
+
+    async fn send_to_queue(
+        &self,
+        p: &Prepared,
+        mq: &MessageQueue,
+        timeout: Duration,
+    ) -> ClientResult<SendResult> {
+        let addr = self
+            .instance
+            .master_addr(&mq.broker_name)
+            .ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))?;
+        let resp = self
+            .instance
+            .remoting()
+            .invoke(&addr, self.request(p, mq), timeout)
+            .await?;
+        let Some(status) = policy::send_status(resp.code) else {
+            return Err(ClientError::response("send", &resp));
+        };
+        let h = resp.decode_header::<SendMessageResponseHeader>()?;
+        Ok(SendResult {
+            status,
+            msg_id: p.msg_id.clone(),
+            offset_msg_id: h.msg_id,
+            queue: MessageQueue::new(p.topic.clone(), mq.broker_name.clone(), h.queue_id),
+            queue_offset: h.queue_offset,
+        })
+    }
+
+    async fn send_oneway(&self, p: &Prepared) -> ClientResult<()> {
+        let info = self.publish_info(&p.topic).await?;
+        let now = Instant::now();
+        let mq = info
+            .select_queue(|b| !self.faults.is_available(b, now))
+            .cloned()
+            .ok_or_else(|| ClientError::TopicNotFound(p.topic.clone()))?;
+        let addr = self
+            .instance
+            .master_addr(&mq.broker_name)
+            .ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))?;
+        let result = self
+            .instance
+            .remoting()
+            .invoke_oneway(&addr, self.request(p, &mq), self.config.send_timeout)
+            .await;
+        if result.is_err() {
+            self.faults.record_failure(&mq.broker_name, Instant::now());
+        }
+        Ok(result?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::protocol::message::property_value;
+
+    #[test]
+    fn batches_carry_each_message_with_its_own_id() {
+        let msgs = [
+            Message::new("T", "a").with_tags("TagA"),
+            Message::new("T", "bb").with_keys(["k"]),
+        ];
+        let p = prepare_batch(&msgs).unwrap();
+        assert_eq!(p.code, request::SEND_BATCH_MESSAGE);
+        let entries = batch::decode(&p.body).unwrap();
+        assert_eq!(entries.len(), 2);
+        let ids: Vec<_> = p.msg_id.split(',').collect();
+        assert_eq!(ids.len(), 2);
+        assert_eq!(entries[0].body, b"a");
+        assert_eq!(property_value(entries[0].properties, "TAGS"), Some("TagA"));
+        assert_eq!(
+            property_value(entries[0].properties, "UNIQ_KEY"),
+            Some(ids[0])
+        );
+        assert_eq!(property_value(entries[1].properties, "KEYS"), Some("k"));
+        assert_eq!(
+            property_value(entries[1].properties, "UNIQ_KEY"),
+            Some(ids[1])
+        );
+
+        assert!(prepare_batch(&[]).is_err());
+        let mixed = [Message::new("T", "a"), Message::new("U", "b")];
+        assert!(prepare_batch(&mixed).is_err());
+        assert!(prepare_batch(&[Message::new("%RETRY%g", "a")]).is_err());
+    }
+
+    #[test]
+    fn single_sends_use_v2_headers_like_the_java_client() {
+        let p = prepare_one(&Message::new("TopicTest", "hi").with_tags("TagA")).unwrap();
+        assert_eq!(p.code, request::SEND_MESSAGE_V2);
+        assert_eq!(p.msg_id.len(), 32);
+        assert_eq!(
+            property_value(p.properties.as_deref().unwrap(), "UNIQ_KEY"),
+            Some(p.msg_id.as_str())
+        );
+    }
+
+    #[tokio::test]
+    async fn request_header_fields() {
+        let producer = Producer::new(
+            &ClientConfig::new("127.0.0.1:1"),
+            ProducerConfig {
+                group: "g".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let p = prepare_one(&Message::new("TopicTest", "hi").with_tags("TagA")).unwrap();
+        let req = producer
+            .inner
+            .request(&p, &MessageQueue::new("TopicTest", "broker-a", 3));
+        let ext = &req.ext_fields;
+        assert_eq!(req.code, 310);
+        assert_eq!(ext["a"], "g");
+        assert_eq!(ext["b"], "TopicTest");
+        assert_eq!(ext["c"], "TBW102");
+        assert_eq!(ext["d"], "4");
+        assert_eq!(ext["e"], "3");
+        assert_eq!(ext["f"], "0");
+        assert_eq!(ext["h"], "0");
+        assert_eq!(ext["j"], "0");
+        assert_eq!(ext["k"], "false");
+        assert_eq!(ext["m"], "false");
+        assert_eq!(ext["n"], "broker-a");
+        assert!(ext["i"].contains("TAGS\u{1}TagA"));
+        assert_eq!(&req.body[..], b"hi");
+    }
+
+    #[tokio::test]
+    async fn unreachable_name_server_fails_after_the_attempts() {
+        let producer = Producer::new(
+            &ClientConfig::new("127.0.0.1:1"),
+            ProducerConfig {
+                send_timeout: Duration::from_secs(2),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let err = producer
+            .send(&Message::new("TopicTest", "x"))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ClientError::SendFailed { .. }), "{err}");
+        let err = producer
+            .send(&Message::new("bad topic", "x"))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ClientError::InvalidMessage(_)), "{err}");
+    }
+}
