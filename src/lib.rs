@@ -11,4 +11,5 @@ pub mod namesrv;
 pub mod protocol;
 pub mod remoting;
 pub mod store;
+pub mod tui;
 pub mod util;

@@ -13,6 +13,7 @@ pub mod namesrv;
 pub mod output;
 pub mod send;
 pub mod store;
+pub mod top;
 pub mod topic;
 pub mod up;
 
@@ -96,6 +97,8 @@ pub enum Command {
     Send(send::SendArgs),
     /// Consume messages (a push consumer in a group)
     Consume(consume::ConsumeArgs),
+    /// Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)
+    Top(top::TopArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -118,6 +121,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Group(cmd) => group::run(g, cmd).await,
         Command::Send(args) => send::run(g, args).await,
         Command::Consume(args) => consume::run(g, args).await,
+        Command::Top(args) => top::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),
