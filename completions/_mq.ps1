@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -711,6 +712,23 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;top' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster''s brokers (default: every cluster)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polling rounds, e.g. 2s or 500ms (backs off when rounds are slower)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'With --once: include system topics and groups')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --once: include system topics and groups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;store' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
@@ -813,6 +831,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -933,6 +952,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;consume' {
+            break
+        }
+        'mq;help;top' {
             break
         }
         'mq;help;store' {

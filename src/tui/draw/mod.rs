@@ -130,19 +130,20 @@ fn header(app: &App, theme: &Theme) -> Line<'static> {
     if down > 0 {
         spans.push(Span::styled(format!(" ({down} down)"), theme.down()));
     }
-    spans.push(Span::raw(format!(
-        " · every {}",
-        ms_text(app.base_interval_ms)
-    )));
     if app.interval_ms > app.base_interval_ms {
         spans.push(Span::styled(
             format!(
-                " · slow rounds ({}): backed off to {}",
-                ms_text(app.round_took_ms),
-                ms_text(app.interval_ms)
+                " · backed off to {} (round {})",
+                ms_text(app.interval_ms),
+                ms_text(app.round_took_ms)
             ),
             theme.warn(),
         ));
+    } else {
+        spans.push(Span::raw(format!(
+            " · every {}",
+            ms_text(app.base_interval_ms)
+        )));
     }
     if app.paused {
         spans.push(Span::raw(" "));
