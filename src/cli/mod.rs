@@ -1,15 +1,20 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod admin;
 pub mod admin_common;
 pub mod bench;
 pub mod broker;
+pub mod broker_admin;
 pub mod cluster;
 pub mod completions;
+pub mod consumer;
 pub mod error;
 pub mod group;
+pub mod message;
 pub mod namesrv;
 pub mod output;
+pub mod producer;
 pub mod store;
 pub mod topic;
 pub mod up;
@@ -90,6 +95,17 @@ pub enum Command {
     /// Inspect and manage consumer groups: progress, lag, offsets
     #[command(subcommand)]
     Group(group::GroupCommand),
+    /// Look up, print and resend messages
+    #[command(subcommand)]
+    Message(message::MessageCommand),
+    /// Connected producers of a group
+    #[command(subcommand)]
+    Producer(producer::ProducerCommand),
+    /// Online consumers of a group and their subscriptions
+    #[command(subcommand)]
+    Consumer(consumer::ConsumerCommand),
+    /// Run an mqadmin command by its mqadmin name and options (see commands/admin.md)
+    Admin(admin::AdminArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -110,6 +126,10 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
         Command::Group(cmd) => group::run(g, cmd).await,
+        Command::Message(cmd) => message::run(g, cmd).await,
+        Command::Producer(cmd) => producer::run(g, cmd).await,
+        Command::Consumer(cmd) => consumer::run(g, cmd).await,
+        Command::Admin(args) => admin::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),
