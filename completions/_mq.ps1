@@ -39,6 +39,10 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
+            [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
+            [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -73,6 +77,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -90,12 +96,106 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;broker;status' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;config' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;broker;config;get' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;config;set' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;config;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;broker;config;help;get' {
+            break
+        }
+        'mq;broker;config;help;set' {
+            break
+        }
+        'mq;broker;config;help;help' {
+            break
+        }
         'mq;broker;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mq;broker;help;start' {
+            break
+        }
+        'mq;broker;help;status' {
+            break
+        }
+        'mq;broker;help;config' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            break
+        }
+        'mq;broker;help;config;get' {
+            break
+        }
+        'mq;broker;help;config;set' {
             break
         }
         'mq;broker;help;help' {
@@ -729,6 +829,208 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;message' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one message: headers, properties and body, by offset id or (with --topic) unique key')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find messages of a topic by key (KEYS)')
+            [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'Print messages of one queue from an offset, without a consumer group')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;message;get' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Look the id up as a unique key of this topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Look the id up as a unique key of this topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;query' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 't')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'k')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'key')
+            [CompletionResult]::new('--begin', '--begin', [CompletionResultType]::ParameterName, 'Stored at or after (now, epoch ms, RFC 3339, ''1h ago'') [default: the beginning]')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'Stored before [default: now]')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'At most this many messages per broker')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;print' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 't')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The broker (by name) [default: the only broker serving the topic]')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'The broker (by name) [default: the only broker serving the topic]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'q')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'queue')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'count')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;resend' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'g')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'group')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'This client of the group [default: any]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one message: headers, properties and body, by offset id or (with --topic) unique key')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find messages of a topic by key (KEYS)')
+            [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'Print messages of one queue from an offset, without a consumer group')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;message;help;get' {
+            break
+        }
+        'mq;message;help;query' {
+            break
+        }
+        'mq;message;help;print' {
+            break
+        }
+        'mq;message;help;resend' {
+            break
+        }
+        'mq;message;help;help' {
+            break
+        }
+        'mq;producer' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The producers of a group connected to the cluster: client id, address, language, version')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;producer;list' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'g')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'group')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;producer;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The producers of a group connected to the cluster: client id, address, language, version')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;producer;help;list' {
+            break
+        }
+        'mq;producer;help;help' {
+            break
+        }
+        'mq;consumer' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The consumers of a group connected to the cluster, with their subscriptions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;consumer;list' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'g')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'group')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;consumer;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The consumers of a group connected to the cluster, with their subscriptions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;consumer;help;list' {
+            break
+        }
+        'mq;consumer;help;help' {
+            break
+        }
+        'mq;admin' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;store' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
@@ -832,6 +1134,10 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
+            [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
+            [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -843,9 +1149,25 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         }
         'mq;help;broker' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
             break
         }
         'mq;help;broker;start' {
+            break
+        }
+        'mq;help;broker;status' {
+            break
+        }
+        'mq;help;broker;config' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            break
+        }
+        'mq;help;broker;config;get' {
+            break
+        }
+        'mq;help;broker;config;set' {
             break
         }
         'mq;help;namesrv' {
@@ -955,6 +1277,42 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;top' {
+            break
+        }
+        'mq;help;message' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one message: headers, properties and body, by offset id or (with --topic) unique key')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find messages of a topic by key (KEYS)')
+            [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'Print messages of one queue from an offset, without a consumer group')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)')
+            break
+        }
+        'mq;help;message;get' {
+            break
+        }
+        'mq;help;message;query' {
+            break
+        }
+        'mq;help;message;print' {
+            break
+        }
+        'mq;help;message;resend' {
+            break
+        }
+        'mq;help;producer' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The producers of a group connected to the cluster: client id, address, language, version')
+            break
+        }
+        'mq;help;producer;list' {
+            break
+        }
+        'mq;help;consumer' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The consumers of a group connected to the cluster, with their subscriptions')
+            break
+        }
+        'mq;help;consumer;list' {
+            break
+        }
+        'mq;help;admin' {
             break
         }
         'mq;help;store' {
