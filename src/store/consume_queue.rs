@@ -132,11 +132,30 @@ impl ConsumeQueue {
         }
     }
 
-    /// Makes sure the next entry has a file to go into, so that `put` right after an append
-    /// to the commit log cannot fail. Writer only.
-    pub fn reserve(&self) -> Result<()> {
-        self.files.last_or_create(self.files.max_offset())?;
-        Ok(())
+    /// The append path's slot: the queue offset the next message gets and the file with room
+    /// for its entry, created if needed, so that writing the entry after the commit log record
+    /// cannot fail. Writer only.
+    pub fn next_slot(&self) -> Result<(i64, Arc<MappedFile>)> {
+        let f = match self.files.last() {
+            Some(f) if !f.is_full() => f,
+            _ => self.files.last_or_create(self.files.max_offset())?,
+        };
+        let at = f.file_from_offset() + f.wrote_position() as i64;
+        Ok((at / CQ_STORE_UNIT_SIZE as i64, f))
+    }
+
+    /// `next_slot` for a shared queue, keeping the queue alongside.
+    pub fn next_slot_owned(self: Arc<Self>) -> Result<(Arc<Self>, i64, Arc<MappedFile>)> {
+        let (q, f) = self.next_slot()?;
+        Ok((self, q, f))
+    }
+
+    /// Writes the entry into the slot `next_slot` returned. Writer only.
+    pub fn put_in_slot(&self, file: &MappedFile, entry: CqEntry) {
+        let pos = file.wrote_position();
+        // SAFETY: single writer, region at wrote_position (room checked by next_slot).
+        entry.encode(unsafe { file.write_region(pos, CQ_STORE_UNIT_SIZE) });
+        file.set_wrote_position(pos + CQ_STORE_UNIT_SIZE);
     }
 
     /// The entry at `queue_offset`, if written.

@@ -197,6 +197,24 @@ impl MappedFile {
         Ok(wrote)
     }
 
+    /// Pre-faults the pages of `[from, to)` as writable (RocketMQ's warmMappedFile), so the
+    /// writer does not take a page fault per page on the hot path. Best effort.
+    pub fn warm(&self, from: usize, to: usize) {
+        const CHUNK: usize = 4 << 20;
+        let mut p = from;
+        while p < to.min(self.file_size) {
+            let n = CHUNK.min(self.file_size - p);
+            if self
+                .map
+                .advise_range(memmap2::Advice::PopulateWrite, p, n)
+                .is_err()
+            {
+                return;
+            }
+            p += n;
+        }
+    }
+
     /// Drops everything at or past `pos`: zeroes it on disk so no stale record can ever be
     /// mistaken for a valid one, and moves both positions back. Recovery only (no readers).
     pub fn truncate_to(&self, pos: usize) -> Result<()> {

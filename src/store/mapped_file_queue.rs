@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
+/// Files at least this large are pre-faulted when created.
+const WARM_MIN_FILE_SIZE: usize = 16 << 20;
+
 pub struct MappedFileQueue {
     dir: PathBuf,
     file_size: usize,
@@ -129,10 +132,17 @@ impl MappedFileQueue {
             .cloned()
     }
 
-    /// Creates and appends the file starting at `from` (roll-over). Writer only.
+    /// Creates and appends the file starting at `from` (roll-over). Writer only. Large files
+    /// are pre-faulted by a background thread that runs ahead of the writer.
     pub fn create_file(&self, from: i64) -> Result<Arc<MappedFile>> {
         let f = Arc::new(MappedFile::create(&self.dir, from, self.file_size)?);
         self.write_files().push(f.clone());
+        if self.file_size >= WARM_MIN_FILE_SIZE {
+            let w = f.clone();
+            let _ = std::thread::Builder::new()
+                .name("mq-warm-mapped-file".into())
+                .spawn(move || w.warm(w.wrote_position(), w.file_size()));
+        }
         Ok(f)
     }
 

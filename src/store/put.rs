@@ -5,12 +5,11 @@
 
 use super::StoreInner;
 use super::config::FlushDiskType;
-use super::consume_queue::{ConsumeQueue, CqEntry};
+use super::consume_queue::CqEntry;
 use super::error::{Result, StoreError};
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -122,11 +121,7 @@ impl StoreInner {
     }
 
     /// Writes consume queue entry and index keys for one record. Idempotent.
-    pub(crate) fn dispatch(
-        &self,
-        cq: Option<&Arc<ConsumeQueue>>,
-        d: &DispatchRequest<'_>,
-    ) -> Result<()> {
+    pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
         let p = props_of_interest(d.properties);
         if is_dispatched_to_queue(d.sys_flag) {
             let entry = CqEntry {
@@ -134,14 +129,15 @@ impl StoreInner {
                 size: d.size as i32,
                 tags_code: message::tags_code(p.tags),
             };
-            match cq {
-                Some(cq) => cq.put(d.queue_offset, entry)?,
-                None => self
-                    .cqs
-                    .find_or_create(d.topic, d.queue_id)?
-                    .put(d.queue_offset, entry)?,
-            }
+            self.cqs
+                .find_or_create(d.topic, d.queue_id)?
+                .put(d.queue_offset, entry)?;
         }
+        self.build_index(d, &p);
+        Ok(())
+    }
+
+    fn build_index(&self, d: &DispatchRequest<'_>, p: &PropsOfInterest<'_>) {
         if let Some(idx) = &self.index
             && sysflag::transaction_value(d.sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
         {
@@ -154,41 +150,54 @@ impl StoreInner {
                 tracing::warn!("index put failed: {e}");
             }
         }
-        Ok(())
     }
 
-    /// Appends one message under the writer lock (held by the caller).
+    /// Appends one message under the writer lock (held by the caller): record, consume queue
+    /// entry, index keys.
     fn append_locked(
         &self,
         msg: &AppendMessage<'_>,
         len: usize,
         now: i64,
     ) -> Result<AppendedMessage> {
-        let dispatched = is_dispatched_to_queue(msg.sys_flag);
-        let cq = if dispatched {
-            let cq = self.cqs.find_or_create(msg.topic, msg.queue_id)?;
-            cq.reserve()?;
-            Some(cq)
+        let sys_flag = msg.effective_sys_flag();
+        let slot = if is_dispatched_to_queue(sys_flag) {
+            Some(
+                self.cqs
+                    .find_or_create(msg.topic, msg.queue_id)?
+                    .next_slot_owned()?,
+            )
         } else {
             None
         };
-        let queue_offset = cq.as_ref().map(|c| c.max_offset()).unwrap_or(0);
+        let queue_offset = slot.as_ref().map(|s| s.1).unwrap_or(0);
         let phys = self.commit_log.append_with(len, |buf, phys| {
             msg.encode_into(buf, queue_offset, phys, now)
         })?;
-        self.dispatch(
-            cq.as_ref(),
+        let p = props_of_interest(msg.properties);
+        if let Some((cq, _, file)) = &slot {
+            cq.put_in_slot(
+                file,
+                CqEntry {
+                    commit_log_offset: phys,
+                    size: len as i32,
+                    tags_code: message::tags_code(p.tags),
+                },
+            );
+        }
+        self.build_index(
             &DispatchRequest {
                 topic: msg.topic,
                 queue_id: msg.queue_id,
                 queue_offset,
                 physical_offset: phys,
                 size: len,
-                sys_flag: msg.effective_sys_flag(),
+                sys_flag,
                 store_timestamp: now,
                 properties: msg.properties,
             },
-        )?;
+            &p,
+        );
         Ok(AppendedMessage {
             physical_offset: phys,
             queue_offset,
