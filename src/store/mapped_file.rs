@@ -199,19 +199,32 @@ impl MappedFile {
 
     /// Pre-faults the pages of `[from, to)` as writable (RocketMQ's warmMappedFile), so the
     /// writer does not take a page fault per page on the hot path. Best effort.
-    pub fn warm(&self, from: usize, to: usize) {
-        const CHUNK: usize = 4 << 20;
-        let mut p = from;
-        while p < to.min(self.file_size) {
-            let n = CHUNK.min(self.file_size - p);
-            if self
+    pub fn warm(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.file_size);
+        from >= to
+            || self
                 .map
-                .advise_range(memmap2::Advice::PopulateWrite, p, n)
-                .is_err()
-            {
-                return;
+                .advise_range(memmap2::Advice::PopulateWrite, from, to - from)
+                .is_ok()
+    }
+
+    /// Keeps the pages up to `ahead` bytes past the writer pre-faulted until the file is full,
+    /// or nobody but the caller holds it any more. Runs on its own thread.
+    pub fn warm_ahead(self: Arc<Self>, ahead: usize) {
+        const CHUNK: usize = 4 << 20;
+        let mut warmed = self.wrote_position();
+        while warmed < self.file_size && Arc::strong_count(&self) > 1 {
+            if warmed < self.wrote_position() + ahead {
+                let to = (warmed + CHUNK).min(self.file_size);
+                if !self.warm(warmed, to) {
+                    return;
+                }
+                warmed = to;
+            } else {
+                // Pacing, not synchronisation: zeroed pages cost writeback, so stay only
+                // `ahead` in front of the writer.
+                std::thread::sleep(std::time::Duration::from_millis(2));
             }
-            p += n;
         }
     }
 

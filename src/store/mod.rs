@@ -189,6 +189,7 @@ impl MessageStore {
         flush::flush_commit_log(&inner)?;
         flush::flush_logics(&inner)?;
         File::create(&abort).ctx("create", &abort)?;
+        inner.commit_log.files().start_warming();
         let mut threads = Vec::new();
         let spawn = |name: &str, f: fn(Arc<StoreInner>), inner: Arc<StoreInner>| {
             std::thread::Builder::new()
@@ -225,9 +226,7 @@ impl MessageStore {
 
     /// Appends one message. Completes when it is stored (ASYNC_FLUSH) or synced (SYNC_FLUSH).
     pub async fn put_message(&self, msg: &AppendMessage<'_>) -> Result<PutResult> {
-        let mut out = Vec::with_capacity(1);
-        let ts = self.inner.append(std::slice::from_ref(msg), &mut out)?;
-        let a = out[0];
+        let (a, ts) = self.inner.append_one(msg)?;
         let status = self
             .inner
             .wait_flushed(a.physical_offset + a.wrote_bytes as i64)

@@ -205,33 +205,44 @@ impl StoreInner {
         })
     }
 
-    /// Appends messages consecutively (one lock), returning where each went and the store time.
+    /// Appends one message; returns where it went and the store time.
+    pub(crate) fn append_one(&self, msg: &AppendMessage<'_>) -> Result<(AppendedMessage, i64)> {
+        self.check_writable()?;
+        let len = self.validate(msg)?;
+        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let now = (self.hooks.now_ms)();
+        let a = self.append_locked(msg, len, now)?;
+        // Published after the record and its dispatch: see flush::flush_commit_log.
+        self.last_store_timestamp.store(now, Ordering::Release);
+        Ok((a, now))
+    }
+
+    /// Appends messages consecutively under one lock, returning where each went and the
+    /// store time. If one fails, those before it stay stored (and are in `out`).
     pub(crate) fn append(
         &self,
         msgs: &[AppendMessage<'_>],
         out: &mut Vec<AppendedMessage>,
     ) -> Result<i64> {
         self.check_writable()?;
-        let mut lens = [0usize; 1];
-        let many;
-        let lens: &[usize] = if msgs.len() == 1 {
-            lens[0] = self.validate(&msgs[0])?;
-            &lens
-        } else {
-            many = msgs
-                .iter()
-                .map(|m| self.validate(m))
-                .collect::<Result<Vec<_>>>()?;
-            &many
-        };
+        let lens = msgs
+            .iter()
+            .map(|m| self.validate(m))
+            .collect::<Result<Vec<_>>>()?;
         let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let now = (self.hooks.now_ms)();
-        for (m, &len) in msgs.iter().zip(lens) {
-            out.push(self.append_locked(m, len, now)?);
+        let mut result = Ok(now);
+        for (m, &len) in msgs.iter().zip(&lens) {
+            match self.append_locked(m, len, now) {
+                Ok(a) => out.push(a),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
         }
-        // Published after the records and their dispatch: see flush::flush_commit_log.
         self.last_store_timestamp.store(now, Ordering::Release);
-        Ok(now)
+        result
     }
 
     /// Waits (SYNC_FLUSH) until a flush covers `end`.
