@@ -72,6 +72,7 @@ fn append_read_reopen_in_both_flush_modes() {
                     .all(|b| decode_message(b).unwrap().tags() == Some("TagA"))
             );
         }
+        assert!(store.wait_index_caught_up(std::time::Duration::from_secs(10)));
         let one = store.query_message("TopicA", "key17", 10, 0, i64::MAX);
         assert_eq!(one.len(), 1);
         assert_eq!(decode_message(&one[0]).unwrap().body, msgs[17].body);

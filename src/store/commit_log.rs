@@ -126,6 +126,13 @@ impl CommitLog {
             let buf = file.read(0, limit).unwrap_or(&[]);
             loop {
                 if pos >= buf.len() {
+                    if limit < file.file_size() {
+                        // The end of what the writer has published so far.
+                        return Ok(ScanEnd {
+                            offset: file.file_from_offset() + pos as i64,
+                            corrupt: None,
+                        });
+                    }
                     // File exhausted: continue at the next one.
                     offset = file.file_from_offset() + file_size;
                     break;

@@ -61,6 +61,11 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
 /// Syncs consume queues and index, then records in the checkpoint how far all of it goes.
 pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
+    let index_ts = if inner.index.is_some() {
+        inner.index_built_timestamp.load(Ordering::Acquire)
+    } else {
+        ts
+    };
     for cq in inner.cqs.all() {
         cq.flush()?;
     }
@@ -70,7 +75,7 @@ pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
     inner.checkpoint.write(&CheckpointTimes {
         physic_msg_timestamp: inner.flushed_physic_timestamp.load(Ordering::Acquire),
         logics_msg_timestamp: ts,
-        index_msg_timestamp: ts,
+        index_msg_timestamp: index_ts,
     })
 }
 

@@ -21,6 +21,7 @@ pub mod mapped_file_queue;
 pub mod message;
 mod put;
 mod recovery;
+mod reput;
 
 pub use cleanup::CleanupReport;
 pub use config::{FlushDiskType, StoreConfig};
@@ -92,6 +93,11 @@ pub(crate) struct StoreInner {
     pub flush_signal: Signal,
     pub logics_signal: Signal,
     pub cleanup_signal: Signal,
+    pub index_signal: Signal,
+    /// Commit log offset up to which every record's keys are in the index.
+    pub index_built_to: AtomicI64,
+    /// Store timestamp of the newest indexed record (for the checkpoint).
+    pub index_built_timestamp: AtomicI64,
     pub disk_full: AtomicBool,
     pub disk_used_percent: AtomicU32,
     pub shutdown: AtomicBool,
@@ -173,6 +179,9 @@ impl MessageStore {
             flush_signal: Signal::default(),
             logics_signal: Signal::default(),
             cleanup_signal: Signal::default(),
+            index_signal: Signal::default(),
+            index_built_to: AtomicI64::new(0),
+            index_built_timestamp: AtomicI64::new(0),
             disk_full: AtomicBool::new(false),
             disk_used_percent: AtomicU32::new(0),
             shutdown: AtomicBool::new(false),
@@ -180,6 +189,14 @@ impl MessageStore {
         });
         let recovery = recovery::recover(&inner, abnormal, times)?;
         inner.flushed.send_replace(inner.commit_log.max_offset());
+        // Recovery indexed everything it found.
+        inner.index_built_timestamp.store(
+            inner.last_store_timestamp.load(Ordering::Acquire),
+            Ordering::Release,
+        );
+        inner
+            .index_built_to
+            .store(inner.commit_log.max_offset(), Ordering::Release);
         inner.flushed_physic_timestamp.store(
             inner.last_store_timestamp.load(Ordering::Acquire),
             Ordering::Release,
@@ -208,6 +225,11 @@ impl MessageStore {
             inner.clone(),
         )?);
         threads.push(spawn("mq-clean", cleanup::cleaner, inner.clone())?);
+        threads.push(spawn(
+            "mq-index-dispatch",
+            reput::index_dispatcher,
+            inner.clone(),
+        )?);
         Ok(MessageStore {
             inner,
             threads: Mutex::new(threads),
@@ -367,6 +389,29 @@ impl MessageStore {
         Ok(self.get_message_by_offset(off))
     }
 
+    /// Commit log offset up to which the index holds every record's keys (the index is
+    /// built just behind the appends, as in RocketMQ).
+    pub fn index_built_offset(&self) -> i64 {
+        self.inner.index_built_to.load(Ordering::Acquire)
+    }
+
+    /// Waits until the index covers everything appended so far, or `timeout` passes.
+    /// Returns whether it caught up.
+    pub fn wait_index_caught_up(&self, timeout: std::time::Duration) -> bool {
+        let target = self.max_phy_offset();
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if self.inner.index.is_none() || self.index_built_offset() >= target {
+                return true;
+            }
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            self.inner.index_signal.notify();
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
     /// Records of `topic` with this key (a KEYS token, or the client's UNIQ_KEY) stored within
     /// [begin, end] ms, in commit log order, at most `max`.
     pub fn query_message(
@@ -438,6 +483,7 @@ impl MessageStore {
         self.inner.flush_signal.notify();
         self.inner.logics_signal.notify();
         self.inner.cleanup_signal.notify();
+        self.inner.index_signal.notify();
         let threads = std::mem::take(&mut *self.threads.lock().unwrap_or_else(|e| e.into_inner()));
         for t in threads {
             let _ = t.join();

@@ -64,13 +64,13 @@ pub(crate) struct DispatchRequest<'a> {
     pub properties: &'a str,
 }
 
-struct PropsOfInterest<'a> {
+pub(crate) struct PropsOfInterest<'a> {
     tags: Option<&'a str>,
     keys: Option<&'a str>,
     uniq_key: Option<&'a str>,
 }
 
-fn props_of_interest(props: &str) -> PropsOfInterest<'_> {
+pub(crate) fn props_of_interest(props: &str) -> PropsOfInterest<'_> {
     let mut p = PropsOfInterest {
         tags: None,
         keys: None,
@@ -137,7 +137,7 @@ impl StoreInner {
         Ok(())
     }
 
-    fn build_index(&self, d: &DispatchRequest<'_>, p: &PropsOfInterest<'_>) {
+    pub(crate) fn build_index(&self, d: &DispatchRequest<'_>, p: &PropsOfInterest<'_>) {
         if let Some(idx) = &self.index
             && sysflag::transaction_value(d.sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
         {
@@ -152,8 +152,8 @@ impl StoreInner {
         }
     }
 
-    /// Appends one message under the writer lock (held by the caller): record, consume queue
-    /// entry, index keys.
+    /// Appends one message under the writer lock (held by the caller): record and consume
+    /// queue entry, so a pull sees the message as soon as its append returns.
     fn append_locked(
         &self,
         msg: &AppendMessage<'_>,
@@ -174,30 +174,18 @@ impl StoreInner {
         let phys = self.commit_log.append_with(len, |buf, phys| {
             msg.encode_into(buf, queue_offset, phys, now)
         })?;
-        let p = props_of_interest(msg.properties);
         if let Some((cq, _, file)) = &slot {
+            let tags = message::property_value(msg.properties, property::TAGS);
             cq.put_in_slot(
                 file,
                 CqEntry {
                     commit_log_offset: phys,
                     size: len as i32,
-                    tags_code: message::tags_code(p.tags),
+                    tags_code: message::tags_code(tags),
                 },
             );
         }
-        self.build_index(
-            &DispatchRequest {
-                topic: msg.topic,
-                queue_id: msg.queue_id,
-                queue_offset,
-                physical_offset: phys,
-                size: len,
-                sys_flag,
-                store_timestamp: now,
-                properties: msg.properties,
-            },
-            &p,
-        );
+        // Index keys are built off this path by the index dispatcher (reput.rs).
         Ok(AppendedMessage {
             physical_offset: phys,
             queue_offset,
