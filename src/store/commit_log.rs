@@ -2,10 +2,12 @@
 //! stream of mapped files; record placement with BLANK roll-over, record reads and scans.
 
 use super::error::Result;
+use super::mapped_file::MappedFile;
 use super::mapped_file_queue::MappedFileQueue;
 use super::message::{self, END_FILE_MIN_BLANK_LENGTH, RecordCheck, RecordRef};
 use bytes::Bytes;
 use std::path::Path;
+use std::sync::Arc;
 
 pub struct CommitLog {
     files: MappedFileQueue,
@@ -43,11 +45,22 @@ impl CommitLog {
     /// Places one record of `len` bytes at the end of the log and publishes it; `fill` writes
     /// it given its physical offset. If it does not fit in the current file with room for a
     /// BLANK after, the file is closed with a BLANK and the record goes into a new file.
-    /// Caller holds the writer lock.
-    pub fn append_with(&self, len: usize, fill: impl FnOnce(&mut [u8], i64)) -> Result<i64> {
+    /// Caller holds the writer lock; `current` is its cached handle on the newest file, so the
+    /// append takes no other lock.
+    pub fn append_with(
+        &self,
+        current: &mut Option<Arc<MappedFile>>,
+        len: usize,
+        fill: impl FnOnce(&mut [u8], i64),
+    ) -> Result<i64> {
         debug_assert!(len + END_FILE_MIN_BLANK_LENGTH <= self.file_size());
         loop {
-            let file = self.files.last_or_create(0)?;
+            if current.as_ref().is_none_or(|f| f.is_full()) {
+                *current = Some(self.files.last_or_create(0)?);
+            }
+            let Some(file) = current.as_ref() else {
+                unreachable!("just set")
+            };
             let pos = file.wrote_position();
             let remaining = file.file_size() - pos;
             if len + END_FILE_MIN_BLANK_LENGTH > remaining {

@@ -144,14 +144,8 @@ impl ConsumeQueue {
         Ok((at / CQ_STORE_UNIT_SIZE as i64, f))
     }
 
-    /// `next_slot` for a shared queue, keeping the queue alongside.
-    pub fn next_slot_owned(self: Arc<Self>) -> Result<(Arc<Self>, i64, Arc<MappedFile>)> {
-        let (q, f) = self.next_slot()?;
-        Ok((self, q, f))
-    }
-
     /// Writes the entry into the slot `next_slot` returned. Writer only.
-    pub fn put_in_slot(&self, file: &MappedFile, entry: CqEntry) {
+    pub fn put_in_slot(file: &MappedFile, entry: CqEntry) {
         let pos = file.wrote_position();
         // SAFETY: single writer, region at wrote_position (room checked by next_slot).
         entry.encode(unsafe { file.write_region(pos, CQ_STORE_UNIT_SIZE) });
@@ -337,7 +331,7 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 type QueueMap = HashMap<String, HashMap<i32, Arc<ConsumeQueue>, FxBuild>, FxBuild>;
 
 /// All consume queues of the store, by topic and queue id.

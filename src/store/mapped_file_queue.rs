@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
-/// Files at least this large are pre-faulted when created.
-const WARM_MIN_FILE_SIZE: usize = 16 << 20;
-/// Pre-faulted before a new file is used.
+/// Files at least this large (default commit log and consume queue files, not the tiny
+/// ones of tests) are pre-faulted when created.
+const WARM_MIN_FILE_SIZE: usize = 1 << 20;
+/// Pre-faulted before a new file is used (at most an eighth of it).
 const WARM_SYNC_BYTES: usize = 8 << 20;
 /// How far the background pre-faulting runs ahead of the writer.
 const WARM_AHEAD_BYTES: usize = 64 << 20;
@@ -145,7 +146,7 @@ impl MappedFileQueue {
         let f = Arc::new(MappedFile::create(&self.dir, from, self.file_size)?);
         self.write_files().push(f.clone());
         if self.file_size >= WARM_MIN_FILE_SIZE {
-            f.warm(0, WARM_SYNC_BYTES);
+            f.warm(0, WARM_SYNC_BYTES.min(self.file_size / 8));
             self.warm_in_background(&f);
         }
         Ok(f)

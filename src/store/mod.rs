@@ -83,7 +83,7 @@ pub(crate) struct StoreInner {
     pub index: Option<IndexService>,
     pub checkpoint: Checkpoint,
     /// The single writer: serialises appends, queue offset and physical offset assignment.
-    pub writer: Mutex<()>,
+    pub writer: Mutex<put::WriterState>,
     /// Store timestamp of the newest published and dispatched record.
     pub last_store_timestamp: AtomicI64,
     /// Store timestamp up to which the commit log is synced.
@@ -172,7 +172,7 @@ impl MessageStore {
             cqs,
             index,
             checkpoint,
-            writer: Mutex::new(()),
+            writer: Mutex::new(put::WriterState::default()),
             last_store_timestamp: AtomicI64::new(0),
             flushed_physic_timestamp: AtomicI64::new(times.physic_msg_timestamp),
             flushed: watch::channel(0).0,

@@ -5,11 +5,14 @@
 
 use super::StoreInner;
 use super::config::FlushDiskType;
-use super::consume_queue::CqEntry;
+use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, FxBuild};
 use super::error::{Result, StoreError};
+use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
@@ -50,6 +53,33 @@ pub struct AppendedMessage {
     pub physical_offset: i64,
     pub queue_offset: i64,
     pub wrote_bytes: usize,
+}
+
+/// Queue ids below this are served from the writer's cache.
+const MAX_CACHED_QUEUE_ID: usize = 1024;
+
+/// What only the single writer touches, kept under its lock: handles on the newest commit log
+/// file and on each queue's newest consume queue file, so an append takes no other lock.
+#[derive(Default)]
+pub(crate) struct WriterState {
+    commit_log_file: Option<Arc<MappedFile>>,
+    queues: HashMap<String, Vec<Option<Arc<MappedFile>>>, FxBuild>,
+}
+
+/// The TAGS property, found without splitting the whole string.
+fn tags_of(props: &str) -> Option<&str> {
+    const NEEDLE: &str = "TAGS\u{1}";
+    let mut from = 0;
+    while let Some(i) = props[from..].find(NEEDLE) {
+        let at = from + i;
+        if at == 0 || props.as_bytes()[at - 1] == property::PROPERTY_SEPARATOR as u8 {
+            let v = &props[at + NEEDLE.len()..];
+            let end = v.find(property::PROPERTY_SEPARATOR).unwrap_or(v.len());
+            return Some(&v[..end]);
+        }
+        from = at + NEEDLE.len();
+    }
+    None
 }
 
 /// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
@@ -152,36 +182,66 @@ impl StoreInner {
         }
     }
 
-    /// Appends one message under the writer lock (held by the caller): record and consume
-    /// queue entry, so a pull sees the message as soon as its append returns.
+    /// The consume queue slot for the next message of a queue: its queue offset and the file
+    /// its entry goes into, from the writer's cache when it can be.
+    fn queue_slot(
+        &self,
+        ws: &mut WriterState,
+        topic: &str,
+        queue_id: i32,
+    ) -> Result<(i64, Arc<MappedFile>)> {
+        let idx = usize::try_from(queue_id)
+            .ok()
+            .filter(|&i| i < MAX_CACHED_QUEUE_ID);
+        if let Some(i) = idx
+            && let Some(Some(f)) = ws.queues.get(topic).and_then(|v| v.get(i))
+            && !f.is_full()
+        {
+            let at = f.file_from_offset() + f.wrote_position() as i64;
+            return Ok((at / CQ_STORE_UNIT_SIZE as i64, f.clone()));
+        }
+        let (q, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
+        if let Some(i) = idx {
+            let v = match ws.queues.get_mut(topic) {
+                Some(v) => v,
+                None => ws.queues.entry(topic.to_string()).or_default(),
+            };
+            if v.len() <= i {
+                v.resize(i + 1, None);
+            }
+            v[i] = Some(f.clone());
+        }
+        Ok((q, f))
+    }
+
+    /// Appends one message under the writer lock (held by the caller, `ws` its state): record
+    /// and consume queue entry, so a pull sees the message as soon as its append returns.
     fn append_locked(
         &self,
+        ws: &mut WriterState,
         msg: &AppendMessage<'_>,
         len: usize,
         now: i64,
     ) -> Result<AppendedMessage> {
         let sys_flag = msg.effective_sys_flag();
         let slot = if is_dispatched_to_queue(sys_flag) {
-            Some(
-                self.cqs
-                    .find_or_create(msg.topic, msg.queue_id)?
-                    .next_slot_owned()?,
-            )
+            Some(self.queue_slot(ws, msg.topic, msg.queue_id)?)
         } else {
             None
         };
-        let queue_offset = slot.as_ref().map(|s| s.1).unwrap_or(0);
-        let phys = self.commit_log.append_with(len, |buf, phys| {
-            msg.encode_into(buf, queue_offset, phys, now)
-        })?;
-        if let Some((cq, _, file)) = &slot {
-            let tags = message::property_value(msg.properties, property::TAGS);
-            cq.put_in_slot(
+        let queue_offset = slot.as_ref().map(|s| s.0).unwrap_or(0);
+        let phys = self
+            .commit_log
+            .append_with(&mut ws.commit_log_file, len, |buf, phys| {
+                msg.encode_into(buf, queue_offset, phys, now)
+            })?;
+        if let Some((_, file)) = &slot {
+            ConsumeQueue::put_in_slot(
                 file,
                 CqEntry {
                     commit_log_offset: phys,
                     size: len as i32,
-                    tags_code: message::tags_code(tags),
+                    tags_code: message::tags_code(tags_of(msg.properties)),
                 },
             );
         }
@@ -197,9 +257,9 @@ impl StoreInner {
     pub(crate) fn append_one(&self, msg: &AppendMessage<'_>) -> Result<(AppendedMessage, i64)> {
         self.check_writable()?;
         let len = self.validate(msg)?;
-        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let now = (self.hooks.now_ms)();
-        let a = self.append_locked(msg, len, now)?;
+        let a = self.append_locked(&mut ws, msg, len, now)?;
         // Published after the record and its dispatch: see flush::flush_commit_log.
         self.last_store_timestamp.store(now, Ordering::Release);
         Ok((a, now))
@@ -217,11 +277,11 @@ impl StoreInner {
             .iter()
             .map(|m| self.validate(m))
             .collect::<Result<Vec<_>>>()?;
-        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let now = (self.hooks.now_ms)();
         let mut result = Ok(now);
         for (m, &len) in msgs.iter().zip(&lens) {
-            match self.append_locked(m, len, now) {
+            match self.append_locked(&mut ws, m, len, now) {
                 Ok(a) => out.push(a),
                 Err(e) => {
                     result = Err(e);
@@ -248,5 +308,19 @@ impl StoreInner {
             Ok(Ok(_)) => PutStatus::PutOk,
             _ => PutStatus::FlushDiskTimeout,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_found_only_as_a_whole_name() {
+        assert_eq!(tags_of("TAGS\u{1}a\u{2}KEYS\u{1}k"), Some("a"));
+        assert_eq!(tags_of("KEYS\u{1}k\u{2}TAGS\u{1}b"), Some("b"));
+        assert_eq!(tags_of("XTAGS\u{1}x\u{2}TAGS\u{1}c\u{2}"), Some("c"));
+        assert_eq!(tags_of("KEYS\u{1}TAGS\u{1}"), None);
+        assert_eq!(tags_of(""), None);
     }
 }
