@@ -106,15 +106,16 @@ impl CommitLog {
     pub fn store_timestamp_at(&self, offset: i64) -> Option<i64> {
         let f = self.files.find(offset)?;
         let pos = (offset - f.file_from_offset()) as usize;
-        let head = f.read(pos, 64)?;
-        let sys_flag = i32::from_be_bytes(head[36..40].try_into().ok()?);
+        // Every record is at least 91 bytes; the store timestamp ends by byte 76.
+        let head = f.read(pos, 76)?;
+        let sys_flag = i32::from_be_bytes(head.get(36..40)?.try_into().ok()?);
         let born_len = if sys_flag & message::sysflag::BORNHOST_V6_FLAG != 0 {
             20
         } else {
             8
         };
         let at = 48 + born_len;
-        Some(i64::from_be_bytes(head[at..at + 8].try_into().ok()?))
+        Some(i64::from_be_bytes(head.get(at..at + 8)?.try_into().ok()?))
     }
 
     /// Walks records from `from` (which must be a record boundary), checking each, calling

@@ -287,7 +287,7 @@ fn punch_hole(_file: &File, _off: usize, _len: usize) -> bool {
 
 /// Reserves the blocks of a new file so a full disk fails here, not as SIGBUS on a page write.
 #[cfg(target_os = "linux")]
-fn preallocate(file: &File, size: usize) {
+pub(crate) fn preallocate(file: &File, size: usize) {
     use std::os::fd::AsRawFd;
     // SAFETY: plain syscall on an owned descriptor. Failure (e.g. unsupported) is harmless:
     // the file is already sized by set_len.
@@ -297,7 +297,7 @@ fn preallocate(file: &File, size: usize) {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn preallocate(_file: &File, _size: usize) {}
+pub(crate) fn preallocate(_file: &File, _size: usize) {}
 
 /// A range of a mapped file that keeps it mapped: the owner behind zero-copy `Bytes`.
 struct MappedSlice {

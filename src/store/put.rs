@@ -66,20 +66,11 @@ pub(crate) struct WriterState {
     queues: HashMap<String, Vec<Option<Arc<MappedFile>>>, FxBuild>,
 }
 
-/// The TAGS property, found without splitting the whole string.
+/// The TAGS property, found with one memchr pass and no parsing of other properties.
 fn tags_of(props: &str) -> Option<&str> {
-    const NEEDLE: &str = "TAGS\u{1}";
-    let mut from = 0;
-    while let Some(i) = props[from..].find(NEEDLE) {
-        let at = from + i;
-        if at == 0 || props.as_bytes()[at - 1] == property::PROPERTY_SEPARATOR as u8 {
-            let v = &props[at + NEEDLE.len()..];
-            let end = v.find(property::PROPERTY_SEPARATOR).unwrap_or(v.len());
-            return Some(&v[..end]);
-        }
-        from = at + NEEDLE.len();
-    }
-    None
+    props
+        .split(property::PROPERTY_SEPARATOR)
+        .find_map(|seg| seg.strip_prefix("TAGS\u{1}"))
 }
 
 /// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
@@ -320,7 +311,7 @@ mod tests {
         assert_eq!(tags_of("TAGS\u{1}a\u{2}KEYS\u{1}k"), Some("a"));
         assert_eq!(tags_of("KEYS\u{1}k\u{2}TAGS\u{1}b"), Some("b"));
         assert_eq!(tags_of("XTAGS\u{1}x\u{2}TAGS\u{1}c\u{2}"), Some("c"));
-        assert_eq!(tags_of("KEYS\u{1}TAGS\u{1}"), None);
+        assert_eq!(tags_of("KEYS\u{1}TAGS\u{1}x"), None);
         assert_eq!(tags_of(""), None);
     }
 }
