@@ -56,6 +56,9 @@ fn main() {
                 .map(|r| format!("{:.0}", r.msgs_per_sec))
                 .unwrap_or_default()
         );
+        if c.mode == FlushDiskType::SyncFlush {
+            println!("{:>54}({} syncs)", "", c.syncs);
+        }
     }
     for b in &report.group_commit_baseline {
         println!(

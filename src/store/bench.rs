@@ -70,6 +70,8 @@ pub struct AppendCase {
     pub size: usize,
     pub writers: usize,
     pub append: Throughput,
+    /// Commit log syncs during the case (SYNC_FLUSH: one per group commit).
+    pub syncs: u64,
     /// Sequential read of everything appended (ASYNC_FLUSH single-writer cases).
     pub read: Option<Throughput>,
 }
@@ -114,7 +116,9 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                 cfg.flush_disk_type = mode;
                 cfg.mapped_file_size_commit_log = opts.commit_log_file_size;
                 let store = Arc::new(MessageStore::open(cfg)?);
+                let syncs_before = store.commit_log_sync_count();
                 let append = rt.block_on(append_case(&store, size, writers, opts.case_duration))?;
+                let syncs = store.commit_log_sync_count() - syncs_before;
                 let read = (mode == FlushDiskType::AsyncFlush && writers == 1)
                     .then(|| read_all(&store, size));
                 drop(store);
@@ -124,6 +128,7 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                     size,
                     writers,
                     append,
+                    syncs,
                     read,
                 });
             }

@@ -45,7 +45,11 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
     // Read the timestamp before syncing: the record carrying it is published already, so the
     // sync covers it and the checkpoint never claims more than is on disk.
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
+    let before = inner.commit_log.files().flushed_where();
     let flushed = inner.commit_log.flush()?;
+    if flushed > before {
+        inner.commit_log_syncs.fetch_add(1, Ordering::Relaxed);
+    }
     inner.flushed_physic_timestamp.store(ts, Ordering::Release);
     inner.flushed.send_if_modified(|v| {
         if flushed > *v {

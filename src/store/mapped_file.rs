@@ -197,14 +197,16 @@ impl MappedFile {
         Ok(wrote)
     }
 
-    /// Pre-faults the pages of `[from, to)` as writable (RocketMQ's warmMappedFile), so the
-    /// writer does not take a page fault per page on the hot path. Best effort.
+    /// Pre-faults the pages of `[from, to)` (RocketMQ's warmMappedFile), so the writer does
+    /// not take a full page fault (allocation and zeroing) per page on the hot path. Read
+    /// population, not write: dirtying zero pages would make the kernel write them back,
+    /// which competes with SYNC_FLUSH's syncs. Best effort.
     pub fn warm(&self, from: usize, to: usize) -> bool {
         let to = to.min(self.file_size);
         from >= to
             || self
                 .map
-                .advise_range(memmap2::Advice::PopulateWrite, from, to - from)
+                .advise_range(memmap2::Advice::PopulateRead, from, to - from)
                 .is_ok()
     }
 
@@ -221,7 +223,7 @@ impl MappedFile {
                 }
                 warmed = to;
             } else {
-                // Pacing, not synchronisation: zeroed pages cost writeback, so stay only
+                // Pacing, not synchronisation: populated pages hold memory, so stay only
                 // `ahead` in front of the writer.
                 std::thread::sleep(std::time::Duration::from_millis(2));
             }

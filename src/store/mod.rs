@@ -91,6 +91,8 @@ pub(crate) struct StoreInner {
     /// Commit log offset up to which everything is synced (SYNC_FLUSH appends wait on it).
     pub flushed: watch::Sender<i64>,
     pub flush_signal: Signal,
+    /// How many commit log syncs wrote something (group commit: far fewer than appends).
+    pub commit_log_syncs: std::sync::atomic::AtomicU64,
     pub logics_signal: Signal,
     pub cleanup_signal: Signal,
     pub index_signal: Signal,
@@ -177,6 +179,7 @@ impl MessageStore {
             flushed_physic_timestamp: AtomicI64::new(times.physic_msg_timestamp),
             flushed: watch::channel(0).0,
             flush_signal: Signal::default(),
+            commit_log_syncs: std::sync::atomic::AtomicU64::new(0),
             logics_signal: Signal::default(),
             cleanup_signal: Signal::default(),
             index_signal: Signal::default(),
@@ -456,6 +459,11 @@ impl MessageStore {
             .iter()
             .map(|c| (c.topic().to_string(), c.queue_id()))
             .collect()
+    }
+
+    /// How many commit log syncs have written something since the store opened.
+    pub fn commit_log_sync_count(&self) -> u64 {
+        self.inner.commit_log_syncs.load(Ordering::Relaxed)
     }
 
     /// Syncs commit log, consume queues, index and checkpoint now.
