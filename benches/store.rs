@@ -57,7 +57,11 @@ fn main() {
                 .unwrap_or_default()
         );
         if c.mode == FlushDiskType::SyncFlush {
-            println!("{:>54}({} syncs)", "", c.syncs);
+            let vs = c
+                .vs_bare_group_commit
+                .map(|r| format!(", {:.0}% of the bare group-commit loop", r * 100.0))
+                .unwrap_or_default();
+            println!("{:>40}({} syncs{vs})", "", c.syncs);
         }
     }
     for b in &report.group_commit_baseline {

@@ -74,6 +74,9 @@ pub struct AppendCase {
     pub syncs: u64,
     /// Sequential read of everything appended (ASYNC_FLUSH single-writer cases).
     pub read: Option<Throughput>,
+    /// SYNC_FLUSH with the most writers: throughput relative to the mean of the bare
+    /// group-commit loop run just before and just after it (1.0 = as fast).
+    pub vs_bare_group_commit: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -90,7 +93,8 @@ pub struct GroupCommitCase {
 pub struct BenchReport {
     pub options: BenchOptions,
     pub cases: Vec<AppendCase>,
-    /// The bare pwrite + fdatasync group-commit loop, per size, with the largest writer count.
+    /// The bare pwrite + fdatasync group-commit loop with the largest writer count, run before
+    /// and after each SYNC_FLUSH case it is compared with.
     pub group_commit_baseline: Vec<GroupCommitCase>,
 }
 
@@ -107,9 +111,24 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
         .build()
         .ctx("start runtime", &opts.dir)?;
     let mut cases = Vec::new();
+    let mut group_commit_baseline = Vec::new();
+    let max_writers = opts.writers.iter().copied().max().unwrap_or(1);
+    let baseline = |size: usize| {
+        rt.block_on(group_commit_loop(
+            &opts.dir,
+            size,
+            max_writers,
+            opts.case_duration,
+            opts.commit_log_file_size,
+        ))
+    };
     for &mode in &opts.modes {
         for &size in &opts.sizes {
             for &writers in &opts.writers {
+                // SYNC_FLUSH with the most writers is compared with the bare loop run right
+                // before and right after it, as the disk's speed drifts.
+                let compare = mode == FlushDiskType::SyncFlush && writers == max_writers;
+                let before = if compare { Some(baseline(size)?) } else { None };
                 let dir = opts.dir.join(format!("store-{mode:?}-{size}-{writers}"));
                 let _ = std::fs::remove_dir_all(&dir);
                 let mut cfg = StoreConfig::new(&dir);
@@ -123,6 +142,15 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                     .then(|| read_all(&store, size));
                 drop(store);
                 let _ = std::fs::remove_dir_all(&dir);
+                let mut vs_bare_group_commit = None;
+                if let Some(before) = before {
+                    let after = baseline(size)?;
+                    let bare =
+                        (before.throughput.msgs_per_sec + after.throughput.msgs_per_sec) / 2.0;
+                    vs_bare_group_commit = Some(append.msgs_per_sec / bare.max(1e-9));
+                    group_commit_baseline.push(before);
+                    group_commit_baseline.push(after);
+                }
                 cases.push(AppendCase {
                     mode,
                     size,
@@ -130,20 +158,10 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                     append,
                     syncs,
                     read,
+                    vs_bare_group_commit,
                 });
             }
         }
-    }
-    let mut group_commit_baseline = Vec::new();
-    let writers = opts.writers.iter().copied().max().unwrap_or(1);
-    for &size in &opts.sizes {
-        group_commit_baseline.push(rt.block_on(group_commit_loop(
-            &opts.dir,
-            size,
-            writers,
-            opts.case_duration,
-            opts.commit_log_file_size,
-        ))?);
     }
     Ok(BenchReport {
         options: opts.clone(),
