@@ -285,6 +285,8 @@ async fn group_commit_loop(
         .open(&path)
         .ctx("create", &path)?;
     file.set_len(file_size as u64).ctx("allocate", &path)?;
+    // Prepared like a commit log file, so only the store's own overhead differs.
+    super::mapped_file::preallocate(&file, file_size);
     let (tx, rx) = std::sync::mpsc::channel::<Req>();
     let syncs = Arc::new(AtomicU64::new(0));
     let syncs2 = syncs.clone();

@@ -105,6 +105,9 @@ pub(crate) fn logics_flusher(inner: Arc<StoreInner>) {
         if inner.shutdown.load(Ordering::Acquire) {
             break;
         }
+        // Wake SYNC_FLUSH waiters even if the commit log flusher is stuck, so they can give
+        // up at syncFlushTimeout instead of each arming a timer.
+        inner.flushed.send_modify(|_| {});
         if let Err(e) = flush_logics(&inner) {
             tracing::error!("consume queue flush failed: {e}");
         }

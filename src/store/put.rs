@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Whether the append is durable as configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -284,20 +284,29 @@ impl StoreInner {
         result
     }
 
-    /// Waits (SYNC_FLUSH) until a flush covers `end`.
-    pub(crate) async fn wait_flushed(&self, end: i64) -> super::put::PutStatus {
+    /// Waits (SYNC_FLUSH) until a flush covers `end`, or reports FLUSH_DISK_TIMEOUT after
+    /// syncFlushTimeout. No timer per append: the logics flusher pokes waiters every
+    /// flushIntervalConsumeQueue so they can notice the deadline (see flush::logics_flusher).
+    pub(crate) async fn wait_flushed(&self, end: i64) -> PutStatus {
         if self.config.flush_disk_type != FlushDiskType::SyncFlush {
             return PutStatus::PutOk;
         }
         let mut rx = self.flushed.subscribe();
-        if *rx.borrow() >= end {
+        if *rx.borrow_and_update() >= end {
             return PutStatus::PutOk;
         }
         self.flush_signal.notify();
-        let timeout = Duration::from_millis(self.config.sync_flush_timeout);
-        match tokio::time::timeout(timeout, rx.wait_for(|&f| f >= end)).await {
-            Ok(Ok(_)) => PutStatus::PutOk,
-            _ => PutStatus::FlushDiskTimeout,
+        let deadline = Instant::now() + Duration::from_millis(self.config.sync_flush_timeout);
+        loop {
+            if rx.changed().await.is_err() {
+                return PutStatus::FlushDiskTimeout;
+            }
+            if *rx.borrow_and_update() >= end {
+                return PutStatus::PutOk;
+            }
+            if Instant::now() >= deadline {
+                return PutStatus::FlushDiskTimeout;
+            }
         }
     }
 }
