@@ -4,7 +4,7 @@
 use super::error::Result;
 use super::mapped_file::MappedFile;
 use super::mapped_file_queue::MappedFileQueue;
-use super::message::{self, END_FILE_MIN_BLANK_LENGTH, RecordCheck, RecordRef};
+use super::message::{self, Checked, END_FILE_MIN_BLANK_LENGTH, RecordRef};
 use bytes::Bytes;
 use std::path::Path;
 use std::sync::Arc;
@@ -151,27 +151,27 @@ impl CommitLog {
                     offset = file.file_from_offset() + file_size;
                     break;
                 }
-                match message::check_record(
+                match message::check_and_decode(
                     &buf[pos..],
                     file.file_from_offset() + pos as i64,
                     check_crc,
                 ) {
-                    RecordCheck::Message(n) => {
-                        let r = message::decode_record_ref(&buf[pos..pos + n])?;
+                    Checked::Message(r) => {
+                        let n = r.total_size as usize;
                         on_record(&r, n)?;
                         pos += n;
                     }
-                    RecordCheck::Blank(_) => {
+                    Checked::Blank(_) => {
                         offset = file.file_from_offset() + file_size;
                         break;
                     }
-                    RecordCheck::End => {
+                    Checked::End => {
                         return Ok(ScanEnd {
                             offset: file.file_from_offset() + pos as i64,
                             corrupt: None,
                         });
                     }
-                    RecordCheck::Corrupt(why) => {
+                    Checked::Corrupt(why) => {
                         return Ok(ScanEnd {
                             offset: file.file_from_offset() + pos as i64,
                             corrupt: Some(why),
