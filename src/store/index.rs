@@ -63,6 +63,7 @@ impl IndexFile {
         let len = file.metadata().ctx("stat", path)?.len();
         if create && len == 0 {
             file.set_len(size as u64).ctx("allocate", path)?;
+            super::mapped_file::preallocate(&file, size);
         } else if len != size as u64 {
             return Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
@@ -219,6 +220,8 @@ pub fn index_file_name(ms: i64) -> String {
 
 impl IndexService {
     pub fn load(dir: &Path, slot_num: usize, index_num: usize) -> Result<IndexService> {
+        // Entry 0 is never used and the slot count divides: keep both sane.
+        let (slot_num, index_num) = (slot_num.max(1), index_num.max(2));
         std::fs::create_dir_all(dir).ctx("create dir", dir)?;
         let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
             .ctx("read dir", dir)?

@@ -117,19 +117,16 @@ pub(crate) fn recover(
         let mut n = 0u64;
         cl.scan(from, false, |r, size| {
             n += 1;
-            inner.dispatch(
-                None,
-                &DispatchRequest {
-                    topic: r.topic,
-                    queue_id: r.queue_id,
-                    queue_offset: r.queue_offset,
-                    physical_offset: r.physical_offset,
-                    size,
-                    sys_flag: r.sys_flag,
-                    store_timestamp: r.store_timestamp,
-                    properties: r.properties,
-                },
-            )
+            inner.dispatch(&DispatchRequest {
+                topic: r.topic,
+                queue_id: r.queue_id,
+                queue_offset: r.queue_offset,
+                physical_offset: r.physical_offset,
+                size,
+                sys_flag: r.sys_flag,
+                store_timestamp: r.store_timestamp,
+                properties: r.properties,
+            })
         })?;
         report.redispatched_records = n;
     }
