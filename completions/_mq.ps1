@@ -37,6 +37,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Inspect and manage topics')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
+            [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
+            [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -71,6 +76,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -88,12 +95,106 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;broker;status' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;config' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;broker;config;get' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;config;set' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;config;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;broker;config;help;get' {
+            break
+        }
+        'mq;broker;config;help;set' {
+            break
+        }
+        'mq;broker;config;help;help' {
+            break
+        }
         'mq;broker;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mq;broker;help;start' {
+            break
+        }
+        'mq;broker;help;status' {
+            break
+        }
+        'mq;broker;help;config' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            break
+        }
+        'mq;broker;help;config;get' {
+            break
+        }
+        'mq;broker;help;config;set' {
             break
         }
         'mq;broker;help;help' {
@@ -362,9 +463,81 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic (or update it if it exists) on a cluster''s masters or one broker')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a topic''s queues or permission; unchanged settings keep their value')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;topic;create' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--read-queues', '--read-queues', [CompletionResultType]::ParameterName, 'Read queues per broker [default: 8, or the current value on update]')
+            [CompletionResult]::new('--write-queues', '--write-queues', [CompletionResultType]::ParameterName, 'Write queues per broker [default: 8, or the current value on update]')
+            [CompletionResult]::new('--perm', '--perm', [CompletionResultType]::ParameterName, 'Permission [default: rw, or the current value on update]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'An ordered topic (also recorded in the name server''s ORDER_TOPIC_CONFIG)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;topic;update' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--read-queues', '--read-queues', [CompletionResultType]::ParameterName, 'Read queues per broker [default: 8, or the current value on update]')
+            [CompletionResult]::new('--write-queues', '--write-queues', [CompletionResultType]::ParameterName, 'Write queues per broker [default: 8, or the current value on update]')
+            [CompletionResult]::new('--perm', '--perm', [CompletionResultType]::ParameterName, 'Permission [default: rw, or the current value on update]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'An ordered topic (also recorded in the name server''s ORDER_TOPIC_CONFIG)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;topic;delete' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only on this cluster [default: every cluster serving it]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only on this cluster [default: every cluster serving it]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;topic;describe' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'mq;topic;route' {
@@ -394,9 +567,25 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;topic;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic (or update it if it exists) on a cluster''s masters or one broker')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a topic''s queues or permission; unchanged settings keep their value')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;topic;help;create' {
+            break
+        }
+        'mq;topic;help;update' {
+            break
+        }
+        'mq;topic;help;delete' {
+            break
+        }
+        'mq;topic;help;describe' {
             break
         }
         'mq;topic;help;route' {
@@ -454,6 +643,370 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
             [CompletionResult]::new('--broadcast', '--broadcast', [CompletionResultType]::ParameterName, 'Every consumer of the group gets every message (offsets kept in memory)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the consumer groups of a cluster''s masters')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
+            [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;group;create' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--retry-max', '--retry-max', [CompletionResultType]::ParameterName, 'Redeliveries before a message goes to the dead-letter queue [default: 16]')
+            [CompletionResult]::new('--retry-queues', '--retry-queues', [CompletionResultType]::ParameterName, 'Queues of the group''s retry topic [default: 1]')
+            [CompletionResult]::new('--consume-enable', '--consume-enable', [CompletionResultType]::ParameterName, 'Whether the group may consume [default: true]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--broadcast', '--broadcast', [CompletionResultType]::ParameterName, 'Consumers of the group may use broadcasting')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;update' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--retry-max', '--retry-max', [CompletionResultType]::ParameterName, 'Redeliveries before a message goes to the dead-letter queue [default: 16]')
+            [CompletionResult]::new('--retry-queues', '--retry-queues', [CompletionResultType]::ParameterName, 'Queues of the group''s retry topic [default: 1]')
+            [CompletionResult]::new('--consume-enable', '--consume-enable', [CompletionResultType]::ParameterName, 'Whether the group may consume [default: true]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--broadcast', '--broadcast', [CompletionResultType]::ParameterName, 'Consumers of the group may use broadcasting')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;list' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Also the groups every broker has (TOOLS_CONSUMER, CID_ONSAPI_*, ...)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;describe' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only this topic [default: every topic the group consumes]')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only this topic [default: every topic the group consumes]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;delete' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--remove-offsets', '--remove-offsets', [CompletionResultType]::ParameterName, 'Also forget the group''s committed offsets')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;reset-offset' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic whose offsets move')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic whose offsets move')
+            [CompletionResult]::new('--to-time', '--to-time', [CompletionResultType]::ParameterName, 'To the first message stored at or after TIME (now, epoch ms, RFC 3339, yyyy-MM-dd#HH:mm:ss:SSS, ''1h ago'')')
+            [CompletionResult]::new('--to-offset', '--to-offset', [CompletionResultType]::ParameterName, 'To this offset in every queue (clamped to the queue''s range)')
+            [CompletionResult]::new('--shift-by', '--shift-by', [CompletionResultType]::ParameterName, 'By N messages from the current offset (negative: back)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--to-earliest', '--to-earliest', [CompletionResultType]::ParameterName, 'To each queue''s first message')
+            [CompletionResult]::new('--to-latest', '--to-latest', [CompletionResultType]::ParameterName, 'To each queue''s end (skip everything not yet consumed)')
+            [CompletionResult]::new('--execute', '--execute', [CompletionResultType]::ParameterName, 'Apply the plan (online consumers are told by their broker)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the consumer groups of a cluster''s masters')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
+            [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;group;help;create' {
+            break
+        }
+        'mq;group;help;update' {
+            break
+        }
+        'mq;group;help;list' {
+            break
+        }
+        'mq;group;help;describe' {
+            break
+        }
+        'mq;group;help;delete' {
+            break
+        }
+        'mq;group;help;reset-offset' {
+            break
+        }
+        'mq;group;help;help' {
+            break
+        }
+        'mq;message' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one message: headers, properties and body, by offset id or (with --topic) unique key')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find messages of a topic by key (KEYS)')
+            [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'Print messages of one queue from an offset, without a consumer group')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;message;get' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Look the id up as a unique key of this topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Look the id up as a unique key of this topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;query' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 't')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'k')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'key')
+            [CompletionResult]::new('--begin', '--begin', [CompletionResultType]::ParameterName, 'Stored at or after (now, epoch ms, RFC 3339, ''1h ago'') [default: the beginning]')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'Stored before [default: now]')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'At most this many messages per broker')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;print' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 't')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'topic')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The broker (by name) [default: the only broker serving the topic]')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'The broker (by name) [default: the only broker serving the topic]')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'q')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'queue')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'offset')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'count')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;resend' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'g')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'group')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'This client of the group [default: any]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;message;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one message: headers, properties and body, by offset id or (with --topic) unique key')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find messages of a topic by key (KEYS)')
+            [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'Print messages of one queue from an offset, without a consumer group')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;message;help;get' {
+            break
+        }
+        'mq;message;help;query' {
+            break
+        }
+        'mq;message;help;print' {
+            break
+        }
+        'mq;message;help;resend' {
+            break
+        }
+        'mq;message;help;help' {
+            break
+        }
+        'mq;producer' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The producers of a group connected to the cluster: client id, address, language, version')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;producer;list' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'g')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'group')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;producer;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The producers of a group connected to the cluster: client id, address, language, version')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;producer;help;list' {
+            break
+        }
+        'mq;producer;help;help' {
+            break
+        }
+        'mq;consumer' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The consumers of a group connected to the cluster, with their subscriptions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;consumer;list' {
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'g')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'group')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;consumer;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The consumers of a group connected to the cluster, with their subscriptions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;consumer;help;list' {
+            break
+        }
+        'mq;consumer;help;help' {
+            break
+        }
+        'mq;admin' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -561,6 +1114,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Inspect and manage topics')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
+            [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
+            [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
+            [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
+            [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -572,9 +1130,25 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         }
         'mq;help;broker' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
             break
         }
         'mq;help;broker;start' {
+            break
+        }
+        'mq;help;broker;status' {
+            break
+        }
+        'mq;help;broker;config' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print config keys of brokers (one key, or all)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change a config key on brokers')
+            break
+        }
+        'mq;help;broker;config;get' {
+            break
+        }
+        'mq;help;broker;config;set' {
             break
         }
         'mq;help;namesrv' {
@@ -624,8 +1198,24 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;topic' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic (or update it if it exists) on a cluster''s masters or one broker')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a topic''s queues or permission; unchanged settings keep their value')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            break
+        }
+        'mq;help;topic;create' {
+            break
+        }
+        'mq;help;topic;update' {
+            break
+        }
+        'mq;help;topic;delete' {
+            break
+        }
+        'mq;help;topic;describe' {
             break
         }
         'mq;help;topic;route' {
@@ -638,6 +1228,69 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;consume' {
+            break
+        }
+        'mq;help;group' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the consumer groups of a cluster''s masters')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
+            [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            break
+        }
+        'mq;help;group;create' {
+            break
+        }
+        'mq;help;group;update' {
+            break
+        }
+        'mq;help;group;list' {
+            break
+        }
+        'mq;help;group;describe' {
+            break
+        }
+        'mq;help;group;delete' {
+            break
+        }
+        'mq;help;group;reset-offset' {
+            break
+        }
+        'mq;help;message' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one message: headers, properties and body, by offset id or (with --topic) unique key')
+            [CompletionResult]::new('query', 'query', [CompletionResultType]::ParameterValue, 'Find messages of a topic by key (KEYS)')
+            [CompletionResult]::new('print', 'print', [CompletionResultType]::ParameterValue, 'Print messages of one queue from an offset, without a consumer group')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)')
+            break
+        }
+        'mq;help;message;get' {
+            break
+        }
+        'mq;help;message;query' {
+            break
+        }
+        'mq;help;message;print' {
+            break
+        }
+        'mq;help;message;resend' {
+            break
+        }
+        'mq;help;producer' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The producers of a group connected to the cluster: client id, address, language, version')
+            break
+        }
+        'mq;help;producer;list' {
+            break
+        }
+        'mq;help;consumer' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The consumers of a group connected to the cluster, with their subscriptions')
+            break
+        }
+        'mq;help;consumer;list' {
+            break
+        }
+        'mq;help;admin' {
             break
         }
         'mq;help;store' {

@@ -38,6 +38,11 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "cluster" -d 'Inspect clusters
 complete -c mq -n "__fish_mq_needs_command" -f -a "topic" -d 'Inspect and manage topics'
 complete -c mq -n "__fish_mq_needs_command" -f -a "send" -d 'Send messages'
 complete -c mq -n "__fish_mq_needs_command" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
+complete -c mq -n "__fish_mq_needs_command" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_needs_command" -f -a "message" -d 'Look up, print and resend messages'
+complete -c mq -n "__fish_mq_needs_command" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_needs_command" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_needs_command" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "store" -d 'Read a store directory offline'
 complete -c mq -n "__fish_mq_needs_command" -f -a "bench" -d 'Measure: the store on this disk'
 complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -53,15 +58,17 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s c -l config -d 'Config file: YAML, or a RocketMQ broker.conf (Java properties)' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
@@ -70,7 +77,28 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config keys of brokers (one key, or all)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a config key on brokers'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "config" -d 'Read or change a running broker\'s config'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
@@ -136,16 +164,66 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "list" -d 'List the topics the name server knows'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l read-queues -d 'Read queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l write-queues -d 'Write queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l perm -d 'Permission [default: rw, or the current value on update]' -r -f -a "rw\t''
+r\t''
+w\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l read-queues -d 'Read queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l write-queues -d 'Write queues per broker [default: 8, or the current value on update]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l perm -d 'Permission [default: rw, or the current value on update]' -r -f -a "rw\t''
+r\t''
+w\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Only on this cluster [default: every cluster serving it]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -161,6 +239,10 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -198,6 +280,204 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allow
 complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every consumer of the group gets every message (offsets kept in memory)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l retry-max -d 'Redeliveries before a message goes to the dead-letter queue [default: 16]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l retry-queues -d 'Queues of the group\'s retry topic [default: 1]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l consume-enable -d 'Whether the group may consume [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l retry-max -d 'Redeliveries before a message goes to the dead-letter queue [default: 16]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l retry-queues -d 'Queues of the group\'s retry topic [default: 1]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l consume-enable -d 'Whether the group may consume [default: true]' -r -f -a "true\t''
+false\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l all -d 'Also the groups every broker has (TOOLS_CONSUMER, CID_ONSAPI_*, ...)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s t -l topic -d 'Only this topic [default: every topic the group consumes]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l remove-offsets -d 'Also forget the group\'s committed offsets'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s t -l topic -d 'The topic whose offsets move' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-time -d 'To the first message stored at or after TIME (now, epoch ms, RFC 3339, yyyy-MM-dd#HH:mm:ss:SSS, \'1h ago\')' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-offset -d 'To this offset in every queue (clamped to the queue\'s range)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l shift-by -d 'By N messages from the current offset (negative: back)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-earliest -d 'To each queue\'s first message'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-latest -d 'To each queue\'s end (skip everything not yet consumed)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l execute -d 'Apply the plan (online consumers are told by their broker)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "query" -d 'Find messages of a topic by key (KEYS)'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "print" -d 'Print messages of one queue from an offset, without a consumer group'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "resend" -d 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s t -l topic -d 'Look the id up as a unique key of this topic' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s t -l topic -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s k -l key -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l begin -d 'Stored at or after (now, epoch ms, RFC 3339, \'1h ago\') [default: the beginning]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l end -d 'Stored before [default: now]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l max -d 'At most this many messages per broker' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s t -l topic -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s b -l broker -d 'The broker (by name) [default: the only broker serving the topic]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s q -l queue -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l offset -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l count -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s g -l group -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l client-id -d 'This client of the group [default: any]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "query" -d 'Find messages of a topic by key (KEYS)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "print" -d 'Print messages of one queue from an offset, without a consumer group'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "resend" -d 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s g -l group -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s g -l group -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand admin" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand admin" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand admin" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand admin" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand admin" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -248,23 +528,46 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "broker" -d 'Run a broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "send" -d 'Send messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "send" -d 'Send messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "store" -d 'Read a store directory offline'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "config" -d 'Read or change a running broker\'s config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "query" -d 'Find messages of a topic by key (KEYS)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "print" -d 'Print messages of one queue from an offset, without a consumer group'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "resend" -d 'Hand a message to an online consumer of a group again (CONSUME_MESSAGE_DIRECTLY)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from consumer" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'

@@ -7,6 +7,7 @@ pub mod consumer_offset_manager;
 pub mod long_polling;
 pub mod processor;
 pub mod registration;
+pub mod runtime_config;
 pub mod stats;
 pub mod subscription_group_manager;
 pub mod topic_config_manager;
@@ -54,6 +55,8 @@ pub struct Broker {
     pub stats: BrokerStats,
     pub store_host: SocketAddr,
     pub registration: Option<Registration>,
+    /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
+    pub runtime_config: runtime_config::RuntimeConfig,
     shutdown: CancellationToken,
 }
 
@@ -91,6 +94,7 @@ impl Broker {
             pull_hold: PullRequestHoldService::default(),
             stats: BrokerStats::default(),
             registration,
+            runtime_config: Default::default(),
             shutdown: CancellationToken::new(),
         }))
     }

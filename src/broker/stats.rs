@@ -5,7 +5,6 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-#[derive(Default)]
 pub struct BrokerStats {
     pub put_msgs: AtomicU64,
     pub put_bytes: AtomicU64,
@@ -16,7 +15,33 @@ pub struct BrokerStats {
     pub boot_timestamp: AtomicU64,
 }
 
+impl Default for BrokerStats {
+    fn default() -> Self {
+        BrokerStats {
+            put_msgs: AtomicU64::new(0),
+            put_bytes: AtomicU64::new(0),
+            get_msgs: AtomicU64::new(0),
+            get_bytes: AtomicU64::new(0),
+            history: Mutex::new(VecDeque::new()),
+            boot_timestamp: AtomicU64::new(crate::util::now_millis().max(0) as u64),
+        }
+    }
+}
+
 impl BrokerStats {
+    /// RocketMQ's TPS text for runtime info: the rate over the last 10 s,
+    /// 60 s and 600 s, space-separated (`putTps`, `getTransferedTps`).
+    pub fn tps_text(&self, put: bool) -> String {
+        [10, 60, 600]
+            .iter()
+            .map(|&secs| {
+                let (p, g) = self.tps(secs);
+                format!("{:.2}", if put { p } else { g })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     pub fn on_put(&self, msgs: u64, bytes: u64) {
         self.put_msgs.fetch_add(msgs, Ordering::Relaxed);
         self.put_bytes.fetch_add(bytes, Ordering::Relaxed);

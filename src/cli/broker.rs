@@ -1,4 +1,5 @@
-//! `mq broker start`: run a broker in the foreground.
+//! `mq broker start`: run a broker in the foreground; `mq broker status` and
+//! `mq broker config get|set`: a running broker's runtime info and config.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -18,10 +19,23 @@ pub enum BrokerCommand {
         #[arg(short = 'c', long = "config")]
         config: Option<PathBuf>,
     },
+    /// Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets
+    #[command(
+        after_help = "Examples:\n  mq broker status\n  mq broker status -b 127.0.0.1:10911 -o json"
+    )]
+    Status {
+        #[command(flatten)]
+        targets: super::admin_common::Targets,
+    },
+    /// Read or change a running broker's config
+    #[command(subcommand)]
+    Config(super::broker_admin::ConfigCommand),
 }
 
 pub async fn run(g: &GlobalArgs, cmd: BrokerCommand) -> CliResult {
     match cmd {
+        BrokerCommand::Status { targets } => super::broker_admin::status(g, targets).await,
+        BrokerCommand::Config(cmd) => super::broker_admin::config(g, cmd).await,
         BrokerCommand::Start { config } => {
             let start = match &config {
                 Some(path) => config::load(path).map_err(|e| CliError::Usage(e.to_string()))?,

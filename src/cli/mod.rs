@@ -1,15 +1,22 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod admin;
+pub mod admin_common;
 pub mod bench;
 pub mod broker;
+pub mod broker_admin;
 pub mod cluster;
 pub mod completions;
 pub mod consume;
+pub mod consumer;
 pub mod error;
+pub mod group;
+pub mod message;
 pub mod namesrv;
 pub mod output;
 pub mod send;
+pub mod producer;
 pub mod store;
 pub mod topic;
 pub mod up;
@@ -91,6 +98,20 @@ pub enum Command {
     Send(send::SendArgs),
     /// Consume messages (a push consumer in a group)
     Consume(consume::ConsumeArgs),
+    /// Inspect and manage consumer groups: progress, lag, offsets
+    #[command(subcommand)]
+    Group(group::GroupCommand),
+    /// Look up, print and resend messages
+    #[command(subcommand)]
+    Message(message::MessageCommand),
+    /// Connected producers of a group
+    #[command(subcommand)]
+    Producer(producer::ProducerCommand),
+    /// Online consumers of a group and their subscriptions
+    #[command(subcommand)]
+    Consumer(consumer::ConsumerCommand),
+    /// Run an mqadmin command by its mqadmin name and options (see commands/admin.md)
+    Admin(admin::AdminArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -112,6 +133,11 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Topic(cmd) => topic::run(g, cmd).await,
         Command::Send(args) => send::run(g, args).await,
         Command::Consume(args) => consume::run(g, args).await,
+        Command::Group(cmd) => group::run(g, cmd).await,
+        Command::Message(cmd) => message::run(g, cmd).await,
+        Command::Producer(cmd) => producer::run(g, cmd).await,
+        Command::Consumer(cmd) => consumer::run(g, cmd).await,
+        Command::Admin(args) => admin::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),

@@ -1,14 +1,92 @@
-//! `mq topic ...`: topic routes and lists.
+//! `mq topic ...`: create, update, delete, list, describe (per-queue offsets
+//! and consuming groups) and route.
+
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
+use super::admin_common::{Targets, confirm, emit_sections, time};
 use super::output::{self, Render, new_table};
-use super::{CliResult, GlobalArgs};
+use super::{CliError, CliResult, GlobalArgs};
+use crate::client::ClientError;
+use crate::client::admin::AdminClient;
+use crate::client::admin::fanout::on_each;
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
+use crate::protocol::topic_config::TopicConfig;
+
+/// `--perm rw|r|w`: a topic's permission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PermArg {
+    Rw,
+    R,
+    W,
+}
+
+impl PermArg {
+    pub fn bits(self) -> i32 {
+        match self {
+            PermArg::Rw => perm::PERM_READ_WRITE,
+            PermArg::R => perm::PERM_READ,
+            PermArg::W => perm::PERM_WRITE,
+        }
+    }
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct TopicSettings {
+    /// The topic
+    pub topic: String,
+    #[command(flatten)]
+    pub targets: Targets,
+    /// Read queues per broker [default: 8, or the current value on update]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=65535))]
+    pub read_queues: Option<i32>,
+    /// Write queues per broker [default: 8, or the current value on update]
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1..=65535))]
+    pub write_queues: Option<i32>,
+    /// Permission [default: rw, or the current value on update]
+    #[arg(long, value_enum)]
+    pub perm: Option<PermArg>,
+    /// An ordered topic (also recorded in the name server's ORDER_TOPIC_CONFIG)
+    #[arg(long)]
+    pub order: bool,
+}
 
 #[derive(Debug, clap::Subcommand)]
 pub enum TopicCommand {
+    /// Create a topic (or update it if it exists) on a cluster's masters or one broker
+    #[command(
+        after_help = "Examples:\n  mq topic create TopicTest\n  mq topic create Orders -c DefaultCluster --read-queues 16 --write-queues 16 --order\n  mq topic create TopicTest -b 127.0.0.1:10911 --perm r"
+    )]
+    Create(TopicSettings),
+    /// Change a topic's queues or permission; unchanged settings keep their value
+    #[command(
+        after_help = "Examples:\n  mq topic update TopicTest --write-queues 16\n  mq topic update TopicTest --perm r"
+    )]
+    Update(TopicSettings),
+    /// Delete a topic from its brokers and the name servers (asks first; -y in scripts)
+    #[command(
+        after_help = "Examples:\n  mq topic delete TopicTest\n  mq topic delete TopicTest -c DefaultCluster -y"
+    )]
+    Delete {
+        /// The topic
+        topic: String,
+        /// Only on this cluster [default: every cluster serving it]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
+        /// Do not ask
+        #[arg(short = 'y', long)]
+        yes: bool,
+    },
+    /// Show a topic's queues with their min/max offsets and last update, and the groups consuming it
+    #[command(
+        after_help = "Examples:\n  mq topic describe TopicTest\n  mq topic describe TopicTest -o json"
+    )]
+    Describe {
+        /// The topic
+        topic: String,
+    },
     /// Show which brokers serve a topic and how many queues each has
     #[command(
         after_help = "Examples:\n  mq topic route TopicTest\n  mq topic route TopicTest -o json"
@@ -29,6 +107,27 @@ pub enum TopicCommand {
 pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
     let admin = g.admin()?;
     match cmd {
+        TopicCommand::Create(s) => {
+            let done = create_or_update(&admin, s, false).await?;
+            output::emit(g.output, &done)?;
+        }
+        TopicCommand::Update(s) => {
+            let done = create_or_update(&admin, s, true).await?;
+            output::emit(g.output, &done)?;
+        }
+        TopicCommand::Delete {
+            topic,
+            cluster,
+            yes,
+        } => {
+            let done = delete(&admin, &topic, cluster.as_deref(), yes).await?;
+            output::emit(g.output, &done)?;
+        }
+        TopicCommand::Describe { topic } => {
+            let d = describe(&admin, &topic).await?;
+            let sections = d.sections();
+            emit_sections(g.output, &d, sections)?;
+        }
         TopicCommand::Route { topic } => {
             let route = admin.topic_route(&topic).await?;
             output::emit(g.output, &Route(route))?;
@@ -117,4 +216,271 @@ impl Render for TopicNames {
         }
         t
     }
+}
+
+/// Where a topic was created, updated or deleted.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopicChange {
+    pub topic: String,
+    pub action: &'static str,
+    pub broker_name: String,
+    pub address: String,
+    pub read_queue_nums: Option<i32>,
+    pub write_queue_nums: Option<i32>,
+    pub perm: Option<String>,
+    pub order: Option<bool>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct TopicChanges(pub Vec<TopicChange>);
+
+impl Render for TopicChanges {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "TOPIC",
+            "ACTION",
+            "BROKER",
+            "ADDRESS",
+            "READ QUEUES",
+            "WRITE QUEUES",
+            "PERM",
+        ]);
+        for c in &self.0 {
+            t.add_row(vec![
+                c.topic.clone(),
+                c.action.to_string(),
+                c.broker_name.clone(),
+                c.address.clone(),
+                super::admin_common::opt(c.read_queue_nums.map(i64::from)),
+                super::admin_common::opt(c.write_queue_nums.map(i64::from)),
+                c.perm.clone().unwrap_or_else(|| "-".into()),
+            ]);
+        }
+        t
+    }
+}
+
+fn not_found(topic: &str, cluster: Option<&str>) -> CliError {
+    match cluster {
+        Some(c) => CliError::Failed(format!("topic '{topic}' not found on cluster {c}")),
+        None => CliError::Failed(format!("topic '{topic}' not found")),
+    }
+}
+
+async fn create_or_update(
+    admin: &AdminClient,
+    s: TopicSettings,
+    update: bool,
+) -> CliResult<TopicChanges> {
+    if let Err(e) = crate::broker::topic_config_manager::validate_topic_name(&s.topic) {
+        return Err(CliError::Usage(e));
+    }
+    let targets = s.targets.resolve(admin).await?;
+    let route = match admin.topic_route(&s.topic).await {
+        Ok(r) => Some(r),
+        Err(ClientError::TopicNotFound(_)) => None,
+        Err(e) => return Err(e.into()),
+    };
+    if update && route.is_none() {
+        return Err(not_found(&s.topic, s.targets.cluster.as_deref()));
+    }
+    let mut changes = Vec::new();
+    let mut order_conf = Vec::new();
+    for t in &targets {
+        let current = route.as_ref().and_then(|r| {
+            r.queue_datas
+                .iter()
+                .find(|q| q.broker_name == t.broker_name)
+        });
+        let mut config = TopicConfig::with_queues(
+            &s.topic,
+            s.read_queues
+                .or(current.map(|q| q.read_queue_nums))
+                .unwrap_or(8),
+            s.write_queues
+                .or(current.map(|q| q.write_queue_nums))
+                .unwrap_or(8),
+            s.perm
+                .map(PermArg::bits)
+                .or(current.map(|q| q.perm))
+                .unwrap_or(perm::PERM_READ_WRITE),
+        );
+        config.order = s.order;
+        config.topic_sys_flag = current.map(|q| q.topic_sys_flag).unwrap_or(0);
+        admin.create_topic(&t.addr, &config).await.map_err(|e| {
+            CliError::Failed(format!(
+                "cannot create topic '{}' on {} ({}): {e}",
+                s.topic, t.broker_name, t.addr
+            ))
+        })?;
+        order_conf.push(format!("{}:{}", t.broker_name, config.write_queue_nums));
+        changes.push(TopicChange {
+            topic: s.topic.clone(),
+            action: if current.is_some() {
+                "updated"
+            } else {
+                "created"
+            },
+            broker_name: t.broker_name.clone(),
+            address: t.addr.clone(),
+            read_queue_nums: Some(config.read_queue_nums),
+            write_queue_nums: Some(config.write_queue_nums),
+            perm: Some(perm::perm_to_string(config.perm)),
+            order: Some(config.order),
+        });
+    }
+    if s.order {
+        admin
+            .kv_put("ORDER_TOPIC_CONFIG", &s.topic, &order_conf.join(";"))
+            .await?;
+    }
+    Ok(TopicChanges(changes))
+}
+
+async fn delete(
+    admin: &AdminClient,
+    topic: &str,
+    cluster: Option<&str>,
+    yes: bool,
+) -> CliResult<TopicChanges> {
+    let route = match admin.topic_route(topic).await {
+        Ok(r) => r,
+        Err(ClientError::TopicNotFound(_)) => return Err(not_found(topic, cluster)),
+        Err(e) => return Err(e.into()),
+    };
+    let brokers: Vec<_> = route
+        .broker_datas
+        .iter()
+        .filter(|b| cluster.is_none_or(|c| b.cluster == c))
+        .collect();
+    if brokers.is_empty() {
+        return Err(not_found(topic, cluster));
+    }
+    confirm(
+        &format!("delete topic '{topic}' from {} broker(s)", brokers.len()),
+        yes,
+    )?;
+    let mut changes = Vec::new();
+    for b in brokers {
+        for addr in b.broker_addrs.values() {
+            admin
+                .delete_topic_in_broker(addr, topic)
+                .await
+                .map_err(|e| {
+                    CliError::Failed(format!(
+                        "cannot delete topic '{topic}' on {} ({addr}): {e}",
+                        b.broker_name
+                    ))
+                })?;
+            changes.push(TopicChange {
+                topic: topic.to_string(),
+                action: "deleted",
+                broker_name: b.broker_name.clone(),
+                address: addr.clone(),
+                read_queue_nums: None,
+                write_queue_nums: None,
+                perm: None,
+                order: None,
+            });
+        }
+    }
+    admin.delete_topic_in_namesrv(topic, cluster).await?;
+    Ok(TopicChanges(changes))
+}
+
+/// One queue of `mq topic describe`.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueStatus {
+    pub broker_name: String,
+    pub queue_id: i32,
+    pub min_offset: i64,
+    pub max_offset: i64,
+    /// Messages held: maxOffset - minOffset.
+    pub messages: i64,
+    /// Store time of the newest message (ms since the epoch), null when empty.
+    pub last_update_timestamp: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopicDescription {
+    pub topic: String,
+    pub total_messages: i64,
+    pub queues: Vec<QueueStatus>,
+    pub consumer_groups: Vec<String>,
+    pub route: TopicRouteData,
+}
+
+impl TopicDescription {
+    fn sections(&self) -> Vec<(Option<String>, comfy_table::Table)> {
+        let mut groups = new_table(["CONSUMER GROUP"]);
+        for g in &self.consumer_groups {
+            groups.add_row(vec![g.clone()]);
+        }
+        let mut out = vec![(None, self.table())];
+        if !self.consumer_groups.is_empty() {
+            out.push((None, groups));
+        }
+        out
+    }
+}
+
+impl Render for TopicDescription {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "BROKER",
+            "QUEUE",
+            "MIN OFFSET",
+            "MAX OFFSET",
+            "MESSAGES",
+            "LAST UPDATED",
+        ]);
+        for q in &self.queues {
+            t.add_row(vec![
+                q.broker_name.clone(),
+                q.queue_id.to_string(),
+                q.min_offset.to_string(),
+                q.max_offset.to_string(),
+                q.messages.to_string(),
+                time(q.last_update_timestamp),
+            ]);
+        }
+        t
+    }
+}
+
+async fn describe(admin: &AdminClient, topic: &str) -> CliResult<TopicDescription> {
+    let route = admin.topic_route(topic).await?;
+    let stats = admin.topic_status(topic).await?;
+    let targets = admin.topic_masters(topic).await?;
+    let mut groups = BTreeSet::new();
+    for (_, r) in on_each(&targets, |t| async move {
+        admin.topic_consumed_by(&t.addr, topic).await
+    })
+    .await
+    {
+        groups.extend(r?.group_list);
+    }
+    let queues: Vec<QueueStatus> = stats
+        .offset_table
+        .iter()
+        .map(|(mq, o)| QueueStatus {
+            broker_name: mq.broker_name.clone(),
+            queue_id: mq.queue_id,
+            min_offset: o.min_offset,
+            max_offset: o.max_offset,
+            messages: (o.max_offset - o.min_offset).max(0),
+            last_update_timestamp: Some(o.last_update_timestamp).filter(|t| *t > 0),
+        })
+        .collect();
+    Ok(TopicDescription {
+        topic: topic.to_string(),
+        total_messages: queues.iter().map(|q| q.messages).sum(),
+        queues,
+        consumer_groups: groups.into_iter().collect(),
+        route,
+    })
 }

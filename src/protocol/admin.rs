@@ -59,14 +59,30 @@ fn encode_object_keyed<T: Serialize>(body: &T) -> Vec<u8> {
 }
 
 /// `OffsetWrapper`: a consumer group's progress on one queue. `pullOffset` is
-/// 5.x only (0 from 4.x brokers).
+/// 5.x only (0 from 4.x brokers). `committed` is `mq`'s addition: `false`
+/// when the group never committed an offset for the queue (RocketMQ then
+/// reports consumerOffset 0, so lag would read as the whole queue); absent
+/// from Apache brokers, which cannot tell.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct OffsetWrapper {
     pub broker_offset: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub committed: Option<bool>,
     pub consumer_offset: i64,
     pub last_timestamp: i64,
     pub pull_offset: i64,
+}
+
+impl OffsetWrapper {
+    /// brokerOffset - consumerOffset, or `None` when the broker says no
+    /// offset was ever committed.
+    pub fn lag(&self) -> Option<i64> {
+        match self.committed {
+            Some(false) => None,
+            _ => Some((self.broker_offset - self.consumer_offset).max(0)),
+        }
+    }
 }
 
 /// `ConsumeStats`: a group's progress on every queue it consumes.

@@ -358,3 +358,80 @@ command_header! {
         order: bool => "order",
     }
 }
+
+// ---- admin (broker) ----
+
+command_header! {
+    /// GET_TOPIC_STATS_INFO (202), DELETE_TOPIC_IN_BROKER (215) and
+    /// QUERY_TOPIC_CONSUME_BY_WHO (300): just a topic.
+    pub struct TopicRequestHeader {
+        topic: String => "topic",
+    }
+}
+
+command_header! {
+    /// GET_CONSUME_STATS (208): without a topic, every topic the group has
+    /// offsets for.
+    pub struct GetConsumeStatsRequestHeader {
+        consumer_group: String => "consumerGroup",
+        topic: Option<String> => "topic",
+    }
+}
+
+command_header! {
+    /// GET_PRODUCER_CONNECTION_LIST (204).
+    pub struct GetProducerConnectionListRequestHeader {
+        producer_group: String => "producerGroup",
+    }
+}
+
+command_header! {
+    /// DELETE_SUBSCRIPTIONGROUP (207): `removeOffset` in 4.x, `cleanOffset` in 5.x.
+    pub struct DeleteSubscriptionGroupRequestHeader {
+        group_name: String => "groupName",
+        remove_offset: Option<bool> => "removeOffset",
+        clean_offset: Option<bool> => "cleanOffset",
+    }
+}
+
+command_header! {
+    /// INVOKE_BROKER_TO_RESET_OFFSET (222) and RESET_CONSUMER_CLIENT_OFFSET
+    /// (220). `timestamp` -1 means the queue's max offset; 5.x adds a single
+    /// `queueId` and an exact `offset`.
+    pub struct ResetOffsetRequestHeader {
+        topic: String => "topic",
+        group: String => "group",
+        timestamp: i64 => "timestamp",
+        is_force: bool => "isForce",
+        queue_id: Option<i32> => "queueId",
+        offset: Option<i64> => "offset",
+    }
+}
+
+command_header! {
+    /// GET_CONSUMER_RUNNING_INFO (307), forwarded by the broker to the client.
+    pub struct GetConsumerRunningInfoRequestHeader {
+        consumer_group: String => "consumerGroup",
+        client_id: String => "clientId",
+        jstack_enable: Option<bool> => "jstackEnable",
+    }
+}
+
+command_header! {
+    /// CONSUME_MESSAGE_DIRECTLY (309), forwarded by the broker to the client
+    /// with the message as the body.
+    pub struct ConsumeMessageDirectlyResultRequestHeader {
+        consumer_group: String => "consumerGroup",
+        client_id: Option<String> => "clientId",
+        msg_id: Option<String> => "msgId",
+        broker_name: Option<String> => "brokerName",
+        topic: Option<String> => "topic",
+    }
+}
+
+command_header! {
+    /// GET_BROKER_CONFIG's answer: the config's data version as JSON.
+    pub struct GetBrokerConfigResponseHeader {
+        version: Option<String> => "version",
+    }
+}

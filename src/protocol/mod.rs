@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod body;
+pub mod connection;
 pub mod fastjson;
 pub mod header;
 pub mod heartbeat;

@@ -1,10 +1,16 @@
-//! Admin requests: UPDATE_AND_CREATE_TOPIC and GET_ALL_TOPIC_CONFIG.
+//! Admin requests on topics and the broker's config: UPDATE_AND_CREATE_TOPIC,
+//! GET_ALL_TOPIC_CONFIG, DELETE_TOPIC_IN_BROKER, GET_BROKER_CONFIG and
+//! UPDATE_BROKER_CONFIG.
 
 use super::Outcome;
 use crate::broker::Broker;
-use crate::broker::topic_config_manager::{AUTO_CREATE_TOPIC_KEY_TOPIC, validate_topic_name};
+use crate::broker::topic_config_manager::{
+    AUTO_CREATE_TOPIC_KEY_TOPIC, is_system_topic, validate_topic_name,
+};
 use crate::protocol::body::RemotingBody;
-use crate::protocol::header::CreateTopicRequestHeader;
+use crate::protocol::header::{
+    CreateTopicRequestHeader, GetBrokerConfigResponseHeader, TopicRequestHeader,
+};
 use crate::protocol::topic_config::{TopicConfig, TopicFilterType};
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
@@ -53,4 +59,61 @@ pub fn update_and_create_topic(b: &Broker, req: &RemotingCommand) -> Outcome {
 
 pub fn get_all_topic_config(b: &Broker) -> Outcome {
     Ok(RemotingCommand::success().with_body(b.topics.wrapper().encode()))
+}
+
+/// Removes a topic's config from this broker and re-registers, so name
+/// servers drop its route here. Stored messages stay until the commit log
+/// files expire. System topics are refused.
+pub fn delete_topic_in_broker(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let h: TopicRequestHeader = req.decode_header()?;
+    if is_system_topic(&h.topic, &b.config) {
+        return Ok(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            format!(
+                "The topic[{}] is a system topic and cannot be deleted.",
+                h.topic
+            ),
+        ));
+    }
+    match b.topics.delete(&h.topic) {
+        Ok(existed) => {
+            if existed {
+                tracing::info!("topic {} deleted", h.topic);
+                b.topics_changed();
+            }
+            Ok(RemotingCommand::success())
+        }
+        Err(e) => Ok(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            e.to_string(),
+        )),
+    }
+}
+
+/// Every config key as `key=value` lines, with the data version header.
+pub fn get_broker_config(b: &Broker) -> Outcome {
+    let props = b.runtime_config.properties(&b.config, b.store.config());
+    let mut text = String::new();
+    for (k, v) in props {
+        text.push_str(&format!("{k}={v}\n"));
+    }
+    Ok(RemotingCommand::success()
+        .with_header(&GetBrokerConfigResponseHeader {
+            version: Some(b.runtime_config.version_json()),
+        })
+        .with_body(text.into_bytes()))
+}
+
+pub fn update_broker_config(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let text = String::from_utf8_lossy(&req.body);
+    match b.runtime_config.update(&b.config, b.store.config(), &text) {
+        Ok(()) => {
+            tracing::info!("broker config updated: {}", text.trim().replace('\n', ", "));
+            Ok(RemotingCommand::success())
+        }
+        Err(e) if e.contains("black list") => {
+            Ok(RemotingCommand::error(response::NO_PERMISSION, e))
+        }
+        Err(e) => Ok(RemotingCommand::error(response::SYSTEM_ERROR, e)),
+    }
 }

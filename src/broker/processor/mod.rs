@@ -3,10 +3,14 @@
 
 pub mod admin;
 pub mod client;
+pub mod forward;
+pub mod group;
 pub mod offset;
 pub mod pull;
 pub mod query;
+pub mod reset_offset;
 pub mod send;
+pub mod stats;
 
 use std::sync::Arc;
 
@@ -51,6 +55,35 @@ impl RequestHandler for BrokerProcessor {
                 request::VIEW_MESSAGE_BY_ID => query::view_message_by_id(&b, &req),
                 request::UPDATE_AND_CREATE_TOPIC => admin::update_and_create_topic(&b, &req),
                 request::GET_ALL_TOPIC_CONFIG => admin::get_all_topic_config(&b),
+                request::DELETE_TOPIC_IN_BROKER => admin::delete_topic_in_broker(&b, &req),
+                request::GET_BROKER_CONFIG => admin::get_broker_config(&b),
+                request::UPDATE_BROKER_CONFIG => admin::update_broker_config(&b, &req),
+                request::GET_BROKER_RUNTIME_INFO => stats::get_broker_runtime_info(&b),
+                request::GET_TOPIC_STATS_INFO => stats::get_topic_stats_info(&b, &req),
+                request::GET_CONSUME_STATS => stats::get_consume_stats(&b, &req),
+                request::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP => {
+                    group::update_and_create_subscription_group(&b, &req)
+                }
+                request::GET_ALL_SUBSCRIPTIONGROUP_CONFIG => {
+                    group::get_all_subscription_group_config(&b)
+                }
+                request::DELETE_SUBSCRIPTIONGROUP => group::delete_subscription_group(&b, &req),
+                request::GET_CONSUMER_CONNECTION_LIST => {
+                    group::get_consumer_connection_list(&b, &req)
+                }
+                request::GET_PRODUCER_CONNECTION_LIST => {
+                    group::get_producer_connection_list(&b, &req)
+                }
+                request::QUERY_TOPIC_CONSUME_BY_WHO => group::query_topic_consume_by_who(&b, &req),
+                request::INVOKE_BROKER_TO_RESET_OFFSET => {
+                    reset_offset::invoke_broker_to_reset_offset(&b, &req).await
+                }
+                request::GET_CONSUMER_RUNNING_INFO => {
+                    forward::get_consumer_running_info(&b, &req).await
+                }
+                request::CONSUME_MESSAGE_DIRECTLY => {
+                    forward::consume_message_directly(&b, &req).await
+                }
                 code => Ok(RemotingCommand::not_supported(code)),
             };
             Some(

@@ -1,6 +1,12 @@
 //! The admin client: the name server's admin calls (routes, clusters, topic
-//! lists, KV config, name server config). Works against `mq` daemons and
+//! lists, KV config, name server config) here, broker calls in `broker`,
+//! calls spanning many brokers in `fanout`. Works against `mq` daemons and
 //! Apache RocketMQ alike.
+
+pub mod broker;
+pub mod fanout;
+
+pub use fanout::BrokerTarget;
 
 use std::time::Duration;
 

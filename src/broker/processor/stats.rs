@@ -1,0 +1,201 @@
+//! Statistics requests: GET_BROKER_RUNTIME_INFO (RocketMQ's KVTable keys),
+//! GET_TOPIC_STATS_INFO (per-queue offset range) and GET_CONSUME_STATS (a
+//! group's per-queue progress), with MessageQueue-keyed bodies in fastjson's
+//! object-key form.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::Ordering;
+
+use super::Outcome;
+use crate::broker::Broker;
+use crate::protocol::admin::{
+    ConsumeStats, MessageQueue, OffsetWrapper, TopicOffset, TopicStatsTable,
+};
+use crate::protocol::body::{KVTable, RemotingBody};
+use crate::protocol::header::{GetConsumeStatsRequestHeader, TopicRequestHeader};
+use crate::remoting::RemotingCommand;
+use crate::remoting::code::response;
+use crate::remoting::command::MQ_VERSION;
+use crate::store::cleanup::disk_used_ratio;
+
+/// `brokerVersionDesc` of this broker: the RocketMQ release it speaks as.
+pub const BROKER_VERSION_DESC: &str = "V4_9_8";
+
+pub fn get_broker_runtime_info(b: &Broker) -> Outcome {
+    let s = &b.stats;
+    let boot = s.boot_timestamp.load(Ordering::Relaxed) as i64;
+    let now = crate::util::now_millis();
+    let put_total = s.put_msgs.load(Ordering::Relaxed);
+    let get_total = s.get_msgs.load(Ordering::Relaxed);
+    let put_bytes = s.put_bytes.load(Ordering::Relaxed);
+    let root = &b.store.config().store_path_root_dir;
+    let commit_log_dir = root.join("commitlog");
+    let commit_ratio = disk_used_ratio(if commit_log_dir.exists() {
+        &commit_log_dir
+    } else {
+        root
+    });
+    let cq_ratio = disk_used_ratio(root);
+    let (min, max, flushed) = (
+        b.store.min_phy_offset(),
+        b.store.max_phy_offset(),
+        b.store.flushed_phy_offset(),
+    );
+    let up = ((now - boot).max(0) / 1000) as u64;
+    let runtime = format!(
+        "[ {} days, {} hours, {} minutes, {} seconds ]",
+        up / 86_400,
+        up / 3_600 % 24,
+        up / 60 % 60,
+        up % 60
+    );
+    let put_tps = s.tps_text(true);
+    let get_tps = s.tps_text(false);
+    let entries: Vec<(&str, String)> = vec![
+        ("brokerVersionDesc", BROKER_VERSION_DESC.into()),
+        ("brokerVersion", MQ_VERSION.to_string()),
+        // Totals since boot: mq keeps no per-day snapshots, so the morning
+        // marks are 0 and "today" counts from boot.
+        ("msgPutTotalYesterdayMorning", "0".into()),
+        ("msgPutTotalTodayMorning", "0".into()),
+        ("msgPutTotalTodayNow", put_total.to_string()),
+        ("msgGetTotalYesterdayMorning", "0".into()),
+        ("msgGetTotalTodayMorning", "0".into()),
+        ("msgGetTotalTodayNow", get_total.to_string()),
+        ("sendThreadPoolQueueSize", "0".into()),
+        ("sendThreadPoolQueueCapacity", "10000".into()),
+        ("pullThreadPoolQueueSize", "0".into()),
+        ("pullThreadPoolQueueCapacity", "100000".into()),
+        ("queryThreadPoolQueueSize", "0".into()),
+        ("queryThreadPoolQueueCapacity", "20000".into()),
+        ("EndTransactionQueueSize", "0".into()),
+        ("EndTransactionThreadPoolQueueCapacity", "100000".into()),
+        ("sendThreadPoolQueueHeadWaitTimeMills", "0".into()),
+        ("pullThreadPoolQueueHeadWaitTimeMills", "0".into()),
+        ("queryThreadPoolQueueHeadWaitTimeMills", "0".into()),
+        ("pageCacheLockTimeMills", "0".into()),
+        ("dispatchBehindBytes", "0".into()),
+        ("remainTransientStoreBufferNumbs", "0".into()),
+        ("remainHowManyDataToCommit", "0".into()),
+        (
+            "remainHowManyDataToFlush",
+            (max - flushed).max(0).to_string(),
+        ),
+        ("bootTimestamp", boot.to_string()),
+        ("startAcceptSendRequestTimeStamp", "0".into()),
+        ("runtime", runtime),
+        ("putMessageTimesTotal", put_total.to_string()),
+        ("putMessageSizeTotal", put_bytes.to_string()),
+        ("putMessageFailedTimes", "0".into()),
+        (
+            "putMessageAverageSize",
+            format!("{:.2}", put_bytes as f64 / put_total.max(1) as f64),
+        ),
+        ("putTps", put_tps),
+        ("getTransferedTps", get_tps.clone()),
+        ("getFoundTps", get_tps.clone()),
+        ("getTotalTps", get_tps),
+        ("getMissTps", "0.00 0.00 0.00".into()),
+        ("commitLogDiskRatio", format!("{commit_ratio}")),
+        (
+            // RocketMQ adds one entry per commit log directory.
+            "commitLogDiskRatio_",
+            format!("{commit_ratio}"),
+        ),
+        ("consumeQueueDiskRatio", format!("{cq_ratio}")),
+        ("commitLogMinOffset", min.to_string()),
+        ("commitLogMaxOffset", max.to_string()),
+    ];
+    let mut kv = KVTable::default();
+    for (k, v) in entries {
+        let key = if k == "commitLogDiskRatio_" {
+            format!("commitLogDiskRatio_{}", commit_log_dir.display())
+        } else {
+            k.to_string()
+        };
+        kv.table.insert(key, v);
+    }
+    Ok(RemotingCommand::success().with_body(kv.encode()))
+}
+
+pub fn get_topic_stats_info(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let h: TopicRequestHeader = req.decode_header()?;
+    let Some(config) = b.topics.get(&h.topic) else {
+        return Ok(RemotingCommand::error(
+            response::TOPIC_NOT_EXIST,
+            format!("topic[{}] not exist", h.topic),
+        ));
+    };
+    let mut table = TopicStatsTable::default();
+    for queue_id in 0..config.write_queue_nums {
+        let min = b.store.min_offset_in_queue(&h.topic, queue_id).max(0);
+        let max = b.store.max_offset_in_queue(&h.topic, queue_id).max(0);
+        let last = if max > 0 {
+            b.store
+                .message_store_timestamp(&h.topic, queue_id, max - 1)
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        table.offset_table.insert(
+            MessageQueue::new(&h.topic, &b.config.broker_name, queue_id),
+            TopicOffset {
+                last_update_timestamp: last,
+                max_offset: max,
+                min_offset: min,
+            },
+        );
+    }
+    Ok(RemotingCommand::success().with_body(table.encode()))
+}
+
+/// A group's progress on one topic (every topic with offsets, or the group's
+/// subscriptions, when none is given). consumerOffset is 0 where the group
+/// never committed, as in RocketMQ; `committed: false` says so.
+pub fn get_consume_stats(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let h: GetConsumeStatsRequestHeader = req.decode_header()?;
+    let group = &h.consumer_group;
+    let online = b.consumers.group(group);
+    let topics: BTreeSet<String> = match h.topic.as_deref().filter(|t| !t.is_empty()) {
+        Some(t) => [t.to_string()].into(),
+        None => {
+            let mut topics: BTreeSet<String> =
+                b.offsets.topics_of_group(group).into_iter().collect();
+            if let Some(info) = &online {
+                topics.extend(info.subscriptions.keys().cloned());
+                // As RocketMQ: with live subscriptions, only subscribed topics.
+                topics.retain(|t| info.subscriptions.contains_key(t));
+            }
+            topics
+        }
+    };
+    let mut stats = ConsumeStats::default();
+    for topic in topics {
+        let Some(config) = b.topics.get(&topic) else {
+            continue;
+        };
+        for queue_id in 0..config.read_queue_nums {
+            let broker_offset = b.store.max_offset_in_queue(&topic, queue_id).max(0);
+            let committed = b.offsets.query(group, &topic, queue_id);
+            let consumer_offset = committed.max(0);
+            let last_timestamp = if consumer_offset > 0 {
+                b.store
+                    .message_store_timestamp(&topic, queue_id, consumer_offset - 1)
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            stats.offset_table.insert(
+                MessageQueue::new(&topic, &b.config.broker_name, queue_id),
+                OffsetWrapper {
+                    broker_offset,
+                    committed: Some(committed >= 0),
+                    consumer_offset,
+                    last_timestamp,
+                    pull_offset: consumer_offset,
+                },
+            );
+        }
+    }
+    Ok(RemotingCommand::success().with_body(stats.encode()))
+}

@@ -1,0 +1,124 @@
+//! Broker config as admins see and change it at run time (GET_BROKER_CONFIG,
+//! UPDATE_BROKER_CONFIG): the start config as RocketMQ `key=value` lines,
+//! with the updates made since start laid over it. Updates are checked
+//! against the config types, kept in memory and versioned; the broker reads
+//! its start config, so a changed key takes effect at the next start.
+
+use std::collections::BTreeMap;
+use std::sync::RwLock;
+
+use super::config::BrokerConfig;
+use crate::config::{apply_properties, defaults_of, parse_properties, to_properties};
+use crate::protocol::topic_config::DataVersion;
+use crate::store::StoreConfig;
+use crate::util::now_millis;
+
+/// Keys no admin may change remotely (RocketMQ's configBlackList and the
+/// paths that would move the store under a running broker).
+const BLACK_LIST: [&str; 4] = [
+    "brokerConfigPath",
+    "storePathRootDir",
+    "storePathCommitLog",
+    "namesrvAddr",
+];
+
+#[derive(Default)]
+pub struct RuntimeConfig {
+    state: RwLock<State>,
+}
+
+#[derive(Default)]
+struct State {
+    updates: BTreeMap<String, String>,
+    version: Option<DataVersion>,
+}
+
+impl RuntimeConfig {
+    /// Every key and its current value, sorted.
+    pub fn properties(
+        &self,
+        broker: &BrokerConfig,
+        store: &StoreConfig,
+    ) -> BTreeMap<String, String> {
+        let mut all = parse_properties(&to_properties(broker));
+        all.extend(parse_properties(&to_properties(store)));
+        all.extend(self.state.read().unwrap().updates.clone());
+        all
+    }
+
+    /// The config's data version as JSON (GET_BROKER_CONFIG's `version`).
+    pub fn version_json(&self) -> String {
+        let mut s = self.state.write().unwrap();
+        let v = s
+            .version
+            .get_or_insert_with(|| DataVersion::new(now_millis()));
+        serde_json::to_string(v).unwrap_or_default()
+    }
+
+    /// Applies `key=value` lines; refuses unknown keys, values of the wrong
+    /// type and black-listed keys, naming them.
+    pub fn update(
+        &self,
+        broker: &BrokerConfig,
+        store: &StoreConfig,
+        text: &str,
+    ) -> Result<(), String> {
+        let updates = parse_properties(text);
+        if let Some(k) = updates.keys().find(|k| BLACK_LIST.contains(&k.as_str())) {
+            return Err(format!("Can not update config in black list: {k}"));
+        }
+        let store_keys = defaults_of(store);
+        let mut s = self.state.write().unwrap();
+        let mut merged = s.updates.clone();
+        merged.extend(updates);
+        let (store_updates, broker_updates): (BTreeMap<_, _>, BTreeMap<_, _>) = merged
+            .clone()
+            .into_iter()
+            .partition(|(k, _)| store_keys.contains_key(k));
+        apply_properties(broker, &broker_updates)?;
+        apply_properties(store, &store_updates)?;
+        s.updates = merged;
+        s.version
+            .get_or_insert_with(|| DataVersion::new(now_millis()))
+            .next_version(now_millis());
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn updates_lay_over_the_start_config() {
+        let rc = RuntimeConfig::default();
+        let (b, s) = (BrokerConfig::default(), StoreConfig::default());
+        assert_eq!(rc.properties(&b, &s)["brokerName"], "broker-a");
+        rc.update(&b, &s, "fileReservedTime=24\nbrokerPermission=4\n")
+            .unwrap();
+        let p = rc.properties(&b, &s);
+        assert_eq!(
+            (
+                p["fileReservedTime"].as_str(),
+                p["brokerPermission"].as_str()
+            ),
+            ("24", "4")
+        );
+        assert!(
+            rc.update(&b, &s, "noSuchKey=1")
+                .unwrap_err()
+                .contains("noSuchKey")
+        );
+        assert!(
+            rc.update(&b, &s, "listenPort=many")
+                .unwrap_err()
+                .contains("listenPort")
+        );
+        assert!(
+            rc.update(&b, &s, "storePathRootDir=/tmp")
+                .unwrap_err()
+                .contains("black list")
+        );
+        assert!(rc.version_json().contains("counter"));
+    }
+}

@@ -1,0 +1,204 @@
+//! What the admin commands share: choosing brokers (-c / -b), asking before
+//! destructive work, printing several tables, reading times, and errors that
+//! name the thing.
+
+use std::io::{BufRead, IsTerminal, Write};
+
+use comfy_table::Table;
+
+use super::output::{self, OutputFormat, Render};
+use super::{CliError, CliResult};
+use crate::client::admin::AdminClient;
+use crate::client::admin::fanout::BrokerTarget;
+
+/// `-c CLUSTER | -b BROKER_ADDR`: where a change goes.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Targets {
+    /// Every master of this cluster [default: the only cluster]
+    #[arg(short = 'c', long, conflicts_with = "broker")]
+    pub cluster: Option<String>,
+    /// One broker, by address (host:port)
+    #[arg(short = 'b', long)]
+    pub broker: Option<String>,
+}
+
+impl Targets {
+    /// The brokers to act on: the one given by -b, the masters of -c, or
+    /// the masters of the only cluster (a usage error when there are several).
+    pub async fn resolve(&self, admin: &AdminClient) -> CliResult<Vec<BrokerTarget>> {
+        if let Some(addr) = &self.broker {
+            let info = admin.cluster_info().await?;
+            let found = crate::client::admin::fanout::masters_of(&info, None)
+                .into_iter()
+                .find(|t| &t.addr == addr);
+            return Ok(vec![found.unwrap_or(BrokerTarget {
+                cluster: String::new(),
+                broker_name: addr.clone(),
+                addr: addr.clone(),
+            })]);
+        }
+        let cluster = self.cluster_name(admin).await?;
+        let masters = admin
+            .masters(Some(&cluster))
+            .await
+            .map_err(|_| CliError::Failed(format!("cluster '{cluster}' not found")))?;
+        if masters.is_empty() {
+            return Err(CliError::Failed(format!(
+                "cluster '{cluster}' has no master broker"
+            )));
+        }
+        Ok(masters)
+    }
+
+    /// -c, or the only cluster the name server knows.
+    pub async fn cluster_name(&self, admin: &AdminClient) -> CliResult<String> {
+        if let Some(c) = &self.cluster {
+            return Ok(c.clone());
+        }
+        only_cluster(admin).await
+    }
+}
+
+/// The name server's only cluster; a usage error when there are none or several.
+pub async fn only_cluster(admin: &AdminClient) -> CliResult<String> {
+    let info = admin.cluster_info().await?;
+    let names: Vec<&String> = info.cluster_addr_table.keys().collect();
+    match names.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(CliError::Failed(
+            "the name server knows no cluster: is a broker registered?".into(),
+        )),
+        many => Err(CliError::Usage(format!(
+            "several clusters ({}): choose one with -c",
+            many.iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
+}
+
+/// Asks before destructive work: on a terminal a y/N question, otherwise
+/// (scripts) `-y` is required.
+pub fn confirm(what: &str, yes: bool) -> CliResult<()> {
+    if yes {
+        return Ok(());
+    }
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return Err(CliError::Usage(format!(
+            "refusing to {what} without confirmation: add -y (--yes)"
+        )));
+    }
+    eprint!("{what}? [y/N] ");
+    std::io::stderr().flush()?;
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    if matches!(line.trim(), "y" | "Y" | "yes" | "YES") {
+        Ok(())
+    } else {
+        Err(CliError::Failed("cancelled".into()))
+    }
+}
+
+/// Prints `value` as JSON/YAML, or, for tables, each titled section in turn.
+pub fn emit_sections<T: Render>(
+    format: OutputFormat,
+    value: &T,
+    sections: Vec<(Option<String>, Table)>,
+) -> CliResult {
+    if format != OutputFormat::Table {
+        return Ok(output::emit(format, value)?);
+    }
+    let mut text = String::new();
+    for (i, (title, mut table)) in sections.into_iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if let Some(t) = title {
+            text.push_str(&t);
+            text.push('\n');
+        }
+        if table.row_iter().next().is_none() && title_only(&table) {
+            continue;
+        }
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+        text.push_str(&table.trim_fmt());
+        text.push('\n');
+    }
+    Ok(output::print_text(&text)?)
+}
+
+fn title_only(table: &Table) -> bool {
+    table.header().is_none()
+}
+
+/// A table cell for an optional number: `-` when unknown.
+pub fn opt(v: Option<i64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
+}
+
+/// A table cell for a timestamp: readable UTC, `-` when unset.
+pub fn time(ms: Option<i64>) -> String {
+    ms.map(output::format_millis).unwrap_or_else(|| "-".into())
+}
+
+/// Milliseconds since the epoch from `now`, epoch ms, RFC 3339
+/// (`2024-05-01T12:00:00Z`, UTC when no zone), mqadmin's
+/// `yyyy-MM-dd#HH:mm:ss:SSS` (UTC) or an age like `1h ago`.
+pub fn parse_time(s: &str) -> Result<i64, String> {
+    let s = s.trim();
+    let now = crate::util::now_millis();
+    if s == "now" {
+        return Ok(now);
+    }
+    if let Ok(ms) = s.parse::<i64>() {
+        return Ok(ms);
+    }
+    if let Some(age) = s.strip_suffix(" ago").or_else(|| s.strip_suffix("ago")) {
+        let d = humantime::parse_duration(age.trim())
+            .map_err(|e| format!("invalid time '{s}': {e}"))?;
+        return Ok(now - d.as_millis() as i64);
+    }
+    let normalized = match s.split_once('#') {
+        Some((date, clock)) => {
+            // HH:mm:ss:SSS -> HH:mm:ss.SSS
+            let clock = match clock.rsplit_once(':') {
+                Some((hms, ms)) if hms.matches(':').count() == 2 => format!("{hms}.{ms}"),
+                _ => clock.to_string(),
+            };
+            format!("{date}T{clock}")
+        }
+        None => s.to_string(),
+    };
+    let t = humantime::parse_rfc3339_weak(&normalized)
+        .or_else(|_| humantime::parse_rfc3339(&normalized))
+        .map_err(|_| {
+            format!("invalid time '{s}': use now, epoch ms, 2024-05-01T12:00:00Z, 2024-05-01#12:00:00:000 or '1h ago'")
+        })?;
+    Ok(t.duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("1700000000000").unwrap(), 1_700_000_000_000);
+        assert_eq!(
+            parse_time("2023-11-14T22:13:20Z").unwrap(),
+            1_700_000_000_000
+        );
+        assert_eq!(
+            parse_time("2023-11-14#22:13:20:000").unwrap(),
+            1_700_000_000_000
+        );
+        assert!(parse_time("1h ago").unwrap() < crate::util::now_millis());
+        assert!(parse_time("yesterday").is_err());
+    }
+}

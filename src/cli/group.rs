@@ -1,0 +1,729 @@
+//! `mq group ...`: consumer groups: create, update, list, describe (progress,
+//! lag and clients), delete and reset-offset (a dry run unless --execute).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::admin_common::{Targets, confirm, emit_sections, opt, parse_time, time};
+use super::output::{self, Render, new_table};
+use super::{CliError, CliResult, GlobalArgs};
+use crate::client::ClientError;
+use crate::client::admin::AdminClient;
+use crate::client::admin::fanout::on_each;
+use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
+use crate::protocol::connection::{ConsumerConnection, version_desc};
+use crate::protocol::subscription_group::SubscriptionGroupConfig;
+use crate::remoting::code::response;
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct GroupSettings {
+    /// The consumer group
+    pub group: String,
+    #[command(flatten)]
+    pub targets: Targets,
+    /// Consumers of the group may use broadcasting
+    #[arg(long)]
+    pub broadcast: bool,
+    /// Redeliveries before a message goes to the dead-letter queue [default: 16]
+    #[arg(long)]
+    pub retry_max: Option<i32>,
+    /// Queues of the group's retry topic [default: 1]
+    #[arg(long)]
+    pub retry_queues: Option<i32>,
+    /// Whether the group may consume [default: true]
+    #[arg(long)]
+    pub consume_enable: Option<bool>,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum GroupCommand {
+    /// Create a consumer group (or update it) on a cluster's masters or one broker
+    #[command(
+        after_help = "Examples:\n  mq group create demo\n  mq group create demo -c DefaultCluster --retry-max 3\n  mq group create audit --broadcast"
+    )]
+    Create(GroupSettings),
+    /// Change a consumer group's settings
+    #[command(
+        after_help = "Examples:\n  mq group update demo --retry-max 5\n  mq group update demo --consume-enable false"
+    )]
+    Update(GroupSettings),
+    /// List the consumer groups of a cluster's masters
+    #[command(after_help = "Examples:\n  mq group list\n  mq group list -c DefaultCluster -o json")]
+    List {
+        /// Only this cluster [default: every cluster]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
+        /// Also the groups every broker has (TOOLS_CONSUMER, CID_ONSAPI_*, ...)
+        #[arg(long)]
+        all: bool,
+    },
+    /// A group's progress per queue (broker offset, consumer offset, lag, last consume time) and its clients
+    #[command(
+        after_help = "Examples:\n  mq group describe demo\n  mq group describe demo --topic TopicTest -o json"
+    )]
+    Describe {
+        /// The consumer group
+        group: String,
+        /// Only this topic [default: every topic the group consumes]
+        #[arg(short = 't', long)]
+        topic: Option<String>,
+        /// Only this cluster [default: every cluster]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
+    },
+    /// Delete a consumer group from a cluster's masters (asks first; -y in scripts)
+    #[command(
+        after_help = "Examples:\n  mq group delete demo\n  mq group delete demo --remove-offsets -y"
+    )]
+    Delete {
+        /// The consumer group
+        group: String,
+        #[command(flatten)]
+        targets: Targets,
+        /// Also forget the group's committed offsets
+        #[arg(long)]
+        remove_offsets: bool,
+        /// Do not ask
+        #[arg(short = 'y', long)]
+        yes: bool,
+    },
+    /// Move a group's offsets on a topic: prints the plan, changes nothing unless --execute
+    #[command(
+        after_help = "Examples:\n  mq group reset-offset demo --topic TopicTest --to-earliest\n  mq group reset-offset demo --topic TopicTest --to-time '2024-05-01T12:00:00Z' --execute -y\n  mq group reset-offset demo --topic TopicTest --shift-by -100 --execute -y"
+    )]
+    ResetOffset(ResetArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+#[command(group(clap::ArgGroup::new("to").required(true).args(["to_earliest", "to_latest", "to_time", "to_offset", "shift_by"])))]
+pub struct ResetArgs {
+    /// The consumer group
+    pub group: String,
+    /// The topic whose offsets move
+    #[arg(short = 't', long)]
+    pub topic: String,
+    /// To each queue's first message
+    #[arg(long)]
+    pub to_earliest: bool,
+    /// To each queue's end (skip everything not yet consumed)
+    #[arg(long)]
+    pub to_latest: bool,
+    /// To the first message stored at or after TIME (now, epoch ms, RFC 3339, yyyy-MM-dd#HH:mm:ss:SSS, '1h ago')
+    #[arg(long, value_name = "TIME")]
+    pub to_time: Option<String>,
+    /// To this offset in every queue (clamped to the queue's range)
+    #[arg(long, value_name = "N")]
+    pub to_offset: Option<i64>,
+    /// By N messages from the current offset (negative: back)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub shift_by: Option<i64>,
+    /// Apply the plan (online consumers are told by their broker)
+    #[arg(long)]
+    pub execute: bool,
+    /// Do not ask
+    #[arg(short = 'y', long)]
+    pub yes: bool,
+}
+
+pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
+    let admin = g.admin()?;
+    match cmd {
+        GroupCommand::Create(s) => {
+            output::emit(g.output, &create_or_update(&admin, s, false).await?)?
+        }
+        GroupCommand::Update(s) => {
+            output::emit(g.output, &create_or_update(&admin, s, true).await?)?
+        }
+        GroupCommand::List { cluster, all } => {
+            output::emit(g.output, &list(&admin, cluster.as_deref(), all).await?)?
+        }
+        GroupCommand::Describe {
+            group,
+            topic,
+            cluster,
+        } => {
+            let d = describe(&admin, &group, topic.as_deref(), cluster.as_deref()).await?;
+            let sections = d.sections();
+            emit_sections(g.output, &d, sections)?;
+        }
+        GroupCommand::Delete {
+            group,
+            targets,
+            remove_offsets,
+            yes,
+        } => {
+            let brokers = targets.resolve(&admin).await?;
+            let groups = admin.all_groups(targets.cluster.as_deref()).await?;
+            let Some((_, on)) = groups.get(&group) else {
+                let cluster = targets.cluster_name(&admin).await.unwrap_or_default();
+                return Err(CliError::Failed(format!(
+                    "consumer group '{group}' not found on cluster {cluster}"
+                )));
+            };
+            confirm(
+                &format!(
+                    "delete consumer group '{group}' from {} broker(s)",
+                    on.len()
+                ),
+                yes,
+            )?;
+            let mut rows = Vec::new();
+            for t in brokers.iter().filter(|t| on.contains(&t.broker_name)) {
+                admin
+                    .delete_subscription_group(&t.addr, &group, remove_offsets)
+                    .await?;
+                rows.push(GroupChange {
+                    group: group.clone(),
+                    action: "deleted",
+                    broker_name: t.broker_name.clone(),
+                    address: t.addr.clone(),
+                });
+            }
+            output::emit(g.output, &GroupChanges(rows))?;
+        }
+        GroupCommand::ResetOffset(args) => {
+            let plan = reset_offset(&admin, &args).await?;
+            output::emit(g.output, &plan)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupChange {
+    pub group: String,
+    pub action: &'static str,
+    pub broker_name: String,
+    pub address: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct GroupChanges(pub Vec<GroupChange>);
+
+impl Render for GroupChanges {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["GROUP", "ACTION", "BROKER", "ADDRESS"]);
+        for c in &self.0 {
+            t.add_row(vec![
+                c.group.clone(),
+                c.action.into(),
+                c.broker_name.clone(),
+                c.address.clone(),
+            ]);
+        }
+        t
+    }
+}
+
+async fn create_or_update(
+    admin: &AdminClient,
+    s: GroupSettings,
+    update: bool,
+) -> CliResult<GroupChanges> {
+    let targets = s.targets.resolve(admin).await?;
+    let existing = admin.all_groups(s.targets.cluster.as_deref()).await?;
+    let current = existing.get(&s.group).map(|(c, _)| c.clone());
+    if update && current.is_none() {
+        let cluster = s.targets.cluster_name(admin).await.unwrap_or_default();
+        return Err(CliError::Failed(format!(
+            "consumer group '{}' not found on cluster {cluster}",
+            s.group
+        )));
+    }
+    let mut config = current
+        .clone()
+        .unwrap_or_else(|| SubscriptionGroupConfig::new(&s.group));
+    if s.broadcast {
+        config.consume_broadcast_enable = true;
+    }
+    if let Some(n) = s.retry_max {
+        config.retry_max_times = n;
+    }
+    if let Some(n) = s.retry_queues {
+        config.retry_queue_nums = n;
+    }
+    if let Some(b) = s.consume_enable {
+        config.consume_enable = b;
+    }
+    let mut rows = Vec::new();
+    for t in &targets {
+        admin.create_subscription_group(&t.addr, &config).await?;
+        rows.push(GroupChange {
+            group: s.group.clone(),
+            action: if current.is_some() {
+                "updated"
+            } else {
+                "created"
+            },
+            broker_name: t.broker_name.clone(),
+            address: t.addr.clone(),
+        });
+    }
+    Ok(GroupChanges(rows))
+}
+
+/// Groups every broker pre-creates.
+const BUILT_IN_GROUPS: [&str; 7] = [
+    "TOOLS_CONSUMER",
+    "FILTERSRV_CONSUMER",
+    "SELF_TEST_C_GROUP",
+    "CID_ONS-HTTP-PROXY",
+    "CID_ONSAPI_PULL",
+    "CID_ONSAPI_PERMISSION",
+    "CID_ONSAPI_OWNER",
+];
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupRow {
+    pub group: String,
+    pub brokers: Vec<String>,
+    pub consume_enable: bool,
+    pub consume_broadcast_enable: bool,
+    pub retry_max_times: i32,
+    pub retry_queue_nums: i32,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct GroupList(pub Vec<GroupRow>);
+
+impl Render for GroupList {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "GROUP",
+            "BROKERS",
+            "CONSUME",
+            "BROADCAST",
+            "RETRY MAX",
+            "RETRY QUEUES",
+        ]);
+        for r in &self.0 {
+            t.add_row(vec![
+                r.group.clone(),
+                r.brokers.join(","),
+                r.consume_enable.to_string(),
+                r.consume_broadcast_enable.to_string(),
+                r.retry_max_times.to_string(),
+                r.retry_queue_nums.to_string(),
+            ]);
+        }
+        t
+    }
+}
+
+async fn list(admin: &AdminClient, cluster: Option<&str>, all: bool) -> CliResult<GroupList> {
+    let groups = admin.all_groups(cluster).await?;
+    Ok(GroupList(
+        groups
+            .into_iter()
+            .filter(|(name, _)| all || !BUILT_IN_GROUPS.contains(&name.as_str()))
+            .map(|(name, (c, brokers))| GroupRow {
+                group: name,
+                brokers,
+                consume_enable: c.consume_enable,
+                consume_broadcast_enable: c.consume_broadcast_enable,
+                retry_max_times: c.retry_max_times,
+                retry_queue_nums: c.retry_queue_nums,
+            })
+            .collect(),
+    ))
+}
+
+/// One queue of a group's progress.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueProgress {
+    pub topic: String,
+    pub broker_name: String,
+    pub queue_id: i32,
+    pub broker_offset: i64,
+    /// null when the group never committed an offset for this queue.
+    pub consumer_offset: Option<i64>,
+    /// brokerOffset - consumerOffset; null when unknown.
+    pub lag: Option<i64>,
+    /// Store time of the last consumed message (ms since the epoch), or null.
+    pub last_timestamp: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClientRow {
+    pub client_id: String,
+    pub client_addr: String,
+    pub language: String,
+    pub version: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriptionRow {
+    pub topic: String,
+    pub expression: String,
+    pub expression_type: String,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupDescription {
+    pub group: String,
+    /// Sum of the known lags; null when no queue's lag is known.
+    pub total_lag: Option<i64>,
+    pub consume_tps: f64,
+    pub online: bool,
+    pub message_model: Option<String>,
+    pub consume_type: Option<String>,
+    pub consume_from_where: Option<String>,
+    pub queues: Vec<QueueProgress>,
+    pub clients: Vec<ClientRow>,
+    pub subscriptions: Vec<SubscriptionRow>,
+    /// Brokers that did not answer.
+    pub unreachable: Vec<String>,
+}
+
+impl GroupDescription {
+    fn sections(&self) -> Vec<(Option<String>, comfy_table::Table)> {
+        let summary = format!(
+            "Total lag: {}   Consume TPS: {:.2}   Model: {}   Online clients: {}",
+            opt(self.total_lag),
+            self.consume_tps,
+            self.message_model.as_deref().unwrap_or("-"),
+            self.clients.len()
+        );
+        let mut clients = new_table(["CLIENT ID", "ADDRESS", "LANGUAGE", "VERSION"]);
+        for c in &self.clients {
+            clients.add_row(vec![
+                c.client_id.clone(),
+                c.client_addr.clone(),
+                c.language.clone(),
+                c.version.clone(),
+            ]);
+        }
+        let mut out = vec![
+            (None, self.table()),
+            (Some(summary), comfy_table::Table::new()),
+        ];
+        if !self.clients.is_empty() {
+            out.push((None, clients));
+        }
+        for u in &self.unreachable {
+            out.push((
+                Some(format!("warning: no answer from {u}")),
+                comfy_table::Table::new(),
+            ));
+        }
+        out
+    }
+}
+
+impl Render for GroupDescription {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "TOPIC",
+            "BROKER",
+            "QUEUE",
+            "BROKER OFFSET",
+            "CONSUMER OFFSET",
+            "LAG",
+            "LAST CONSUMED",
+        ]);
+        for q in &self.queues {
+            t.add_row(vec![
+                q.topic.clone(),
+                q.broker_name.clone(),
+                q.queue_id.to_string(),
+                q.broker_offset.to_string(),
+                opt(q.consumer_offset),
+                opt(q.lag),
+                time(q.last_timestamp),
+            ]);
+        }
+        t
+    }
+}
+
+async fn describe(
+    admin: &AdminClient,
+    group: &str,
+    topic: Option<&str>,
+    cluster: Option<&str>,
+) -> CliResult<GroupDescription> {
+    let (stats, unreachable) = match admin.group_progress(group, topic, cluster).await {
+        Ok(r) => r,
+        Err(ClientError::TopicNotFound(t)) => {
+            return Err(CliError::Failed(format!("topic '{t}' not found")));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let conn: Option<ConsumerConnection> = admin.group_connections(group, cluster).await?;
+    if stats.offset_table.is_empty() && conn.is_none() {
+        let groups = admin.all_groups(cluster).await?;
+        if !groups.contains_key(group) {
+            let where_ = match cluster {
+                Some(c) => format!(" on cluster {c}"),
+                None => String::new(),
+            };
+            return Err(CliError::Failed(format!(
+                "consumer group '{group}' not found{where_}"
+            )));
+        }
+    }
+    let queues: Vec<QueueProgress> = stats
+        .offset_table
+        .iter()
+        .map(|(mq, o)| {
+            let lag = o.lag();
+            QueueProgress {
+                topic: mq.topic.clone(),
+                broker_name: mq.broker_name.clone(),
+                queue_id: mq.queue_id,
+                broker_offset: o.broker_offset,
+                consumer_offset: lag.map(|_| o.consumer_offset),
+                lag,
+                last_timestamp: Some(o.last_timestamp).filter(|t| *t > 0),
+            }
+        })
+        .collect();
+    let known: Vec<i64> = queues.iter().filter_map(|q| q.lag).collect();
+    let total_lag = if known.is_empty() {
+        None
+    } else {
+        Some(known.iter().sum())
+    };
+    let (clients, subscriptions, model, ctype, from) = match &conn {
+        Some(c) => (
+            c.connection_set
+                .iter()
+                .map(|c| ClientRow {
+                    client_id: c.client_id.clone(),
+                    client_addr: c.client_addr.clone(),
+                    language: c.language.clone(),
+                    version: version_desc(c.version),
+                })
+                .collect(),
+            c.subscription_table
+                .values()
+                .map(|s| SubscriptionRow {
+                    topic: s.topic.clone(),
+                    expression: s.sub_string.clone(),
+                    expression_type: s.expression_type.clone().unwrap_or_else(|| "TAG".into()),
+                })
+                .collect(),
+            c.message_model.map(|m| m.to_string()),
+            c.consume_type.map(|m| m.to_string()),
+            c.consume_from_where.map(|m| m.to_string()),
+        ),
+        None => (Vec::new(), Vec::new(), None, None, None),
+    };
+    Ok(GroupDescription {
+        group: group.to_string(),
+        total_lag,
+        consume_tps: stats.consume_tps,
+        online: conn.is_some(),
+        message_model: model,
+        consume_type: ctype,
+        consume_from_where: from,
+        queues,
+        clients,
+        subscriptions,
+        unreachable,
+    })
+}
+
+/// One queue of a reset plan.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResetRow {
+    pub topic: String,
+    pub broker_name: String,
+    pub queue_id: i32,
+    pub min_offset: i64,
+    pub max_offset: i64,
+    /// null when the group never committed an offset for this queue.
+    pub current_offset: Option<i64>,
+    pub target_offset: i64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResetPlan {
+    pub group: String,
+    pub topic: String,
+    pub executed: bool,
+    /// Whether consumers of the group were online (their brokers told them).
+    pub online: bool,
+    pub queues: Vec<ResetRow>,
+}
+
+impl Render for ResetPlan {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "TOPIC", "BROKER", "QUEUE", "MIN", "MAX", "CURRENT", "TARGET", "STATUS",
+        ]);
+        for q in &self.queues {
+            t.add_row(vec![
+                q.topic.clone(),
+                q.broker_name.clone(),
+                q.queue_id.to_string(),
+                q.min_offset.to_string(),
+                q.max_offset.to_string(),
+                opt(q.current_offset),
+                q.target_offset.to_string(),
+                if self.executed {
+                    "reset".into()
+                } else {
+                    "planned (dry run)".to_string()
+                },
+            ]);
+        }
+        t
+    }
+}
+
+async fn reset_offset(admin: &AdminClient, a: &ResetArgs) -> CliResult<ResetPlan> {
+    let timestamp = match &a.to_time {
+        Some(t) => Some(parse_time(t).map_err(CliError::Usage)?),
+        None => None,
+    };
+    let stats = match admin.topic_status(&a.topic).await {
+        Ok(s) => s,
+        Err(ClientError::TopicNotFound(_)) => {
+            return Err(CliError::Failed(format!("topic '{}' not found", a.topic)));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let (progress, unreachable) = admin.group_progress(&a.group, Some(&a.topic), None).await?;
+    if let Some(u) = unreachable.first() {
+        return Err(CliError::Failed(format!(
+            "cannot read the group's offsets: no answer from {u}"
+        )));
+    }
+    let targets = admin.topic_masters(&a.topic).await?;
+    let addr_of: BTreeMap<String, String> = targets
+        .iter()
+        .map(|t| (t.broker_name.clone(), t.addr.clone()))
+        .collect();
+    // Offsets by time, asked per queue (brokers in parallel).
+    let mut by_time: BTreeMap<MessageQueue, i64> = BTreeMap::new();
+    if let Some(ts) = timestamp {
+        let stats_ref = &stats;
+        let topic = a.topic.as_str();
+        for (_, r) in on_each(&targets, |t| async move {
+            let mut out = Vec::new();
+            for mq in stats_ref
+                .offset_table
+                .keys()
+                .filter(|mq| mq.broker_name == t.broker_name)
+            {
+                out.push((
+                    mq.clone(),
+                    admin.search_offset(&t.addr, topic, mq.queue_id, ts).await?,
+                ));
+            }
+            Ok(out)
+        })
+        .await
+        {
+            by_time.extend(r?);
+        }
+    }
+    let mut rows = Vec::new();
+    for (mq, range) in &stats.offset_table {
+        let current = progress
+            .offset_table
+            .get(mq)
+            .and_then(|o| o.lag().map(|_| o.consumer_offset));
+        let (min, max) = (range.min_offset, range.max_offset);
+        let target = if a.to_earliest {
+            min
+        } else if a.to_latest {
+            max
+        } else if let Some(n) = a.to_offset {
+            n
+        } else if let Some(n) = a.shift_by {
+            current.unwrap_or(min) + n
+        } else {
+            by_time.get(mq).copied().unwrap_or(max)
+        };
+        rows.push(ResetRow {
+            topic: mq.topic.clone(),
+            broker_name: mq.broker_name.clone(),
+            queue_id: mq.queue_id,
+            min_offset: min,
+            max_offset: max,
+            current_offset: current,
+            target_offset: target.clamp(min, max.max(min)),
+        });
+    }
+    let online = admin.group_connections(&a.group, None).await?.is_some();
+    let mut plan = ResetPlan {
+        group: a.group.clone(),
+        topic: a.topic.clone(),
+        executed: false,
+        online,
+        queues: rows,
+    };
+    if !a.execute {
+        return Ok(plan);
+    }
+    confirm(
+        &format!(
+            "reset the offsets of group '{}' on topic '{}'",
+            a.group, a.topic
+        ),
+        a.yes,
+    )?;
+    // Apache brokers ignore the exact body and use the timestamp.
+    let timestamp = if a.to_earliest {
+        0
+    } else {
+        timestamp.unwrap_or(-1)
+    };
+    for (broker_name, addr) in &addr_of {
+        let mut body = ResetOffsetBody::default();
+        for r in plan.queues.iter().filter(|r| &r.broker_name == broker_name) {
+            body.offset_table.insert(
+                MessageQueue::new(&r.topic, broker_name, r.queue_id),
+                r.target_offset,
+            );
+        }
+        match admin
+            .reset_offset(addr, &a.topic, &a.group, timestamp, Some(&body))
+            .await
+        {
+            Ok(done) => {
+                for r in plan
+                    .queues
+                    .iter_mut()
+                    .filter(|r| &r.broker_name == broker_name)
+                {
+                    if let Some(o) =
+                        done.offset_table
+                            .get(&MessageQueue::new(&r.topic, broker_name, r.queue_id))
+                    {
+                        r.target_offset = *o;
+                    }
+                }
+            }
+            // An Apache broker with the group offline: move the committed
+            // offsets directly, as mqadmin resetOffsetByTimeOld does.
+            Err(ClientError::Response { code, .. }) if code == response::CONSUMER_NOT_ONLINE => {
+                for (mq, offset) in &body.offset_table {
+                    admin
+                        .update_consumer_offset(addr, &a.group, &a.topic, mq.queue_id, *offset)
+                        .await?;
+                }
+            }
+            Err(e) => {
+                return Err(CliError::Failed(format!(
+                    "cannot reset offsets on {broker_name} ({addr}): {e}"
+                )));
+            }
+        }
+    }
+    plan.executed = true;
+    Ok(plan)
+}
