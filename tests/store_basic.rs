@@ -172,3 +172,17 @@ fn ipv6_hosts_round_trip() {
     );
     assert!(store.get_message_by_msg_id(&r.msg_id()).unwrap().is_some());
 }
+
+#[test]
+fn store_and_append_future_are_shareable() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    fn send<T: Send>(_: &T) {}
+    let dir = tempfile::tempdir().unwrap();
+    let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::SyncFlush)).unwrap();
+    send_sync(&store);
+    let m = Msg::new("S", 0, b"x".to_vec(), "", "", "");
+    let a = m.append();
+    let fut = store.put_message(&a);
+    send(&fut);
+    assert_eq!(rt().block_on(fut).unwrap().status, PutStatus::PutOk);
+}

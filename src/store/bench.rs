@@ -103,24 +103,32 @@ const TAIL: &str = "\u{2}TAGS\u{1}TagA";
 const HEX: &[u8; 16] = b"0123456789ABCDEF";
 const QUEUES: usize = 8;
 
-/// Runs the benchmark matrix; blocking (it drives its own tokio runtime).
+/// Runs the benchmark matrix; blocking: it drives its own multi-thread tokio runtime, so call
+/// it outside one (or from `spawn_blocking`), or use `run_async`.
 pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
     std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .ctx("start runtime", &opts.dir)?;
+    rt.block_on(run_async(opts))
+}
+
+/// Runs the benchmark matrix on the current (multi-thread) runtime. Opening stores and the
+/// read phase block the calling task, which is what a benchmark wants.
+pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
+    std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
     let mut cases = Vec::new();
     let mut group_commit_baseline = Vec::new();
     let max_writers = opts.writers.iter().copied().max().unwrap_or(1);
     let baseline = |size: usize| {
-        rt.block_on(group_commit_loop(
+        group_commit_loop(
             &opts.dir,
             size,
             max_writers,
             opts.case_duration,
             opts.commit_log_file_size,
-        ))
+        )
     };
     for &mode in &opts.modes {
         for &size in &opts.sizes {
@@ -128,7 +136,11 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                 // SYNC_FLUSH with the most writers is compared with the bare loop run right
                 // before and right after it, as the disk's speed drifts.
                 let compare = mode == FlushDiskType::SyncFlush && writers == max_writers;
-                let before = if compare { Some(baseline(size)?) } else { None };
+                let before = if compare {
+                    Some(baseline(size).await?)
+                } else {
+                    None
+                };
                 let dir = opts.dir.join(format!("store-{mode:?}-{size}-{writers}"));
                 let _ = std::fs::remove_dir_all(&dir);
                 let mut cfg = StoreConfig::new(&dir);
@@ -136,7 +148,7 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                 cfg.mapped_file_size_commit_log = opts.commit_log_file_size;
                 let store = Arc::new(MessageStore::open(cfg)?);
                 let syncs_before = store.commit_log_sync_count();
-                let append = rt.block_on(append_case(&store, size, writers, opts.case_duration))?;
+                let append = append_case(&store, size, writers, opts.case_duration).await?;
                 let syncs = store.commit_log_sync_count() - syncs_before;
                 let read = (mode == FlushDiskType::AsyncFlush && writers == 1)
                     .then(|| read_all(&store, size));
@@ -144,7 +156,7 @@ pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
                 let _ = std::fs::remove_dir_all(&dir);
                 let mut vs_bare_group_commit = None;
                 if let Some(before) = before {
-                    let after = baseline(size)?;
+                    let after = baseline(size).await?;
                     let bare =
                         (before.throughput.msgs_per_sec + after.throughput.msgs_per_sec) / 2.0;
                     vs_bare_group_commit = Some(append.msgs_per_sec / bare.max(1e-9));

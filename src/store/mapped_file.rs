@@ -192,7 +192,8 @@ impl MappedFile {
             self.map
                 .flush_range(flushed, wrote - flushed)
                 .ctx("msync", &self.path)?;
-            self.flushed_position.store(wrote, Ordering::Release);
+            // fetch_max: a concurrent flush (API call vs flusher thread) never moves it back.
+            self.flushed_position.fetch_max(wrote, Ordering::AcqRel);
         }
         Ok(wrote)
     }

@@ -192,10 +192,8 @@ impl MappedFileQueue {
             let pos = f.flush()?;
             flushed = f.file_from_offset() + pos as i64;
         }
-        if flushed > from {
-            self.flushed_where.store(flushed, Ordering::Release);
-        }
-        Ok(flushed.max(from))
+        let prev = self.flushed_where.fetch_max(flushed, Ordering::AcqRel);
+        Ok(flushed.max(prev))
     }
 
     /// Drops everything at or past `offset`: later files are deleted, the file holding it is

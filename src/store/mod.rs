@@ -495,6 +495,8 @@ impl MessageStore {
         }
         // No appends run past this point: take the writer lock to wait out one in flight.
         let _w = self.inner.writer.lock().unwrap_or_else(|e| e.into_inner());
+        // ...and index what it wrote, so a clean start finds the index complete.
+        reput::index_new_records(&self.inner);
         self.flush()?;
         let abort = StorePaths::abort(&self.inner.config.store_path_root_dir);
         match std::fs::remove_file(&abort) {
