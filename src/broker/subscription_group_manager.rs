@@ -2,12 +2,11 @@
 //! the pre-created ones, those created on first use when
 //! autoCreateSubscriptionGroup is on, and config/subscriptionGroup.json.
 
-use std::path::PathBuf;
 use std::sync::RwLock;
 
 use crate::protocol::subscription_group::{SubscriptionGroupConfig, SubscriptionGroupWrapper};
 use crate::protocol::topic_config::DataVersion;
-use crate::store::config_file;
+use crate::store::config_file::{self, ConfigFile};
 use crate::util::now_millis;
 
 /// Groups every RocketMQ broker has.
@@ -23,7 +22,7 @@ const PRE_CREATED: [&str; 7] = [
 
 pub struct SubscriptionGroupManager {
     table: RwLock<SubscriptionGroupWrapper>,
-    path: PathBuf,
+    file: ConfigFile,
     auto_create: bool,
 }
 
@@ -45,7 +44,7 @@ impl SubscriptionGroupManager {
         }
         Ok(SubscriptionGroupManager {
             table: RwLock::new(table),
-            path,
+            file: ConfigFile::new(path),
             auto_create,
         })
     }
@@ -104,7 +103,7 @@ impl SubscriptionGroupManager {
     }
 
     fn persist(&self) -> crate::store::Result<()> {
-        config_file::persist_json(&self.path, &self.wrapper())
+        self.file.persist(|| self.wrapper())
     }
 }
 
