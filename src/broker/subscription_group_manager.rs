@@ -4,21 +4,12 @@
 
 use std::sync::RwLock;
 
-use crate::protocol::subscription_group::{SubscriptionGroupConfig, SubscriptionGroupWrapper};
+use crate::protocol::subscription_group::{
+    PRE_CREATED_GROUPS, SubscriptionGroupConfig, SubscriptionGroupWrapper,
+};
 use crate::protocol::topic_config::DataVersion;
 use crate::store::config_file::{self, ConfigFile};
 use crate::util::now_millis;
-
-/// Groups every RocketMQ broker has.
-const PRE_CREATED: [&str; 7] = [
-    "TOOLS_CONSUMER",
-    "FILTERSRV_CONSUMER",
-    "SELF_TEST_C_GROUP",
-    "CID_ONS-HTTP-PROXY",
-    "CID_ONSAPI_PULL",
-    "CID_ONSAPI_PERMISSION",
-    "CID_ONSAPI_OWNER",
-];
 
 pub struct SubscriptionGroupManager {
     table: RwLock<SubscriptionGroupWrapper>,
@@ -36,7 +27,7 @@ impl SubscriptionGroupManager {
                     ..Default::default()
                 }
             });
-        for g in PRE_CREATED {
+        for g in PRE_CREATED_GROUPS {
             table
                 .subscription_group_table
                 .entry(g.to_string())
