@@ -1,7 +1,9 @@
 //! `cargo bench --bench store`: runs `mq::store::bench` and prints its report.
 //! MQ_BENCH_DIR picks the directory (default target/bench-store), MQ_BENCH_SECS the seconds per
-//! case (default 2), MQ_BENCH_QUICK=1 a short run of 128 B cases only.
+//! case (default 2), MQ_BENCH_QUICK=1 a short run of 128 B cases only, MQ_BENCH_WRITERS=1,64
+//! and MQ_BENCH_MODES=async,sync narrow the matrix.
 
+use mq::store::FlushDiskType;
 use mq::store::bench::{BenchOptions, run};
 use std::time::Duration;
 
@@ -13,6 +15,22 @@ fn main() {
     }
     if std::env::var("MQ_BENCH_QUICK").is_ok_and(|v| v == "1") {
         opts.sizes = vec![128];
+    }
+    if let Ok(w) = std::env::var("MQ_BENCH_WRITERS") {
+        opts.writers = w
+            .split(',')
+            .map(|x| x.parse().expect("MQ_BENCH_WRITERS: numbers"))
+            .collect();
+    }
+    if let Ok(m) = std::env::var("MQ_BENCH_MODES") {
+        opts.modes = m
+            .split(',')
+            .map(|x| match x {
+                "async" => FlushDiskType::AsyncFlush,
+                "sync" => FlushDiskType::SyncFlush,
+                _ => panic!("MQ_BENCH_MODES: async,sync"),
+            })
+            .collect();
     }
     let report = match run(&opts) {
         Ok(r) => r,
@@ -38,6 +56,13 @@ fn main() {
                 .map(|r| format!("{:.0}", r.msgs_per_sec))
                 .unwrap_or_default()
         );
+        if c.mode == FlushDiskType::SyncFlush {
+            let vs = c
+                .vs_bare_group_commit
+                .map(|r| format!(", {:.0}% of the bare group-commit loop", r * 100.0))
+                .unwrap_or_default();
+            println!("{:>40}({} syncs{vs})", "", c.syncs);
+        }
     }
     for b in &report.group_commit_baseline {
         println!(

@@ -35,14 +35,14 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('namesrv', 'namesrv', [CompletionResultType]::ParameterValue, 'Run a name server, or manage its key-value config')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Inspect clusters and their brokers')
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Inspect and manage topics')
-            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
-            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -598,6 +598,58 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;topic;help;help' {
             break
         }
+        'mq;send' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The message tag')
+            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Message keys, space-separated')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'Message keys, space-separated')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A user property, key=value (repeatable)')
+            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'A user property, key=value (repeatable)')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The message body')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The message body')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the body from this file')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the body from this file')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Send each body this many times')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Send each body this many times')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send in batches of this many messages (SEND_BATCH_MESSAGE)')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;consume' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag expression: *, TagA, or ''TagA || TagB''')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)')
+            [CompletionResult]::new('--idle-exit', '--idle-exit', [CompletionResultType]::ParameterName, 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print each message with this template instead of its body')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--broadcast', '--broadcast', [CompletionResultType]::ParameterName, 'Every consumer of the group gets every message (offsets kept in memory)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;group' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
@@ -758,75 +810,6 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;group;help;help' {
-            break
-        }
-        'mq;send' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
-            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'The message tag')
-            [CompletionResult]::new('-k', '-k', [CompletionResultType]::ParameterName, 'Message keys, space-separated')
-            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'Message keys, space-separated')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'A user property, key=value (repeatable)')
-            [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'A user property, key=value (repeatable)')
-            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The message body')
-            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The message body')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read the body from this file')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read the body from this file')
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Send each body this many times')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Send each body this many times')
-            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
-            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send in batches of this many messages (SEND_BATCH_MESSAGE)')
-            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
-            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
-            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'mq;consume' {
-            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
-            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
-            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
-            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag expression: *, TagA, or ''TagA || TagB''')
-            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
-            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)')
-            [CompletionResult]::new('--idle-exit', '--idle-exit', [CompletionResultType]::ParameterName, 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Print each message with this template instead of its body')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
-            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
-            [CompletionResult]::new('--broadcast', '--broadcast', [CompletionResultType]::ParameterName, 'Every consumer of the group gets every message (offsets kept in memory)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            break
-        }
-        'mq;top' {
-            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster''s brokers (default: every cluster)')
-            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polling rounds, e.g. 2s or 500ms (backs off when rounds are slower)')
-            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
-            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
-            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)')
-            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'With --once: include system topics and groups')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --once: include system topics and groups')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'mq;message' {
@@ -1031,6 +1014,23 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;top' {
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster''s brokers (default: every cluster)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Time between polling rounds, e.g. 2s or 500ms (backs off when rounds are slower)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'With --once: include system topics and groups')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'With --once: include system topics and groups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;store' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
@@ -1130,14 +1130,14 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('namesrv', 'namesrv', [CompletionResultType]::ParameterValue, 'Run a name server, or manage its key-value config')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Inspect clusters and their brokers')
             [CompletionResult]::new('topic', 'topic', [CompletionResultType]::ParameterValue, 'Inspect and manage topics')
-            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send messages')
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
-            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
+            [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
             [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
@@ -1243,6 +1243,12 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;help;topic;list' {
             break
         }
+        'mq;help;send' {
+            break
+        }
+        'mq;help;consume' {
+            break
+        }
         'mq;help;group' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
@@ -1268,15 +1274,6 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;group;reset-offset' {
-            break
-        }
-        'mq;help;send' {
-            break
-        }
-        'mq;help;consume' {
-            break
-        }
-        'mq;help;top' {
             break
         }
         'mq;help;message' {
@@ -1313,6 +1310,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;admin' {
+            break
+        }
+        'mq;help;top' {
             break
         }
         'mq;help;store' {

@@ -36,14 +36,14 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "broker" -d 'Run a broker'
 complete -c mq -n "__fish_mq_needs_command" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
 complete -c mq -n "__fish_mq_needs_command" -f -a "cluster" -d 'Inspect clusters and their brokers'
 complete -c mq -n "__fish_mq_needs_command" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_needs_command" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
 complete -c mq -n "__fish_mq_needs_command" -f -a "send" -d 'Send messages'
 complete -c mq -n "__fish_mq_needs_command" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
-complete -c mq -n "__fish_mq_needs_command" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
+complete -c mq -n "__fish_mq_needs_command" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
 complete -c mq -n "__fish_mq_needs_command" -f -a "message" -d 'Look up, print and resend messages'
 complete -c mq -n "__fish_mq_needs_command" -f -a "producer" -d 'Connected producers of a group'
 complete -c mq -n "__fish_mq_needs_command" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
 complete -c mq -n "__fish_mq_needs_command" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
+complete -c mq -n "__fish_mq_needs_command" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "store" -d 'Read a store directory offline'
 complete -c mq -n "__fish_mq_needs_command" -f -a "bench" -d 'Measure: the store on this disk'
 complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
@@ -247,6 +247,40 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand send" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l tag -d 'The message tag' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s k -l keys -d 'Message keys, space-separated' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s p -l property -d 'A user property, key=value (repeatable)' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s b -l body -d 'The message body' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s f -l file -d 'Read the body from this file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand send" -s c -l count -d 'Send each body this many times' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
+async\t'Keep many sends in flight (bounded)'
+oneway\t'Do not wait for answers'"
+complete -c mq -n "__fish_mq_using_subcommand send" -l batch -d 'Send in batches of this many messages (SEND_BATCH_MESSAGE)' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -s g -l group -d 'The consumer group (a temporary one when not given)' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tag -d 'Tag expression: *, TagA, or \'TagA || TagB\'' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -s c -l count -d 'Exit (0) after this many messages' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l from -d 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l idle-exit -d 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l format -d 'Print each message with this template instead of its body' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every consumer of the group gets every message (offsets kept in memory)'
+complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -340,51 +374,6 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand send" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -l tag -d 'The message tag' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s k -l keys -d 'Message keys, space-separated' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s p -l property -d 'A user property, key=value (repeatable)' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s b -l body -d 'The message body' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s f -l file -d 'Read the body from this file' -r -F
-complete -c mq -n "__fish_mq_using_subcommand send" -s c -l count -d 'Send each body this many times' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
-async\t'Keep many sends in flight (bounded)'
-oneway\t'Do not wait for answers'"
-complete -c mq -n "__fish_mq_using_subcommand send" -l batch -d 'Send in batches of this many messages (SEND_BATCH_MESSAGE)' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s g -l group -d 'The producer group' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -s g -l group -d 'The consumer group (a temporary one when not given)' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l tag -d 'Tag expression: *, TagA, or \'TagA || TagB\'' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -s c -l count -d 'Exit (0) after this many messages' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l from -d 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l idle-exit -d 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l format -d 'Print each message with this template instead of its body' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every consumer of the group gets every message (offsets kept in memory)'
-complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand top" -l cluster -d 'Only this cluster\'s brokers (default: every cluster)' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -l interval -d 'Time between polling rounds, e.g. 2s or 500ms (backs off when rounds are slower)' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand top" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -l once -d 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)'
-complete -c mq -n "__fish_mq_using_subcommand top" -s a -l all -d 'With --once: include system topics and groups'
-complete -c mq -n "__fish_mq_using_subcommand top" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand top" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -490,6 +479,17 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand admin" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand admin" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand top" -l cluster -d 'Only this cluster\'s brokers (default: every cluster)' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -l interval -d 'Time between polling rounds, e.g. 2s or 500ms (backs off when rounds are slower)' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand top" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -l once -d 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)'
+complete -c mq -n "__fish_mq_using_subcommand top" -s a -l all -d 'With --once: include system topics and groups'
+complete -c mq -n "__fish_mq_using_subcommand top" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand top" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -540,23 +540,23 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "broker" -d 'Run a broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "send" -d 'Send messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "producer" -d 'Connected producers of a group'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic group send consume top message producer consumer admin store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "send" -d 'Send messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "store" -d 'Read a store directory offline'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message producer consumer admin top store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "config" -d 'Read or change a running broker\'s config'

@@ -72,6 +72,7 @@ fn append_read_reopen_in_both_flush_modes() {
                     .all(|b| decode_message(b).unwrap().tags() == Some("TagA"))
             );
         }
+        assert!(store.wait_index_caught_up(std::time::Duration::from_secs(10)));
         let one = store.query_message("TopicA", "key17", 10, 0, i64::MAX);
         assert_eq!(one.len(), 1);
         assert_eq!(decode_message(&one[0]).unwrap().body, msgs[17].body);
@@ -143,4 +144,45 @@ fn read_limits_statuses_and_batches() {
     let t0 = store.message_store_timestamp("T", 0, 0).unwrap();
     assert_eq!(store.offset_in_queue_by_time("T", 0, t0), 0);
     assert_eq!(store.offset_in_queue_by_time("T", 0, i64::MAX), 10);
+}
+
+#[test]
+fn ipv6_hosts_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::AsyncFlush)).unwrap();
+    let m = Msg::new("V6", 0, b"six".to_vec(), "t", "", "");
+    let mut a = m.append();
+    a.born_host = "[2001:db8::1]:40000".parse().unwrap();
+    a.store_host = "[2001:db8::2]:10911".parse().unwrap();
+    let r = rt.block_on(store.put_message(&a)).unwrap();
+    assert_eq!(r.msg_id().len(), 56);
+    assert_eq!(r.wrote_bytes, 91 + 24 + 3 + 2 + m.props.len());
+    let d = store.look_message_by_offset(r.physical_offset).unwrap();
+    assert_eq!(d.born_host, a.born_host);
+    assert_eq!(d.store_host, a.store_host);
+    assert_eq!(
+        d.sys_flag,
+        sysflag::BORNHOST_V6_FLAG | sysflag::STOREHOSTADDRESS_V6_FLAG
+    );
+    assert_eq!(store.offset_in_queue_by_time("V6", 0, d.store_timestamp), 0);
+    assert_eq!(
+        store.message_store_timestamp("V6", 0, 0),
+        Some(d.store_timestamp)
+    );
+    assert!(store.get_message_by_msg_id(&r.msg_id()).unwrap().is_some());
+}
+
+#[test]
+fn store_and_append_future_are_shareable() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    fn send<T: Send>(_: &T) {}
+    let dir = tempfile::tempdir().unwrap();
+    let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::SyncFlush)).unwrap();
+    send_sync(&store);
+    let m = Msg::new("S", 0, b"x".to_vec(), "", "", "");
+    let a = m.append();
+    let fut = store.put_message(&a);
+    send(&fut);
+    assert_eq!(rt().block_on(fut).unwrap().status, PutStatus::PutOk);
 }

@@ -127,7 +127,8 @@ impl Drop for Reaper {
 }
 
 fn verify(dir: &Path, acked: &HashMap<(i32, i64), Acked>) {
-    let store = MessageStore::open(config(dir)).unwrap();
+    let store =
+        MessageStore::open(config(dir)).unwrap_or_else(|e| panic!("reopen after SIGKILL: {e}"));
     let mut seen = std::collections::HashSet::new();
     for q in 0..QUEUES {
         let max = store.max_offset_in_queue("CrashTopic", q);

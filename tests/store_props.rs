@@ -10,6 +10,7 @@ use proptest::prelude::*;
 use store_common::{Msg, rt, tiny_config};
 
 fn check(store: &MessageStore, msgs: &[Msg], results: &[PutResult]) {
+    assert!(store.wait_index_caught_up(std::time::Duration::from_secs(10)));
     for (i, (m, r)) in msgs.iter().zip(results).enumerate() {
         let by_phys = store
             .get_message_by_offset(r.physical_offset)

@@ -3,16 +3,15 @@
 //! flushConsumerOffsetInterval and at shutdown.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::store::config_file::{self, ConsumerOffsetTable};
+use crate::store::config_file::{self, ConfigFile, ConsumerOffsetTable};
 
 pub struct ConsumerOffsetManager {
     table: RwLock<HashMap<String, BTreeMap<i32, i64>>>,
     dirty: AtomicBool,
-    path: PathBuf,
+    file: ConfigFile,
 }
 
 fn key(topic: &str, group: &str) -> String {
@@ -26,7 +25,7 @@ impl ConsumerOffsetManager {
         Ok(ConsumerOffsetManager {
             table: RwLock::new(saved.offset_table.into_iter().collect()),
             dirty: AtomicBool::new(false),
-            path,
+            file: ConfigFile::new(path),
         })
     }
 
@@ -95,7 +94,7 @@ impl ConsumerOffsetManager {
         if !self.dirty.swap(false, Ordering::AcqRel) {
             return Ok(());
         }
-        let table = ConsumerOffsetTable {
+        let result = self.file.persist(|| ConsumerOffsetTable {
             offset_table: self
                 .table
                 .read()
@@ -104,8 +103,7 @@ impl ConsumerOffsetManager {
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect(),
             other: Default::default(),
-        };
-        let result = table.persist(&self.path);
+        });
         if result.is_err() {
             self.dirty.store(true, Ordering::Release);
         }

@@ -1,9 +1,9 @@
 //! Broker counters for runtime info and `mq top`: messages and bytes put and
 //! got, sampled every second into TPS figures.
 
-use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, RwLock};
 
 pub struct BrokerStats {
     pub put_msgs: AtomicU64,
@@ -13,7 +13,20 @@ pub struct BrokerStats {
     /// Totals at each of the last 600 seconds, newest last.
     history: Mutex<VecDeque<(u64, u64)>>,
     pub boot_timestamp: AtomicU64,
+    /// Messages pulled per consumer group, for its consume TPS.
+    groups: RwLock<HashMap<String, GroupCounter>>,
 }
+
+/// One group's pulled-message total and its value at each of the last 60 samples.
+#[derive(Default)]
+struct GroupCounter {
+    total: AtomicU64,
+    history: Mutex<VecDeque<u64>>,
+}
+
+/// Consume TPS is the rate over this many one-second samples, as RocketMQ's
+/// per-minute GROUP_GET_NUMS statistic.
+const GROUP_TPS_WINDOW: usize = 60;
 
 impl Default for BrokerStats {
     fn default() -> Self {
@@ -24,6 +37,7 @@ impl Default for BrokerStats {
             get_bytes: AtomicU64::new(0),
             history: Mutex::new(VecDeque::new()),
             boot_timestamp: AtomicU64::new(crate::util::now_millis().max(0) as u64),
+            groups: RwLock::new(HashMap::new()),
         }
     }
 }
@@ -52,7 +66,42 @@ impl BrokerStats {
         self.get_bytes.fetch_add(bytes, Ordering::Relaxed);
     }
 
+    /// Counts messages a group pulled. One read lock per pull, not per message.
+    pub fn on_group_get(&self, group: &str, msgs: u64) {
+        if let Some(c) = self.groups.read().unwrap().get(group) {
+            c.total.fetch_add(msgs, Ordering::Relaxed);
+            return;
+        }
+        self.groups
+            .write()
+            .unwrap()
+            .entry(group.to_string())
+            .or_default()
+            .total
+            .fetch_add(msgs, Ordering::Relaxed);
+    }
+
+    /// A group's consume TPS over the last minute (less right after it started).
+    pub fn group_consume_tps(&self, group: &str) -> f64 {
+        let groups = self.groups.read().unwrap();
+        let Some(c) = groups.get(group) else {
+            return 0.0;
+        };
+        let h = c.history.lock().unwrap();
+        match (h.front(), h.back()) {
+            (Some(old), Some(new)) if h.len() > 1 => (new - old) as f64 / (h.len() - 1) as f64,
+            _ => 0.0,
+        }
+    }
+
     pub fn sample(&self) {
+        for c in self.groups.read().unwrap().values() {
+            let mut h = c.history.lock().unwrap();
+            h.push_back(c.total.load(Ordering::Relaxed));
+            while h.len() > GROUP_TPS_WINDOW + 1 {
+                h.pop_front();
+            }
+        }
         let now = (
             self.put_msgs.load(Ordering::Relaxed),
             self.get_msgs.load(Ordering::Relaxed),
@@ -78,5 +127,26 @@ impl BrokerStats {
             (newest.0 - oldest.0) as f64 / secs,
             (newest.1 - oldest.1) as f64 / secs,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_consume_tps_is_the_rate_between_samples() {
+        let s = BrokerStats::default();
+        assert_eq!(s.group_consume_tps("g"), 0.0);
+        s.on_group_get("g", 10);
+        s.sample();
+        s.on_group_get("g", 30);
+        s.on_group_get("other", 5);
+        s.sample();
+        s.on_group_get("g", 50);
+        s.sample();
+        // 90 pulled over three samples: 80 between the first and the last, 2 seconds apart.
+        assert_eq!(s.group_consume_tps("g"), 40.0);
+        assert_eq!(s.group_consume_tps("other"), 0.0);
     }
 }

@@ -2,28 +2,18 @@
 //! the pre-created ones, those created on first use when
 //! autoCreateSubscriptionGroup is on, and config/subscriptionGroup.json.
 
-use std::path::PathBuf;
 use std::sync::RwLock;
 
-use crate::protocol::subscription_group::{SubscriptionGroupConfig, SubscriptionGroupWrapper};
+use crate::protocol::subscription_group::{
+    PRE_CREATED_GROUPS, SubscriptionGroupConfig, SubscriptionGroupWrapper,
+};
 use crate::protocol::topic_config::DataVersion;
-use crate::store::config_file;
+use crate::store::config_file::{self, ConfigFile};
 use crate::util::now_millis;
-
-/// Groups every RocketMQ broker has.
-const PRE_CREATED: [&str; 7] = [
-    "TOOLS_CONSUMER",
-    "FILTERSRV_CONSUMER",
-    "SELF_TEST_C_GROUP",
-    "CID_ONS-HTTP-PROXY",
-    "CID_ONSAPI_PULL",
-    "CID_ONSAPI_PERMISSION",
-    "CID_ONSAPI_OWNER",
-];
 
 pub struct SubscriptionGroupManager {
     table: RwLock<SubscriptionGroupWrapper>,
-    path: PathBuf,
+    file: ConfigFile,
     auto_create: bool,
 }
 
@@ -37,7 +27,7 @@ impl SubscriptionGroupManager {
                     ..Default::default()
                 }
             });
-        for g in PRE_CREATED {
+        for g in PRE_CREATED_GROUPS {
             table
                 .subscription_group_table
                 .entry(g.to_string())
@@ -45,7 +35,7 @@ impl SubscriptionGroupManager {
         }
         Ok(SubscriptionGroupManager {
             table: RwLock::new(table),
-            path,
+            file: ConfigFile::new(path),
             auto_create,
         })
     }
@@ -104,7 +94,7 @@ impl SubscriptionGroupManager {
     }
 
     fn persist(&self) -> crate::store::Result<()> {
-        config_file::persist_json(&self.path, &self.wrapper())
+        self.file.persist(|| self.wrapper())
     }
 }
 

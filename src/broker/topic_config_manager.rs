@@ -3,13 +3,12 @@
 //! send (from TBW102), their data version, and config/topics.json.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 use std::sync::RwLock;
 
 use super::config::BrokerConfig;
 use crate::protocol::perm::{self, PERM_INHERIT, PERM_READ, PERM_WRITE};
 use crate::protocol::topic_config::{DataVersion, TopicConfig, TopicConfigSerializeWrapper};
-use crate::store::config_file;
+use crate::store::config_file::{self, ConfigFile};
 use crate::util::now_millis;
 
 pub const AUTO_CREATE_TOPIC_KEY_TOPIC: &str = "TBW102";
@@ -89,7 +88,7 @@ struct Table {
 
 pub struct TopicConfigManager {
     table: RwLock<Table>,
-    path: PathBuf,
+    file: ConfigFile,
 }
 
 impl TopicConfigManager {
@@ -110,7 +109,7 @@ impl TopicConfigManager {
                 topics,
                 data_version,
             }),
-            path,
+            file: ConfigFile::new(path),
         })
     }
 
@@ -211,8 +210,7 @@ impl TopicConfigManager {
     }
 
     pub fn persist(&self) -> crate::store::Result<()> {
-        let wrapper = self.wrapper();
-        config_file::persist_json(&self.path, &wrapper)
+        self.file.persist(|| self.wrapper())
     }
 }
 
@@ -301,6 +299,29 @@ mod tests {
         assert_eq!(m2.get("NewTopic").unwrap().write_queue_nums, 4);
         assert!(m2.delete("NewTopic").unwrap());
         assert!(!m2.contains("NewTopic"));
+    }
+
+    #[test]
+    fn concurrent_updates_all_persist() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = BrokerConfig::default();
+        let m = TopicConfigManager::load(dir.path(), &config).unwrap();
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let m = &m;
+                s.spawn(move || {
+                    for i in 0..25 {
+                        m.update(TopicConfig::new(format!("T{t}-{i}"))).unwrap();
+                    }
+                });
+            }
+        });
+        let reloaded = TopicConfigManager::load(dir.path(), &config).unwrap();
+        for t in 0..4 {
+            for i in 0..25 {
+                assert!(reloaded.contains(&format!("T{t}-{i}")), "T{t}-{i} lost");
+            }
+        }
     }
 
     #[test]

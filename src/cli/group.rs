@@ -265,17 +265,6 @@ async fn create_or_update(
     Ok(GroupChanges(rows))
 }
 
-/// Groups every broker pre-creates.
-const BUILT_IN_GROUPS: [&str; 7] = [
-    "TOOLS_CONSUMER",
-    "FILTERSRV_CONSUMER",
-    "SELF_TEST_C_GROUP",
-    "CID_ONS-HTTP-PROXY",
-    "CID_ONSAPI_PULL",
-    "CID_ONSAPI_PERMISSION",
-    "CID_ONSAPI_OWNER",
-];
-
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRow {
@@ -320,7 +309,10 @@ async fn list(admin: &AdminClient, cluster: Option<&str>, all: bool) -> CliResul
     Ok(GroupList(
         groups
             .into_iter()
-            .filter(|(name, _)| all || !BUILT_IN_GROUPS.contains(&name.as_str()))
+            .filter(|(name, _)| {
+                all || !crate::protocol::subscription_group::PRE_CREATED_GROUPS
+                    .contains(&name.as_str())
+            })
             .map(|(name, (c, brokers))| GroupRow {
                 group: name,
                 brokers,

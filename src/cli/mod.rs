@@ -15,8 +15,8 @@ pub mod group;
 pub mod message;
 pub mod namesrv;
 pub mod output;
-pub mod send;
 pub mod producer;
+pub mod send;
 pub mod store;
 pub mod top;
 pub mod topic;
@@ -95,15 +95,13 @@ pub enum Command {
     /// Inspect and manage topics
     #[command(subcommand)]
     Topic(topic::TopicCommand),
-    /// Inspect and manage consumer groups: progress, lag, offsets
-    #[command(subcommand)]
-    Group(group::GroupCommand),
     /// Send messages
     Send(send::SendArgs),
     /// Consume messages (a push consumer in a group)
     Consume(consume::ConsumeArgs),
-    /// Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)
-    Top(top::TopArgs),
+    /// Inspect and manage consumer groups: progress, lag, offsets
+    #[command(subcommand)]
+    Group(group::GroupCommand),
     /// Look up, print and resend messages
     #[command(subcommand)]
     Message(message::MessageCommand),
@@ -115,6 +113,8 @@ pub enum Command {
     Consumer(consumer::ConsumerCommand),
     /// Run an mqadmin command by its mqadmin name and options (see commands/admin.md)
     Admin(admin::AdminArgs),
+    /// Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)
+    Top(top::TopArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -134,14 +134,14 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Namesrv(cmd) => namesrv::run(g, cmd).await,
         Command::Cluster(cmd) => cluster::run(g, cmd).await,
         Command::Topic(cmd) => topic::run(g, cmd).await,
-        Command::Group(cmd) => group::run(g, cmd).await,
         Command::Send(args) => send::run(g, args).await,
         Command::Consume(args) => consume::run(g, args).await,
-        Command::Top(args) => top::run(g, args).await,
+        Command::Group(cmd) => group::run(g, cmd).await,
         Command::Message(cmd) => message::run(g, cmd).await,
         Command::Producer(cmd) => producer::run(g, cmd).await,
         Command::Consumer(cmd) => consumer::run(g, cmd).await,
         Command::Admin(args) => admin::run(g, args).await,
+        Command::Top(args) => top::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),

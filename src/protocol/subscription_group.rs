@@ -8,6 +8,17 @@ use serde::{Deserialize, Serialize};
 use super::body::RemotingBody;
 use super::topic_config::DataVersion;
 
+/// Consumer groups every RocketMQ broker creates at start.
+pub const PRE_CREATED_GROUPS: [&str; 7] = [
+    "TOOLS_CONSUMER",
+    "FILTERSRV_CONSUMER",
+    "SELF_TEST_C_GROUP",
+    "CID_ONS-HTTP-PROXY",
+    "CID_ONSAPI_PULL",
+    "CID_ONSAPI_PERMISSION",
+    "CID_ONSAPI_OWNER",
+];
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 pub struct SubscriptionGroupConfig {

@@ -8,7 +8,6 @@ use super::message::AppendMessage;
 use super::message::property::UNIQ_KEY;
 use super::{FlushDiskType, MessageStore, PutStatus, StoreConfig};
 use serde::Serialize;
-use std::fmt::Write as _;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -71,8 +70,13 @@ pub struct AppendCase {
     pub size: usize,
     pub writers: usize,
     pub append: Throughput,
+    /// Commit log syncs during the case (SYNC_FLUSH: one per group commit).
+    pub syncs: u64,
     /// Sequential read of everything appended (ASYNC_FLUSH single-writer cases).
     pub read: Option<Throughput>,
+    /// SYNC_FLUSH with the most writers: throughput relative to the mean of the bare
+    /// group-commit loop run just before and just after it (1.0 = as fast).
+    pub vs_bare_group_commit: Option<f64>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,55 +93,87 @@ pub struct GroupCommitCase {
 pub struct BenchReport {
     pub options: BenchOptions,
     pub cases: Vec<AppendCase>,
-    /// The bare pwrite + fdatasync group-commit loop, per size, with the largest writer count.
+    /// The bare pwrite + fdatasync group-commit loop with the largest writer count, run before
+    /// and after each SYNC_FLUSH case it is compared with.
     pub group_commit_baseline: Vec<GroupCommitCase>,
 }
 
 const TOPIC: &str = "BenchmarkTest";
+const TAIL: &str = "\u{2}TAGS\u{1}TagA";
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
 const QUEUES: usize = 8;
 
-/// Runs the benchmark matrix; blocking (it drives its own tokio runtime).
+/// Runs the benchmark matrix; blocking: it drives its own multi-thread tokio runtime, so call
+/// it outside one (or from `spawn_blocking`), or use `run_async`.
 pub fn run(opts: &BenchOptions) -> Result<BenchReport> {
     std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .ctx("start runtime", &opts.dir)?;
+    rt.block_on(run_async(opts))
+}
+
+/// Runs the benchmark matrix on the current (multi-thread) runtime. Opening stores and the
+/// read phase block the calling task, which is what a benchmark wants.
+pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
+    std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
     let mut cases = Vec::new();
+    let mut group_commit_baseline = Vec::new();
+    let max_writers = opts.writers.iter().copied().max().unwrap_or(1);
+    let baseline = |size: usize| {
+        group_commit_loop(
+            &opts.dir,
+            size,
+            max_writers,
+            opts.case_duration,
+            opts.commit_log_file_size,
+        )
+    };
     for &mode in &opts.modes {
         for &size in &opts.sizes {
             for &writers in &opts.writers {
+                // SYNC_FLUSH with the most writers is compared with the bare loop run right
+                // before and right after it, as the disk's speed drifts.
+                let compare = mode == FlushDiskType::SyncFlush && writers == max_writers;
+                let before = if compare {
+                    Some(baseline(size).await?)
+                } else {
+                    None
+                };
                 let dir = opts.dir.join(format!("store-{mode:?}-{size}-{writers}"));
                 let _ = std::fs::remove_dir_all(&dir);
                 let mut cfg = StoreConfig::new(&dir);
                 cfg.flush_disk_type = mode;
                 cfg.mapped_file_size_commit_log = opts.commit_log_file_size;
                 let store = Arc::new(MessageStore::open(cfg)?);
-                let append = rt.block_on(append_case(&store, size, writers, opts.case_duration))?;
+                let syncs_before = store.commit_log_sync_count();
+                let append = append_case(&store, size, writers, opts.case_duration).await?;
+                let syncs = store.commit_log_sync_count() - syncs_before;
                 let read = (mode == FlushDiskType::AsyncFlush && writers == 1)
                     .then(|| read_all(&store, size));
                 drop(store);
                 let _ = std::fs::remove_dir_all(&dir);
+                let mut vs_bare_group_commit = None;
+                if let Some(before) = before {
+                    let after = baseline(size).await?;
+                    let bare =
+                        (before.throughput.msgs_per_sec + after.throughput.msgs_per_sec) / 2.0;
+                    vs_bare_group_commit = Some(append.msgs_per_sec / bare.max(1e-9));
+                    group_commit_baseline.push(before);
+                    group_commit_baseline.push(after);
+                }
                 cases.push(AppendCase {
                     mode,
                     size,
                     writers,
                     append,
+                    syncs,
                     read,
+                    vs_bare_group_commit,
                 });
             }
         }
-    }
-    let mut group_commit_baseline = Vec::new();
-    let writers = opts.writers.iter().copied().max().unwrap_or(1);
-    for &size in &opts.sizes {
-        group_commit_baseline.push(rt.block_on(group_commit_loop(
-            &opts.dir,
-            size,
-            writers,
-            opts.case_duration,
-            opts.commit_log_file_size,
-        ))?);
     }
     Ok(BenchReport {
         options: opts.clone(),
@@ -163,7 +199,8 @@ async fn append_case(
         let (store, count) = (store.clone(), count.clone());
         tasks.push(tokio::spawn(async move {
             let body = vec![b'm'; size];
-            let mut props = String::new();
+            let mut props =
+                format!("{UNIQ_KEY}\u{1}7F0000010000{w:08X}{:012X}{TAIL}", 0).into_bytes();
             let born: std::net::SocketAddr = "127.0.0.1:50000".parse().expect("literal");
             let host: std::net::SocketAddr = "127.0.0.1:10911".parse().expect("literal");
             let mut n = 0u64;
@@ -177,18 +214,19 @@ async fn append_case(
                     }
                     tokio::task::yield_now().await;
                 }
-                props.clear();
-                // A client-like UNIQ_KEY (indexed) and a tag, as real producers send.
-                let _ = write!(
-                    props,
-                    "{UNIQ_KEY}\u{1}7F0000010000{w:08X}{n:012X}\u{2}TAGS\u{1}TagA"
-                );
+                // A client-like UNIQ_KEY (indexed) and a tag, as real producers send; only the
+                // counter digits change, so making it costs no formatting.
+                let digits = props.len() - TAIL.len() - 12;
+                for (i, d) in props[digits..digits + 12].iter_mut().enumerate() {
+                    *d = HEX[((n >> (44 - 4 * i)) & 0xF) as usize];
+                }
+                let props = std::str::from_utf8(&props).expect("ASCII");
                 let m = AppendMessage {
                     topic: TOPIC,
                     queue_id: (w % QUEUES) as i32,
                     flag: 0,
                     body: &body,
-                    properties: &props,
+                    properties: props,
                     sys_flag: 0,
                     born_timestamp: 0,
                     born_host: born,
@@ -259,6 +297,8 @@ async fn group_commit_loop(
         .open(&path)
         .ctx("create", &path)?;
     file.set_len(file_size as u64).ctx("allocate", &path)?;
+    // Prepared like a commit log file, so only the store's own overhead differs.
+    super::mapped_file::preallocate(&file, file_size);
     let (tx, rx) = std::sync::mpsc::channel::<Req>();
     let syncs = Arc::new(AtomicU64::new(0));
     let syncs2 = syncs.clone();

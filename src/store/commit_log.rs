@@ -2,10 +2,12 @@
 //! stream of mapped files; record placement with BLANK roll-over, record reads and scans.
 
 use super::error::Result;
+use super::mapped_file::MappedFile;
 use super::mapped_file_queue::MappedFileQueue;
-use super::message::{self, END_FILE_MIN_BLANK_LENGTH, RecordCheck, RecordRef};
+use super::message::{self, Checked, END_FILE_MIN_BLANK_LENGTH, RecordRef};
 use bytes::Bytes;
 use std::path::Path;
+use std::sync::Arc;
 
 pub struct CommitLog {
     files: MappedFileQueue,
@@ -43,11 +45,22 @@ impl CommitLog {
     /// Places one record of `len` bytes at the end of the log and publishes it; `fill` writes
     /// it given its physical offset. If it does not fit in the current file with room for a
     /// BLANK after, the file is closed with a BLANK and the record goes into a new file.
-    /// Caller holds the writer lock.
-    pub fn append_with(&self, len: usize, fill: impl FnOnce(&mut [u8], i64)) -> Result<i64> {
+    /// Caller holds the writer lock; `current` is its cached handle on the newest file, so the
+    /// append takes no other lock.
+    pub fn append_with(
+        &self,
+        current: &mut Option<Arc<MappedFile>>,
+        len: usize,
+        fill: impl FnOnce(&mut [u8], i64),
+    ) -> Result<i64> {
         debug_assert!(len + END_FILE_MIN_BLANK_LENGTH <= self.file_size());
         loop {
-            let file = self.files.last_or_create(0)?;
+            if current.as_ref().is_none_or(|f| f.is_full()) {
+                *current = Some(self.files.last_or_create(0)?);
+            }
+            let Some(file) = current.as_ref() else {
+                unreachable!("just set")
+            };
             let pos = file.wrote_position();
             let remaining = file.file_size() - pos;
             if len + END_FILE_MIN_BLANK_LENGTH > remaining {
@@ -93,15 +106,16 @@ impl CommitLog {
     pub fn store_timestamp_at(&self, offset: i64) -> Option<i64> {
         let f = self.files.find(offset)?;
         let pos = (offset - f.file_from_offset()) as usize;
-        let head = f.read(pos, 64)?;
-        let sys_flag = i32::from_be_bytes(head[36..40].try_into().ok()?);
+        // Every record is at least 91 bytes; the store timestamp ends by byte 76.
+        let head = f.read(pos, 76)?;
+        let sys_flag = i32::from_be_bytes(head.get(36..40)?.try_into().ok()?);
         let born_len = if sys_flag & message::sysflag::BORNHOST_V6_FLAG != 0 {
             20
         } else {
             8
         };
         let at = 48 + born_len;
-        Some(i64::from_be_bytes(head[at..at + 8].try_into().ok()?))
+        Some(i64::from_be_bytes(head.get(at..at + 8)?.try_into().ok()?))
     }
 
     /// Walks records from `from` (which must be a record boundary), checking each, calling
@@ -126,31 +140,38 @@ impl CommitLog {
             let buf = file.read(0, limit).unwrap_or(&[]);
             loop {
                 if pos >= buf.len() {
-                    // File exhausted: continue at the next one.
-                    offset = file.file_from_offset() + file_size;
-                    break;
-                }
-                match message::check_record(
-                    &buf[pos..],
-                    file.file_from_offset() + pos as i64,
-                    check_crc,
-                ) {
-                    RecordCheck::Message(n) => {
-                        let r = message::decode_record_ref(&buf[pos..pos + n])?;
-                        on_record(&r, n)?;
-                        pos += n;
-                    }
-                    RecordCheck::Blank(_) => {
-                        offset = file.file_from_offset() + file_size;
-                        break;
-                    }
-                    RecordCheck::End => {
+                    if limit < file.file_size() {
+                        // The end of what the writer has published so far.
                         return Ok(ScanEnd {
                             offset: file.file_from_offset() + pos as i64,
                             corrupt: None,
                         });
                     }
-                    RecordCheck::Corrupt(why) => {
+                    // File exhausted: continue at the next one.
+                    offset = file.file_from_offset() + file_size;
+                    break;
+                }
+                match message::check_and_decode(
+                    &buf[pos..],
+                    file.file_from_offset() + pos as i64,
+                    check_crc,
+                ) {
+                    Checked::Message(r) => {
+                        let n = r.total_size as usize;
+                        on_record(&r, n)?;
+                        pos += n;
+                    }
+                    Checked::Blank(_) => {
+                        offset = file.file_from_offset() + file_size;
+                        break;
+                    }
+                    Checked::End => {
+                        return Ok(ScanEnd {
+                            offset: file.file_from_offset() + pos as i64,
+                            corrupt: None,
+                        });
+                    }
+                    Checked::Corrupt(why) => {
                         return Ok(ScanEnd {
                             offset: file.file_from_offset() + pos as i64,
                             corrupt: Some(why),

@@ -50,6 +50,34 @@ pub fn write_atomic(path: &Path, content: &str) -> Result<()> {
         .ctx("fsync dir", dir)
 }
 
+/// One config file that several threads persist: each save takes its snapshot and writes it
+/// under one lock, so saves never race on the temporary file and the newest snapshot is the
+/// one left on disk.
+#[derive(Debug)]
+pub struct ConfigFile {
+    path: PathBuf,
+    lock: std::sync::Mutex<()>,
+}
+
+impl ConfigFile {
+    pub fn new(path: PathBuf) -> Self {
+        ConfigFile {
+            path,
+            lock: std::sync::Mutex::new(()),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes the value `snapshot` returns, taken while holding the file's lock.
+    pub fn persist<T: Serialize>(&self, snapshot: impl FnOnce() -> T) -> Result<()> {
+        let _one_writer = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        persist_json(&self.path, &snapshot())
+    }
+}
+
 /// Loads `path` with `parse`, falling back to `path.bak` if the file is missing, empty or
 /// unparsable. None if neither exists.
 pub fn load_with_backup<T>(

@@ -132,11 +132,24 @@ impl ConsumeQueue {
         }
     }
 
-    /// Makes sure the next entry has a file to go into, so that `put` right after an append
-    /// to the commit log cannot fail. Writer only.
-    pub fn reserve(&self) -> Result<()> {
-        self.files.last_or_create(self.files.max_offset())?;
-        Ok(())
+    /// The append path's slot: the queue offset the next message gets and the file with room
+    /// for its entry, created if needed, so that writing the entry after the commit log record
+    /// cannot fail. Writer only.
+    pub fn next_slot(&self) -> Result<(i64, Arc<MappedFile>)> {
+        let f = match self.files.last() {
+            Some(f) if !f.is_full() => f,
+            _ => self.files.last_or_create(self.files.max_offset())?,
+        };
+        let at = f.file_from_offset() + f.wrote_position() as i64;
+        Ok((at / CQ_STORE_UNIT_SIZE as i64, f))
+    }
+
+    /// Writes the entry into the slot `next_slot` returned. Writer only.
+    pub fn put_in_slot(file: &MappedFile, entry: CqEntry) {
+        let pos = file.wrote_position();
+        // SAFETY: single writer, region at wrote_position (room checked by next_slot).
+        entry.encode(unsafe { file.write_region(pos, CQ_STORE_UNIT_SIZE) });
+        file.set_wrote_position(pos + CQ_STORE_UNIT_SIZE);
     }
 
     /// The entry at `queue_offset`, if written.
@@ -270,7 +283,56 @@ fn fill_blanks(f: &MappedFile, from: usize, to: usize) {
     }
 }
 
-type QueueMap = HashMap<String, HashMap<i32, Arc<ConsumeQueue>>>;
+/// A fast hash for the append path's per-message queue lookup (FxHash: topic names are
+/// validated by the broker and few, so hash flooding is not a concern here).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn write_i32(&mut self, i: i32) {
+        self.add(i as u32 as u64)
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64)
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+type QueueMap = HashMap<String, HashMap<i32, Arc<ConsumeQueue>, FxBuild>, FxBuild>;
 
 /// All consume queues of the store, by topic and queue id.
 pub struct ConsumeQueueTable {
@@ -283,7 +345,7 @@ pub struct ConsumeQueueTable {
 impl ConsumeQueueTable {
     /// Loads every consumequeue/<topic>/<queueId> directory found.
     pub fn load(root: &Path, file_size: usize, writable: bool) -> Result<ConsumeQueueTable> {
-        let mut map: QueueMap = HashMap::new();
+        let mut map: QueueMap = HashMap::default();
         if root.exists() {
             for t in std::fs::read_dir(root).ctx("read dir", root)? {
                 let t = t.ctx("read dir", root)?;

@@ -45,7 +45,11 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
     // Read the timestamp before syncing: the record carrying it is published already, so the
     // sync covers it and the checkpoint never claims more than is on disk.
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
+    let before = inner.commit_log.files().flushed_where();
     let flushed = inner.commit_log.flush()?;
+    if flushed > before {
+        inner.commit_log_syncs.fetch_add(1, Ordering::Relaxed);
+    }
     inner.flushed_physic_timestamp.store(ts, Ordering::Release);
     inner.flushed.send_if_modified(|v| {
         if flushed > *v {
@@ -61,6 +65,11 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
 /// Syncs consume queues and index, then records in the checkpoint how far all of it goes.
 pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
+    let index_ts = if inner.index.is_some() {
+        inner.index_built_timestamp.load(Ordering::Acquire)
+    } else {
+        ts
+    };
     for cq in inner.cqs.all() {
         cq.flush()?;
     }
@@ -70,8 +79,26 @@ pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
     inner.checkpoint.write(&CheckpointTimes {
         physic_msg_timestamp: inner.flushed_physic_timestamp.load(Ordering::Acquire),
         logics_msg_timestamp: ts,
-        index_msg_timestamp: ts,
+        index_msg_timestamp: index_ts,
     })
+}
+
+/// Group commit: while appends are still arriving (writers just woken by the previous sync
+/// re-appending), wait a moment so that one sync covers them all, bounded so a steady stream
+/// cannot delay a sync by more than `GROUP_WAIT_MAX`.
+fn gather_group(inner: &StoreInner) {
+    const STEP: Duration = Duration::from_micros(20);
+    const GROUP_WAIT_MAX: Duration = Duration::from_micros(200);
+    let start = std::time::Instant::now();
+    let mut seen = inner.commit_log.max_offset();
+    while start.elapsed() < GROUP_WAIT_MAX {
+        std::thread::sleep(STEP);
+        let now = inner.commit_log.max_offset();
+        if now == seen {
+            return;
+        }
+        seen = now;
+    }
 }
 
 pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
@@ -83,6 +110,9 @@ pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
     });
     while !inner.shutdown.load(Ordering::Acquire) {
         inner.flush_signal.wait(interval);
+        if sync {
+            gather_group(&inner);
+        }
         if let Err(e) = flush_commit_log(&inner) {
             tracing::error!("commit log flush failed: {e}");
         }
@@ -96,6 +126,9 @@ pub(crate) fn logics_flusher(inner: Arc<StoreInner>) {
         if inner.shutdown.load(Ordering::Acquire) {
             break;
         }
+        // Wake SYNC_FLUSH waiters even if the commit log flusher is stuck, so they can give
+        // up at syncFlushTimeout instead of each arming a timer.
+        inner.flushed.send_modify(|_| {});
         if let Err(e) = flush_logics(&inner) {
             tracing::error!("consume queue flush failed: {e}");
         }

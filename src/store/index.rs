@@ -61,8 +61,10 @@ impl IndexFile {
             .open(path)
             .ctx("open", path)?;
         let len = file.metadata().ctx("stat", path)?.len();
-        if create && len == 0 {
+        if len == 0 {
+            // New, or created by a run that died before sizing it: an empty index file.
             file.set_len(size as u64).ctx("allocate", path)?;
+            super::mapped_file::preallocate(&file, size);
         } else if len != size as u64 {
             return Err(StoreError::Corrupt {
                 path: path.to_path_buf(),
@@ -219,6 +221,8 @@ pub fn index_file_name(ms: i64) -> String {
 
 impl IndexService {
     pub fn load(dir: &Path, slot_num: usize, index_num: usize) -> Result<IndexService> {
+        // Entry 0 is never used and the slot count divides: keep both sane.
+        let (slot_num, index_num) = (slot_num.max(1), index_num.max(2));
         std::fs::create_dir_all(dir).ctx("create dir", dir)?;
         let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
             .ctx("read dir", dir)?
@@ -376,5 +380,15 @@ mod tests {
         drop(idx);
         let idx = IndexService::load(dir.path(), 7, 4).unwrap();
         assert_eq!(idx.query("T", "k0", 100, 0, i64::MAX).len(), 4);
+    }
+
+    #[test]
+    fn empty_file_left_by_a_crash_is_an_empty_index() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(index_file_name(1_700_000_000_000)), b"").unwrap();
+        let idx = IndexService::load(dir.path(), 7, 4).unwrap();
+        assert_eq!(idx.end_phy_offset(), None);
+        idx.put_keys("T", ["k"], 5, 1_700_000_000_001).unwrap();
+        assert_eq!(idx.query("T", "k", 10, 0, i64::MAX), vec![5]);
     }
 }

@@ -145,22 +145,29 @@ impl CommitLogReader {
         })
     }
 
-    /// End of the last readable record (header checks only).
+    /// End of the last readable record (header checks only). Trailing files that are still
+    /// empty (created ahead of time, as RocketMQ also does) do not count.
     fn max_offset(&mut self) -> Result<i64> {
-        let Some(&(from, _)) = self.files.last() else {
-            return Ok(0);
-        };
-        let Some((_, map)) = self.file_for(from)? else {
-            return Ok(from);
-        };
-        let mut pos = 0usize;
-        loop {
-            match message::check_record(&map[pos..], from + pos as i64, false) {
-                RecordCheck::Message(n) => pos += n,
-                RecordCheck::Blank(_) => return Ok(from + map.len() as i64),
-                RecordCheck::End | RecordCheck::Corrupt(_) => return Ok(from + pos as i64),
+        let starts: Vec<i64> = self.files.iter().rev().map(|f| f.0).collect();
+        let mut max = starts.last().copied().unwrap_or(0);
+        for from in starts {
+            let Some((_, map)) = self.file_for(from)? else {
+                continue;
+            };
+            let mut pos = 0usize;
+            let end = loop {
+                match message::check_record(&map[pos..], from + pos as i64, false) {
+                    RecordCheck::Message(n) => pos += n,
+                    RecordCheck::Blank(_) => break from + map.len() as i64,
+                    RecordCheck::End | RecordCheck::Corrupt(_) => break from + pos as i64,
+                }
+            };
+            if end > from {
+                return Ok(end);
             }
+            max = from;
         }
+        Ok(max)
     }
 }
 

@@ -192,9 +192,43 @@ impl MappedFile {
             self.map
                 .flush_range(flushed, wrote - flushed)
                 .ctx("msync", &self.path)?;
-            self.flushed_position.store(wrote, Ordering::Release);
+            // fetch_max: a concurrent flush (API call vs flusher thread) never moves it back.
+            self.flushed_position.fetch_max(wrote, Ordering::AcqRel);
         }
         Ok(wrote)
+    }
+
+    /// Pre-faults the pages of `[from, to)` (RocketMQ's warmMappedFile), so the writer does
+    /// not take a full page fault (allocation and zeroing) per page on the hot path. Read
+    /// population, not write: dirtying zero pages would make the kernel write them back,
+    /// which competes with SYNC_FLUSH's syncs. Best effort.
+    pub fn warm(&self, from: usize, to: usize) -> bool {
+        let to = to.min(self.file_size);
+        from >= to
+            || self
+                .map
+                .advise_range(memmap2::Advice::PopulateRead, from, to - from)
+                .is_ok()
+    }
+
+    /// Keeps the pages up to `ahead` bytes past the writer pre-faulted until the file is full,
+    /// or nobody but the caller holds it any more. Runs on its own thread.
+    pub fn warm_ahead(self: Arc<Self>, ahead: usize) {
+        const CHUNK: usize = 4 << 20;
+        let mut warmed = self.wrote_position();
+        while warmed < self.file_size && Arc::strong_count(&self) > 1 {
+            if warmed < self.wrote_position() + ahead {
+                let to = (warmed + CHUNK).min(self.file_size);
+                if !self.warm(warmed, to) {
+                    return;
+                }
+                warmed = to;
+            } else {
+                // Pacing, not synchronisation: populated pages hold memory, so stay only
+                // `ahead` in front of the writer.
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            }
+        }
     }
 
     /// Drops everything at or past `pos`: zeroes it on disk so no stale record can ever be
@@ -256,7 +290,7 @@ fn punch_hole(_file: &File, _off: usize, _len: usize) -> bool {
 
 /// Reserves the blocks of a new file so a full disk fails here, not as SIGBUS on a page write.
 #[cfg(target_os = "linux")]
-fn preallocate(file: &File, size: usize) {
+pub(crate) fn preallocate(file: &File, size: usize) {
     use std::os::fd::AsRawFd;
     // SAFETY: plain syscall on an owned descriptor. Failure (e.g. unsupported) is harmless:
     // the file is already sized by set_len.
@@ -266,7 +300,7 @@ fn preallocate(file: &File, size: usize) {
 }
 
 #[cfg(not(target_os = "linux"))]
-fn preallocate(_file: &File, _size: usize) {}
+pub(crate) fn preallocate(_file: &File, _size: usize) {}
 
 /// A range of a mapped file that keeps it mapped: the owner behind zero-copy `Bytes`.
 struct MappedSlice {

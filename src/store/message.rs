@@ -195,41 +195,60 @@ pub enum RecordCheck {
 /// Checks the record at the start of `buf` (the rest of the file): size, magic, layout,
 /// optionally the body CRC, and that the physical offset field equals `expected_offset`.
 pub fn check_record(buf: &[u8], expected_offset: i64, check_crc: bool) -> RecordCheck {
+    match check_and_decode(buf, expected_offset, check_crc) {
+        Checked::Message(r) => RecordCheck::Message(r.total_size as usize),
+        Checked::Blank(n) => RecordCheck::Blank(n),
+        Checked::End => RecordCheck::End,
+        Checked::Corrupt(why) => RecordCheck::Corrupt(why),
+    }
+}
+
+/// `check_record`'s verdict with the decoded message, so scans decode each record once.
+#[derive(Debug)]
+pub enum Checked<'a> {
+    Message(RecordRef<'a>),
+    Blank(usize),
+    End,
+    Corrupt(String),
+}
+
+/// Like `check_record`, returning the decoded record when it is a good message.
+pub fn check_and_decode(buf: &[u8], expected_offset: i64, check_crc: bool) -> Checked<'_> {
     if buf.len() < 8 {
-        return RecordCheck::End;
+        return Checked::End;
     }
     let size = i32::from_be_bytes(buf[0..4].try_into().unwrap());
     let magic = i32::from_be_bytes(buf[4..8].try_into().unwrap());
     if size == 0 && magic == 0 {
-        return RecordCheck::End;
+        return Checked::End;
     }
     if magic == BLANK_MAGIC_CODE {
         return if size >= 8 && size as usize <= buf.len() {
-            RecordCheck::Blank(size as usize)
+            Checked::Blank(size as usize)
         } else {
-            RecordCheck::Corrupt(format!("blank size {size}"))
+            Checked::Corrupt(format!("blank size {size}"))
         };
     }
     if magic != MESSAGE_MAGIC_CODE && magic != MESSAGE_MAGIC_CODE_V2 {
-        return RecordCheck::Corrupt(format!("bad magic {magic:#x}"));
+        return Checked::Corrupt(format!("bad magic {magic:#x}"));
     }
     if size < 91 || size as usize > buf.len() {
-        return RecordCheck::Corrupt(format!("bad size {size}"));
+        return Checked::Corrupt(format!("bad size {size}"));
     }
     match decode_record_ref(&buf[..size as usize]) {
         Ok(r) => {
             if r.physical_offset != expected_offset {
-                return RecordCheck::Corrupt(format!(
+                return Checked::Corrupt(format!(
                     "physical offset {} at {expected_offset}",
                     r.physical_offset
                 ));
             }
             if check_crc && body_crc(r.body) != r.body_crc {
-                return RecordCheck::Corrupt("body CRC mismatch".into());
+                return Checked::Corrupt("body CRC mismatch".into());
             }
-            RecordCheck::Message(size as usize)
+            Checked::Message(r)
         }
-        Err(e) => RecordCheck::Corrupt(e.to_string()),
+        Err(e) => Checked::Corrupt(e.to_string()),
     }
 }
 

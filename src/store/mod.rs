@@ -21,6 +21,7 @@ pub mod mapped_file_queue;
 pub mod message;
 mod put;
 mod recovery;
+mod reput;
 
 pub use cleanup::CleanupReport;
 pub use config::{FlushDiskType, StoreConfig};
@@ -79,7 +80,7 @@ pub(crate) struct StoreInner {
     pub index: Option<IndexService>,
     pub checkpoint: Checkpoint,
     /// The single writer: serialises appends, queue offset and physical offset assignment.
-    pub writer: Mutex<()>,
+    pub writer: Mutex<put::WriterState>,
     /// Store timestamp of the newest published and dispatched record.
     pub last_store_timestamp: AtomicI64,
     /// Store timestamp up to which the commit log is synced.
@@ -87,8 +88,15 @@ pub(crate) struct StoreInner {
     /// Commit log offset up to which everything is synced (SYNC_FLUSH appends wait on it).
     pub flushed: watch::Sender<i64>,
     pub flush_signal: Signal,
+    /// How many commit log syncs wrote something (group commit: far fewer than appends).
+    pub commit_log_syncs: std::sync::atomic::AtomicU64,
     pub logics_signal: Signal,
     pub cleanup_signal: Signal,
+    pub index_signal: Signal,
+    /// Commit log offset up to which every record's keys are in the index.
+    pub index_built_to: AtomicI64,
+    /// Store timestamp of the newest indexed record (for the checkpoint).
+    pub index_built_timestamp: AtomicI64,
     pub disk_full: AtomicBool,
     pub disk_used_percent: AtomicU32,
     pub shutdown: AtomicBool,
@@ -163,13 +171,17 @@ impl MessageStore {
             cqs,
             index,
             checkpoint,
-            writer: Mutex::new(()),
+            writer: Mutex::new(put::WriterState::default()),
             last_store_timestamp: AtomicI64::new(0),
             flushed_physic_timestamp: AtomicI64::new(times.physic_msg_timestamp),
             flushed: watch::channel(0).0,
             flush_signal: Signal::default(),
+            commit_log_syncs: std::sync::atomic::AtomicU64::new(0),
             logics_signal: Signal::default(),
             cleanup_signal: Signal::default(),
+            index_signal: Signal::default(),
+            index_built_to: AtomicI64::new(0),
+            index_built_timestamp: AtomicI64::new(0),
             disk_full: AtomicBool::new(false),
             disk_used_percent: AtomicU32::new(0),
             shutdown: AtomicBool::new(false),
@@ -177,6 +189,14 @@ impl MessageStore {
         });
         let recovery = recovery::recover(&inner, abnormal, times)?;
         inner.flushed.send_replace(inner.commit_log.max_offset());
+        // Recovery indexed everything it found.
+        inner.index_built_timestamp.store(
+            inner.last_store_timestamp.load(Ordering::Acquire),
+            Ordering::Release,
+        );
+        inner
+            .index_built_to
+            .store(inner.commit_log.max_offset(), Ordering::Release);
         inner.flushed_physic_timestamp.store(
             inner.last_store_timestamp.load(Ordering::Acquire),
             Ordering::Release,
@@ -186,6 +206,7 @@ impl MessageStore {
         flush::flush_commit_log(&inner)?;
         flush::flush_logics(&inner)?;
         File::create(&abort).ctx("create", &abort)?;
+        inner.commit_log.files().start_warming();
         let mut threads = Vec::new();
         let spawn = |name: &str, f: fn(Arc<StoreInner>), inner: Arc<StoreInner>| {
             std::thread::Builder::new()
@@ -204,6 +225,11 @@ impl MessageStore {
             inner.clone(),
         )?);
         threads.push(spawn("mq-clean", cleanup::cleaner, inner.clone())?);
+        threads.push(spawn(
+            "mq-index-dispatch",
+            reput::index_dispatcher,
+            inner.clone(),
+        )?);
         Ok(MessageStore {
             inner,
             threads: Mutex::new(threads),
@@ -222,9 +248,7 @@ impl MessageStore {
 
     /// Appends one message. Completes when it is stored (ASYNC_FLUSH) or synced (SYNC_FLUSH).
     pub async fn put_message(&self, msg: &AppendMessage<'_>) -> Result<PutResult> {
-        let mut out = Vec::with_capacity(1);
-        let ts = self.inner.append(std::slice::from_ref(msg), &mut out)?;
-        let a = out[0];
+        let (a, ts) = self.inner.append_one(msg)?;
         let status = self
             .inner
             .wait_flushed(a.physical_offset + a.wrote_bytes as i64)
@@ -365,6 +389,29 @@ impl MessageStore {
         Ok(self.get_message_by_offset(off))
     }
 
+    /// Commit log offset up to which the index holds every record's keys (the index is
+    /// built just behind the appends, as in RocketMQ).
+    pub fn index_built_offset(&self) -> i64 {
+        self.inner.index_built_to.load(Ordering::Acquire)
+    }
+
+    /// Waits until the index covers everything appended so far, or `timeout` passes.
+    /// Returns whether it caught up.
+    pub fn wait_index_caught_up(&self, timeout: std::time::Duration) -> bool {
+        let target = self.max_phy_offset();
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            if self.inner.index.is_none() || self.index_built_offset() >= target {
+                return true;
+            }
+            if std::time::Instant::now() >= deadline {
+                return false;
+            }
+            self.inner.index_signal.notify();
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+    }
+
     /// Records of `topic` with this key (a KEYS token, or the client's UNIQ_KEY) stored within
     /// [begin, end] ms, in commit log order, at most `max`.
     pub fn query_message(
@@ -411,6 +458,11 @@ impl MessageStore {
             .collect()
     }
 
+    /// How many commit log syncs have written something since the store opened.
+    pub fn commit_log_sync_count(&self) -> u64 {
+        self.inner.commit_log_syncs.load(Ordering::Relaxed)
+    }
+
     /// Syncs commit log, consume queues, index and checkpoint now.
     pub fn flush(&self) -> Result<()> {
         flush::flush_commit_log(&self.inner)?;
@@ -436,12 +488,15 @@ impl MessageStore {
         self.inner.flush_signal.notify();
         self.inner.logics_signal.notify();
         self.inner.cleanup_signal.notify();
+        self.inner.index_signal.notify();
         let threads = std::mem::take(&mut *self.threads.lock().unwrap_or_else(|e| e.into_inner()));
         for t in threads {
             let _ = t.join();
         }
         // No appends run past this point: take the writer lock to wait out one in flight.
         let _w = self.inner.writer.lock().unwrap_or_else(|e| e.into_inner());
+        // ...and index what it wrote, so a clean start finds the index complete.
+        reput::index_new_records(&self.inner);
         self.flush()?;
         let abort = StorePaths::abort(&self.inner.config.store_path_root_dir);
         match std::fs::remove_file(&abort) {

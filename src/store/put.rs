@@ -5,14 +5,16 @@
 
 use super::StoreInner;
 use super::config::FlushDiskType;
-use super::consume_queue::{ConsumeQueue, CqEntry};
+use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, FxBuild};
 use super::error::{Result, StoreError};
+use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// Whether the append is durable as configured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -53,6 +55,24 @@ pub struct AppendedMessage {
     pub wrote_bytes: usize,
 }
 
+/// Queue ids below this are served from the writer's cache.
+const MAX_CACHED_QUEUE_ID: usize = 1024;
+
+/// What only the single writer touches, kept under its lock: handles on the newest commit log
+/// file and on each queue's newest consume queue file, so an append takes no other lock.
+#[derive(Default)]
+pub(crate) struct WriterState {
+    commit_log_file: Option<Arc<MappedFile>>,
+    queues: HashMap<String, Vec<Option<Arc<MappedFile>>>, FxBuild>,
+}
+
+/// The TAGS property, found with one memchr pass and no parsing of other properties.
+fn tags_of(props: &str) -> Option<&str> {
+    props
+        .split(property::PROPERTY_SEPARATOR)
+        .find_map(|seg| seg.strip_prefix("TAGS\u{1}"))
+}
+
 /// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
 pub(crate) struct DispatchRequest<'a> {
     pub topic: &'a str,
@@ -65,13 +85,13 @@ pub(crate) struct DispatchRequest<'a> {
     pub properties: &'a str,
 }
 
-struct PropsOfInterest<'a> {
+pub(crate) struct PropsOfInterest<'a> {
     tags: Option<&'a str>,
     keys: Option<&'a str>,
     uniq_key: Option<&'a str>,
 }
 
-fn props_of_interest(props: &str) -> PropsOfInterest<'_> {
+pub(crate) fn props_of_interest(props: &str) -> PropsOfInterest<'_> {
     let mut p = PropsOfInterest {
         tags: None,
         keys: None,
@@ -122,11 +142,7 @@ impl StoreInner {
     }
 
     /// Writes consume queue entry and index keys for one record. Idempotent.
-    pub(crate) fn dispatch(
-        &self,
-        cq: Option<&Arc<ConsumeQueue>>,
-        d: &DispatchRequest<'_>,
-    ) -> Result<()> {
+    pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
         let p = props_of_interest(d.properties);
         if is_dispatched_to_queue(d.sys_flag) {
             let entry = CqEntry {
@@ -134,14 +150,15 @@ impl StoreInner {
                 size: d.size as i32,
                 tags_code: message::tags_code(p.tags),
             };
-            match cq {
-                Some(cq) => cq.put(d.queue_offset, entry)?,
-                None => self
-                    .cqs
-                    .find_or_create(d.topic, d.queue_id)?
-                    .put(d.queue_offset, entry)?,
-            }
+            self.cqs
+                .find_or_create(d.topic, d.queue_id)?
+                .put(d.queue_offset, entry)?;
         }
+        self.build_index(d, &p);
+        Ok(())
+    }
+
+    pub(crate) fn build_index(&self, d: &DispatchRequest<'_>, p: &PropsOfInterest<'_>) {
         if let Some(idx) = &self.index
             && sysflag::transaction_value(d.sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
         {
@@ -154,41 +171,72 @@ impl StoreInner {
                 tracing::warn!("index put failed: {e}");
             }
         }
-        Ok(())
     }
 
-    /// Appends one message under the writer lock (held by the caller).
+    /// The consume queue slot for the next message of a queue: its queue offset and the file
+    /// its entry goes into, from the writer's cache when it can be.
+    fn queue_slot(
+        &self,
+        ws: &mut WriterState,
+        topic: &str,
+        queue_id: i32,
+    ) -> Result<(i64, Arc<MappedFile>)> {
+        let idx = usize::try_from(queue_id)
+            .ok()
+            .filter(|&i| i < MAX_CACHED_QUEUE_ID);
+        if let Some(i) = idx
+            && let Some(Some(f)) = ws.queues.get(topic).and_then(|v| v.get(i))
+            && !f.is_full()
+        {
+            let at = f.file_from_offset() + f.wrote_position() as i64;
+            return Ok((at / CQ_STORE_UNIT_SIZE as i64, f.clone()));
+        }
+        let (q, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
+        if let Some(i) = idx {
+            let v = match ws.queues.get_mut(topic) {
+                Some(v) => v,
+                None => ws.queues.entry(topic.to_string()).or_default(),
+            };
+            if v.len() <= i {
+                v.resize(i + 1, None);
+            }
+            v[i] = Some(f.clone());
+        }
+        Ok((q, f))
+    }
+
+    /// Appends one message under the writer lock (held by the caller, `ws` its state): record
+    /// and consume queue entry, so a pull sees the message as soon as its append returns.
     fn append_locked(
         &self,
+        ws: &mut WriterState,
         msg: &AppendMessage<'_>,
         len: usize,
         now: i64,
     ) -> Result<AppendedMessage> {
-        let dispatched = is_dispatched_to_queue(msg.sys_flag);
-        let cq = if dispatched {
-            let cq = self.cqs.find_or_create(msg.topic, msg.queue_id)?;
-            cq.reserve()?;
-            Some(cq)
+        let sys_flag = msg.effective_sys_flag();
+        let slot = if is_dispatched_to_queue(sys_flag) {
+            Some(self.queue_slot(ws, msg.topic, msg.queue_id)?)
         } else {
             None
         };
-        let queue_offset = cq.as_ref().map(|c| c.max_offset()).unwrap_or(0);
-        let phys = self.commit_log.append_with(len, |buf, phys| {
-            msg.encode_into(buf, queue_offset, phys, now)
-        })?;
-        self.dispatch(
-            cq.as_ref(),
-            &DispatchRequest {
-                topic: msg.topic,
-                queue_id: msg.queue_id,
-                queue_offset,
-                physical_offset: phys,
-                size: len,
-                sys_flag: msg.effective_sys_flag(),
-                store_timestamp: now,
-                properties: msg.properties,
-            },
-        )?;
+        let queue_offset = slot.as_ref().map(|s| s.0).unwrap_or(0);
+        let phys = self
+            .commit_log
+            .append_with(&mut ws.commit_log_file, len, |buf, phys| {
+                msg.encode_into(buf, queue_offset, phys, now)
+            })?;
+        if let Some((_, file)) = &slot {
+            ConsumeQueue::put_in_slot(
+                file,
+                CqEntry {
+                    commit_log_offset: phys,
+                    size: len as i32,
+                    tags_code: message::tags_code(tags_of(msg.properties)),
+                },
+            );
+        }
+        // Index keys are built off this path by the index dispatcher (reput.rs).
         Ok(AppendedMessage {
             physical_offset: phys,
             queue_offset,
@@ -196,49 +244,83 @@ impl StoreInner {
         })
     }
 
-    /// Appends messages consecutively (one lock), returning where each went and the store time.
+    /// Appends one message; returns where it went and the store time.
+    pub(crate) fn append_one(&self, msg: &AppendMessage<'_>) -> Result<(AppendedMessage, i64)> {
+        self.check_writable()?;
+        let len = self.validate(msg)?;
+        let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let now = (self.hooks.now_ms)();
+        let a = self.append_locked(&mut ws, msg, len, now)?;
+        // Published after the record and its dispatch: see flush::flush_commit_log.
+        self.last_store_timestamp.store(now, Ordering::Release);
+        Ok((a, now))
+    }
+
+    /// Appends messages consecutively under one lock, returning where each went and the
+    /// store time. If one fails, those before it stay stored (and are in `out`).
     pub(crate) fn append(
         &self,
         msgs: &[AppendMessage<'_>],
         out: &mut Vec<AppendedMessage>,
     ) -> Result<i64> {
         self.check_writable()?;
-        let mut lens = [0usize; 1];
-        let many;
-        let lens: &[usize] = if msgs.len() == 1 {
-            lens[0] = self.validate(&msgs[0])?;
-            &lens
-        } else {
-            many = msgs
-                .iter()
-                .map(|m| self.validate(m))
-                .collect::<Result<Vec<_>>>()?;
-            &many
-        };
-        let _writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let lens = msgs
+            .iter()
+            .map(|m| self.validate(m))
+            .collect::<Result<Vec<_>>>()?;
+        let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let now = (self.hooks.now_ms)();
-        for (m, &len) in msgs.iter().zip(lens) {
-            out.push(self.append_locked(m, len, now)?);
+        let mut result = Ok(now);
+        for (m, &len) in msgs.iter().zip(&lens) {
+            match self.append_locked(&mut ws, m, len, now) {
+                Ok(a) => out.push(a),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
         }
-        // Published after the records and their dispatch: see flush::flush_commit_log.
         self.last_store_timestamp.store(now, Ordering::Release);
-        Ok(now)
+        result
     }
 
-    /// Waits (SYNC_FLUSH) until a flush covers `end`.
-    pub(crate) async fn wait_flushed(&self, end: i64) -> super::put::PutStatus {
+    /// Waits (SYNC_FLUSH) until a flush covers `end`, or reports FLUSH_DISK_TIMEOUT after
+    /// syncFlushTimeout. No timer per append: the logics flusher pokes waiters every
+    /// flushIntervalConsumeQueue so they can notice the deadline (see flush::logics_flusher).
+    pub(crate) async fn wait_flushed(&self, end: i64) -> PutStatus {
         if self.config.flush_disk_type != FlushDiskType::SyncFlush {
             return PutStatus::PutOk;
         }
         let mut rx = self.flushed.subscribe();
-        if *rx.borrow() >= end {
+        if *rx.borrow_and_update() >= end {
             return PutStatus::PutOk;
         }
         self.flush_signal.notify();
-        let timeout = Duration::from_millis(self.config.sync_flush_timeout);
-        match tokio::time::timeout(timeout, rx.wait_for(|&f| f >= end)).await {
-            Ok(Ok(_)) => PutStatus::PutOk,
-            _ => PutStatus::FlushDiskTimeout,
+        let deadline = Instant::now() + Duration::from_millis(self.config.sync_flush_timeout);
+        loop {
+            if rx.changed().await.is_err() {
+                return PutStatus::FlushDiskTimeout;
+            }
+            if *rx.borrow_and_update() >= end {
+                return PutStatus::PutOk;
+            }
+            if Instant::now() >= deadline {
+                return PutStatus::FlushDiskTimeout;
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_found_only_as_a_whole_name() {
+        assert_eq!(tags_of("TAGS\u{1}a\u{2}KEYS\u{1}k"), Some("a"));
+        assert_eq!(tags_of("KEYS\u{1}k\u{2}TAGS\u{1}b"), Some("b"));
+        assert_eq!(tags_of("XTAGS\u{1}x\u{2}TAGS\u{1}c\u{2}"), Some("c"));
+        assert_eq!(tags_of("KEYS\u{1}TAGS\u{1}x"), None);
+        assert_eq!(tags_of(""), None);
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::protocol::admin::{MessageQueue, OffsetWrapper, TopicOffset};
 use crate::protocol::connection::ConsumerConnection;
+use crate::protocol::subscription_group::PRE_CREATED_GROUPS;
 
 /// One polling round: every broker, topic and group the cluster reported.
 #[derive(Debug, Clone, Default)]
@@ -61,17 +62,6 @@ const SYSTEM_TOPICS: [&str; 6] = [
     "TRANS_CHECK_MAX_TIME_TOPIC",
 ];
 
-/// Groups the tools and brokers use.
-const SYSTEM_GROUPS: [&str; 7] = [
-    "TOOLS_CONSUMER",
-    "FILTERSRV_CONSUMER",
-    "SELF_TEST_C_GROUP",
-    "CID_ONS-HTTP-PROXY",
-    "CID_ONSAPI_PULL",
-    "CID_ONSAPI_PERMISSION",
-    "CID_ONSAPI_OWNER",
-];
-
 /// Whether `topic` is one of RocketMQ's own: the fixed names, RMQ_SYS_*,
 /// %RETRY%*, %DLQ%*, *_REPLY_TOPIC, and topics named after a cluster or a
 /// broker (`names`).
@@ -85,9 +75,10 @@ pub fn is_system_topic(topic: &str, names: &[&str]) -> bool {
         || names.contains(&topic)
 }
 
-/// Whether `group` is one the tools or brokers use.
+/// Whether `group` is one the tools or brokers use (the groups every
+/// broker pre-creates, and CID_RMQ_SYS_*).
 pub fn is_system_group(group: &str) -> bool {
-    SYSTEM_GROUPS.contains(&group) || group.starts_with("CID_RMQ_SYS_")
+    PRE_CREATED_GROUPS.contains(&group) || group.starts_with("CID_RMQ_SYS_")
 }
 
 #[cfg(test)]

@@ -134,6 +134,8 @@ fn to_response(b: &Broker, h: &PullMessageRequestHeader, r: GetMessageResult) ->
             body.extend_from_slice(m);
         }
         b.stats.on_get(r.messages.len() as u64, body.len() as u64);
+        b.stats
+            .on_group_get(&h.consumer_group, r.messages.len() as u64);
         out.body = body.freeze();
     }
     out

@@ -169,7 +169,10 @@ pub fn get_consume_stats(b: &Broker, req: &RemotingCommand) -> Outcome {
             topics
         }
     };
-    let mut stats = ConsumeStats::default();
+    let mut stats = ConsumeStats {
+        consume_tps: b.stats.group_consume_tps(group),
+        ..Default::default()
+    };
     for topic in topics {
         let Some(config) = b.topics.get(&topic) else {
             continue;

@@ -1,0 +1,64 @@
+//! The index dispatcher (the index half of RocketMQ's ReputMessageService): a thread that
+//! follows the commit log and adds every new record's keys to the index, so that building the
+//! index costs the append path nothing. Consume queue entries are written by the append itself.
+
+use super::StoreInner;
+use super::put::{DispatchRequest, props_of_interest};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+/// Indexes records from `index_built_to` up to the published end of the commit log.
+pub(crate) fn index_new_records(inner: &StoreInner) {
+    if inner.index.is_none() {
+        return;
+    }
+    let cl = &inner.commit_log;
+    let mut from = inner.index_built_to.load(Ordering::Acquire);
+    // Files removed by housekeeping: nothing left to index below the first one.
+    from = from.max(cl.min_offset());
+    if from >= cl.max_offset() {
+        return;
+    }
+    let mut last_ts = None;
+    let end = cl.scan(from, false, |r, size| {
+        last_ts = Some(r.store_timestamp);
+        let d = DispatchRequest {
+            topic: r.topic,
+            queue_id: r.queue_id,
+            queue_offset: r.queue_offset,
+            physical_offset: r.physical_offset,
+            size,
+            sys_flag: r.sys_flag,
+            store_timestamp: r.store_timestamp,
+            properties: r.properties,
+        };
+        inner.build_index(&d, &props_of_interest(r.properties));
+        Ok(())
+    });
+    match end {
+        Ok(end) => {
+            if let Some(why) = end.corrupt {
+                // Published records were checked when written; this is memory gone bad.
+                tracing::error!("index dispatcher stopped at {}: {why}", end.offset);
+            }
+            if let Some(ts) = last_ts {
+                inner.index_built_timestamp.store(ts, Ordering::Release);
+            }
+            inner.index_built_to.store(end.offset, Ordering::Release);
+        }
+        Err(e) => tracing::error!("index dispatcher: {e}"),
+    }
+}
+
+pub(crate) fn index_dispatcher(inner: Arc<StoreInner>) {
+    while !inner.shutdown.load(Ordering::Acquire) {
+        index_new_records(&inner);
+        // Polls like RocketMQ's reput (1 ms) when idle; a busy writer keeps it looping.
+        if inner.index_built_to.load(Ordering::Acquire) >= inner.commit_log.max_offset() {
+            inner.index_signal.wait(Duration::from_millis(1));
+        }
+    }
+    // Catch up before the final flush so a clean shutdown leaves a complete index.
+    index_new_records(&inner);
+}
