@@ -283,7 +283,12 @@ fn a_thousand_topics_and_five_hundred_groups() {
     let mut app = App::new("test", 2000);
     app.apply(r.clone());
     r.at_ms += 2000;
+    let started = std::time::Instant::now();
     app.apply(r);
+    eprintln!(
+        "apply with 1003 topics and 502 groups: {:?}",
+        started.elapsed()
+    );
     assert_eq!(app.row_count(View::Topics), 1003);
     assert_eq!(app.row_count(View::Groups), 502);
     press(&mut app, "/load-09");
