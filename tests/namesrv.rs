@@ -385,3 +385,32 @@ fn bad_namesrv_list_is_a_usage_error() {
     let out = mq("not-an-address", &["cluster", "list"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_broker_whose_connection_closes_is_removed_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let client = RemotingClient::new();
+    register(&client, &ns.addr, &BROKER_A).await;
+    // Registered again over a second connection: closing the first must not remove it.
+    let second = RemotingClient::new();
+    register(&second, &ns.addr, &BROKER_A).await;
+    client.shutdown();
+    let other = Broker {
+        name: "broker-b",
+        addr: "127.0.0.3:10911",
+        ..BROKER_A
+    };
+    let third = RemotingClient::new();
+    register(&third, &ns.addr, &other).await;
+    third.shutdown();
+    wait_until("broker-b to be removed", Duration::from_secs(20), || {
+        let out = mq_ok(&ns.addr, &["cluster", "list", "-o", "json"]);
+        !out.contains("broker-b")
+    });
+    let out = mq_ok(&ns.addr, &["cluster", "list", "-o", "json"]);
+    assert!(
+        out.contains("127.0.0.1:10911"),
+        "broker-a re-registered elsewhere stays: {out}"
+    );
+}

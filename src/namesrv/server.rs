@@ -1,6 +1,7 @@
 //! A running name server: its state, the expiry scan, and `run(listener,
 //! shutdown)` so tests and `mq up` can start one on any port.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
@@ -11,6 +12,7 @@ use super::config::NamesrvConfig;
 use super::kv_config::KVConfigManager;
 use super::processor::NamesrvProcessor;
 use super::route_info::RouteInfoManager;
+use crate::remoting::Connection;
 use crate::remoting::server::{self, ServerConfig};
 
 /// The name server's state, shared by its processors and timers.
@@ -18,6 +20,9 @@ pub struct NameServer {
     pub config: RwLock<NamesrvConfig>,
     pub route: RwLock<RouteInfoManager>,
     pub kv: Mutex<KVConfigManager>,
+    /// The connection each broker address last registered over (by identity),
+    /// so a closed connection removes only brokers that have not moved on.
+    pub broker_connections: Mutex<HashMap<String, usize>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +42,7 @@ impl NameServer {
             config: RwLock::new(config),
             route: RwLock::new(RouteInfoManager::new()),
             kv: Mutex::new(kv),
+            broker_connections: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -53,6 +59,42 @@ impl NameServer {
         let processor = Arc::new(NamesrvProcessor::new(self.clone()));
         server::run(listener, processor, server_config, shutdown).await;
         scan.abort();
+    }
+
+    /// Remembers that `broker_addr` registered over `conn`; when that
+    /// connection closes and the broker has not registered over another one,
+    /// it is removed at once (RocketMQ's onChannelDestroy), not 120 s later.
+    pub fn watch_broker_connection(self: &Arc<Self>, conn: &Arc<Connection>, broker_addr: &str) {
+        let id = Arc::as_ptr(conn) as usize;
+        self.broker_connections
+            .lock()
+            .unwrap()
+            .insert(broker_addr.to_string(), id);
+        if !conn.mark_watched() {
+            return;
+        }
+        let server = self.clone();
+        let conn = conn.clone();
+        tokio::spawn(async move {
+            conn.closed().await;
+            let gone: Vec<String> = {
+                let mut by_addr = server.broker_connections.lock().unwrap();
+                let gone = by_addr
+                    .iter()
+                    .filter(|(_, c)| **c == id)
+                    .map(|(a, _)| a.clone())
+                    .collect::<Vec<_>>();
+                for a in &gone {
+                    by_addr.remove(a);
+                }
+                gone
+            };
+            let mut route = server.route.write().unwrap();
+            for addr in gone {
+                route.on_broker_channel_destroyed(&addr);
+                tracing::info!("broker {addr} disconnected: removed from routes");
+            }
+        });
     }
 
     /// Removes brokers that have not registered within the expiry time.

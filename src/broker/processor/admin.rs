@@ -15,7 +15,7 @@ use crate::protocol::topic_config::{TopicConfig, TopicFilterType};
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
 
-pub fn update_and_create_topic(b: &Broker, req: &RemotingCommand) -> Outcome {
+pub async fn update_and_create_topic(b: &Broker, req: &RemotingCommand) -> Outcome {
     let h: CreateTopicRequestHeader = req.decode_header()?;
     if !b.config.is_master() {
         return Ok(RemotingCommand::error(
@@ -53,7 +53,8 @@ pub fn update_and_create_topic(b: &Broker, req: &RemotingCommand) -> Outcome {
         ));
     }
     tracing::info!("topic {} created or updated", h.topic);
-    b.topics_changed();
+    // As RocketMQ does: answered once the name servers know the topic.
+    b.register_now().await;
     Ok(RemotingCommand::success())
 }
 

@@ -53,7 +53,7 @@ impl RequestHandler for BrokerProcessor {
                 request::GET_CONSUMER_LIST_BY_GROUP => client::get_consumer_list_by_group(&b, &req),
                 request::QUERY_MESSAGE => query::query_message(&b, &req),
                 request::VIEW_MESSAGE_BY_ID => query::view_message_by_id(&b, &req),
-                request::UPDATE_AND_CREATE_TOPIC => admin::update_and_create_topic(&b, &req),
+                request::UPDATE_AND_CREATE_TOPIC => admin::update_and_create_topic(&b, &req).await,
                 request::GET_ALL_TOPIC_CONFIG => admin::get_all_topic_config(&b),
                 request::DELETE_TOPIC_IN_BROKER => admin::delete_topic_in_broker(&b, &req),
                 request::GET_BROKER_CONFIG => admin::get_broker_config(&b),

@@ -35,10 +35,15 @@ pub async fn send_message(
     } else {
         req.decode_header::<SendMessageRequestHeaderV2>()?.into()
     };
-    let (topic_config, queue_id) = match check(b, conn, &header) {
+    let (topic_config, queue_id, created) = match check(b, conn, &header) {
         Ok(ok) => ok,
         Err(refusal) => return Ok(refusal),
     };
+    if created {
+        // As RocketMQ does: the name servers learn of a topic created by this
+        // send before the producer hears back, so consumers find it at once.
+        b.register_now().await;
+    }
     let (topic, queue_id) = match retry_or_dlq(b, req, &header, queue_id) {
         Ok(target) => target,
         Err(refusal) => return Ok(refusal),
@@ -163,7 +168,7 @@ fn check(
     b: &Broker,
     conn: &Connection,
     h: &SendMessageRequestHeader,
-) -> Result<(TopicConfig, i32), RemotingCommand> {
+) -> Result<(TopicConfig, i32, bool), RemotingCommand> {
     if !b.config.is_master() {
         return Err(RemotingCommand::error(
             response::SERVICE_NOT_AVAILABLE,
@@ -186,19 +191,23 @@ fn check(
             format!("Sending message to topic[{}] is forbidden.", h.topic),
         ));
     }
+    let mut created = false;
     let topic_config = match b.topics.get(&h.topic) {
         Some(t) => t,
-        None => create_topic(b, h)
-            .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?
-            .ok_or_else(|| {
-                RemotingCommand::error(
-                    response::TOPIC_NOT_EXIST,
-                    format!(
-                        "topic[{}] not exist, apply first please!{APPLY_TOPIC_HINT}",
-                        h.topic
-                    ),
-                )
-            })?,
+        None => {
+            created = true;
+            create_topic(b, h)
+                .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?
+                .ok_or_else(|| {
+                    RemotingCommand::error(
+                        response::TOPIC_NOT_EXIST,
+                        format!(
+                            "topic[{}] not exist, apply first please!{APPLY_TOPIC_HINT}",
+                            h.topic
+                        ),
+                    )
+                })?
+        }
     };
     if !perm::is_writeable(topic_config.perm) {
         return Err(RemotingCommand::error(
@@ -224,7 +233,7 @@ fn check(
             ),
         ));
     }
-    Ok((topic_config, queue_id))
+    Ok((topic_config, queue_id, created))
 }
 
 /// A topic that does not exist yet: auto-created from the default topic,
@@ -245,9 +254,6 @@ fn create_topic(
         b.topics
             .create_in_send(&h.topic, &h.default_topic, h.default_topic_queue_nums, 0)?
     };
-    if created.is_some() {
-        b.topics_changed();
-    }
     Ok(created)
 }
 

@@ -28,7 +28,15 @@ impl RequestHandler for NamesrvProcessor {
         Box::pin(async move {
             let ns = &server;
             let result = match req.code {
-                request::REGISTER_BROKER => route::register_broker(ns, &req),
+                request::REGISTER_BROKER => {
+                    let outcome = route::register_broker(ns, &req);
+                    if let (Ok(r), Some(addr)) = (&outcome, req.ext("brokerAddr"))
+                        && r.code == response::SUCCESS
+                    {
+                        ns.watch_broker_connection(&conn, addr);
+                    }
+                    outcome
+                }
                 request::UNREGISTER_BROKER => route::unregister_broker(ns, &req),
                 request::QUERY_DATA_VERSION => route::query_data_version(ns, &req),
                 request::GET_ROUTEINFO_BY_TOPIC => route::get_route_info(ns, &req),
