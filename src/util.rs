@@ -8,6 +8,20 @@ pub fn now_millis() -> i64 {
         .unwrap_or(0)
 }
 
+/// The local calendar day of `ms` (days since the epoch in local time), for
+/// RocketMQ's "today" and "yesterday" statistics.
+pub fn local_day(ms: i64) -> i64 {
+    let t = (ms / 1000) as libc::time_t;
+    // SAFETY: localtime_r only fills the zeroed struct we own.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let offset = if unsafe { libc::localtime_r(&t, &mut tm) }.is_null() {
+        0
+    } else {
+        tm.tm_gmtoff
+    };
+    (ms / 1000 + offset).div_euclid(86_400)
+}
+
 /// Resolves on Ctrl-C or SIGTERM, so daemons stop cleanly either way.
 pub async fn shutdown_signal() {
     let ctrl_c = tokio::signal::ctrl_c();

@@ -15,6 +15,17 @@ pub struct BrokerStats {
     pub boot_timestamp: AtomicU64,
     /// Messages pulled per consumer group, for its consume TPS.
     groups: RwLock<HashMap<String, GroupCounter>>,
+    /// (put, get) totals at the start of today and of yesterday.
+    days: Mutex<DayMarks>,
+}
+
+/// Totals when the local day began, as RocketMQ's msg*TotalTodayMorning and
+/// msg*TotalYesterdayMorning (0 for days that began before the broker).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DayMarks {
+    pub day: i64,
+    pub today_morning: (u64, u64),
+    pub yesterday_morning: (u64, u64),
 }
 
 /// One group's pulled-message total and its value at each of the last 60 samples.
@@ -38,6 +49,10 @@ impl Default for BrokerStats {
             history: Mutex::new(VecDeque::new()),
             boot_timestamp: AtomicU64::new(crate::util::now_millis().max(0) as u64),
             groups: RwLock::new(HashMap::new()),
+            days: Mutex::new(DayMarks {
+                day: crate::util::local_day(crate::util::now_millis()),
+                ..Default::default()
+            }),
         }
     }
 }
@@ -94,6 +109,24 @@ impl BrokerStats {
         }
     }
 
+    pub fn day_marks(&self) -> DayMarks {
+        *self.days.lock().unwrap()
+    }
+
+    /// Moves the day marks when the local day has changed since the last call.
+    fn roll_day(&self, day: i64, totals: (u64, u64)) {
+        let mut d = self.days.lock().unwrap();
+        if day != d.day {
+            d.yesterday_morning = if day == d.day + 1 {
+                d.today_morning
+            } else {
+                totals
+            };
+            d.today_morning = totals;
+            d.day = day;
+        }
+    }
+
     pub fn sample(&self) {
         for c in self.groups.read().unwrap().values() {
             let mut h = c.history.lock().unwrap();
@@ -106,6 +139,7 @@ impl BrokerStats {
             self.put_msgs.load(Ordering::Relaxed),
             self.get_msgs.load(Ordering::Relaxed),
         );
+        self.roll_day(crate::util::local_day(crate::util::now_millis()), now);
         let mut h = self.history.lock().unwrap();
         h.push_back(now);
         while h.len() > 601 {
@@ -148,5 +182,19 @@ mod tests {
         // 90 pulled over three samples: 80 between the first and the last, 2 seconds apart.
         assert_eq!(s.group_consume_tps("g"), 40.0);
         assert_eq!(s.group_consume_tps("other"), 0.0);
+    }
+
+    #[test]
+    fn day_marks_move_at_midnight() {
+        let s = BrokerStats::default();
+        let today = s.day_marks().day;
+        s.roll_day(today, (5, 1));
+        assert_eq!(s.day_marks().today_morning, (0, 0), "same day: no change");
+        s.roll_day(today + 1, (10, 4));
+        assert_eq!(s.day_marks().today_morning, (10, 4));
+        assert_eq!(s.day_marks().yesterday_morning, (0, 0));
+        s.roll_day(today + 2, (30, 9));
+        assert_eq!(s.day_marks().yesterday_morning, (10, 4));
+        assert_eq!(s.day_marks().today_morning, (30, 9));
     }
 }

@@ -49,18 +49,24 @@ pub fn get_broker_runtime_info(b: &Broker) -> Outcome {
         up / 60 % 60,
         up % 60
     );
+    let days = s.day_marks();
     let put_tps = s.tps_text(true);
     let get_tps = s.tps_text(false);
     let entries: Vec<(&str, String)> = vec![
         ("brokerVersionDesc", BROKER_VERSION_DESC.into()),
         ("brokerVersion", MQ_VERSION.to_string()),
-        // Totals since boot: mq keeps no per-day snapshots, so the morning
-        // marks are 0 and "today" counts from boot.
-        ("msgPutTotalYesterdayMorning", "0".into()),
-        ("msgPutTotalTodayMorning", "0".into()),
+        // Totals since boot, and what they were when today and yesterday began.
+        (
+            "msgPutTotalYesterdayMorning",
+            days.yesterday_morning.0.to_string(),
+        ),
+        ("msgPutTotalTodayMorning", days.today_morning.0.to_string()),
         ("msgPutTotalTodayNow", put_total.to_string()),
-        ("msgGetTotalYesterdayMorning", "0".into()),
-        ("msgGetTotalTodayMorning", "0".into()),
+        (
+            "msgGetTotalYesterdayMorning",
+            days.yesterday_morning.1.to_string(),
+        ),
+        ("msgGetTotalTodayMorning", days.today_morning.1.to_string()),
         ("msgGetTotalTodayNow", get_total.to_string()),
         ("sendThreadPoolQueueSize", "0".into()),
         ("sendThreadPoolQueueCapacity", "10000".into()),
