@@ -274,7 +274,7 @@ async fn create_or_update(
     s: TopicSettings,
     update: bool,
 ) -> CliResult<TopicChanges> {
-    if let Err(e) = crate::broker::topic_config_manager::validate_topic_name(&s.topic) {
+    if let Err(e) = crate::protocol::topic::validate_topic_name(&s.topic) {
         return Err(CliError::Usage(e));
     }
     let targets = s.targets.resolve(admin).await?;

@@ -116,23 +116,7 @@ impl Message {
 
 /// RocketMQ's topic name rule: `^[%|a-zA-Z0-9_-]+$`, at most 127 characters.
 pub fn validate_topic(topic: &str) -> ClientResult<()> {
-    if topic.is_empty() {
-        return Err(ClientError::InvalidMessage("the topic is empty".into()));
-    }
-    if topic.len() > 127 {
-        return Err(ClientError::InvalidMessage(format!(
-            "topic '{topic}' is longer than 127 characters"
-        )));
-    }
-    if !topic
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b"%|_-".contains(&b))
-    {
-        return Err(ClientError::InvalidMessage(format!(
-            "topic '{topic}' may contain only letters, digits, %, |, _ and -"
-        )));
-    }
-    Ok(())
+    crate::protocol::topic::validate_topic_name(topic).map_err(ClientError::InvalidMessage)
 }
 
 /// Java's SendStatus.

@@ -11,6 +11,7 @@ pub mod perm;
 pub mod register_broker;
 pub mod route;
 pub mod subscription_group;
+pub mod topic;
 pub mod topic_config;
 
 pub use body::{KVTable, RemotingBody, TopicList};

@@ -4,13 +4,12 @@
 
 use super::Outcome;
 use crate::broker::Broker;
-use crate::broker::topic_config_manager::{
-    AUTO_CREATE_TOPIC_KEY_TOPIC, is_system_topic, validate_topic_name,
-};
+use crate::broker::topic_config_manager::is_system_topic;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{
     CreateTopicRequestHeader, GetBrokerConfigResponseHeader, TopicRequestHeader,
 };
+use crate::protocol::topic::{AUTO_CREATE_TOPIC_KEY_TOPIC, validate_topic_name};
 use crate::protocol::topic_config::{TopicConfig, TopicFilterType};
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;

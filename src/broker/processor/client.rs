@@ -8,10 +8,10 @@ use std::sync::Arc;
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::client_manager::ClientChannel;
-use crate::broker::topic_config_manager::retry_topic;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{ConsumerGroupHeader, UnregisterClientRequestHeader};
 use crate::protocol::heartbeat::{ConsumerListBody, HeartbeatData, MessageModel};
+use crate::protocol::topic::retry_topic;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, RemotingCommand};
 

@@ -7,16 +7,16 @@ use std::sync::Arc;
 
 use super::Outcome;
 use crate::broker::Broker;
-use crate::broker::topic_config_manager::{
-    DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, dlq_topic, is_not_allowed_send_topic,
-    validate_topic_name,
-};
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
 use crate::protocol::message::{batch, properties_iter, property};
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
+use crate::protocol::topic::{
+    DLQ_GROUP_TOPIC_PREFIX, RETRY_GROUP_TOPIC_PREFIX, dlq_topic, is_not_allowed_send_topic,
+    validate_topic_name,
+};
 use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, RemotingCommand};

@@ -44,10 +44,7 @@ const PULL_BACKOFF: Duration = Duration::from_secs(3);
 /// While a subscribed topic has no route, look again this often.
 const MISSING_TOPIC_RETRY: Duration = Duration::from_secs(1);
 
-/// The retry topic of a consumer group.
-pub fn retry_topic(group: &str) -> String {
-    format!("%RETRY%{group}")
-}
+pub use crate::protocol::topic::retry_topic;
 
 /// Where a group starts on a queue it has no committed offset for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
