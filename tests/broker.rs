@@ -549,3 +549,47 @@ async fn store_inspect_reads_what_the_broker_wrote() {
         "{table}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn broker_config_updates_apply_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let out = mq(
+        &up.namesrv,
+        &["broker", "config", "set", "brokerPermission", "4"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = mq(&up.namesrv, &["broker", "config", "set", "listenPort", "1"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the listen address may not be changed remotely"
+    );
+    assert!(up.process.terminate().success());
+
+    let up = start_up(dir.path(), &[]);
+    let got = mq_ok(
+        &up.namesrv,
+        &["broker", "config", "get", "brokerPermission", "-o", "json"],
+    );
+    assert!(got.contains("\"4\""), "{got}");
+    let client = RemotingClient::new();
+    let r = client
+        .invoke(
+            &up.broker,
+            send_request("TopicTest", 0, b"x", "TagA"),
+            TIMEOUT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        r.code,
+        response::NO_PERMISSION,
+        "a read-only broker refuses sends: {:?}",
+        r.remark
+    );
+}

@@ -72,6 +72,10 @@ impl Broker {
             store,
         } = start;
         let root = store.store_path_root_dir.clone();
+        // Updates saved by UPDATE_BROKER_CONFIG apply from this start on.
+        let (runtime_config, config, store) =
+            runtime_config::RuntimeConfig::open(&root, config, store)
+                .map_err(BrokerError::Config)?;
         let store = MessageStore::open(store)?;
         let topics = TopicConfigManager::load(&root, &config)?;
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
@@ -94,7 +98,7 @@ impl Broker {
             pull_hold: PullRequestHoldService::default(),
             stats: BrokerStats::default(),
             registration,
-            runtime_config: Default::default(),
+            runtime_config,
             shutdown: CancellationToken::new(),
         }))
     }

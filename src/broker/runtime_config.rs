@@ -1,10 +1,12 @@
 //! Broker config as admins see and change it at run time (GET_BROKER_CONFIG,
 //! UPDATE_BROKER_CONFIG): the start config as RocketMQ `key=value` lines,
 //! with the updates made since start laid over it. Updates are checked
-//! against the config types, kept in memory and versioned; the broker reads
-//! its start config, so a changed key takes effect at the next start.
+//! against the config types, versioned, and saved to
+//! config/brokerConfigUpdates.properties in the store; the broker applies the
+//! saved updates over its config file at its next start.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use super::config::BrokerConfig;
@@ -13,18 +15,26 @@ use crate::protocol::topic_config::DataVersion;
 use crate::store::StoreConfig;
 use crate::util::now_millis;
 
-/// Keys no admin may change remotely (RocketMQ's configBlackList and the
-/// paths that would move the store under a running broker).
-const BLACK_LIST: [&str; 4] = [
+/// Keys no admin may change remotely: RocketMQ's configBlackList, the paths
+/// that would move the store, and the address the broker is started on
+/// (`mq up --broker-port` and the bound socket must keep agreeing).
+const BLACK_LIST: [&str; 6] = [
     "brokerConfigPath",
     "storePathRootDir",
     "storePathCommitLog",
     "namesrvAddr",
+    "listenPort",
+    "brokerIP1",
 ];
+
+/// Where updates are kept between starts, under the store's config/.
+pub const UPDATES_FILE: &str = "brokerConfigUpdates.properties";
 
 #[derive(Default)]
 pub struct RuntimeConfig {
     state: RwLock<State>,
+    /// None in tests that keep updates in memory only.
+    file: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -34,6 +44,38 @@ struct State {
 }
 
 impl RuntimeConfig {
+    /// Loads the updates saved under `store_root` and applies them over the
+    /// start config; returns the runtime config and the config to start with.
+    pub fn open(
+        store_root: &Path,
+        broker: BrokerConfig,
+        store: StoreConfig,
+    ) -> Result<(RuntimeConfig, BrokerConfig, StoreConfig), String> {
+        let file = crate::store::config_file::config_path(store_root, UPDATES_FILE);
+        let updates = match std::fs::read_to_string(&file) {
+            Ok(text) => parse_properties(&text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
+            Err(e) => return Err(format!("cannot read {}: {e}", file.display())),
+        };
+        let store_keys = defaults_of(&store);
+        let (store_updates, broker_updates): (BTreeMap<_, _>, BTreeMap<_, _>) = updates
+            .clone()
+            .into_iter()
+            .partition(|(k, _)| store_keys.contains_key(k));
+        let broker = apply_properties(&broker, &broker_updates)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let store = apply_properties(&store, &store_updates)
+            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let runtime = RuntimeConfig {
+            state: RwLock::new(State {
+                updates,
+                version: None,
+            }),
+            file: Some(file),
+        };
+        Ok((runtime, broker, store))
+    }
+
     /// Every key and its current value, sorted.
     pub fn properties(
         &self,
@@ -77,6 +119,10 @@ impl RuntimeConfig {
             .partition(|(k, _)| store_keys.contains_key(k));
         apply_properties(broker, &broker_updates)?;
         apply_properties(store, &store_updates)?;
+        if let Some(file) = &self.file {
+            let text: String = merged.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
+            crate::store::config_file::write_atomic(file, &text).map_err(|e| e.to_string())?;
+        }
         s.updates = merged;
         s.version
             .get_or_insert_with(|| DataVersion::new(now_millis()))
