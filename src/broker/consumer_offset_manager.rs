@@ -80,6 +80,16 @@ impl ConsumerOffsetManager {
             .collect()
     }
 
+    /// Forgets every group's offsets on a deleted topic.
+    pub fn remove_topic(&self, topic: &str) {
+        let prefix = format!("{topic}@");
+        self.table
+            .write()
+            .unwrap()
+            .retain(|k, _| !k.starts_with(&prefix));
+        self.dirty.store(true, Ordering::Release);
+    }
+
     pub fn remove_group(&self, group: &str) {
         let suffix = format!("@{group}");
         self.table
@@ -128,5 +138,9 @@ mod tests {
         assert_eq!(m2.query("g", "T", 1), 7);
         assert_eq!(m2.topics_of_group("g"), vec!["T".to_string()]);
         assert_eq!(m2.groups_of_topic("T"), vec!["g".to_string()]);
+        m2.commit("g", "U", 0, 3);
+        m2.remove_topic("T");
+        assert_eq!(m2.query("g", "T", 1), -1);
+        assert_eq!(m2.query("g", "U", 0), 3);
     }
 }

@@ -79,6 +79,9 @@ pub fn delete_topic_in_broker(b: &Broker, req: &RemotingCommand) -> Outcome {
         Ok(existed) => {
             if existed {
                 tracing::info!("topic {} deleted", h.topic);
+                // Its groups' offsets go too, so a topic created again later
+                // does not start from stale positions.
+                b.offsets.remove_topic(&h.topic);
                 b.topics_changed();
             }
             Ok(RemotingCommand::success())
