@@ -593,3 +593,22 @@ async fn broker_config_updates_apply_at_the_next_start() {
         r.remark
     );
 }
+
+#[test]
+fn cluster_list_shows_what_a_live_broker_says_of_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let rows: serde_json::Value =
+        serde_json::from_str(&mq_ok(&up.namesrv, &["cluster", "list", "-o", "json"])).unwrap();
+    let row = &rows[0];
+    assert_eq!(row["address"], up.broker.as_str());
+    assert_eq!(row["reachable"], true);
+    assert_eq!(row["version"], "V4_9_8");
+    assert!(row["commitLogDiskRatio"].as_f64().is_some(), "{row}");
+    assert!(row["putTps"].as_f64().is_some(), "{row}");
+    let table = mq_ok(&up.namesrv, &["cluster", "list"]);
+    assert!(
+        table.contains("V4_9_8") && !table.contains("down"),
+        "{table}"
+    );
+}
