@@ -15,6 +15,7 @@ pub mod topic_config_manager;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -57,6 +58,9 @@ pub struct Broker {
     pub registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
     pub runtime_config: runtime_config::RuntimeConfig,
+    /// brokerPermission, which admins may change while the broker runs
+    /// (UPDATE_BROKER_CONFIG, e.g. to stop writes before maintenance).
+    permission: AtomicI32,
     shutdown: CancellationToken,
 }
 
@@ -87,6 +91,7 @@ impl Broker {
             None => None,
         };
         Ok(Arc::new(Broker {
+            permission: AtomicI32::new(config.broker_permission),
             store_host: config.store_host(),
             config,
             store,
@@ -193,6 +198,17 @@ impl Broker {
         if let Some(r) = &self.registration {
             r.request_now();
         }
+    }
+
+    /// The broker's current permission (PermName bits).
+    pub fn permission(&self) -> i32 {
+        self.permission.load(Ordering::Relaxed)
+    }
+
+    /// Changes the broker's permission now and tells the name servers.
+    pub fn set_permission(&self, perm: i32) {
+        self.permission.store(perm, Ordering::Relaxed);
+        self.topics_changed();
     }
 
     pub fn is_shutting_down(&self) -> bool {

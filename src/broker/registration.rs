@@ -44,10 +44,11 @@ impl Registration {
     fn register_request(broker: &Broker) -> RemotingCommand {
         let c = &broker.config;
         let mut wrapper = broker.topics.wrapper();
-        if c.broker_permission & PERM_READ_WRITE != PERM_READ_WRITE {
+        let permission = broker.permission();
+        if permission & PERM_READ_WRITE != PERM_READ_WRITE {
             // A broker that may not be written (or read) says so in every topic.
             for t in wrapper.topic_config_table.values_mut() {
-                t.perm = c.broker_permission;
+                t.perm = permission;
             }
         }
         let body = RegisterBrokerBody {

@@ -112,6 +112,13 @@ pub fn update_broker_config(b: &Broker, req: &RemotingCommand) -> Outcome {
     match b.runtime_config.update(&b.config, b.store.config(), &text) {
         Ok(()) => {
             tracing::info!("broker config updated: {}", text.trim().replace('\n', ", "));
+            // Checked by the update above; applied at once, the rest at the next start.
+            if let Some(perm) = crate::config::parse_properties(&text)
+                .get("brokerPermission")
+                .and_then(|v| v.trim().parse().ok())
+            {
+                b.set_permission(perm);
+            }
             Ok(RemotingCommand::success())
         }
         Err(e) if e.contains("black list") => {

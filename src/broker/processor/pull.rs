@@ -143,7 +143,7 @@ fn to_response(b: &Broker, h: &PullMessageRequestHeader, r: GetMessageResult) ->
 
 /// RocketMQ's checks before a pull; the subscription to filter with.
 fn check(b: &Broker, h: &PullMessageRequestHeader) -> Result<SubscriptionData, RemotingCommand> {
-    if !perm::is_readable(b.config.broker_permission) {
+    if !perm::is_readable(b.permission()) {
         return Err(RemotingCommand::error(
             response::NO_PERMISSION,
             format!(

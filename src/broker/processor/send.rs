@@ -175,7 +175,7 @@ fn check(
             "the broker is a slave: it does not accept messages",
         ));
     }
-    if !perm::is_writeable(b.config.broker_permission) {
+    if !perm::is_writeable(b.permission()) {
         return Err(RemotingCommand::error(
             response::NO_PERMISSION,
             format!(
