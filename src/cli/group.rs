@@ -473,18 +473,13 @@ async fn describe(
                 broker_name: mq.broker_name.clone(),
                 queue_id: mq.queue_id,
                 broker_offset: o.broker_offset,
-                consumer_offset: lag.map(|_| o.consumer_offset),
+                consumer_offset: o.committed_offset(),
                 lag,
                 last_timestamp: Some(o.last_timestamp).filter(|t| *t > 0),
             }
         })
         .collect();
-    let known: Vec<i64> = queues.iter().filter_map(|q| q.lag).collect();
-    let total_lag = if known.is_empty() {
-        None
-    } else {
-        Some(known.iter().sum())
-    };
+    let total_lag = crate::protocol::admin::total_known_lag(queues.iter().map(|q| q.lag));
     let (clients, subscriptions, model, ctype, from) = match &conn {
         Some(c) => (
             c.connection_set
@@ -627,7 +622,7 @@ async fn reset_offset(admin: &AdminClient, a: &ResetArgs) -> CliResult<ResetPlan
         let current = progress
             .offset_table
             .get(mq)
-            .and_then(|o| o.lag().map(|_| o.consumer_offset));
+            .and_then(|o| o.committed_offset());
         let (min, max) = (range.min_offset, range.max_offset);
         let target = if a.to_earliest {
             min

@@ -83,6 +83,19 @@ impl OffsetWrapper {
             _ => Some((self.broker_offset - self.consumer_offset).max(0)),
         }
     }
+
+    /// The committed consumer offset, or `None` when there is none.
+    pub fn committed_offset(&self) -> Option<i64> {
+        self.lag().map(|_| self.consumer_offset)
+    }
+}
+
+/// The sum of the known lags; `None` when no lag is known (nothing was ever
+/// committed), which tools must show as unknown, never as 0.
+pub fn total_known_lag(lags: impl IntoIterator<Item = Option<i64>>) -> Option<i64> {
+    lags.into_iter()
+        .flatten()
+        .fold(None, |total, lag| Some(total.unwrap_or(0) + lag))
 }
 
 /// `ConsumeStats`: a group's progress on every queue it consumes.
@@ -95,12 +108,9 @@ pub struct ConsumeStats {
 }
 
 impl ConsumeStats {
-    /// Sum over queues of brokerOffset - consumerOffset (Java's computeTotalDiff).
-    pub fn compute_total_diff(&self) -> i64 {
-        self.offset_table
-            .values()
-            .map(|w| w.broker_offset - w.consumer_offset)
-            .sum()
+    /// Java's computeTotalDiff, without counting queues never committed.
+    pub fn total_lag(&self) -> Option<i64> {
+        total_known_lag(self.offset_table.values().map(OffsetWrapper::lag))
     }
 }
 
@@ -157,7 +167,9 @@ mod tests {
         let java = r#"{"consumeTps":1.5,"offsetTable":{{"brokerName":"broker-a","queueId":0,"topic":"TopicTest"}:{"brokerOffset":10,"consumerOffset":4,"lastTimestamp":1700000000000},{"brokerName":"broker-a","queueId":1,"topic":"TopicTest"}:{"brokerOffset":3,"consumerOffset":3,"lastTimestamp":0}}}"#;
         let cs = ConsumeStats::decode(java.as_bytes()).unwrap();
         assert_eq!(cs.consume_tps, 1.5);
-        assert_eq!(cs.compute_total_diff(), 6);
+        assert_eq!(cs.total_lag(), Some(6));
+        assert_eq!(total_known_lag([None, None]), None);
+        assert_eq!(total_known_lag([None, Some(0), Some(2)]), Some(2));
         let q0 = MessageQueue::new("TopicTest", "broker-a", 0);
         assert_eq!(cs.offset_table[&q0].broker_offset, 10);
         // Our output is what Java wrote, plus 5.x's pullOffset.

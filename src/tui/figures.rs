@@ -267,8 +267,7 @@ impl Figures {
 
 /// Σ known lag; None when no queue has a committed offset.
 pub fn total_lag(g: &GroupSample) -> Option<i64> {
-    let known: Vec<i64> = g.offsets.values().filter_map(|o| o.lag()).collect();
-    (!known.is_empty()).then(|| known.iter().sum())
+    crate::protocol::admin::total_known_lag(g.offsets.values().map(|o| o.lag()))
 }
 
 fn group_row(
@@ -335,7 +334,7 @@ fn group_row(
                 broker_name: mq.broker_name.clone(),
                 queue_id: mq.queue_id,
                 broker_offset: o.broker_offset,
-                consumer_offset: lag.map(|_| o.consumer_offset),
+                consumer_offset: o.committed_offset(),
                 lag,
                 client: if broadcasting && !client_ids.is_empty() {
                     Some("(all)".into())

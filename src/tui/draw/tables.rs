@@ -364,19 +364,15 @@ pub fn topic_detail(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows: Vec<Row> = consumers
         .iter()
         .map(|g| {
-            let lag: i64 = g
-                .queues
-                .iter()
-                .filter(|q| q.topic == t.topic)
-                .filter_map(|q| q.lag)
-                .sum();
-            let known = g
-                .queues
-                .iter()
-                .any(|q| q.topic == t.topic && q.lag.is_some());
+            let lag = crate::protocol::admin::total_known_lag(
+                g.queues
+                    .iter()
+                    .filter(|q| q.topic == t.topic)
+                    .map(|q| q.lag),
+            );
             Row::new(vec![
                 g.group.clone(),
-                if known { count(lag) } else { "unknown".into() },
+                lag.map(count).unwrap_or_else(|| "unknown".into()),
                 tps(g.consume_tps),
                 g.clients_online.to_string(),
             ])
