@@ -24,9 +24,11 @@ pub struct ScanEnd {
 
 impl CommitLog {
     pub fn load(dir: &Path, file_size: usize, writable: bool) -> Result<CommitLog> {
-        Ok(CommitLog {
-            files: MappedFileQueue::load(dir, file_size, writable)?,
-        })
+        let files = MappedFileQueue::load(dir, file_size, writable)?;
+        if writable {
+            files.enable_write_behind();
+        }
+        Ok(CommitLog { files })
     }
 
     pub fn files(&self) -> &MappedFileQueue {
@@ -83,6 +85,12 @@ impl CommitLog {
     /// Syncs everything published; returns the flushed offset.
     pub fn flush(&self) -> Result<i64> {
         self.files.flush()
+    }
+
+    /// Puts everything published into the files without syncing (safe from a crash of this
+    /// process, not of the machine); returns up to where.
+    pub fn commit(&self) -> Result<i64> {
+        self.files.commit()
     }
 
     /// The `size` bytes at physical offset `offset`, without copying, if published and present.

@@ -1,6 +1,14 @@
 //! One fixed-size, memory-mapped store file (RocketMQ's MappedFile): named by the offset of its
 //! first byte, pre-allocated, written by one writer past its wrote position and read by anyone
 //! below it.
+//!
+//! A commit log file being appended to is *write-behind* (RocketMQ's transientStorePool, without
+//! its delayed visibility): the part of the mapping past what is in the file is anonymous memory,
+//! so the writer writes into memory that takes no file page faults, and `commit` copies it into
+//! the file with pwrite, which the kernel writes back in large requests (syncing pages dirtied
+//! through a mapping is several times slower). Readers keep reading the same addresses: once a
+//! stretch is committed, it is mapped back onto the file in place (the bytes are the same), so
+//! a finished file is an ordinary file mapping again.
 
 use super::error::{IoContext, Result, StoreError};
 use bytes::Bytes;
@@ -8,8 +16,8 @@ use memmap2::MmapMut;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// A mapped file. Bytes below `wrote_position` are immutable while readers may see them; the
 /// single writer only touches bytes at or past it (enforced by the callers' writer lock).
@@ -23,6 +31,13 @@ pub struct MappedFile {
     ptr: NonNull<u8>,
     wrote_position: AtomicUsize,
     flushed_position: AtomicUsize,
+    /// Whether appends go to anonymous memory first (see the module comment).
+    write_behind: AtomicBool,
+    writable: bool,
+    /// Bytes below this are in the file (write-behind; else the wrote position is).
+    committed_position: AtomicUsize,
+    /// Serialises commits; holds the offset below which the mapping is the file's again.
+    commit_lock: Mutex<usize>,
 }
 
 // SAFETY: the mapping lives as long as `map`; concurrent access is split by wrote_position:
@@ -105,6 +120,10 @@ impl MappedFile {
             ptr,
             wrote_position: AtomicUsize::new(size),
             flushed_position: AtomicUsize::new(size),
+            write_behind: AtomicBool::new(false),
+            writable,
+            committed_position: AtomicUsize::new(0),
+            commit_lock: Mutex::new(0),
         })
     }
 
@@ -183,9 +202,101 @@ impl MappedFile {
         }))
     }
 
-    /// Syncs published bytes to disk (msync, which Linux implements as a ranged fdatasync).
+    /// Whether appends currently go to anonymous memory first.
+    pub fn is_write_behind(&self) -> bool {
+        self.write_behind.load(Ordering::Acquire)
+    }
+
+    /// Bytes below this are in the file, where a crash of this process cannot lose them.
+    pub fn committed_position(&self) -> usize {
+        if self.is_write_behind() {
+            self.committed_position.load(Ordering::Acquire)
+        } else {
+            self.wrote_position()
+        }
+    }
+
+    /// Turns appends past the wrote position into write-behind. Idempotent; best effort (off
+    /// Linux, or if the kernel refuses, appends keep going straight into the file mapping).
+    /// Writer only: call before writing past the wrote position.
+    pub fn start_write_behind(&self) {
+        let mut remapped = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        if self.is_write_behind() || !self.map_is_writable() {
+            return;
+        }
+        let wrote = self.wrote_position();
+        let head = wrote - wrote % page_size();
+        let len = self.mapped_len() - head;
+        if len == 0 {
+            return;
+        }
+        // SAFETY: [head, head + len) lies inside our mapping; only the writer (our caller)
+        // changes bytes there, and none past `wrote`; the bytes in [head, wrote) are carried
+        // over, so concurrent readers see the same bytes before and after.
+        if unsafe { anon_in_place(self.ptr.as_ptr().add(head), len, wrote - head) } {
+            *remapped = head;
+            self.committed_position.store(wrote, Ordering::Release);
+            self.write_behind.store(true, Ordering::Release);
+        }
+    }
+
+    /// Write-behind: copies the published bytes not yet in the file into it (pwrite), and maps
+    /// whole committed stretches back onto the file. Returns the committed position.
+    pub fn commit(&self) -> Result<usize> {
+        if !self.is_write_behind() {
+            return Ok(self.wrote_position());
+        }
+        let mut remapped = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let wrote = self.wrote_position();
+        let committed = self.committed_position.load(Ordering::Acquire);
+        if wrote > committed {
+            use std::os::unix::fs::FileExt;
+            // SAFETY: published bytes, never written again.
+            let data = unsafe {
+                std::slice::from_raw_parts(self.ptr.as_ptr().add(committed), wrote - committed)
+            };
+            self.file
+                .write_all_at(data, committed as u64)
+                .ctx("write", &self.path)?;
+            self.committed_position.store(wrote, Ordering::Release);
+        }
+        // Whole chunks (aligned in memory, so huge pages are not split) go back to the file;
+        // a full file goes back entirely.
+        let target = if wrote >= self.file_size {
+            self.mapped_len()
+        } else {
+            let base = self.ptr.as_ptr() as usize;
+            ((base + wrote) / REMAP_CHUNK * REMAP_CHUNK).saturating_sub(base)
+        };
+        if target > *remapped {
+            // SAFETY: [remapped, target) is committed (in the file), page aligned and inside
+            // the mapping; nobody writes there any more.
+            unsafe {
+                file_in_place(
+                    self.ptr.as_ptr().add(*remapped),
+                    target - *remapped,
+                    &self.file,
+                    *remapped,
+                )
+            }
+            .ctx("mmap", &self.path)?;
+            *remapped = target;
+        }
+        Ok(wrote)
+    }
+
+    /// Syncs published bytes to disk: commits and fdatasyncs a write-behind file, msyncs
+    /// (which Linux implements as a ranged fdatasync) one written through its mapping.
     /// Returns the new flushed position.
     pub fn flush(&self) -> Result<usize> {
+        if self.is_write_behind() {
+            let committed = self.commit()?;
+            if committed > self.flushed_position() {
+                self.file.sync_data().ctx("fdatasync", &self.path)?;
+                self.flushed_position.fetch_max(committed, Ordering::AcqRel);
+            }
+            return Ok(committed);
+        }
         let wrote = self.wrote_position();
         let flushed = self.flushed_position();
         if wrote > flushed {
@@ -198,17 +309,28 @@ impl MappedFile {
         Ok(wrote)
     }
 
+    fn map_is_writable(&self) -> bool {
+        self.writable
+    }
+
+    /// The mapping's length: the file size rounded up to whole pages.
+    fn mapped_len(&self) -> usize {
+        self.file_size.div_ceil(page_size()) * page_size()
+    }
+
     /// Pre-faults the pages of `[from, to)` (RocketMQ's warmMappedFile), so the writer does
     /// not take a full page fault (allocation and zeroing) per page on the hot path. Read
     /// population, not write: dirtying zero pages would make the kernel write them back,
     /// which competes with SYNC_FLUSH's syncs. Best effort.
     pub fn warm(&self, from: usize, to: usize) -> bool {
         let to = to.min(self.file_size);
-        from >= to
-            || self
-                .map
-                .advise_range(memmap2::Advice::PopulateRead, from, to - from)
-                .is_ok()
+        // Write-behind memory is anonymous: populating it for writing costs no disk writes.
+        let advice = if self.is_write_behind() {
+            memmap2::Advice::PopulateWrite
+        } else {
+            memmap2::Advice::PopulateRead
+        };
+        from >= to || self.map.advise_range(advice, from, to - from).is_ok()
     }
 
     /// Keeps the pages up to `ahead` bytes past the writer pre-faulted until the file is full,
@@ -217,6 +339,8 @@ impl MappedFile {
         const CHUNK: usize = 4 << 20;
         let mut warmed = self.wrote_position();
         while warmed < self.file_size && Arc::strong_count(&self) > 1 {
+            // A writer that overtook us needs nothing behind it.
+            warmed = warmed.max(self.wrote_position());
             if warmed < self.wrote_position() + ahead {
                 let to = (warmed + CHUNK).min(self.file_size);
                 if !self.warm(warmed, to) {
@@ -232,8 +356,10 @@ impl MappedFile {
     }
 
     /// Drops everything at or past `pos`: zeroes it on disk so no stale record can ever be
-    /// mistaken for a valid one, and moves both positions back. Recovery only (no readers).
+    /// mistaken for a valid one, and moves both positions back. Recovery only (no readers, no
+    /// write-behind yet).
     pub fn truncate_to(&self, pos: usize) -> Result<()> {
+        debug_assert!(!self.is_write_behind());
         let end = self.file_size;
         if pos < end {
             zero_range(&self.file, &self.path, self.ptr, pos, end)?;
@@ -242,6 +368,88 @@ impl MappedFile {
         self.flushed_position.store(pos, Ordering::Release);
         Ok(())
     }
+}
+
+/// Write-behind memory goes back to the file in stretches of this many bytes (a huge page).
+const REMAP_CHUNK: usize = 2 << 20;
+
+fn page_size() -> usize {
+    // SAFETY: sysconf has no preconditions.
+    let n = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    usize::try_from(n).ok().filter(|&n| n > 0).unwrap_or(4096)
+}
+
+/// Replaces `[addr, addr + len)` of a mapping by anonymous memory (huge pages where the kernel
+/// gives them) whose first `keep` bytes are those the range held, in one step: a new region is
+/// filled, then moved over the old one, so a concurrent reader of those bytes never sees
+/// anything else. Returns false (nothing changed) if the kernel refuses.
+///
+/// # Safety
+/// The range is page aligned, inside a mapping of ours, and nobody writes to it meanwhile.
+#[cfg(target_os = "linux")]
+unsafe fn anon_in_place(addr: *mut u8, len: usize, keep: usize) -> bool {
+    // SAFETY: a fresh private anonymous mapping, then moved onto a range the caller owns.
+    unsafe {
+        let fresh = libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        );
+        if fresh == libc::MAP_FAILED {
+            return false;
+        }
+        libc::madvise(fresh, len, libc::MADV_HUGEPAGE);
+        std::ptr::copy_nonoverlapping(addr, fresh.cast::<u8>(), keep);
+        let moved = libc::mremap(
+            fresh,
+            len,
+            len,
+            libc::MREMAP_MAYMOVE | libc::MREMAP_FIXED,
+            addr.cast::<libc::c_void>(),
+        );
+        if moved == libc::MAP_FAILED {
+            libc::munmap(fresh, len);
+            return false;
+        }
+        true
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+unsafe fn anon_in_place(_addr: *mut u8, _len: usize, _keep: usize) -> bool {
+    false
+}
+
+/// Maps `[addr, addr + len)` back onto `file` at `offset`, in place.
+///
+/// # Safety
+/// The range is page aligned, inside a mapping of ours, and holds exactly the file's bytes
+/// there (so readers see no change); nobody writes to it any more.
+unsafe fn file_in_place(
+    addr: *mut u8,
+    len: usize,
+    file: &File,
+    offset: usize,
+) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: per the contract; MAP_FIXED replaces exactly that range.
+    let p = unsafe {
+        libc::mmap(
+            addr.cast::<libc::c_void>(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_SHARED | libc::MAP_FIXED,
+            file.as_raw_fd(),
+            offset as libc::off_t,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 /// Zeroes `[pos, end)`: the partial first page by hand, whole pages by punching a hole
@@ -336,5 +544,56 @@ mod tests {
         let mf = MappedFile::open(&dir.path().join(file_name(4096)), 4096, 8192, false).unwrap();
         assert_eq!(mf.read(0, 5).unwrap(), b"he\0\0\0");
         drop(b);
+    }
+
+    fn append(mf: &MappedFile, bytes: &[u8]) {
+        let pos = mf.wrote_position();
+        unsafe { mf.write_region(pos, bytes.len()) }.copy_from_slice(bytes);
+        mf.set_wrote_position(pos + bytes.len());
+    }
+
+    #[test]
+    fn write_behind_reaches_the_file_only_when_committed_and_reads_never_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let size = 3 * REMAP_CHUNK + 12_345;
+        let mf = Arc::new(MappedFile::create(dir.path(), 0, size).unwrap());
+        // Some bytes written straight into the file mapping first, as a recovered file has.
+        append(&mf, b"recovered");
+        mf.flush().unwrap();
+        mf.start_write_behind();
+        assert!(mf.is_write_behind());
+        assert_eq!(mf.read(0, 9).unwrap(), b"recovered");
+        let on_disk = || std::fs::read(mf.path()).unwrap();
+
+        let record: Vec<u8> = (0..=250u8).cycle().take(100_000).collect();
+        append(&mf, &record);
+        let before_commit = mf.read_bytes(9, record.len()).unwrap();
+        assert_eq!(&on_disk()[9..9 + 16], &[0; 16], "not committed yet");
+        assert_eq!(mf.committed_position(), 9);
+
+        // Enough to cross several remap chunks, then commit: the file has it all and a slice
+        // taken while the bytes were anonymous memory reads the same once they are the file's.
+        while mf.wrote_position() + record.len() < size {
+            append(&mf, &record);
+        }
+        assert_eq!(mf.commit().unwrap(), mf.wrote_position());
+        assert!(*mf.commit_lock.lock().unwrap() >= 2 * REMAP_CHUNK);
+        assert_eq!(&before_commit[..], &record[..]);
+        let disk = on_disk();
+        assert_eq!(&disk[..9], b"recovered");
+        assert_eq!(&disk[9..9 + record.len()], &record[..]);
+        let end = mf.wrote_position();
+        assert_eq!(&disk[end - record.len()..end], &record[..]);
+
+        // Filling the file maps it back entirely; sync makes it flushed.
+        let rest = size - mf.wrote_position();
+        append(&mf, &vec![7u8; rest]);
+        assert_eq!(mf.flush().unwrap(), size);
+        assert_eq!(mf.flushed_position(), size);
+        assert_eq!(*mf.commit_lock.lock().unwrap(), mf.mapped_len());
+        assert_eq!(mf.read(size - 1, 1).unwrap(), &[7]);
+        assert_eq!(on_disk()[size - 1], 7);
+        drop(mf);
+        drop(before_commit);
     }
 }

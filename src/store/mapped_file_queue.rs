@@ -4,7 +4,7 @@
 use super::error::{IoContext, Result};
 use super::mapped_file::{MappedFile, file_name};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// Files at least this large (default commit log and consume queue files, not the tiny
@@ -21,6 +21,8 @@ pub struct MappedFileQueue {
     files: RwLock<Vec<Arc<MappedFile>>>,
     /// Stream offset up to which everything has been synced.
     flushed_where: AtomicI64,
+    /// Whether files being appended to are write-behind (the commit log's are).
+    write_behind: AtomicBool,
 }
 
 fn parse_name(name: &str) -> Option<i64> {
@@ -68,7 +70,19 @@ impl MappedFileQueue {
             file_size,
             files: RwLock::new(files),
             flushed_where: AtomicI64::new(flushed),
+            write_behind: AtomicBool::new(false),
         })
+    }
+
+    /// Makes the files appended to from now on write-behind (see mapped_file).
+    pub fn enable_write_behind(&self) {
+        self.write_behind.store(true, Ordering::Release);
+    }
+
+    fn prepare_for_appends(&self, f: &MappedFile) {
+        if self.write_behind.load(Ordering::Acquire) {
+            f.start_write_behind();
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -144,6 +158,7 @@ impl MappedFileQueue {
     /// distance ahead of the writer.
     pub fn create_file(&self, from: i64) -> Result<Arc<MappedFile>> {
         let f = Arc::new(MappedFile::create(&self.dir, from, self.file_size)?);
+        self.prepare_for_appends(&f);
         self.write_files().push(f.clone());
         if self.file_size >= WARM_MIN_FILE_SIZE {
             f.warm(0, WARM_SYNC_BYTES.min(self.file_size / 8));
@@ -171,7 +186,10 @@ impl MappedFileQueue {
     /// The file to append into: the last one if it has room, else a new one after it.
     pub fn last_or_create(&self, start_if_empty: i64) -> Result<Arc<MappedFile>> {
         match self.last() {
-            Some(f) if !f.is_full() => Ok(f),
+            Some(f) if !f.is_full() => {
+                self.prepare_for_appends(&f);
+                Ok(f)
+            }
             Some(f) => self.create_file(f.file_from_offset() + self.file_size as i64),
             None => {
                 let from = start_if_empty - start_if_empty % self.file_size as i64;
@@ -194,6 +212,21 @@ impl MappedFileQueue {
         }
         let prev = self.flushed_where.fetch_max(flushed, Ordering::AcqRel);
         Ok(flushed.max(prev))
+    }
+
+    /// Copies what write-behind files hold in memory only into the files (no sync); returns
+    /// the stream offset up to which everything is in the files.
+    pub fn commit(&self) -> Result<i64> {
+        let from = self.flushed_where();
+        let mut committed = from;
+        for f in self
+            .files()
+            .iter()
+            .filter(|f| f.file_from_offset() + self.file_size as i64 > from)
+        {
+            committed = f.file_from_offset() + f.commit()? as i64;
+        }
+        Ok(committed.max(from))
     }
 
     /// Drops everything at or past `offset`: later files are deleted, the file holding it is

@@ -219,6 +219,13 @@ impl MessageStore {
             flush::commit_log_flusher,
             inner.clone(),
         )?);
+        if inner.config.flush_disk_type == FlushDiskType::AsyncFlush {
+            threads.push(spawn(
+                "mq-commit-commitlog",
+                flush::commit_log_committer,
+                inner.clone(),
+            )?);
+        }
         threads.push(spawn(
             "mq-flush-logics",
             flush::logics_flusher,
