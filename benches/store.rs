@@ -1,7 +1,7 @@
 //! `cargo bench --bench store`: runs `mq::store::bench` and prints its report.
 //! MQ_BENCH_DIR picks the directory (default target/bench-store), MQ_BENCH_SECS the seconds per
-//! case (default 2), MQ_BENCH_QUICK=1 a short run of 128 B cases only, MQ_BENCH_WRITERS=1,64
-//! and MQ_BENCH_MODES=async,sync narrow the matrix.
+//! case (default 2), MQ_BENCH_QUICK=1 a short run of 128 B cases only; MQ_BENCH_SIZES=128,1024,
+//! MQ_BENCH_WRITERS=1,64 and MQ_BENCH_MODES=async,sync narrow the matrix.
 
 use mq::store::FlushDiskType;
 use mq::store::bench::{BenchOptions, run};
@@ -15,6 +15,12 @@ fn main() {
     }
     if std::env::var("MQ_BENCH_QUICK").is_ok_and(|v| v == "1") {
         opts.sizes = vec![128];
+    }
+    if let Ok(w) = std::env::var("MQ_BENCH_SIZES") {
+        opts.sizes = w
+            .split(',')
+            .map(|x| x.parse().expect("MQ_BENCH_SIZES: numbers"))
+            .collect();
     }
     if let Ok(w) = std::env::var("MQ_BENCH_WRITERS") {
         opts.writers = w

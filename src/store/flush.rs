@@ -1,9 +1,7 @@
-//! Flushing (RocketMQ's CommitRealTimeService / FlushRealTimeService / GroupCommitService /
-//! FlushConsumeQueueService): a thread that syncs the commit log (on a timer for ASYNC_FLUSH; as
-//! soon as appends wait for it for SYNC_FLUSH, one sync covering every append made so far =
-//! group commit), for ASYNC_FLUSH a thread that commits the commit log's write-behind memory
-//! into its files every millisecond (so a crash of the process loses at most that much), and a
-//! thread that syncs consume queues, index and the checkpoint.
+//! Flushing (RocketMQ's FlushRealTimeService / GroupCommitService / FlushConsumeQueueService):
+//! a thread that syncs the commit log (on a timer for ASYNC_FLUSH; as soon as appends wait for
+//! it for SYNC_FLUSH, one commit + sync covering every append made so far = group commit), and
+//! a thread that syncs consume queues, index and the checkpoint.
 
 use super::StoreInner;
 use super::checkpoint::CheckpointTimes;
@@ -118,20 +116,6 @@ pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
         if let Err(e) = flush_commit_log(&inner) {
             tracing::error!("commit log flush failed: {e}");
         }
-    }
-}
-
-/// How often ASYNC_FLUSH commits write-behind memory into the files.
-const COMMIT_INTERVAL: Duration = Duration::from_millis(1);
-
-pub(crate) fn commit_log_committer(inner: Arc<StoreInner>) {
-    while !inner.shutdown.load(Ordering::Acquire) {
-        if let Err(e) = inner.commit_log.commit() {
-            tracing::error!("commit log commit failed: {e}");
-        }
-        // Pacing, not synchronisation: batching a millisecond of appends per write keeps the
-        // cost of a system call off each message.
-        std::thread::sleep(COMMIT_INTERVAL);
     }
 }
 

@@ -395,8 +395,6 @@ mod tests {
             };
             rt.block_on(store.put_message(&m)).unwrap();
         }
-        // The files hold what the running store has committed (within a millisecond).
-        store.flush().unwrap();
         let s = summary(dir.path()).unwrap();
         assert!(s.abort_file_present, "store still open");
         assert_eq!(s.commit_log.max_offset, store.max_phy_offset());

@@ -2,8 +2,8 @@
 //! first byte, pre-allocated, written by one writer past its wrote position and read by anyone
 //! below it.
 //!
-//! A commit log file being appended to is *write-behind* (RocketMQ's transientStorePool, without
-//! its delayed visibility): the part of the mapping past what is in the file is anonymous memory,
+//! With SYNC_FLUSH, a commit log file being appended to is *write-behind* (RocketMQ's
+//! transientStorePool, without its delayed visibility): the part of the mapping past what is in the file is anonymous memory,
 //! so the writer writes into memory that takes no file page faults, and `commit` copies it into
 //! the file with pwrite, which the kernel writes back in large requests (syncing pages dirtied
 //! through a mapping is several times slower). Readers keep reading the same addresses: once a
@@ -271,16 +271,21 @@ impl MappedFile {
         if target > *remapped {
             // SAFETY: [remapped, target) is committed (in the file), page aligned and inside
             // the mapping; nobody writes there any more.
-            unsafe {
+            let r = unsafe {
                 file_in_place(
                     self.ptr.as_ptr().add(*remapped),
                     target - *remapped,
                     &self.file,
                     *remapped,
                 )
+            };
+            match r {
+                Ok(()) => *remapped = target,
+                // The data is in the file either way; only memory is not handed back yet.
+                Err(e) => {
+                    tracing::warn!("{}: mapping committed bytes back: {e}", self.path.display())
+                }
             }
-            .ctx("mmap", &self.path)?;
-            *remapped = target;
         }
         Ok(wrote)
     }

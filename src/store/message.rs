@@ -252,6 +252,102 @@ pub fn check_and_decode(buf: &[u8], expected_offset: i64, check_crc: bool) -> Ch
     }
 }
 
+/// How a checked record is framed: enough to step over it.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Frame {
+    Record(usize),
+    Blank,
+    End,
+    Bad(String),
+}
+
+/// Frames the record at the start of `buf` (the rest of the file) by its size and magic only,
+/// for records already checked (see `CommitLog::follow`).
+pub fn frame(buf: &[u8]) -> Frame {
+    let (Some(size), Some(magic)) = (be_i32(buf, 0), be_i32(buf, 4)) else {
+        return Frame::End;
+    };
+    match magic {
+        0 if size == 0 => Frame::End,
+        BLANK_MAGIC_CODE => Frame::Blank,
+        MESSAGE_MAGIC_CODE | MESSAGE_MAGIC_CODE_V2 if size >= 91 && size as usize <= buf.len() => {
+            Frame::Record(size as usize)
+        }
+        _ => Frame::Bad(format!("size {size}, magic {magic:#x}")),
+    }
+}
+
+/// The fields of a record that its index keys need, read at their fixed places.
+#[derive(Debug, PartialEq, Eq)]
+pub struct IndexFields<'a> {
+    pub sys_flag: i32,
+    pub store_timestamp: i64,
+    pub topic: &'a str,
+    pub properties: &'a [u8],
+}
+
+/// Reads `IndexFields` off a framed record; None if its layout does not hold them.
+pub fn index_fields(rec: &[u8]) -> Option<IndexFields<'_>> {
+    let magic = be_i32(rec, 4)?;
+    let sys_flag = be_i32(rec, 36)?;
+    let host_len = |v6_flag| if sys_flag & v6_flag != 0 { 20 } else { 8 };
+    let store_ts_at = 48 + host_len(sysflag::BORNHOST_V6_FLAG);
+    let store_timestamp =
+        i64::from_be_bytes(rec.get(store_ts_at..store_ts_at + 8)?.try_into().ok()?);
+    // Store host, reconsume times, prepared transaction offset, then the body.
+    let body_len_at = store_ts_at + 8 + host_len(sysflag::STOREHOSTADDRESS_V6_FLAG) + 4 + 8;
+    let body_len = usize::try_from(be_i32(rec, body_len_at)?).ok()?;
+    let mut at = body_len_at + 4 + body_len;
+    let topic_len = if magic == MESSAGE_MAGIC_CODE_V2 {
+        at += 2;
+        u16::from_be_bytes(rec.get(at - 2..at)?.try_into().ok()?) as usize
+    } else {
+        at += 1;
+        *rec.get(at - 1)? as usize
+    };
+    let topic = std::str::from_utf8(rec.get(at..at + topic_len)?).ok()?;
+    at += topic_len;
+    let props_len = u16::from_be_bytes(rec.get(at..at + 2)?.try_into().ok()?) as usize;
+    let properties = rec.get(at + 2..at + 2 + props_len)?;
+    Some(IndexFields {
+        sys_flag,
+        store_timestamp,
+        topic,
+        properties,
+    })
+}
+
+fn be_i32(b: &[u8], at: usize) -> Option<i32> {
+    Some(i32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The non-empty values of the named properties in a properties string, scanned as bytes
+/// (this runs for every message): `found(i, value)` for each `names[i]`, in order.
+pub fn find_properties<'a>(
+    props: &'a [u8],
+    names: &[&[u8]],
+    mut found: impl FnMut(usize, &'a str),
+) {
+    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
+    let mut start = 0;
+    while start < props.len() {
+        let end = memchr::memchr(SEP, &props[start..]).map_or(props.len(), |i| start + i);
+        let seg = &props[start..end];
+        for (i, name) in names.iter().enumerate() {
+            // The separator test first: it rules out almost every other name without a compare.
+            if seg.len() > name.len() + 1
+                && seg[name.len()] == NV
+                && seg.starts_with(name)
+                && let Ok(v) = std::str::from_utf8(&seg[name.len() + 1..])
+            {
+                found(i, v);
+            }
+        }
+        start = end + 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +379,43 @@ mod tests {
             m.effective_sys_flag(),
             sysflag::BORNHOST_V6_FLAG | sysflag::STOREHOSTADDRESS_V6_FLAG
         );
+    }
+
+    #[test]
+    fn index_fields_and_frame_agree_with_the_full_decode() {
+        let props = build_properties([("TAGS", "TagA"), ("KEYS", "k1 k2"), ("UNIQ_KEY", "U")]);
+        for (born, store) in [("10.0.0.1:5555", "10.0.0.2:10911"), ("[::1]:1", "[::2]:2")] {
+            let mut m = msg(b"hello body", &props);
+            m.born_host = born.parse().unwrap();
+            m.store_host = store.parse().unwrap();
+            m.sys_flag = sysflag::TRANSACTION_COMMIT_TYPE;
+            let mut buf = vec![0u8; m.record_len()];
+            m.encode_into(&mut buf, 42, 1000, 1_700_000_000_123);
+            let full = decode_record_ref(&buf).unwrap();
+            let f = index_fields(&buf).unwrap();
+            assert_eq!(f.sys_flag, full.sys_flag);
+            assert_eq!(f.store_timestamp, 1_700_000_000_123);
+            assert_eq!(f.topic, "TopicTest");
+            assert_eq!(f.properties, props.as_bytes());
+            buf.extend_from_slice(&[0; 16]);
+            assert_eq!(frame(&buf), Frame::Record(m.record_len()));
+            assert_eq!(frame(&buf[m.record_len()..]), Frame::End);
+            assert_eq!(index_fields(&buf[..60]), None, "cut short");
+        }
+        let mut blank = vec![0u8; 64];
+        encode_blank(&mut blank, 64);
+        assert_eq!(frame(&blank), Frame::Blank);
+        assert!(matches!(frame(&[0, 0, 0, 9, 1, 2, 3, 4]), Frame::Bad(_)));
+    }
+
+    #[test]
+    fn properties_found_by_whole_name_with_a_value() {
+        let mut got = Vec::new();
+        let props = "XTAGS\u{1}x\u{2}TAGS\u{1}\u{2}KEYS\u{1}a b\u{2}TAGS\u{1}t\u{1}u\u{2}TAGS";
+        find_properties(props.as_bytes(), &[b"TAGS", b"KEYS"], |i, v| {
+            got.push((i, v))
+        });
+        assert_eq!(got, [(1, "a b"), (0, "t\u{1}u")]);
     }
 
     #[test]

@@ -148,6 +148,7 @@ impl MessageStore {
             &StorePaths::commit_log(&root),
             config.mapped_file_size_commit_log,
             true,
+            config.flush_disk_type == FlushDiskType::SyncFlush,
         )?;
         let cqs = ConsumeQueueTable::load(
             &StorePaths::consume_queue(&root),
@@ -219,13 +220,6 @@ impl MessageStore {
             flush::commit_log_flusher,
             inner.clone(),
         )?);
-        if inner.config.flush_disk_type == FlushDiskType::AsyncFlush {
-            threads.push(spawn(
-                "mq-commit-commitlog",
-                flush::commit_log_committer,
-                inner.clone(),
-            )?);
-        }
         threads.push(spawn(
             "mq-flush-logics",
             flush::logics_flusher,

@@ -66,11 +66,13 @@ pub(crate) struct WriterState {
     queues: HashMap<String, Vec<Option<Arc<MappedFile>>>, FxBuild>,
 }
 
-/// The TAGS property, found with one memchr pass and no parsing of other properties.
+/// The TAGS property (the first one), found without parsing the others.
 fn tags_of(props: &str) -> Option<&str> {
-    props
-        .split(property::PROPERTY_SEPARATOR)
-        .find_map(|seg| seg.strip_prefix("TAGS\u{1}"))
+    let mut tags = None;
+    message::find_properties(props.as_bytes(), &[property::TAGS.as_bytes()], |_, v| {
+        tags = tags.or(Some(v))
+    });
+    tags
 }
 
 /// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
@@ -91,20 +93,19 @@ pub(crate) struct PropsOfInterest<'a> {
     uniq_key: Option<&'a str>,
 }
 
-pub(crate) fn props_of_interest(props: &str) -> PropsOfInterest<'_> {
+/// TAGS, KEYS and UNIQ_KEY of a properties string (the last of each, as RocketMQ's map keeps).
+pub(crate) fn props_of_interest(props: &[u8]) -> PropsOfInterest<'_> {
     let mut p = PropsOfInterest {
         tags: None,
         keys: None,
         uniq_key: None,
     };
-    for (k, v) in message::properties_iter(props) {
-        match k {
-            property::TAGS => p.tags = Some(v),
-            property::KEYS => p.keys = Some(v),
-            property::UNIQ_KEY => p.uniq_key = Some(v),
-            _ => {}
-        }
-    }
+    let names = [property::TAGS, property::KEYS, property::UNIQ_KEY].map(str::as_bytes);
+    message::find_properties(props, &names, |i, v| match i {
+        0 => p.tags = Some(v),
+        1 => p.keys = Some(v),
+        _ => p.uniq_key = Some(v),
+    });
     p
 }
 
@@ -143,7 +144,7 @@ impl StoreInner {
 
     /// Writes consume queue entry and index keys for one record. Idempotent.
     pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
-        let p = props_of_interest(d.properties);
+        let p = props_of_interest(d.properties.as_bytes());
         if is_dispatched_to_queue(d.sys_flag) {
             let entry = CqEntry {
                 commit_log_offset: d.physical_offset,
@@ -154,20 +155,34 @@ impl StoreInner {
                 .find_or_create(d.topic, d.queue_id)?
                 .put(d.queue_offset, entry)?;
         }
-        self.build_index(d, &p);
+        self.build_index(
+            d.topic,
+            d.sys_flag,
+            d.physical_offset,
+            d.store_timestamp,
+            &p,
+        );
         Ok(())
     }
 
-    pub(crate) fn build_index(&self, d: &DispatchRequest<'_>, p: &PropsOfInterest<'_>) {
+    /// Adds a record's UNIQ_KEY and KEYS tokens to the index.
+    pub(crate) fn build_index(
+        &self,
+        topic: &str,
+        sys_flag: i32,
+        physical_offset: i64,
+        store_timestamp: i64,
+        p: &PropsOfInterest<'_>,
+    ) {
         if let Some(idx) = &self.index
-            && sysflag::transaction_value(d.sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
+            && sysflag::transaction_value(sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
         {
             let keys = p
                 .uniq_key
                 .into_iter()
                 .chain(p.keys.into_iter().flat_map(|k| k.split(' ')))
                 .filter(|k| !k.is_empty());
-            if let Err(e) = idx.put_keys(d.topic, keys, d.physical_offset, d.store_timestamp) {
+            if let Err(e) = idx.put_keys(topic, keys, physical_offset, store_timestamp) {
                 tracing::warn!("index put failed: {e}");
             }
         }

@@ -3,7 +3,8 @@
 //! index costs the append path nothing. Consume queue entries are written by the append itself.
 
 use super::StoreInner;
-use super::put::{DispatchRequest, props_of_interest};
+use super::message::index_fields;
+use super::put::props_of_interest;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -21,19 +22,12 @@ pub(crate) fn index_new_records(inner: &StoreInner) {
         return;
     }
     let mut last_ts = None;
-    let end = cl.scan(from, false, |r, size| {
-        last_ts = Some(r.store_timestamp);
-        let d = DispatchRequest {
-            topic: r.topic,
-            queue_id: r.queue_id,
-            queue_offset: r.queue_offset,
-            physical_offset: r.physical_offset,
-            size,
-            sys_flag: r.sys_flag,
-            store_timestamp: r.store_timestamp,
-            properties: r.properties,
-        };
-        inner.build_index(&d, &props_of_interest(r.properties));
+    let end = cl.follow(from, |rec, physical_offset| {
+        if let Some(f) = index_fields(rec) {
+            last_ts = Some(f.store_timestamp);
+            let p = props_of_interest(f.properties);
+            inner.build_index(f.topic, f.sys_flag, physical_offset, f.store_timestamp, &p);
+        }
         Ok(())
     });
     match end {
