@@ -96,12 +96,6 @@ impl CommitLog {
         self.files.flush()
     }
 
-    /// Puts everything published into the files without syncing (safe from a crash of this
-    /// process, not of the machine); returns up to where.
-    pub fn commit(&self) -> Result<i64> {
-        self.files.commit()
-    }
-
     /// The `size` bytes at physical offset `offset`, without copying, if published and present.
     pub fn get_data(&self, offset: i64, size: usize) -> Option<Bytes> {
         let f = self.files.find(offset)?;

@@ -3,12 +3,12 @@
 //! below it.
 //!
 //! With SYNC_FLUSH, a commit log file being appended to is *write-behind* (RocketMQ's
-//! transientStorePool, without its delayed visibility): the part of the mapping past what is in the file is anonymous memory,
-//! so the writer writes into memory that takes no file page faults, and `commit` copies it into
-//! the file with pwrite, which the kernel writes back in large requests (syncing pages dirtied
-//! through a mapping is several times slower). Readers keep reading the same addresses: once a
-//! stretch is committed, it is mapped back onto the file in place (the bytes are the same), so
-//! a finished file is an ordinary file mapping again.
+//! transientStorePool, without its delayed visibility): the part of the mapping past what is
+//! in the file is anonymous memory, and `commit` copies what the writer put there into the
+//! file with pwrite, whose pages the kernel writes back in large requests (syncing pages
+//! dirtied through a mapping is several times slower). Readers keep reading the same
+//! addresses: once a stretch is committed, it is mapped back onto the file in place (the bytes
+//! are the same), so a finished file is an ordinary file mapping again.
 
 use super::error::{IoContext, Result, StoreError};
 use bytes::Bytes;
@@ -324,9 +324,9 @@ impl MappedFile {
     }
 
     /// Pre-faults the pages of `[from, to)` (RocketMQ's warmMappedFile), so the writer does
-    /// not take a full page fault (allocation and zeroing) per page on the hot path. Read
-    /// population, not write: dirtying zero pages would make the kernel write them back,
-    /// which competes with SYNC_FLUSH's syncs. Best effort.
+    /// not take a full page fault (allocation and zeroing) per page on the hot path. File
+    /// pages are populated for reading, not writing: dirtying zero pages would make the kernel
+    /// write them back. Best effort.
     pub fn warm(&self, from: usize, to: usize) -> bool {
         let to = to.min(self.file_size);
         // Write-behind memory is anonymous: populating it for writing costs no disk writes.

@@ -21,7 +21,7 @@ pub struct MappedFileQueue {
     files: RwLock<Vec<Arc<MappedFile>>>,
     /// Stream offset up to which everything has been synced.
     flushed_where: AtomicI64,
-    /// Whether files being appended to are write-behind (the commit log's are).
+    /// Whether files being appended to are write-behind (the commit log's with SYNC_FLUSH).
     write_behind: AtomicBool,
 }
 
@@ -212,21 +212,6 @@ impl MappedFileQueue {
         }
         let prev = self.flushed_where.fetch_max(flushed, Ordering::AcqRel);
         Ok(flushed.max(prev))
-    }
-
-    /// Copies what write-behind files hold in memory only into the files (no sync); returns
-    /// the stream offset up to which everything is in the files.
-    pub fn commit(&self) -> Result<i64> {
-        let from = self.flushed_where();
-        let mut committed = from;
-        for f in self
-            .files()
-            .iter()
-            .filter(|f| f.file_from_offset() + self.file_size as i64 > from)
-        {
-            committed = f.file_from_offset() + f.commit()? as i64;
-        }
-        Ok(committed.max(from))
     }
 
     /// Drops everything at or past `offset`: later files are deleted, the file holding it is
