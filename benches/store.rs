@@ -16,17 +16,11 @@ fn main() {
     if std::env::var("MQ_BENCH_QUICK").is_ok_and(|v| v == "1") {
         opts.sizes = vec![128];
     }
-    if let Ok(w) = std::env::var("MQ_BENCH_SIZES") {
-        opts.sizes = w
-            .split(',')
-            .map(|x| x.parse().expect("MQ_BENCH_SIZES: numbers"))
-            .collect();
+    if let Some(sizes) = numbers("MQ_BENCH_SIZES") {
+        opts.sizes = sizes;
     }
-    if let Ok(w) = std::env::var("MQ_BENCH_WRITERS") {
-        opts.writers = w
-            .split(',')
-            .map(|x| x.parse().expect("MQ_BENCH_WRITERS: numbers"))
-            .collect();
+    if let Some(writers) = numbers("MQ_BENCH_WRITERS") {
+        opts.writers = writers;
     }
     if let Ok(m) = std::env::var("MQ_BENCH_MODES") {
         opts.modes = m
@@ -82,4 +76,14 @@ fn main() {
         );
     }
     println!("{}", serde_json::to_string(&report).expect("serializable"));
+}
+
+/// A comma-separated list of numbers from the environment variable `name`, if set.
+fn numbers(name: &str) -> Option<Vec<usize>> {
+    let v = std::env::var(name).ok()?;
+    Some(
+        v.split(',')
+            .map(|x| x.parse().unwrap_or_else(|_| panic!("{name}: numbers")))
+            .collect(),
+    )
 }

@@ -33,9 +33,9 @@ impl CommitLog {
         writable: bool,
         write_behind: bool,
     ) -> Result<CommitLog> {
-        let files = MappedFileQueue::load(dir, file_size, writable)?;
+        let mut files = MappedFileQueue::load(dir, file_size, writable)?;
         if writable && write_behind {
-            files.enable_write_behind();
+            files = files.with_write_behind();
         }
         Ok(CommitLog { files })
     }
@@ -120,12 +120,7 @@ impl CommitLog {
         // Every record is at least 91 bytes; the store timestamp ends by byte 76.
         let head = f.read(pos, 76)?;
         let sys_flag = i32::from_be_bytes(head.get(36..40)?.try_into().ok()?);
-        let born_len = if sys_flag & message::sysflag::BORNHOST_V6_FLAG != 0 {
-            20
-        } else {
-            8
-        };
-        let at = 48 + born_len;
+        let at = message::store_timestamp_pos(sys_flag);
         Some(i64::from_be_bytes(head.get(at..at + 8)?.try_into().ok()?))
     }
 

@@ -221,7 +221,7 @@ impl MappedFile {
     /// Writer only: call before writing past the wrote position.
     pub fn start_write_behind(&self) {
         let mut remapped = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
-        if self.is_write_behind() || !self.map_is_writable() {
+        if self.is_write_behind() || !self.writable {
             return;
         }
         let wrote = self.wrote_position();
@@ -312,10 +312,6 @@ impl MappedFile {
             self.flushed_position.fetch_max(wrote, Ordering::AcqRel);
         }
         Ok(wrote)
-    }
-
-    fn map_is_writable(&self) -> bool {
-        self.writable
     }
 
     /// The mapping's length: the file size rounded up to whole pages.

@@ -4,7 +4,7 @@
 use super::error::{IoContext, Result};
 use super::mapped_file::{MappedFile, file_name};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
 /// Files at least this large (default commit log and consume queue files, not the tiny
@@ -22,7 +22,7 @@ pub struct MappedFileQueue {
     /// Stream offset up to which everything has been synced.
     flushed_where: AtomicI64,
     /// Whether files being appended to are write-behind (the commit log's with SYNC_FLUSH).
-    write_behind: AtomicBool,
+    write_behind: bool,
 }
 
 fn parse_name(name: &str) -> Option<i64> {
@@ -70,17 +70,18 @@ impl MappedFileQueue {
             file_size,
             files: RwLock::new(files),
             flushed_where: AtomicI64::new(flushed),
-            write_behind: AtomicBool::new(false),
+            write_behind: false,
         })
     }
 
-    /// Makes the files appended to from now on write-behind (see mapped_file).
-    pub fn enable_write_behind(&self) {
-        self.write_behind.store(true, Ordering::Release);
+    /// Makes the files appended to write-behind (see mapped_file).
+    pub fn with_write_behind(mut self) -> MappedFileQueue {
+        self.write_behind = true;
+        self
     }
 
     fn prepare_for_appends(&self, f: &MappedFile) {
-        if self.write_behind.load(Ordering::Acquire) {
+        if self.write_behind {
             f.start_write_behind();
         }
     }

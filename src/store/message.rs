@@ -290,12 +290,12 @@ pub struct IndexFields<'a> {
 pub fn index_fields(rec: &[u8]) -> Option<IndexFields<'_>> {
     let magic = be_i32(rec, 4)?;
     let sys_flag = be_i32(rec, 36)?;
-    let host_len = |v6_flag| if sys_flag & v6_flag != 0 { 20 } else { 8 };
-    let store_ts_at = 48 + host_len(sysflag::BORNHOST_V6_FLAG);
+    let store_ts_at = store_timestamp_pos(sys_flag);
     let store_timestamp =
         i64::from_be_bytes(rec.get(store_ts_at..store_ts_at + 8)?.try_into().ok()?);
     // Store host, reconsume times, prepared transaction offset, then the body.
-    let body_len_at = store_ts_at + 8 + host_len(sysflag::STOREHOSTADDRESS_V6_FLAG) + 4 + 8;
+    let body_len_at =
+        store_ts_at + 8 + host_field_len(sys_flag, sysflag::STOREHOSTADDRESS_V6_FLAG) + 4 + 8;
     let body_len = usize::try_from(be_i32(rec, body_len_at)?).ok()?;
     let mut at = body_len_at + 4 + body_len;
     let topic_len = if magic == MESSAGE_MAGIC_CODE_V2 {
@@ -315,6 +315,16 @@ pub fn index_fields(rec: &[u8]) -> Option<IndexFields<'_>> {
         topic,
         properties,
     })
+}
+
+/// Where a record's store timestamp starts: after the born host, whose size the sysflag gives.
+pub fn store_timestamp_pos(sys_flag: i32) -> usize {
+    48 + host_field_len(sys_flag, sysflag::BORNHOST_V6_FLAG)
+}
+
+/// Bytes of a host field (address + port): 20 for IPv6 (its sysflag bit set), else 8.
+fn host_field_len(sys_flag: i32, v6_flag: i32) -> usize {
+    if sys_flag & v6_flag != 0 { 20 } else { 8 }
 }
 
 fn be_i32(b: &[u8], at: usize) -> Option<i32> {
