@@ -66,11 +66,12 @@ pub(crate) struct WriterState {
     queues: HashMap<String, Vec<Option<Arc<MappedFile>>>, FxBuild>,
 }
 
-/// The TAGS property (the first one), found without parsing the others.
+/// The TAGS property, found without looking for the others; the last one, like
+/// `props_of_interest`, so a consume queue rebuilt by recovery gets the same tags code.
 fn tags_of(props: &str) -> Option<&str> {
     let mut tags = None;
     message::find_properties(props.as_bytes(), &[property::TAGS.as_bytes()], |_, v| {
-        tags = tags.or(Some(v))
+        tags = Some(v)
     });
     tags
 }
@@ -337,5 +338,12 @@ mod tests {
         assert_eq!(tags_of("XTAGS\u{1}x\u{2}TAGS\u{1}c\u{2}"), Some("c"));
         assert_eq!(tags_of("KEYS\u{1}TAGS\u{1}x"), None);
         assert_eq!(tags_of(""), None);
+    }
+
+    #[test]
+    fn append_and_redispatch_agree_on_a_repeated_tags_property() {
+        let props = "TAGS\u{1}first\u{2}TAGS\u{1}last";
+        assert_eq!(tags_of(props), Some("last"));
+        assert_eq!(props_of_interest(props.as_bytes()).tags, tags_of(props));
     }
 }
