@@ -283,56 +283,10 @@ fn fill_blanks(f: &MappedFile, from: usize, to: usize) {
     }
 }
 
-/// A fast hash for the append path's per-message queue lookup (FxHash: topic names are
-/// validated by the broker and few, so hash flooding is not a concern here).
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64)
-    }
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64)
-    }
-    #[inline]
-    fn write_i32(&mut self, i: i32) {
-        self.add(i as u32 as u64)
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64)
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
-type QueueMap = HashMap<String, HashMap<i32, Arc<ConsumeQueue>, FxBuild>, FxBuild>;
+/// A fast hash for the append path's per-message queue lookup (topic names are validated by
+/// the broker and few, so hash flooding is not a concern here).
+pub(crate) type QueueHash = foldhash::fast::FixedState;
+type QueueMap = HashMap<String, HashMap<i32, Arc<ConsumeQueue>, QueueHash>, QueueHash>;
 
 /// All consume queues of the store, by topic and queue id.
 pub struct ConsumeQueueTable {

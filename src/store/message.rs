@@ -331,8 +331,9 @@ fn be_i32(b: &[u8], at: usize) -> Option<i32> {
     Some(i32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// The non-empty values of the named properties in a properties string, scanned as bytes
-/// (this runs for every message): `found(i, value)` for each `names[i]`, in order.
+/// The last non-empty value of each named property in a properties string, scanned as bytes
+/// from the end (this runs for every message): `found(i, value)` at most once per `names[i]`.
+/// The last one is the one that counts, as in RocketMQ's property map. At most 32 names.
 pub fn find_properties<'a>(
     props: &'a [u8],
     names: &[&[u8]],
@@ -340,21 +341,33 @@ pub fn find_properties<'a>(
 ) {
     const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
     const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
-    let mut start = 0;
-    while start < props.len() {
-        let end = memchr::memchr(SEP, &props[start..]).map_or(props.len(), |i| start + i);
+    debug_assert!(names.len() <= 32);
+    let n = names.len().min(32);
+    if n == 0 {
+        return;
+    }
+    let mut missing = u32::MAX >> (32 - n);
+    let mut end = props.len();
+    while missing != 0 {
+        let start = memchr::memrchr(SEP, &props[..end]).map_or(0, |i| i + 1);
         let seg = &props[start..end];
         for (i, name) in names.iter().enumerate() {
-            // The separator test first: it rules out almost every other name without a compare.
-            if seg.len() > name.len() + 1
+            // The separator test first: it rules out almost every other name without a compare;
+            // names are short, so a byte loop beats a call to memcmp.
+            if missing & (1 << i) != 0
+                && seg.len() > name.len() + 1
                 && seg[name.len()] == NV
-                && seg.starts_with(name)
+                && seg.iter().zip(name.iter()).all(|(a, b)| a == b)
                 && let Ok(v) = std::str::from_utf8(&seg[name.len() + 1..])
             {
                 found(i, v);
+                missing &= !(1 << i);
             }
         }
-        start = end + 1;
+        if start == 0 {
+            break;
+        }
+        end = start - 1;
     }
 }
 
@@ -425,7 +438,25 @@ mod tests {
         find_properties(props.as_bytes(), &[b"TAGS", b"KEYS"], |i, v| {
             got.push((i, v))
         });
-        assert_eq!(got, [(1, "a b"), (0, "t\u{1}u")]);
+        assert_eq!(got, [(0, "t\u{1}u"), (1, "a b")]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn properties_found_are_the_last_of_the_property_map(props in "[TAGSKEY\u{1}\u{2}x]{0,40}") {
+            let names = ["TAGS", "KEYS"];
+            let mut found = Vec::new();
+            find_properties(props.as_bytes(), &names.map(str::as_bytes), |i, v| found.push((i, v)));
+            for (i, name) in names.iter().enumerate() {
+                let got: Vec<_> = found.iter().filter(|f| f.0 == i).map(|f| f.1).collect();
+                proptest::prop_assert!(got.len() <= 1, "{name} reported {} times", got.len());
+                let last = crate::protocol::message::properties_iter(&props)
+                    .filter(|(k, _)| k == name)
+                    .last()
+                    .map(|(_, v)| v);
+                proptest::prop_assert_eq!(got.first().copied(), last);
+            }
+        }
     }
 
     #[test]

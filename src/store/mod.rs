@@ -36,6 +36,7 @@ use checkpoint::Checkpoint;
 use commit_log::CommitLog;
 use config::StorePaths;
 use consume_queue::ConsumeQueueTable;
+use crossbeam_utils::CachePadded;
 use error::IoContext;
 use flush::Signal;
 use index::IndexService;
@@ -80,7 +81,9 @@ pub(crate) struct StoreInner {
     pub index: Option<IndexService>,
     pub checkpoint: Checkpoint,
     /// The single writer: serialises appends, queue offset and physical offset assignment.
-    pub writer: Mutex<put::WriterState>,
+    /// On a cache line of its own, so that locking it does not contend with the atomics
+    /// other threads poll.
+    pub writer: CachePadded<Mutex<put::WriterState>>,
     /// Store timestamp of the newest published and dispatched record.
     pub last_store_timestamp: AtomicI64,
     /// Store timestamp up to which the commit log is synced.
@@ -172,7 +175,7 @@ impl MessageStore {
             cqs,
             index,
             checkpoint,
-            writer: Mutex::new(put::WriterState::default()),
+            writer: CachePadded::new(Mutex::new(put::WriterState::default())),
             last_store_timestamp: AtomicI64::new(0),
             flushed_physic_timestamp: AtomicI64::new(times.physic_msg_timestamp),
             flushed: watch::channel(0).0,

@@ -5,11 +5,12 @@
 
 use super::StoreInner;
 use super::config::FlushDiskType;
-use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, FxBuild};
+use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, QueueHash};
 use super::error::{Result, StoreError};
 use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -63,8 +64,11 @@ const MAX_CACHED_QUEUE_ID: usize = 1024;
 #[derive(Default)]
 pub(crate) struct WriterState {
     commit_log_file: Option<Arc<MappedFile>>,
-    queues: HashMap<String, Vec<Option<Arc<MappedFile>>>, FxBuild>,
+    queues: QueueCache,
 }
+
+/// Each queue's newest consume queue file, by topic and queue id.
+type QueueCache = HashMap<String, Vec<Option<Arc<MappedFile>>>, QueueHash>;
 
 /// The TAGS property, found without looking for the others; the last one, like
 /// `props_of_interest`, so a consume queue rebuilt by recovery gets the same tags code.
@@ -190,35 +194,42 @@ impl StoreInner {
     }
 
     /// The consume queue slot for the next message of a queue: its queue offset and the file
-    /// its entry goes into, from the writer's cache when it can be.
-    fn queue_slot(
+    /// its entry goes into, borrowed from the writer's cache when it can be (cloning the
+    /// `Arc` would be an atomic read-modify-write per append on a line readers share).
+    fn queue_slot<'w>(
         &self,
-        ws: &mut WriterState,
+        cache: &'w mut QueueCache,
         topic: &str,
         queue_id: i32,
-    ) -> Result<(i64, Arc<MappedFile>)> {
+    ) -> Result<(i64, Cow<'w, Arc<MappedFile>>)> {
         let idx = usize::try_from(queue_id)
             .ok()
             .filter(|&i| i < MAX_CACHED_QUEUE_ID);
-        if let Some(i) = idx
-            && let Some(Some(f)) = ws.queues.get(topic).and_then(|v| v.get(i))
-            && !f.is_full()
-        {
-            let at = f.file_from_offset() + f.wrote_position() as i64;
-            return Ok((at / CQ_STORE_UNIT_SIZE as i64, f.clone()));
-        }
-        let (q, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
-        if let Some(i) = idx {
-            let v = match ws.queues.get_mut(topic) {
+        let Some(i) = idx else {
+            let (q, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
+            return Ok((q, Cow::Owned(f)));
+        };
+        let cached = cache
+            .get(topic)
+            .and_then(|v| v.get(i))
+            .and_then(Option::as_ref)
+            .is_some_and(|f| !f.is_full());
+        if !cached {
+            let (_, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
+            let v = match cache.get_mut(topic) {
                 Some(v) => v,
-                None => ws.queues.entry(topic.to_string()).or_default(),
+                None => cache.entry(topic.to_string()).or_default(),
             };
             if v.len() <= i {
                 v.resize(i + 1, None);
             }
-            v[i] = Some(f.clone());
+            v[i] = Some(f);
         }
-        Ok((q, f))
+        let Some(Some(f)) = cache.get(topic).and_then(|v| v.get(i)) else {
+            unreachable!("just cached")
+        };
+        let at = f.file_from_offset() + f.wrote_position() as i64;
+        Ok((at / CQ_STORE_UNIT_SIZE as i64, Cow::Borrowed(f)))
     }
 
     /// Appends one message under the writer lock (held by the caller, `ws` its state): record
@@ -232,7 +243,7 @@ impl StoreInner {
     ) -> Result<AppendedMessage> {
         let sys_flag = msg.effective_sys_flag();
         let slot = if is_dispatched_to_queue(sys_flag) {
-            Some(self.queue_slot(ws, msg.topic, msg.queue_id)?)
+            Some(self.queue_slot(&mut ws.queues, msg.topic, msg.queue_id)?)
         } else {
             None
         };
