@@ -186,3 +186,33 @@ fn store_and_append_future_are_shareable() {
     send(&fut);
     assert_eq!(rt().block_on(fut).unwrap().status, PutStatus::PutOk);
 }
+
+#[test]
+fn queue_offsets_run_on_across_consume_queue_files_for_cached_and_uncached_queue_ids() {
+    // Queue ids past the writer's cache (1024) take the uncached path; small consume queue
+    // files make every queue roll over several times.
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::AsyncFlush)).unwrap();
+    let queues = [0, 1023, 1024, 70_000];
+    let per_queue = 3 * store.config().mapped_file_size_consume_queue / 20 + 7;
+    for i in 0..per_queue * queues.len() {
+        let q = queues[i % queues.len()];
+        let m = Msg::new("TopicQ", q, vec![b'q'; 10], "T", "", &format!("U{i}"));
+        let r = rt.block_on(store.put_message(&m.append())).unwrap();
+        assert_eq!(r.queue_offset, (i / queues.len()) as i64, "queue {q}");
+    }
+    for q in queues {
+        assert_eq!(store.max_offset_in_queue("TopicQ", q), per_queue as i64);
+        let mut next = 0;
+        while next < per_queue as i64 {
+            let got = store.get_message("TopicQ", q, next, 32, usize::MAX);
+            assert!(!got.messages.is_empty(), "queue {q} at {next}");
+            for (j, b) in got.messages.iter().enumerate() {
+                let d = decode_message(b).unwrap();
+                assert_eq!((d.queue_id, d.queue_offset), (q, next + j as i64));
+            }
+            next = got.next_begin_offset;
+        }
+    }
+}

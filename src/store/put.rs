@@ -10,7 +10,6 @@ use super::error::{Result, StoreError};
 use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -193,43 +192,39 @@ impl StoreInner {
         }
     }
 
-    /// The consume queue slot for the next message of a queue: its queue offset and the file
-    /// its entry goes into, borrowed from the writer's cache when it can be (cloning the
-    /// `Arc` would be an atomic read-modify-write per append on a line readers share).
-    fn queue_slot<'w>(
+    /// Calls `fill` with the consume queue slot for the next message of a queue: its queue
+    /// offset and the file its entry goes into, from the writer's cache when it can be. The
+    /// file is lent, not cloned: an `Arc` clone per append would be an atomic read-modify-write
+    /// on a cache line that readers share.
+    fn with_queue_slot<R>(
         &self,
-        cache: &'w mut QueueCache,
+        cache: &mut QueueCache,
         topic: &str,
         queue_id: i32,
-    ) -> Result<(i64, Cow<'w, Arc<MappedFile>>)> {
+        fill: impl FnOnce(i64, &MappedFile) -> Result<R>,
+    ) -> Result<R> {
+        let slot_of = |f: &MappedFile| {
+            (f.file_from_offset() + f.wrote_position() as i64) / CQ_STORE_UNIT_SIZE as i64
+        };
         let idx = usize::try_from(queue_id)
             .ok()
             .filter(|&i| i < MAX_CACHED_QUEUE_ID);
         let Some(i) = idx else {
             let (q, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
-            return Ok((q, Cow::Owned(f)));
+            return fill(q, &f);
         };
-        let cached = cache
-            .get(topic)
-            .and_then(|v| v.get(i))
-            .and_then(Option::as_ref)
-            .is_some_and(|f| !f.is_full());
-        if !cached {
-            let (_, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
-            let v = match cache.get_mut(topic) {
-                Some(v) => v,
-                None => cache.entry(topic.to_string()).or_default(),
-            };
-            if v.len() <= i {
-                v.resize(i + 1, None);
-            }
-            v[i] = Some(f);
+        let v = match cache.get_mut(topic) {
+            Some(v) => v,
+            None => cache.entry(topic.to_string()).or_default(),
+        };
+        if v.len() <= i {
+            v.resize(i + 1, None);
         }
-        let Some(Some(f)) = cache.get(topic).and_then(|v| v.get(i)) else {
-            unreachable!("just cached")
+        let f = match &mut v[i] {
+            Some(f) if !f.is_full() => f,
+            slot => slot.insert(self.cqs.find_or_create(topic, queue_id)?.next_slot()?.1),
         };
-        let at = f.file_from_offset() + f.wrote_position() as i64;
-        Ok((at / CQ_STORE_UNIT_SIZE as i64, Cow::Borrowed(f)))
+        fill(slot_of(f), f)
     }
 
     /// Appends one message under the writer lock (held by the caller, `ws` its state): record
@@ -241,28 +236,28 @@ impl StoreInner {
         len: usize,
         now: i64,
     ) -> Result<AppendedMessage> {
-        let sys_flag = msg.effective_sys_flag();
-        let slot = if is_dispatched_to_queue(sys_flag) {
-            Some(self.queue_slot(&mut ws.queues, msg.topic, msg.queue_id)?)
-        } else {
-            None
+        let mut append_record = |queue_offset: i64| {
+            self.commit_log
+                .append_with(&mut ws.commit_log_file, len, |buf, phys| {
+                    msg.encode_into(buf, queue_offset, phys, now)
+                })
         };
-        let queue_offset = slot.as_ref().map(|s| s.0).unwrap_or(0);
-        let phys = self
-            .commit_log
-            .append_with(&mut ws.commit_log_file, len, |buf, phys| {
-                msg.encode_into(buf, queue_offset, phys, now)
-            })?;
-        if let Some((_, file)) = &slot {
-            ConsumeQueue::put_in_slot(
-                file,
-                CqEntry {
-                    commit_log_offset: phys,
-                    size: len as i32,
-                    tags_code: message::tags_code(tags_of(msg.properties)),
-                },
-            );
-        }
+        let (phys, queue_offset) = if is_dispatched_to_queue(msg.effective_sys_flag()) {
+            self.with_queue_slot(&mut ws.queues, msg.topic, msg.queue_id, |q, file| {
+                let phys = append_record(q)?;
+                ConsumeQueue::put_in_slot(
+                    file,
+                    CqEntry {
+                        commit_log_offset: phys,
+                        size: len as i32,
+                        tags_code: message::tags_code(tags_of(msg.properties)),
+                    },
+                );
+                Ok((phys, q))
+            })?
+        } else {
+            (append_record(0)?, 0)
+        };
         // Index keys are built off this path by the index dispatcher (reput.rs).
         Ok(AppendedMessage {
             physical_offset: phys,
