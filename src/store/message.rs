@@ -332,36 +332,32 @@ fn be_i32(b: &[u8], at: usize) -> Option<i32> {
 }
 
 /// The last non-empty value of each named property in a properties string, scanned as bytes
-/// from the end (this runs for every message): `found(i, value)` at most once per `names[i]`.
-/// The last one is the one that counts, as in RocketMQ's property map. At most 32 names.
-pub fn find_properties<'a>(
+/// from the end (this runs for every message); the last one is the one that counts, as in
+/// RocketMQ's property map. `found[i]` is the value of `names[i]`.
+pub fn find_properties<'a, const N: usize>(
     props: &'a [u8],
-    names: &[&[u8]],
-    mut found: impl FnMut(usize, &'a str),
-) {
+    names: [&str; N],
+) -> [Option<&'a str>; N] {
     const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
     const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
-    debug_assert!(names.len() <= 32);
-    let n = names.len().min(32);
-    if n == 0 {
-        return;
-    }
-    let mut missing = u32::MAX >> (32 - n);
+    let mut found = [None; N];
+    let mut missing = N;
     let mut end = props.len();
-    while missing != 0 {
+    while missing > 0 {
         let start = memchr::memrchr(SEP, &props[..end]).map_or(0, |i| i + 1);
         let seg = &props[start..end];
-        for (i, name) in names.iter().enumerate() {
+        for (slot, name) in found.iter_mut().zip(names) {
+            let name = name.as_bytes();
             // The separator test first: it rules out almost every other name without a compare;
             // names are short, so a byte loop beats a call to memcmp.
-            if missing & (1 << i) != 0
+            if slot.is_none()
                 && seg.len() > name.len() + 1
                 && seg[name.len()] == NV
-                && seg.iter().zip(name.iter()).all(|(a, b)| a == b)
+                && seg.iter().zip(name).all(|(a, b)| a == b)
                 && let Ok(v) = std::str::from_utf8(&seg[name.len() + 1..])
             {
-                found(i, v);
-                missing &= !(1 << i);
+                *slot = Some(v);
+                missing -= 1;
             }
         }
         if start == 0 {
@@ -369,6 +365,7 @@ pub fn find_properties<'a>(
         }
         end = start - 1;
     }
+    found
 }
 
 #[cfg(test)]
@@ -433,28 +430,25 @@ mod tests {
 
     #[test]
     fn properties_found_by_whole_name_with_a_value() {
-        let mut got = Vec::new();
         let props = "XTAGS\u{1}x\u{2}TAGS\u{1}\u{2}KEYS\u{1}a b\u{2}TAGS\u{1}t\u{1}u\u{2}TAGS";
-        find_properties(props.as_bytes(), &[b"TAGS", b"KEYS"], |i, v| {
-            got.push((i, v))
-        });
-        assert_eq!(got, [(0, "t\u{1}u"), (1, "a b")]);
+        assert_eq!(
+            find_properties(props.as_bytes(), ["TAGS", "KEYS", "UNIQ_KEY"]),
+            [Some("t\u{1}u"), Some("a b"), None]
+        );
+        assert_eq!(find_properties(b"", ["TAGS"]), [None]);
     }
 
     proptest::proptest! {
         #[test]
         fn properties_found_are_the_last_of_the_property_map(props in "[TAGSKEY\u{1}\u{2}x]{0,40}") {
             let names = ["TAGS", "KEYS"];
-            let mut found = Vec::new();
-            find_properties(props.as_bytes(), &names.map(str::as_bytes), |i, v| found.push((i, v)));
-            for (i, name) in names.iter().enumerate() {
-                let got: Vec<_> = found.iter().filter(|f| f.0 == i).map(|f| f.1).collect();
-                proptest::prop_assert!(got.len() <= 1, "{name} reported {} times", got.len());
+            let found = find_properties(props.as_bytes(), names);
+            for (got, name) in found.iter().zip(names) {
                 let last = crate::protocol::message::properties_iter(&props)
-                    .filter(|(k, _)| k == name)
+                    .filter(|(k, _)| *k == name)
                     .last()
                     .map(|(_, v)| v);
-                proptest::prop_assert_eq!(got.first().copied(), last);
+                proptest::prop_assert_eq!(*got, last);
             }
         }
     }

@@ -69,13 +69,10 @@ pub(crate) struct WriterState {
 /// Each queue's newest consume queue file, by topic and queue id.
 type QueueCache = HashMap<String, Vec<Option<Arc<MappedFile>>>, QueueHash>;
 
-/// The TAGS property, found without looking for the others; the last one, like
-/// `props_of_interest`, so a consume queue rebuilt by recovery gets the same tags code.
+/// The TAGS property, found without looking for the others; the last one, as recovery's
+/// re-dispatch takes it, so a rebuilt consume queue gets the same tags code.
 fn tags_of(props: &str) -> Option<&str> {
-    let mut tags = None;
-    message::find_properties(props.as_bytes(), &[property::TAGS.as_bytes()], |_, v| {
-        tags = Some(v)
-    });
+    let [tags] = message::find_properties(props.as_bytes(), [property::TAGS]);
     tags
 }
 
@@ -89,28 +86,6 @@ pub(crate) struct DispatchRequest<'a> {
     pub sys_flag: i32,
     pub store_timestamp: i64,
     pub properties: &'a str,
-}
-
-pub(crate) struct PropsOfInterest<'a> {
-    tags: Option<&'a str>,
-    keys: Option<&'a str>,
-    uniq_key: Option<&'a str>,
-}
-
-/// TAGS, KEYS and UNIQ_KEY of a properties string (the last of each, as RocketMQ's map keeps).
-pub(crate) fn props_of_interest(props: &[u8]) -> PropsOfInterest<'_> {
-    let mut p = PropsOfInterest {
-        tags: None,
-        keys: None,
-        uniq_key: None,
-    };
-    let names = [property::TAGS, property::KEYS, property::UNIQ_KEY].map(str::as_bytes);
-    message::find_properties(props, &names, |i, v| match i {
-        0 => p.tags = Some(v),
-        1 => p.keys = Some(v),
-        _ => p.uniq_key = Some(v),
-    });
-    p
 }
 
 fn is_dispatched_to_queue(sys_flag: i32) -> bool {
@@ -148,12 +123,15 @@ impl StoreInner {
 
     /// Writes consume queue entry and index keys for one record. Idempotent.
     pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
-        let p = props_of_interest(d.properties.as_bytes());
+        let [tags, uniq_key, keys] = message::find_properties(
+            d.properties.as_bytes(),
+            [property::TAGS, property::UNIQ_KEY, property::KEYS],
+        );
         if is_dispatched_to_queue(d.sys_flag) {
             let entry = CqEntry {
                 commit_log_offset: d.physical_offset,
                 size: d.size as i32,
-                tags_code: message::tags_code(p.tags),
+                tags_code: message::tags_code(tags),
             };
             self.cqs
                 .find_or_create(d.topic, d.queue_id)?
@@ -164,7 +142,7 @@ impl StoreInner {
             d.sys_flag,
             d.physical_offset,
             d.store_timestamp,
-            &p,
+            [uniq_key, keys],
         );
         Ok(())
     }
@@ -176,15 +154,14 @@ impl StoreInner {
         sys_flag: i32,
         physical_offset: i64,
         store_timestamp: i64,
-        p: &PropsOfInterest<'_>,
+        [uniq_key, keys]: [Option<&str>; 2],
     ) {
         if let Some(idx) = &self.index
             && sysflag::transaction_value(sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
         {
-            let keys = p
-                .uniq_key
+            let keys = uniq_key
                 .into_iter()
-                .chain(p.keys.into_iter().flat_map(|k| k.split(' ')))
+                .chain(keys.into_iter().flat_map(|k| k.split(' ')))
                 .filter(|k| !k.is_empty());
             if let Err(e) = idx.put_keys(topic, keys, physical_offset, store_timestamp) {
                 tracing::warn!("index put failed: {e}");
@@ -350,6 +327,11 @@ mod tests {
     fn append_and_redispatch_agree_on_a_repeated_tags_property() {
         let props = "TAGS\u{1}first\u{2}TAGS\u{1}last";
         assert_eq!(tags_of(props), Some("last"));
-        assert_eq!(props_of_interest(props.as_bytes()).tags, tags_of(props));
+        // What `dispatch` (recovery's re-dispatch) looks up.
+        let [tags, _, _] = message::find_properties(
+            props.as_bytes(),
+            [property::TAGS, property::UNIQ_KEY, property::KEYS],
+        );
+        assert_eq!(tags, tags_of(props));
     }
 }

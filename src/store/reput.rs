@@ -3,8 +3,7 @@
 //! index costs the append path nothing. Consume queue entries are written by the append itself.
 
 use super::StoreInner;
-use super::message::index_fields;
-use super::put::props_of_interest;
+use super::message::{find_properties, index_fields, property};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -25,8 +24,15 @@ pub(crate) fn index_new_records(inner: &StoreInner) {
     let end = cl.follow(from, |rec, physical_offset| {
         if let Some(f) = index_fields(rec) {
             last_ts = Some(f.store_timestamp);
-            let p = props_of_interest(f.properties);
-            inner.build_index(f.topic, f.sys_flag, physical_offset, f.store_timestamp, &p);
+            // Only the index keys: the consume queue entry was written by the append.
+            let keys = find_properties(f.properties, [property::UNIQ_KEY, property::KEYS]);
+            inner.build_index(
+                f.topic,
+                f.sys_flag,
+                physical_offset,
+                f.store_timestamp,
+                keys,
+            );
         }
         Ok(())
     });
