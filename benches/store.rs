@@ -40,17 +40,18 @@ fn main() {
         }
     };
     println!(
-        "{:<12} {:>6} {:>8} {:>14} {:>10} {:>14}",
-        "mode", "size", "writers", "append msg/s", "MB/s", "read msg/s"
+        "{:<12} {:>6} {:>8} {:>14} {:>10} {:>10} {:>14}",
+        "mode", "size", "writers", "append msg/s", "MB/s", "cpu us/msg", "read msg/s"
     );
     for c in &report.cases {
         println!(
-            "{:<12} {:>6} {:>8} {:>14.0} {:>10.1} {:>14}",
+            "{:<12} {:>6} {:>8} {:>14.0} {:>10.1} {:>10.2} {:>14}",
             format!("{:?}", c.mode),
             c.size,
             c.writers,
             c.append.msgs_per_sec,
             c.append.mb_per_sec,
+            c.append.cpu_us_per_msg,
             c.read
                 .as_ref()
                 .map(|r| format!("{:.0}", r.msgs_per_sec))

@@ -62,6 +62,7 @@ impl Render for Report {
             "WRITERS",
             "APPEND MSG/S",
             "APPEND MB/S",
+            "CPU µS/MSG",
             "READ MSG/S",
         ]);
         for c in &self.0.cases {
@@ -71,6 +72,7 @@ impl Render for Report {
                 c.writers.to_string(),
                 format!("{:.0}", c.append.msgs_per_sec),
                 format!("{:.1}", c.append.mb_per_sec),
+                format!("{:.2}", c.append.cpu_us_per_msg),
                 c.read
                     .as_ref()
                     .map(|r| format!("{:.0}", r.msgs_per_sec))
@@ -84,6 +86,7 @@ impl Render for Report {
                 b.writers.to_string(),
                 format!("{:.0}", b.throughput.msgs_per_sec),
                 format!("{:.1}", b.throughput.mb_per_sec),
+                format!("{:.2}", b.throughput.cpu_us_per_msg),
                 "-".into(),
             ]);
         }
