@@ -319,19 +319,20 @@ impl MappedFile {
         self.file_size.div_ceil(page_size()) * page_size()
     }
 
-    /// Pre-faults the pages of `[from, to)` (RocketMQ's warmMappedFile), so the writer does
-    /// not take a full page fault (allocation and zeroing) per page on the hot path. File
-    /// pages are populated for reading, not writing: dirtying zero pages would make the kernel
-    /// write them back. Best effort.
+    /// Pre-faults the pages of `[from, to)` for writing (RocketMQ's warmMappedFile), so the
+    /// writer takes no page fault on the hot path: neither the one that allocates and zeroes
+    /// a page nor, for file pages, the write fault that makes it dirty (populating for reading
+    /// only would leave the writer ~1 µs of write fault per page, 0.1 µs per 128 B message).
+    /// File pages become dirty zeroes; the writer overwrites them long before the kernel's
+    /// dirty expiry, so at most the stretch just ahead of an idle writer is written back, once.
+    /// Best effort.
     pub fn warm(&self, from: usize, to: usize) -> bool {
         let to = to.min(self.file_size);
-        // Write-behind memory is anonymous: populating it for writing costs no disk writes.
-        let advice = if self.is_write_behind() {
-            memmap2::Advice::PopulateWrite
-        } else {
-            memmap2::Advice::PopulateRead
-        };
-        from >= to || self.map.advise_range(advice, from, to - from).is_ok()
+        from >= to
+            || self
+                .map
+                .advise_range(memmap2::Advice::PopulateWrite, from, to - from)
+                .is_ok()
     }
 
     /// Keeps the pages up to `ahead` bytes past the writer pre-faulted until the file is full,
