@@ -78,25 +78,58 @@ pub mod property {
 
 /// Java's `String.hashCode`, continued from `h` over `s` (UTF-16 code units, wrapping).
 pub fn java_hash_extend(h: i32, s: &str) -> i32 {
-    if s.is_ascii() {
-        // Four characters per step: h·31⁴ + c₀·31³ + c₁·31² + c₂·31 + c₃ is the same value
-        // with a quarter of the multiply chain (this runs for every indexed key).
-        let mut chunks = s.as_bytes().chunks_exact(4);
-        let mut h = h;
-        for c in &mut chunks {
-            let (c0, c1, c2, c3) = (c[0] as i32, c[1] as i32, c[2] as i32, c[3] as i32);
-            h = h
-                .wrapping_mul(923_521)
-                .wrapping_add(c0 * 29_791 + c1 * 961 + c2 * 31 + c3);
-        }
-        chunks
-            .remainder()
-            .iter()
-            .fold(h, |h, &b| h.wrapping_mul(31).wrapping_add(b as i32))
-    } else {
-        s.encode_utf16()
-            .fold(h, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
+    java_hash_ascii(h, s.as_bytes()).unwrap_or_else(|| java_hash_utf16(h, s))
+}
+
+/// Java's `String.hashCode` of the string whose UTF-8 bytes are `s`, continued from `h`; None
+/// if `s` is not UTF-8. Hashes straight off the bytes when they are ASCII (where a byte is a
+/// UTF-16 unit), so the index need not validate a key before hashing it.
+pub fn java_hash_bytes(h: i32, s: &[u8]) -> Option<i32> {
+    java_hash_ascii(h, s).or_else(|| Some(java_hash_utf16(h, std::str::from_utf8(s).ok()?)))
+}
+
+fn java_hash_utf16(h: i32, s: &str) -> i32 {
+    s.encode_utf16()
+        .fold(h, |h, c| h.wrapping_mul(31).wrapping_add(c as i32))
+}
+
+/// 31^k, wrapping, for k = 0..=8.
+const POW31: [u32; 9] = {
+    let mut p = [1u32; 9];
+    let mut k = 1;
+    while k < 9 {
+        p[k] = p[k - 1].wrapping_mul(31);
+        k += 1;
     }
+    p
+};
+
+/// The hash over ASCII bytes, or None at the first byte that is not ASCII. Eight characters
+/// per step: h·31⁸ + Σ cᵢ·31⁷⁻ⁱ is the same value (all wrapping), and its eight products do
+/// not wait on each other the way the one-character-at-a-time chain does.
+fn java_hash_ascii(h: i32, s: &[u8]) -> Option<i32> {
+    let mut h = h as u32;
+    let mut chunks = s.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            return None;
+        }
+        let term = |i: usize| (c[i] as u32).wrapping_mul(POW31[7 - i]);
+        let sum = (term(0).wrapping_add(term(1)))
+            .wrapping_add(term(2).wrapping_add(term(3)))
+            .wrapping_add(
+                (term(4).wrapping_add(term(5))).wrapping_add(term(6).wrapping_add(c[7] as u32)),
+            );
+        h = h.wrapping_mul(POW31[8]).wrapping_add(sum);
+    }
+    for &b in chunks.remainder() {
+        if !b.is_ascii() {
+            return None;
+        }
+        h = h.wrapping_mul(31).wrapping_add(b as u32);
+    }
+    Some(h as i32)
 }
 
 /// Java's `String.hashCode`.
@@ -550,7 +583,23 @@ mod tests {
         fn java_hash_steps_agree_with_one_character_at_a_time(h: i32, s in "[ -~]{0,64}") {
             let one_by_one = s.bytes().fold(h, |h, b| h.wrapping_mul(31).wrapping_add(b as i32));
             proptest::prop_assert_eq!(java_hash_extend(h, &s), one_by_one);
+            proptest::prop_assert_eq!(java_hash_bytes(h, s.as_bytes()), Some(one_by_one));
         }
+
+        #[test]
+        fn java_hash_of_bytes_is_that_of_their_utf16_units(h: i32, s in "\\PC{0,40}") {
+            let units = s.encode_utf16().fold(h, |h, c| h.wrapping_mul(31).wrapping_add(c as i32));
+            proptest::prop_assert_eq!(java_hash_extend(h, &s), units);
+            proptest::prop_assert_eq!(java_hash_bytes(h, s.as_bytes()), Some(units));
+        }
+    }
+
+    #[test]
+    fn java_hash_of_bytes_refuses_what_is_not_utf8() {
+        assert_eq!(java_hash_bytes(0, b"abc\xff"), None);
+        assert_eq!(java_hash_bytes(0, b"abcdefgh\xc3"), None);
+        let s = "abcdefgh\u{e9}\u{1F600}";
+        assert_eq!(java_hash_bytes(0, s.as_bytes()), Some(java_hash(s)));
     }
 
     #[test]

@@ -5,11 +5,11 @@
 //! 20-byte entries {keyHash i32, phyOffset i64, timeDiff i32 (seconds), prevIndex i32}.
 
 use super::error::{IoContext, Result, StoreError};
-use super::message::java_hash_extend;
+use super::message::{java_hash_bytes, java_hash_extend};
 use memmap2::MmapMut;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
-use std::sync::RwLock;
+use std::sync::{RwLock, RwLockWriteGuard};
 
 pub const INDEX_HEADER_SIZE: usize = 40;
 const HASH_SLOT_SIZE: usize = 4;
@@ -19,6 +19,11 @@ const INDEX_SIZE: usize = 20;
 pub fn index_key_hash(topic: &str, key: &str) -> i32 {
     let h = java_hash_extend(java_hash_extend(java_hash_extend(0, topic), "#"), key);
     h.checked_abs().unwrap_or(0)
+}
+
+/// The hash of `topic#`, which every key of the topic continues; None if not UTF-8.
+fn topic_prefix_hash(topic: &[u8]) -> Option<i32> {
+    java_hash_bytes(java_hash_bytes(0, topic)?, b"#")
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -112,7 +117,7 @@ impl IndexFile {
     }
 
     fn put(&mut self, key_hash: i32, phy_offset: i64, store_timestamp: i64) {
-        let slot_pos = INDEX_HEADER_SIZE + (key_hash as usize % self.slot_num) * HASH_SLOT_SIZE;
+        let slot_pos = INDEX_HEADER_SIZE + self.slot_of(key_hash) * HASH_SLOT_SIZE;
         let mut slot_value = rd_i32(&self.map, slot_pos);
         if slot_value <= 0 || slot_value > self.header.index_count {
             slot_value = 0;
@@ -146,8 +151,18 @@ impl IndexFile {
         self.write_header();
     }
 
+    /// The hash slot of a (non-negative) key hash, as Java's `keyHash % hashSlotNum`; in 32
+    /// bits when the slot count fits, where the division is several times cheaper.
+    fn slot_of(&self, key_hash: i32) -> usize {
+        let h = key_hash as u32;
+        match u32::try_from(self.slot_num) {
+            Ok(n) => (h % n) as usize,
+            Err(_) => h as usize % self.slot_num,
+        }
+    }
+
     fn select(&self, key_hash: i32, max: usize, begin: i64, end: i64, out: &mut Vec<i64>) {
-        let slot_pos = INDEX_HEADER_SIZE + (key_hash as usize % self.slot_num) * HASH_SLOT_SIZE;
+        let slot_pos = INDEX_HEADER_SIZE + self.slot_of(key_hash) * HASH_SLOT_SIZE;
         let count = self.header.index_count;
         let mut next = rd_i32(&self.map, slot_pos);
         if next <= 0 || next > count || count <= 1 {
@@ -193,6 +208,62 @@ pub struct IndexService {
     slot_num: usize,
     index_num: usize,
     files: RwLock<Vec<IndexFile>>,
+}
+
+/// Adds keys to the index, holding it locked for writing: a run of records takes the lock once.
+pub struct IndexWriter<'a> {
+    service: &'a IndexService,
+    files: RwLockWriteGuard<'a, Vec<IndexFile>>,
+    /// The last topic seen and the hash of `topic#`: records of a topic come in runs, and
+    /// hashing the topic again for every key would be a third of the work.
+    topic: Vec<u8>,
+    topic_hash: Option<i32>,
+}
+
+impl IndexWriter<'_> {
+    /// Indexes `keys` of `topic` for the record at `phy_offset`. A record at or before the
+    /// newest indexed one is skipped, so redispatch is harmless; a topic or key that is not
+    /// UTF-8 (no record we wrote) is not indexed.
+    pub fn put_keys<'k>(
+        &mut self,
+        topic: &[u8],
+        keys: impl IntoIterator<Item = &'k [u8]>,
+        phy_offset: i64,
+        store_timestamp: i64,
+    ) -> Result<()> {
+        if let Some(f) = self.files.iter().rev().find(|f| f.has_entries())
+            && phy_offset <= f.header.end_phy_offset
+        {
+            return Ok(());
+        }
+        if self.topic_hash.is_none() || self.topic != topic {
+            self.topic.clear();
+            self.topic.extend_from_slice(topic);
+            self.topic_hash = topic_prefix_hash(topic);
+        }
+        let Some(prefix) = self.topic_hash else {
+            return Ok(());
+        };
+        for key in keys {
+            let Some(hash) = java_hash_bytes(prefix, key) else {
+                continue;
+            };
+            if self.files.last().is_none_or(|f| f.is_full()) {
+                let s = self.service;
+                let mut ts = store_timestamp.max(1);
+                let mut path = s.dir.join(index_file_name(ts));
+                while path.exists() {
+                    ts += 1;
+                    path = s.dir.join(index_file_name(ts));
+                }
+                let f = IndexFile::open(&path, s.slot_num, s.index_num, true)?;
+                self.files.push(f);
+            }
+            let f = self.files.last_mut().expect("just ensured");
+            f.put(hash.checked_abs().unwrap_or(0), phy_offset, store_timestamp);
+        }
+        Ok(())
+    }
 }
 
 /// Formats a timestamp (ms, UTC) as RocketMQ's index file name yyyyMMddHHmmssSSS.
@@ -274,8 +345,7 @@ impl IndexService {
         Ok(from)
     }
 
-    /// Indexes `keys` of `topic` for the record at `phy_offset`. A record at or before the
-    /// newest indexed one is skipped, so redispatch is harmless. Writer only.
+    /// Indexes `keys` of `topic` for the record at `phy_offset` (see `IndexWriter::put_keys`).
     pub fn put_keys<'k>(
         &self,
         topic: &str,
@@ -283,26 +353,23 @@ impl IndexService {
         phy_offset: i64,
         store_timestamp: i64,
     ) -> Result<()> {
-        let mut files = self.files.write().unwrap_or_else(|e| e.into_inner());
-        if let Some(f) = files.iter().rev().find(|f| f.has_entries())
-            && phy_offset <= f.header.end_phy_offset
-        {
-            return Ok(());
+        self.writer().put_keys(
+            topic.as_bytes(),
+            keys.into_iter().map(str::as_bytes),
+            phy_offset,
+            store_timestamp,
+        )
+    }
+
+    /// Takes the index for writing: queries wait while the writer lives, so keep it for a
+    /// bounded run of records.
+    pub fn writer(&self) -> IndexWriter<'_> {
+        IndexWriter {
+            service: self,
+            files: self.files.write().unwrap_or_else(|e| e.into_inner()),
+            topic: Vec::new(),
+            topic_hash: None,
         }
-        for key in keys {
-            if files.last().is_none_or(|f| f.is_full()) {
-                let mut ts = store_timestamp.max(1);
-                let mut path = self.dir.join(index_file_name(ts));
-                while path.exists() {
-                    ts += 1;
-                    path = self.dir.join(index_file_name(ts));
-                }
-                files.push(IndexFile::open(&path, self.slot_num, self.index_num, true)?);
-            }
-            let f = files.last_mut().expect("just ensured");
-            f.put(index_key_hash(topic, key), phy_offset, store_timestamp);
-        }
-        Ok(())
     }
 
     /// Candidate commit log offsets for `topic#key` stored within [begin, end] (ms), newest
@@ -380,6 +447,29 @@ mod tests {
         drop(idx);
         let idx = IndexService::load(dir.path(), 7, 4).unwrap();
         assert_eq!(idx.query("T", "k0", 100, 0, i64::MAX).len(), 4);
+    }
+
+    #[test]
+    fn a_writer_hashes_each_key_with_its_own_topic() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexService::load(dir.path(), 101, 100).unwrap();
+        let mut w = idx.writer();
+        // Topics alternate, one of them not ASCII; a key that is not UTF-8 is left out.
+        w.put_keys(b"A", [&b"k"[..]], 10, 1_000).unwrap();
+        w.put_keys("B\u{e9}".as_bytes(), [&b"k"[..], b"\xff"], 20, 1_000)
+            .unwrap();
+        w.put_keys(b"A", [&b"k"[..], b"j"], 30, 1_000).unwrap();
+        w.put_keys(b"A", [&b"k"[..]], 30, 1_000).unwrap();
+        drop(w);
+        assert_eq!(idx.query("A", "k", 10, 0, i64::MAX), vec![30, 10]);
+        assert_eq!(idx.query("A", "j", 10, 0, i64::MAX), vec![30]);
+        assert_eq!(idx.query("B\u{e9}", "k", 10, 0, i64::MAX), vec![20]);
+        assert_eq!(
+            index_key_hash("B\u{e9}", "k"),
+            java_hash_bytes(topic_prefix_hash("B\u{e9}".as_bytes()).unwrap(), b"k")
+                .unwrap()
+                .abs()
+        );
     }
 
     #[test]

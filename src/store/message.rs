@@ -6,8 +6,8 @@ use super::error::{Result, StoreError};
 pub use crate::protocol::message::{
     BLANK_MAGIC_CODE, DecodedMessage, MESSAGE_MAGIC_CODE, MESSAGE_MAGIC_CODE_V2, MessageError,
     RecordRef, build_properties, decode_message, decode_offset_msg_id, decode_record_ref,
-    java_hash, java_hash_extend, offset_msg_id, parse_properties, properties_iter, property,
-    property_value, sysflag, tags_code,
+    java_hash, java_hash_bytes, java_hash_extend, offset_msg_id, parse_properties, properties_iter,
+    property, property_value, sysflag, tags_code,
 };
 use std::net::{IpAddr, SocketAddr};
 
@@ -282,7 +282,8 @@ pub fn frame(buf: &[u8]) -> Frame {
 pub struct IndexFields<'a> {
     pub sys_flag: i32,
     pub store_timestamp: i64,
-    pub topic: &'a str,
+    /// As stored; the index hashes it without checking it is UTF-8 first.
+    pub topic: &'a [u8],
     pub properties: &'a [u8],
 }
 
@@ -305,7 +306,7 @@ pub fn index_fields(rec: &[u8]) -> Option<IndexFields<'_>> {
         at += 1;
         *rec.get(at - 1)? as usize
     };
-    let topic = std::str::from_utf8(rec.get(at..at + topic_len)?).ok()?;
+    let topic = rec.get(at..at + topic_len)?;
     at += topic_len;
     let props_len = u16::from_be_bytes(rec.get(at..at + 2)?.try_into().ok()?) as usize;
     let properties = rec.get(at + 2..at + 2 + props_len)?;
@@ -331,13 +332,31 @@ fn be_i32(b: &[u8], at: usize) -> Option<i32> {
     Some(i32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
-/// The last non-empty value of each named property in a properties string, scanned as bytes
-/// from the end (this runs for every message); the last one is the one that counts, as in
-/// RocketMQ's property map. `found[i]` is the value of `names[i]`.
+/// The last non-empty value of each named property in a properties string; the last one is
+/// the one that counts, as in RocketMQ's property map. `found[i]` is the value of `names[i]`.
+/// Values are cut at the ASCII separators, so they are slices of `props` that need no check.
 pub fn find_properties<'a, const N: usize>(
-    props: &'a [u8],
+    props: &'a str,
     names: [&str; N],
 ) -> [Option<&'a str>; N] {
+    find_property_spans(props.as_bytes(), names).map(|v| v.and_then(|(a, b)| props.get(a..b)))
+}
+
+/// Like `find_properties`, over bytes not known to be UTF-8 (a record read back from the
+/// commit log), with the values as bytes.
+pub fn find_property_bytes<'a, const N: usize>(
+    props: &'a [u8],
+    names: [&str; N],
+) -> [Option<&'a [u8]>; N] {
+    find_property_spans(props, names).map(|v| v.map(|(a, b)| &props[a..b]))
+}
+
+/// Where each value `find_properties` returns lies in `props`, scanned from the end (this runs
+/// for every message) and stopping once every name is found.
+fn find_property_spans<const N: usize>(
+    props: &[u8],
+    names: [&str; N],
+) -> [Option<(usize, usize)>; N] {
     const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
     const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
     let mut found = [None; N];
@@ -354,9 +373,8 @@ pub fn find_properties<'a, const N: usize>(
                 && seg.len() > name.len() + 1
                 && seg[name.len()] == NV
                 && seg.iter().zip(name).all(|(a, b)| a == b)
-                && let Ok(v) = std::str::from_utf8(&seg[name.len() + 1..])
             {
-                *slot = Some(v);
+                *slot = Some((start + name.len() + 1, end));
                 missing -= 1;
             }
         }
@@ -415,7 +433,7 @@ mod tests {
             let f = index_fields(&buf).unwrap();
             assert_eq!(f.sys_flag, full.sys_flag);
             assert_eq!(f.store_timestamp, 1_700_000_000_123);
-            assert_eq!(f.topic, "TopicTest");
+            assert_eq!(f.topic, b"TopicTest");
             assert_eq!(f.properties, props.as_bytes());
             buf.extend_from_slice(&[0; 16]);
             assert_eq!(frame(&buf), Frame::Record(m.record_len()));
@@ -432,18 +450,24 @@ mod tests {
     fn properties_found_by_whole_name_with_a_value() {
         let props = "XTAGS\u{1}x\u{2}TAGS\u{1}\u{2}KEYS\u{1}a b\u{2}TAGS\u{1}t\u{1}u\u{2}TAGS";
         assert_eq!(
-            find_properties(props.as_bytes(), ["TAGS", "KEYS", "UNIQ_KEY"]),
+            find_properties(props, ["TAGS", "KEYS", "UNIQ_KEY"]),
             [Some("t\u{1}u"), Some("a b"), None]
         );
-        assert_eq!(find_properties(b"", ["TAGS"]), [None]);
+        assert_eq!(
+            find_property_bytes(props.as_bytes(), ["KEYS", "TAGS"]),
+            [Some(&b"a b"[..]), Some(&b"t\x01u"[..])]
+        );
+        assert_eq!(find_properties("", ["TAGS"]), [None]);
     }
 
     proptest::proptest! {
         #[test]
         fn properties_found_are_the_last_of_the_property_map(props in "[TAGSKEY\u{1}\u{2}x]{0,40}") {
             let names = ["TAGS", "KEYS"];
-            let found = find_properties(props.as_bytes(), names);
-            for (got, name) in found.iter().zip(names) {
+            let found = find_properties(&props, names);
+            let found_bytes = find_property_bytes(props.as_bytes(), names);
+            for ((got, got_bytes), name) in found.iter().zip(found_bytes).zip(names) {
+                proptest::prop_assert_eq!(got.map(str::as_bytes), got_bytes);
                 let last = crate::protocol::message::properties_iter(&props)
                     .filter(|(k, _)| *k == name)
                     .last()

@@ -7,6 +7,7 @@ use super::StoreInner;
 use super::config::FlushDiskType;
 use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, QueueHash};
 use super::error::{Result, StoreError};
+use super::index::IndexWriter;
 use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
@@ -72,7 +73,7 @@ type QueueCache = HashMap<String, Vec<Option<Arc<MappedFile>>>, QueueHash>;
 /// The TAGS property, found without looking for the others; the last one, as recovery's
 /// re-dispatch takes it, so a rebuilt consume queue gets the same tags code.
 fn tags_of(props: &str) -> Option<&str> {
-    let [tags] = message::find_properties(props.as_bytes(), [property::TAGS]);
+    let [tags] = message::find_properties(props, [property::TAGS]);
     tags
 }
 
@@ -93,6 +94,27 @@ fn is_dispatched_to_queue(sys_flag: i32) -> bool {
         sysflag::transaction_value(sys_flag),
         sysflag::TRANSACTION_NOT_TYPE | sysflag::TRANSACTION_COMMIT_TYPE
     )
+}
+
+/// Adds a record's UNIQ_KEY and the space-separated tokens of its KEYS to the index.
+pub(crate) fn build_index(
+    w: &mut IndexWriter<'_>,
+    topic: &[u8],
+    sys_flag: i32,
+    physical_offset: i64,
+    store_timestamp: i64,
+    [uniq_key, keys]: [Option<&[u8]>; 2],
+) {
+    if sysflag::transaction_value(sys_flag) == sysflag::TRANSACTION_ROLLBACK_TYPE {
+        return;
+    }
+    let keys = uniq_key
+        .into_iter()
+        .chain(keys.into_iter().flat_map(|k| k.split(|&b| b == b' ')))
+        .filter(|k| !k.is_empty());
+    if let Err(e) = w.put_keys(topic, keys, physical_offset, store_timestamp) {
+        tracing::warn!("index put failed: {e}");
+    }
 }
 
 impl StoreInner {
@@ -124,7 +146,7 @@ impl StoreInner {
     /// Writes consume queue entry and index keys for one record. Idempotent.
     pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
         let [tags, uniq_key, keys] = message::find_properties(
-            d.properties.as_bytes(),
+            d.properties,
             [property::TAGS, property::UNIQ_KEY, property::KEYS],
         );
         if is_dispatched_to_queue(d.sys_flag) {
@@ -137,36 +159,17 @@ impl StoreInner {
                 .find_or_create(d.topic, d.queue_id)?
                 .put(d.queue_offset, entry)?;
         }
-        self.build_index(
-            d.topic,
-            d.sys_flag,
-            d.physical_offset,
-            d.store_timestamp,
-            [uniq_key, keys],
-        );
-        Ok(())
-    }
-
-    /// Adds a record's UNIQ_KEY and KEYS tokens to the index.
-    pub(crate) fn build_index(
-        &self,
-        topic: &str,
-        sys_flag: i32,
-        physical_offset: i64,
-        store_timestamp: i64,
-        [uniq_key, keys]: [Option<&str>; 2],
-    ) {
-        if let Some(idx) = &self.index
-            && sysflag::transaction_value(sys_flag) != sysflag::TRANSACTION_ROLLBACK_TYPE
-        {
-            let keys = uniq_key
-                .into_iter()
-                .chain(keys.into_iter().flat_map(|k| k.split(' ')))
-                .filter(|k| !k.is_empty());
-            if let Err(e) = idx.put_keys(topic, keys, physical_offset, store_timestamp) {
-                tracing::warn!("index put failed: {e}");
-            }
+        if let Some(idx) = &self.index {
+            build_index(
+                &mut idx.writer(),
+                d.topic.as_bytes(),
+                d.sys_flag,
+                d.physical_offset,
+                d.store_timestamp,
+                [uniq_key.map(str::as_bytes), keys.map(str::as_bytes)],
+            );
         }
+        Ok(())
     }
 
     /// Calls `fill` with the consume queue slot for the next message of a queue: its queue
@@ -328,10 +331,8 @@ mod tests {
         let props = "TAGS\u{1}first\u{2}TAGS\u{1}last";
         assert_eq!(tags_of(props), Some("last"));
         // What `dispatch` (recovery's re-dispatch) looks up.
-        let [tags, _, _] = message::find_properties(
-            props.as_bytes(),
-            [property::TAGS, property::UNIQ_KEY, property::KEYS],
-        );
+        let [tags, _, _] =
+            message::find_properties(props, [property::TAGS, property::UNIQ_KEY, property::KEYS]);
         assert_eq!(tags, tags_of(props));
     }
 }

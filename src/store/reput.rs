@@ -3,16 +3,21 @@
 //! index costs the append path nothing. Consume queue entries are written by the append itself.
 
 use super::StoreInner;
-use super::message::{find_properties, index_fields, property};
+use super::message::{find_property_bytes, index_fields, property};
+use super::put::build_index;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
+/// Records indexed under one taking of the index lock: enough that the lock costs nothing per
+/// record, few enough (well under a millisecond) that a query waits little.
+const RECORDS_PER_LOCK: u32 = 1024;
+
 /// Indexes records from `index_built_to` up to the published end of the commit log.
 pub(crate) fn index_new_records(inner: &StoreInner) {
-    if inner.index.is_none() {
+    let Some(idx) = &inner.index else {
         return;
-    }
+    };
     let cl = &inner.commit_log;
     let mut from = inner.index_built_to.load(Ordering::Acquire);
     // Files removed by housekeeping: nothing left to index below the first one.
@@ -21,21 +26,30 @@ pub(crate) fn index_new_records(inner: &StoreInner) {
         return;
     }
     let mut last_ts = None;
+    let mut writer = None;
+    let mut in_this_lock = 0;
     let end = cl.follow(from, |rec, physical_offset| {
         if let Some(f) = index_fields(rec) {
             last_ts = Some(f.store_timestamp);
+            if in_this_lock == RECORDS_PER_LOCK {
+                // Let queries in.
+                writer = None;
+                in_this_lock = 0;
+            }
+            in_this_lock += 1;
             // Only the index keys: the consume queue entry was written by the append.
-            let keys = find_properties(f.properties, [property::UNIQ_KEY, property::KEYS]);
-            inner.build_index(
+            build_index(
+                writer.get_or_insert_with(|| idx.writer()),
                 f.topic,
                 f.sys_flag,
                 physical_offset,
                 f.store_timestamp,
-                keys,
+                find_property_bytes(f.properties, [property::UNIQ_KEY, property::KEYS]),
             );
         }
         Ok(())
     });
+    drop(writer);
     match end {
         Ok(end) => {
             if let Some(why) = end.corrupt {
