@@ -212,6 +212,7 @@ async fn append_case(
     let cpu_before = process_cpu_time();
     let start = Instant::now();
     let max_msgs = MAX_CASE_BYTES / (size as u64 + 150) / writers as u64;
+    let yield_every = if writers == 1 { 1 << 16 } else { 1024 };
     let mut tasks = Vec::new();
     for w in 0..writers {
         let (store, count) = (store.clone(), count.clone());
@@ -225,12 +226,14 @@ async fn append_case(
             let mut result = Ok(());
             while n < max_msgs {
                 // ASYNC_FLUSH appends never wait: check the clock, and let other tasks run
-                // now and then (the runtime's timers need a free worker too). Not too often:
-                // each yield can wake an idle worker thread, which costs more than an append.
+                // now and then. Not too often: a yield wakes an idle worker thread (an eventfd
+                // write), which can steal the task or preempt the writer, and costs more than
+                // many appends. A lone writer has an idle worker beside it, so it yields only
+                // so that a runtime with one worker still gets to its timers and I/O.
                 if n.is_multiple_of(64) && start.elapsed() >= dur {
                     break;
                 }
-                if n.is_multiple_of(1024) {
+                if n.is_multiple_of(yield_every) {
                     tokio::task::yield_now().await;
                 }
                 // A client-like UNIQ_KEY (indexed) and a tag, as real producers send; only the
