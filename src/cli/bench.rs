@@ -64,6 +64,7 @@ impl Render for Report {
             "APPEND MB/S",
             "CPU µS/MSG",
             "READ MSG/S",
+            "VS BARE LOOP",
         ]);
         for c in &self.0.cases {
             t.add_row(vec![
@@ -77,6 +78,9 @@ impl Render for Report {
                     .as_ref()
                     .map(|r| format!("{:.0}", r.msgs_per_sec))
                     .unwrap_or_else(|| "-".into()),
+                c.vs_bare_group_commit
+                    .map(|r| format!("{:.0}%", r * 100.0))
+                    .unwrap_or_else(|| "-".into()),
             ]);
         }
         for b in &self.0.group_commit_baseline {
@@ -87,6 +91,7 @@ impl Render for Report {
                 format!("{:.0}", b.throughput.msgs_per_sec),
                 format!("{:.1}", b.throughput.mb_per_sec),
                 format!("{:.2}", b.throughput.cpu_us_per_msg),
+                "-".into(),
                 "-".into(),
             ]);
         }
