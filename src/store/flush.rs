@@ -59,6 +59,8 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
             false
         }
     });
+    // After the waiting appends are answered, not before: see map_back_committed.
+    inner.commit_log.files().map_back_committed(before);
     Ok(flushed)
 }
 

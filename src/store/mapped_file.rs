@@ -240,13 +240,13 @@ impl MappedFile {
         }
     }
 
-    /// Write-behind: copies the published bytes not yet in the file into it (pwrite), and maps
-    /// whole committed stretches back onto the file. Returns the committed position.
+    /// Write-behind: copies the published bytes not yet in the file into it (pwrite). Returns
+    /// the committed position.
     pub fn commit(&self) -> Result<usize> {
         if !self.is_write_behind() {
             return Ok(self.wrote_position());
         }
-        let mut remapped = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let _serialised = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
         let wrote = self.wrote_position();
         let committed = self.committed_position.load(Ordering::Acquire);
         if wrote > committed {
@@ -260,13 +260,26 @@ impl MappedFile {
                 .ctx("write", &self.path)?;
             self.committed_position.store(wrote, Ordering::Release);
         }
+        Ok(wrote)
+    }
+
+    /// Write-behind: maps whole committed stretches back onto the file, handing their
+    /// anonymous memory back. Separate from `commit` so the flusher can do it after the
+    /// appends it synced are answered: replacing a mapping takes the process's mapping lock
+    /// for writing, which can wait behind page faults and pre-faulting for milliseconds.
+    pub fn map_back_committed(&self) {
+        if !self.is_write_behind() {
+            return;
+        }
+        let mut remapped = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let committed = self.committed_position.load(Ordering::Acquire);
         // Whole chunks (aligned in memory, so huge pages are not split) go back to the file;
-        // a full file goes back entirely.
-        let target = if wrote >= self.file_size {
+        // a fully committed file goes back entirely.
+        let target = if committed >= self.file_size {
             self.mapped_len()
         } else {
             let base = self.ptr.as_ptr() as usize;
-            ((base + wrote) / REMAP_CHUNK * REMAP_CHUNK).saturating_sub(base)
+            ((base + committed) / REMAP_CHUNK * REMAP_CHUNK).saturating_sub(base)
         };
         if target > *remapped {
             // SAFETY: [remapped, target) is committed (in the file), page aligned and inside
@@ -287,7 +300,6 @@ impl MappedFile {
                 }
             }
         }
-        Ok(wrote)
     }
 
     /// Syncs published bytes to disk: commits and fdatasyncs a write-behind file, msyncs
@@ -579,6 +591,8 @@ mod tests {
             append(&mf, &record);
         }
         assert_eq!(mf.commit().unwrap(), mf.wrote_position());
+        assert_eq!(*mf.commit_lock.lock().unwrap(), 0, "committed, not yet mapped back");
+        mf.map_back_committed();
         assert!(*mf.commit_lock.lock().unwrap() >= 2 * REMAP_CHUNK);
         assert_eq!(&before_commit[..], &record[..]);
         let disk = on_disk();
@@ -592,6 +606,7 @@ mod tests {
         append(&mf, &vec![7u8; rest]);
         assert_eq!(mf.flush().unwrap(), size);
         assert_eq!(mf.flushed_position(), size);
+        mf.map_back_committed();
         assert_eq!(*mf.commit_lock.lock().unwrap(), mf.mapped_len());
         assert_eq!(mf.read(size - 1, 1).unwrap(), &[7]);
         assert_eq!(on_disk()[size - 1], 7);

@@ -215,6 +215,18 @@ impl MappedFileQueue {
         Ok(flushed.max(prev))
     }
 
+    /// Maps the committed write-behind memory of the files holding offsets at or past `from`
+    /// back onto those files (see `MappedFile::map_back_committed`).
+    pub fn map_back_committed(&self, from: i64) {
+        for f in self
+            .files()
+            .iter()
+            .filter(|f| f.file_from_offset() + self.file_size as i64 > from)
+        {
+            f.map_back_committed();
+        }
+    }
+
     /// Drops everything at or past `offset`: later files are deleted, the file holding it is
     /// cut (zeroed) there. Recovery only.
     pub fn truncate_dirty(&self, offset: i64) -> Result<()> {
