@@ -591,7 +591,11 @@ mod tests {
             append(&mf, &record);
         }
         assert_eq!(mf.commit().unwrap(), mf.wrote_position());
-        assert_eq!(*mf.commit_lock.lock().unwrap(), 0, "committed, not yet mapped back");
+        assert_eq!(
+            *mf.commit_lock.lock().unwrap(),
+            0,
+            "committed, not yet mapped back"
+        );
         mf.map_back_committed();
         assert!(*mf.commit_lock.lock().unwrap() >= 2 * REMAP_CHUNK);
         assert_eq!(&before_commit[..], &record[..]);

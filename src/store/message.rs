@@ -108,11 +108,26 @@ impl AppendMessage<'_> {
         physical_offset: i64,
         store_timestamp: i64,
     ) {
+        let crc = body_crc(self.body);
+        self.encode_with_crc(buf, crc, queue_offset, physical_offset, store_timestamp)
+    }
+
+    /// `encode_into` with the body's `body_crc` worked out beforehand (outside the writer
+    /// lock).
+    pub fn encode_with_crc(
+        &self,
+        buf: &mut [u8],
+        body_crc: i32,
+        queue_offset: i64,
+        physical_offset: i64,
+        store_timestamp: i64,
+    ) {
         debug_assert_eq!(buf.len(), self.record_len());
+        debug_assert_eq!(body_crc, self::body_crc(self.body));
         let mut w = Writer { buf, pos: 0 };
         w.i32(buf_len_i32(w.buf.len()));
         w.i32(MESSAGE_MAGIC_CODE);
-        w.i32(body_crc(self.body));
+        w.i32(body_crc);
         w.i32(self.queue_id);
         w.i32(self.flag);
         w.i64(queue_offset);

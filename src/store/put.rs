@@ -77,6 +77,14 @@ fn tags_of(props: &str) -> Option<&str> {
     tags
 }
 
+/// What `StoreInner::prepare` works out of a message outside the writer lock.
+#[derive(Clone, Copy)]
+struct Prepared {
+    len: usize,
+    body_crc: i32,
+    tags_code: i64,
+}
+
 /// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
 pub(crate) struct DispatchRequest<'a> {
     pub topic: &'a str,
@@ -131,7 +139,9 @@ impl StoreInner {
         Ok(())
     }
 
-    fn validate(&self, msg: &AppendMessage<'_>) -> Result<usize> {
+    /// Checks a message and works out what its append needs that does not depend on where it
+    /// goes, before the writer lock is taken, so that concurrent appends do this in parallel.
+    fn prepare(&self, msg: &AppendMessage<'_>) -> Result<Prepared> {
         msg.validate(self.config.max_message_size)?;
         let len = msg.record_len();
         if len + END_FILE_MIN_BLANK_LENGTH > self.commit_log.file_size() {
@@ -140,7 +150,11 @@ impl StoreInner {
                 max: self.commit_log.file_size() - END_FILE_MIN_BLANK_LENGTH,
             });
         }
-        Ok(len)
+        Ok(Prepared {
+            len,
+            body_crc: message::body_crc(msg.body),
+            tags_code: message::tags_code(tags_of(msg.properties)),
+        })
     }
 
     /// Writes consume queue entry and index keys for one record. Idempotent.
@@ -213,13 +227,14 @@ impl StoreInner {
         &self,
         ws: &mut WriterState,
         msg: &AppendMessage<'_>,
-        len: usize,
+        p: Prepared,
         now: i64,
     ) -> Result<AppendedMessage> {
+        let len = p.len;
         let mut append_record = |queue_offset: i64| {
             self.commit_log
                 .append_with(&mut ws.commit_log_file, len, |buf, phys| {
-                    msg.encode_into(buf, queue_offset, phys, now)
+                    msg.encode_with_crc(buf, p.body_crc, queue_offset, phys, now)
                 })
         };
         let (phys, queue_offset) = if is_dispatched_to_queue(msg.effective_sys_flag()) {
@@ -230,7 +245,7 @@ impl StoreInner {
                     CqEntry {
                         commit_log_offset: phys,
                         size: len as i32,
-                        tags_code: message::tags_code(tags_of(msg.properties)),
+                        tags_code: p.tags_code,
                     },
                 );
                 Ok((phys, q))
@@ -249,10 +264,10 @@ impl StoreInner {
     /// Appends one message; returns where it went and the store time.
     pub(crate) fn append_one(&self, msg: &AppendMessage<'_>) -> Result<(AppendedMessage, i64)> {
         self.check_writable()?;
-        let len = self.validate(msg)?;
+        let p = self.prepare(msg)?;
         let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let now = (self.hooks.now_ms)();
-        let a = self.append_locked(&mut ws, msg, len, now)?;
+        let a = self.append_locked(&mut ws, msg, p, now)?;
         // Published after the record and its dispatch: see flush::flush_commit_log.
         self.last_store_timestamp.store(now, Ordering::Release);
         Ok((a, now))
@@ -266,15 +281,15 @@ impl StoreInner {
         out: &mut Vec<AppendedMessage>,
     ) -> Result<i64> {
         self.check_writable()?;
-        let lens = msgs
+        let prepared = msgs
             .iter()
-            .map(|m| self.validate(m))
+            .map(|m| self.prepare(m))
             .collect::<Result<Vec<_>>>()?;
         let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         let now = (self.hooks.now_ms)();
         let mut result = Ok(now);
-        for (m, &len) in msgs.iter().zip(&lens) {
-            match self.append_locked(&mut ws, m, len, now) {
+        for (m, &p) in msgs.iter().zip(&prepared) {
+            match self.append_locked(&mut ws, m, p, now) {
                 Ok(a) => out.push(a),
                 Err(e) => {
                     result = Err(e);
