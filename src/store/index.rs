@@ -215,7 +215,7 @@ pub struct IndexWriter<'a> {
     service: &'a IndexService,
     files: RwLockWriteGuard<'a, Vec<IndexFile>>,
     /// The last topic seen and the hash of `topic#`: records of a topic come in runs, and
-    /// hashing the topic again for every key would be a third of the work.
+    /// hashing the topic again for every key would be a third of the hashing.
     topic: Vec<u8>,
     topic_hash: Option<i32>,
 }
