@@ -10,7 +10,10 @@ pub fn now_millis() -> i64 {
     };
     // SAFETY: clock_gettime writes the timespec we own; CLOCK_REALTIME always exists.
     unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) };
-    ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
+    // time_t and c_long are 32 bits on some targets: widen before multiplying.
+    #[allow(clippy::useless_conversion)]
+    let (secs, nanos) = (i64::from(ts.tv_sec), i64::from(ts.tv_nsec));
+    secs * 1000 + nanos / 1_000_000
 }
 
 /// The local calendar day of `ms` (days since the epoch in local time), for
@@ -48,5 +51,22 @@ pub async fn shutdown_signal() {
     #[cfg(not(unix))]
     {
         let _ = ctrl_c.await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn now_millis_is_the_system_clock_in_milliseconds() {
+        let system = || {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_millis() as i64
+        };
+        let before = system();
+        let now = super::now_millis();
+        let after = system();
+        assert!(before <= now && now <= after, "{before} <= {now} <= {after}");
     }
 }
