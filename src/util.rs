@@ -67,6 +67,9 @@ mod tests {
         let before = system();
         let now = super::now_millis();
         let after = system();
-        assert!(before <= now && now <= after, "{before} <= {now} <= {after}");
+        assert!(
+            before <= now && now <= after,
+            "{before} <= {now} <= {after}"
+        );
     }
 }
