@@ -5,7 +5,7 @@
 //! 20-byte entries {keyHash i32, phyOffset i64, timeDiff i32 (seconds), prevIndex i32}.
 
 use super::error::{IoContext, Result, StoreError};
-use super::message::{java_hash_bytes, java_hash_extend};
+use super::message::{java_hash_bytes, java_hash_extend, sysflag};
 use memmap2::MmapMut;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
@@ -221,6 +221,29 @@ pub struct IndexWriter<'a> {
 }
 
 impl IndexWriter<'_> {
+    /// Indexes a record by its UNIQ_KEY and the space-separated tokens of its KEYS, unless it
+    /// is a rolled-back transaction message. An index failure is logged, not returned: the
+    /// record is stored either way.
+    pub fn put_message_keys(
+        &mut self,
+        topic: &[u8],
+        sys_flag: i32,
+        phy_offset: i64,
+        store_timestamp: i64,
+        [uniq_key, keys]: [Option<&[u8]>; 2],
+    ) {
+        if sysflag::transaction_value(sys_flag) == sysflag::TRANSACTION_ROLLBACK_TYPE {
+            return;
+        }
+        let keys = uniq_key
+            .into_iter()
+            .chain(keys.into_iter().flat_map(|k| k.split(|&b| b == b' ')))
+            .filter(|k| !k.is_empty());
+        if let Err(e) = self.put_keys(topic, keys, phy_offset, store_timestamp) {
+            tracing::warn!("index put failed: {e}");
+        }
+    }
+
     /// Indexes `keys` of `topic` for the record at `phy_offset`. A record at or before the
     /// newest indexed one is skipped, so redispatch is harmless; a topic or key that is not
     /// UTF-8 (no record we wrote) is not indexed.

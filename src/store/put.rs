@@ -7,7 +7,6 @@ use super::StoreInner;
 use super::config::FlushDiskType;
 use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, QueueHash};
 use super::error::{Result, StoreError};
-use super::index::IndexWriter;
 use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
 use serde::Serialize;
@@ -104,27 +103,6 @@ fn is_dispatched_to_queue(sys_flag: i32) -> bool {
     )
 }
 
-/// Adds a record's UNIQ_KEY and the space-separated tokens of its KEYS to the index.
-pub(crate) fn build_index(
-    w: &mut IndexWriter<'_>,
-    topic: &[u8],
-    sys_flag: i32,
-    physical_offset: i64,
-    store_timestamp: i64,
-    [uniq_key, keys]: [Option<&[u8]>; 2],
-) {
-    if sysflag::transaction_value(sys_flag) == sysflag::TRANSACTION_ROLLBACK_TYPE {
-        return;
-    }
-    let keys = uniq_key
-        .into_iter()
-        .chain(keys.into_iter().flat_map(|k| k.split(|&b| b == b' ')))
-        .filter(|k| !k.is_empty());
-    if let Err(e) = w.put_keys(topic, keys, physical_offset, store_timestamp) {
-        tracing::warn!("index put failed: {e}");
-    }
-}
-
 impl StoreInner {
     fn check_writable(&self) -> Result<()> {
         if self.shutdown.load(Ordering::Acquire) {
@@ -174,8 +152,7 @@ impl StoreInner {
                 .put(d.queue_offset, entry)?;
         }
         if let Some(idx) = &self.index {
-            build_index(
-                &mut idx.writer(),
+            idx.writer().put_message_keys(
                 d.topic.as_bytes(),
                 d.sys_flag,
                 d.physical_offset,

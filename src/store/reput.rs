@@ -4,7 +4,6 @@
 
 use super::StoreInner;
 use super::message::{find_property_bytes, index_fields, property};
-use super::put::build_index;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
@@ -38,8 +37,7 @@ pub(crate) fn index_new_records(inner: &StoreInner) {
             }
             in_this_lock += 1;
             // Only the index keys: the consume queue entry was written by the append.
-            build_index(
-                writer.get_or_insert_with(|| idx.writer()),
+            writer.get_or_insert_with(|| idx.writer()).put_message_keys(
                 f.topic,
                 f.sys_flag,
                 physical_offset,
