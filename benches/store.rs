@@ -40,12 +40,19 @@ fn main() {
         }
     };
     println!(
-        "{:<12} {:>6} {:>8} {:>14} {:>10} {:>10} {:>14}",
-        "mode", "size", "writers", "append msg/s", "MB/s", "cpu us/msg", "read msg/s"
+        "{:<12} {:>6} {:>8} {:>14} {:>10} {:>10} {:>14} {:>12}",
+        "mode",
+        "size",
+        "writers",
+        "append msg/s",
+        "MB/s",
+        "cpu us/msg",
+        "read msg/s",
+        "new page us"
     );
     for c in &report.cases {
         println!(
-            "{:<12} {:>6} {:>8} {:>14.0} {:>10.1} {:>10.2} {:>14}",
+            "{:<12} {:>6} {:>8} {:>14.0} {:>10.1} {:>10.2} {:>14} {:>12}",
             format!("{:?}", c.mode),
             c.size,
             c.writers,
@@ -55,6 +62,9 @@ fn main() {
             c.read
                 .as_ref()
                 .map(|r| format!("{:.0}", r.msgs_per_sec))
+                .unwrap_or_default(),
+            c.new_page_us
+                .map(|us| format!("{us:.1}"))
                 .unwrap_or_default()
         );
         if c.mode == FlushDiskType::SyncFlush {

@@ -16,6 +16,20 @@ pub fn now_millis() -> i64 {
     secs * 1000 + nanos / 1_000_000
 }
 
+/// CPU time the calling thread has used: unlike wall time, not inflated while the thread waits
+/// for a CPU.
+pub fn thread_cpu_time() -> std::time::Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes the timespec we own; the thread CPU clock always exists.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    #[allow(clippy::useless_conversion)]
+    let (secs, nanos) = (i64::from(ts.tv_sec), i64::from(ts.tv_nsec));
+    std::time::Duration::new(secs.max(0) as u64, nanos.clamp(0, 999_999_999) as u32)
+}
+
 /// The local calendar day of `ms` (days since the epoch in local time), for
 /// RocketMQ's "today" and "yesterday" statistics.
 pub fn local_day(ms: i64) -> i64 {
@@ -71,5 +85,24 @@ mod tests {
             before <= now && now <= after,
             "{before} <= {now} <= {after}"
         );
+    }
+
+    #[test]
+    fn thread_cpu_time_counts_work_not_sleep() {
+        let t0 = super::thread_cpu_time();
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        let slept = super::thread_cpu_time() - t0;
+        // Spin until the clock shows 20 ms of work; a busy machine only makes that take longer.
+        let t1 = super::thread_cpu_time();
+        let give_up = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut spins = 0u64;
+        while super::thread_cpu_time() - t1 < std::time::Duration::from_millis(20)
+            && std::time::Instant::now() < give_up
+        {
+            spins = std::hint::black_box(spins + 1);
+        }
+        let worked = super::thread_cpu_time() - t1;
+        assert!(slept < std::time::Duration::from_millis(10), "{slept:?}");
+        assert!(worked >= std::time::Duration::from_millis(20), "{worked:?}");
     }
 }

@@ -65,6 +65,7 @@ impl Render for Report {
             "CPU µS/MSG",
             "READ MSG/S",
             "VS BARE LOOP",
+            "NEW PAGE µS",
         ]);
         for c in &self.0.cases {
             t.add_row(vec![
@@ -81,6 +82,9 @@ impl Render for Report {
                 c.vs_bare_group_commit
                     .map(|r| format!("{:.0}%", r * 100.0))
                     .unwrap_or_else(|| "-".into()),
+                c.new_page_us
+                    .map(|us| format!("{us:.1}"))
+                    .unwrap_or_else(|| "-".into()),
             ]);
         }
         for b in &self.0.group_commit_baseline {
@@ -91,6 +95,7 @@ impl Render for Report {
                 format!("{:.0}", b.throughput.msgs_per_sec),
                 format!("{:.1}", b.throughput.mb_per_sec),
                 format!("{:.2}", b.throughput.cpu_us_per_msg),
+                "-".into(),
                 "-".into(),
                 "-".into(),
             ]);

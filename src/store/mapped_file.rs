@@ -16,8 +16,35 @@ use memmap2::MmapMut;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::ptr::NonNull;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// What pre-faulting has cost so far: bytes populated and the CPU time it took. The price of a new
+/// page is the machine's, not the store's (a virtual machine whose host takes back free memory
+/// charges several times more for memory it has not touched lately), and it bounds how fast an
+/// ASYNC_FLUSH store can grow, so the benchmark reports it.
+#[derive(Debug, Default)]
+pub struct WarmStats {
+    bytes: AtomicU64,
+    nanos: AtomicU64,
+}
+
+impl WarmStats {
+    fn record(&self, bytes: usize, took: Duration) {
+        self.bytes.fetch_add(bytes as u64, Ordering::Relaxed);
+        self.nanos
+            .fetch_add(took.as_nanos() as u64, Ordering::Relaxed);
+    }
+
+    /// Bytes populated and the CPU time spent populating them, since the store opened.
+    pub fn totals(&self) -> (u64, Duration) {
+        (
+            self.bytes.load(Ordering::Relaxed),
+            Duration::from_nanos(self.nanos.load(Ordering::Relaxed)),
+        )
+    }
+}
 
 /// A mapped file. Bytes below `wrote_position` are immutable while readers may see them; the
 /// single writer only touches bytes at or past it (enforced by the callers' writer lock).
@@ -347,9 +374,22 @@ impl MappedFile {
                 .is_ok()
     }
 
+    /// `warm`, adding what it populated and the CPU time that took to `stats`.
+    pub fn warm_counted(&self, from: usize, to: usize, stats: &WarmStats) -> bool {
+        let start = crate::util::thread_cpu_time();
+        let ok = self.warm(from, to);
+        if ok && to > from {
+            stats.record(
+                to.min(self.file_size) - from,
+                crate::util::thread_cpu_time() - start,
+            );
+        }
+        ok
+    }
+
     /// Keeps the pages up to `ahead` bytes past the writer pre-faulted until the file is full,
     /// or nobody but the caller holds it any more. Runs on its own thread.
-    pub fn warm_ahead(self: Arc<Self>, ahead: usize) {
+    pub fn warm_ahead(self: Arc<Self>, ahead: usize, stats: &WarmStats) {
         const CHUNK: usize = 4 << 20;
         let mut warmed = self.wrote_position();
         while warmed < self.file_size && Arc::strong_count(&self) > 1 {
@@ -357,14 +397,14 @@ impl MappedFile {
             warmed = warmed.max(self.wrote_position());
             if warmed < self.wrote_position() + ahead {
                 let to = (warmed + CHUNK).min(self.file_size);
-                if !self.warm(warmed, to) {
+                if !self.warm_counted(warmed, to, stats) {
                     return;
                 }
                 warmed = to;
             } else {
                 // Pacing, not synchronisation: populated pages hold memory, so stay only
                 // `ahead` in front of the writer.
-                std::thread::sleep(std::time::Duration::from_millis(2));
+                std::thread::sleep(Duration::from_millis(2));
             }
         }
     }

@@ -2,7 +2,7 @@
 //! MappedFileQueue): lookup by offset, roll-over, flush, dirty-tail truncation and expiry.
 
 use super::error::{IoContext, Result};
-use super::mapped_file::{MappedFile, file_name};
+use super::mapped_file::{MappedFile, WarmStats, file_name};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -23,6 +23,8 @@ pub struct MappedFileQueue {
     flushed_where: AtomicI64,
     /// Whether files being appended to are write-behind (the commit log's with SYNC_FLUSH).
     write_behind: bool,
+    /// What pre-faulting new files has cost.
+    warm_stats: Arc<WarmStats>,
 }
 
 fn parse_name(name: &str) -> Option<i64> {
@@ -71,6 +73,7 @@ impl MappedFileQueue {
             files: RwLock::new(files),
             flushed_where: AtomicI64::new(flushed),
             write_behind: false,
+            warm_stats: Arc::default(),
         })
     }
 
@@ -162,17 +165,22 @@ impl MappedFileQueue {
         self.prepare_for_appends(&f);
         self.write_files().push(f.clone());
         if self.file_size >= WARM_MIN_FILE_SIZE {
-            f.warm(0, WARM_SYNC_BYTES.min(self.file_size / 8));
+            f.warm_counted(0, WARM_SYNC_BYTES.min(self.file_size / 8), &self.warm_stats);
             self.warm_in_background(&f);
         }
         Ok(f)
     }
 
     fn warm_in_background(&self, f: &Arc<MappedFile>) {
-        let w = f.clone();
+        let (w, stats) = (f.clone(), self.warm_stats.clone());
         let _ = std::thread::Builder::new()
             .name("mq-warm-mapped-file".into())
-            .spawn(move || w.warm_ahead(WARM_AHEAD_BYTES));
+            .spawn(move || w.warm_ahead(WARM_AHEAD_BYTES, &stats));
+    }
+
+    /// What pre-faulting this queue's files has cost so far.
+    pub fn warm_stats(&self) -> &WarmStats {
+        &self.warm_stats
     }
 
     /// After recovery: keep the newest (large) file pre-faulted ahead of the writer.

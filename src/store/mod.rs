@@ -467,6 +467,12 @@ impl MessageStore {
         self.inner.commit_log_syncs.load(Ordering::Relaxed)
     }
 
+    /// Bytes of new commit log pages populated ahead of the writer, and the time that took:
+    /// the machine's price for the memory an ASYNC_FLUSH store grows into.
+    pub fn commit_log_warm_totals(&self) -> (u64, std::time::Duration) {
+        self.inner.commit_log.files().warm_stats().totals()
+    }
+
     /// Syncs commit log, consume queues, index and checkpoint now.
     pub fn flush(&self) -> Result<()> {
         flush::flush_commit_log(&self.inner)?;
