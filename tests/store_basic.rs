@@ -216,3 +216,42 @@ fn queue_offsets_run_on_across_consume_queue_files_for_cached_and_uncached_queue
         }
     }
 }
+
+#[test]
+fn a_store_in_use_cannot_be_opened_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = tiny_config(dir.path(), FlushDiskType::AsyncFlush);
+    let store = MessageStore::open(cfg.clone()).unwrap();
+    let again = MessageStore::open(cfg.clone())
+        .err()
+        .expect("second open refused");
+    assert!(again.to_string().contains("another broker"), "{again}");
+    drop(store);
+    MessageStore::open(cfg).expect("free once the first is closed");
+}
+
+#[test]
+fn a_store_locked_the_way_a_java_broker_locks_it_is_refused() {
+    use std::os::fd::AsRawFd;
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = tiny_config(dir.path(), FlushDiskType::AsyncFlush);
+    drop(MessageStore::open(cfg.clone()).unwrap());
+    // FileChannel.tryLock(0, 1, false) on the JVM: a POSIX record lock on byte 0 of `lock`.
+    let java = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(dir.path().join("lock"))
+        .unwrap();
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = libc::F_WRLCK as _;
+    fl.l_whence = libc::SEEK_SET as _;
+    fl.l_len = 1;
+    assert_eq!(
+        unsafe { libc::fcntl(java.as_raw_fd(), libc::F_SETLK, &fl) },
+        0
+    );
+    let refused = MessageStore::open(cfg.clone()).err().expect("refused");
+    assert!(refused.to_string().contains("another broker"), "{refused}");
+    drop(java);
+    MessageStore::open(cfg).expect("free once the JVM's lock is gone");
+}

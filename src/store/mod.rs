@@ -113,8 +113,10 @@ pub struct MessageStore {
     recovery: RecoveryReport,
 }
 
+/// Takes the store's lock file, as a RocketMQ broker does (`FileChannel.tryLock(0, 1, false)`
+/// on `lock`), so that neither a second `mq` broker nor a Java one can open the store while
+/// this one has it.
 fn lock_store(root: &Path) -> Result<File> {
-    use std::os::fd::AsRawFd;
     let path = StorePaths::lock(root);
     let f = std::fs::OpenOptions::new()
         .read(true)
@@ -123,15 +125,43 @@ fn lock_store(root: &Path) -> Result<File> {
         .truncate(false)
         .open(&path)
         .ctx("open", &path)?;
-    // SAFETY: flock on an owned descriptor.
-    if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+    if let Err(source) = lock_first_byte(&f) {
         return Err(StoreError::Io {
             op: "lock (is another broker using this store?)",
             path,
-            source: std::io::Error::last_os_error(),
+            source,
         });
     }
     Ok(f)
+}
+
+/// An exclusive lock on byte 0, without waiting. The JVM locks with fcntl record locks, which
+/// `flock` never conflicts with on Linux; an open file description (OFD) lock conflicts with
+/// those and, unlike a plain record lock, also with a second open in this same process.
+#[cfg(target_os = "linux")]
+fn lock_first_byte(f: &File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: a zeroed flock is valid (l_pid must be 0 for OFD locks).
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = libc::F_WRLCK as _;
+    fl.l_whence = libc::SEEK_SET as _;
+    fl.l_start = 0;
+    fl.l_len = 1;
+    // SAFETY: fcntl reads the flock we own, on a descriptor we own.
+    if unsafe { libc::fcntl(f.as_raw_fd(), libc::F_OFD_SETLK, &fl) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lock_first_byte(f: &File) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: flock on a descriptor we own.
+    if unsafe { libc::flock(f.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) } != 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
 }
 
 impl MessageStore {
