@@ -259,11 +259,15 @@ impl MessageStore {
             inner.clone(),
         )?);
         threads.push(spawn("mq-clean", cleanup::cleaner, inner.clone())?);
-        threads.push(spawn(
-            "mq-index-dispatch",
-            reput::index_dispatcher,
-            inner.clone(),
-        )?);
+        // Without an index (messageIndexEnable=false) there is nothing to follow the log
+        // for, and nothing would ever mark the dispatcher caught up.
+        if inner.index.is_some() {
+            threads.push(spawn(
+                "mq-index-dispatch",
+                reput::index_dispatcher,
+                inner.clone(),
+            )?);
+        }
         Ok(MessageStore {
             inner,
             threads: Mutex::new(threads),
