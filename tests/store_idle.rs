@@ -36,12 +36,12 @@ fn an_idle_store_uses_almost_no_cpu_with_or_without_the_index() {
         let before = process_cpu_time();
         std::thread::sleep(Duration::from_secs(1));
         let used = process_cpu_time() - before;
-        // Polling every millisecond costs a few; a thread spinning would take hundreds.
+        // Here ~3 ms. The index dispatcher polling every millisecond took ~25 ms; a thread
+        // spinning takes hundreds.
         assert!(
-            used < Duration::from_millis(150),
+            used < Duration::from_millis(10),
             "index {index}: {used:?} of CPU in 1 s idle"
         );
-        eprintln!("index {index}: {used:?} of CPU in 1 s idle");
         drop(store);
     }
 }

@@ -96,6 +96,9 @@ pub(crate) struct StoreInner {
     pub logics_signal: Signal,
     pub cleanup_signal: Signal,
     pub index_signal: Signal,
+    /// The index dispatcher found nothing new for a while and sleeps until an append wakes it
+    /// (reput.rs), rather than polling every millisecond while the store is idle.
+    pub index_dispatcher_idle: AtomicBool,
     /// Commit log offset up to which every record's keys are in the index.
     pub index_built_to: AtomicI64,
     /// Store timestamp of the newest indexed record (for the checkpoint).
@@ -214,6 +217,7 @@ impl MessageStore {
             logics_signal: Signal::default(),
             cleanup_signal: Signal::default(),
             index_signal: Signal::default(),
+            index_dispatcher_idle: AtomicBool::new(false),
             index_built_to: AtomicI64::new(0),
             index_built_timestamp: AtomicI64::new(0),
             disk_full: AtomicBool::new(false),

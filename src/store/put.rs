@@ -247,7 +247,19 @@ impl StoreInner {
         let a = self.append_locked(&mut ws, msg, p, now)?;
         // Published after the record and its dispatch: see flush::flush_commit_log.
         self.last_store_timestamp.store(now, Ordering::Release);
+        drop(ws);
+        self.wake_index_dispatcher();
         Ok((a, now))
+    }
+
+    /// Wakes the index dispatcher if it went idle. A relaxed load per append while it is busy:
+    /// the flag's cache line is written only when the store goes idle and wakes up again.
+    fn wake_index_dispatcher(&self) {
+        if self.index_dispatcher_idle.load(Ordering::Relaxed)
+            && self.index_dispatcher_idle.swap(false, Ordering::AcqRel)
+        {
+            self.index_signal.notify();
+        }
     }
 
     /// Appends messages consecutively under one lock, returning where each went and the
@@ -275,6 +287,8 @@ impl StoreInner {
             }
         }
         self.last_store_timestamp.store(now, Ordering::Release);
+        drop(ws);
+        self.wake_index_dispatcher();
         result
     }
 

@@ -12,17 +12,25 @@ use std::time::Duration;
 /// record, few enough (well under a millisecond) that a query waits little.
 const RECORDS_PER_LOCK: u32 = 1024;
 
-/// Indexes records from `index_built_to` up to the published end of the commit log.
-pub(crate) fn index_new_records(inner: &StoreInner) {
+/// Polls like RocketMQ's reput while records keep coming.
+const BUSY_POLL: Duration = Duration::from_millis(1);
+/// Polls in a row that found nothing before the dispatcher goes idle.
+const POLLS_BEFORE_IDLE: u32 = 100;
+/// Idle, it still looks this often: an append that races with going idle may miss the wake-up.
+const IDLE_POLL: Duration = Duration::from_millis(100);
+
+/// Indexes records from `index_built_to` up to the published end of the commit log; returns
+/// whether there were any.
+pub(crate) fn index_new_records(inner: &StoreInner) -> bool {
     let Some(idx) = &inner.index else {
-        return;
+        return false;
     };
     let cl = &inner.commit_log;
     let mut from = inner.index_built_to.load(Ordering::Acquire);
     // Files removed by housekeeping: nothing left to index below the first one.
     from = from.max(cl.min_offset());
     if from >= cl.max_offset() {
-        return;
+        return false;
     }
     let mut last_ts = None;
     let mut writer = None;
@@ -61,15 +69,30 @@ pub(crate) fn index_new_records(inner: &StoreInner) {
         }
         Err(e) => tracing::error!("index dispatcher: {e}"),
     }
+    true
 }
 
 pub(crate) fn index_dispatcher(inner: Arc<StoreInner>) {
+    let mut empty_polls = 0;
     while !inner.shutdown.load(Ordering::Acquire) {
-        index_new_records(&inner);
-        // Polls like RocketMQ's reput (1 ms) when idle; a busy writer keeps it looping.
-        if inner.index_built_to.load(Ordering::Acquire) >= inner.commit_log.max_offset() {
-            inner.index_signal.wait(Duration::from_millis(1));
+        if index_new_records(&inner) {
+            empty_polls = 0;
         }
+        if inner.index_built_to.load(Ordering::Acquire) < inner.commit_log.max_offset() {
+            continue;
+        }
+        empty_polls += 1;
+        if empty_polls < POLLS_BEFORE_IDLE {
+            inner.index_signal.wait(BUSY_POLL);
+            continue;
+        }
+        // Idle: say so, then look once more, as an append published just before the flag was
+        // set did not see it; the next append wakes us (`StoreInner::wake_index_dispatcher`).
+        inner.index_dispatcher_idle.store(true, Ordering::SeqCst);
+        if inner.index_built_to.load(Ordering::Acquire) >= inner.commit_log.max_offset() {
+            inner.index_signal.wait(IDLE_POLL);
+        }
+        inner.index_dispatcher_idle.store(false, Ordering::SeqCst);
     }
     // Catch up before the final flush so a clean shutdown leaves a complete index.
     index_new_records(&inner);
