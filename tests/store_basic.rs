@@ -255,32 +255,3 @@ fn a_store_locked_the_way_a_java_broker_locks_it_is_refused() {
     drop(java);
     MessageStore::open(cfg).expect("free once the JVM's lock is gone");
 }
-
-#[test]
-fn an_append_wakes_the_idle_index_dispatcher() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::AsyncFlush)).unwrap();
-    let rt = rt();
-    for i in 0..5 {
-        // Long enough for the dispatcher to go idle (100 empty polls of 1 ms).
-        std::thread::sleep(std::time::Duration::from_millis(250));
-        let m = Msg::new("Wake", 0, b"w".to_vec(), "T", &format!("k{i}"), "");
-        rt.block_on(store.put_message(&m.append())).unwrap();
-        let target = store.max_phy_offset();
-        let start = std::time::Instant::now();
-        // Not wait_index_caught_up: it pokes the dispatcher itself.
-        while store.index_built_offset() < target {
-            assert!(
-                start.elapsed() < std::time::Duration::from_millis(40),
-                "round {i}: not indexed 40 ms after the append (an idle dispatcher looks only every 100 ms)"
-            );
-            std::thread::sleep(std::time::Duration::from_micros(200));
-        }
-        assert_eq!(
-            store
-                .query_message("Wake", &format!("k{i}"), 4, 0, i64::MAX)
-                .len(),
-            1
-        );
-    }
-}
