@@ -4,30 +4,29 @@
 /// realtime clock: every stored message takes one, and `SystemTime`'s checked `Duration`
 /// arithmetic cost more than reading the clock itself.
 pub fn now_millis() -> i64 {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime writes the timespec we own; CLOCK_REALTIME always exists.
-    unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) };
-    // time_t and c_long are 32 bits on some targets: widen before multiplying.
-    #[allow(clippy::useless_conversion)]
-    let (secs, nanos) = (i64::from(ts.tv_sec), i64::from(ts.tv_nsec));
+    let (secs, nanos) = read_clock(libc::CLOCK_REALTIME);
     secs * 1000 + nanos / 1_000_000
 }
 
 /// CPU time the calling thread has used: unlike wall time, not inflated while the thread waits
 /// for a CPU.
 pub fn thread_cpu_time() -> std::time::Duration {
+    let (secs, nanos) = read_clock(libc::CLOCK_THREAD_CPUTIME_ID);
+    std::time::Duration::new(secs.max(0) as u64, nanos.clamp(0, 999_999_999) as u32)
+}
+
+/// Seconds and nanoseconds of a clock that always exists (realtime, this thread's CPU time).
+#[inline]
+fn read_clock(clock: libc::clockid_t) -> (i64, i64) {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
-    // SAFETY: clock_gettime writes the timespec we own; the thread CPU clock always exists.
-    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    // SAFETY: clock_gettime writes the timespec we own; callers pass clocks Linux always has.
+    unsafe { libc::clock_gettime(clock, &mut ts) };
+    // time_t and c_long are 32 bits on some targets: widen before multiplying.
     #[allow(clippy::useless_conversion)]
-    let (secs, nanos) = (i64::from(ts.tv_sec), i64::from(ts.tv_nsec));
-    std::time::Duration::new(secs.max(0) as u64, nanos.clamp(0, 999_999_999) as u32)
+    (i64::from(ts.tv_sec), i64::from(ts.tv_nsec))
 }
 
 /// The local calendar day of `ms` (days since the epoch in local time), for
