@@ -20,15 +20,16 @@ const POLLS_BEFORE_IDLE: u32 = 100;
 const IDLE_POLL: Duration = Duration::from_millis(100);
 
 /// Indexes records from `index_built_to` up to the published end of the commit log; returns
-/// whether there were any.
+/// whether it got further (not when there was nothing new, nor when it is stuck at a bad
+/// record or an error).
 pub(crate) fn index_new_records(inner: &StoreInner) -> bool {
     let Some(idx) = &inner.index else {
         return false;
     };
     let cl = &inner.commit_log;
-    let mut from = inner.index_built_to.load(Ordering::Acquire);
+    let built_to = inner.index_built_to.load(Ordering::Acquire);
     // Files removed by housekeeping: nothing left to index below the first one.
-    from = from.max(cl.min_offset());
+    let from = built_to.max(cl.min_offset());
     if from >= cl.max_offset() {
         return false;
     }
@@ -66,10 +67,13 @@ pub(crate) fn index_new_records(inner: &StoreInner) -> bool {
                 inner.index_built_timestamp.store(ts, Ordering::Release);
             }
             inner.index_built_to.store(end.offset, Ordering::Release);
+            end.offset > built_to
         }
-        Err(e) => tracing::error!("index dispatcher: {e}"),
+        Err(e) => {
+            tracing::error!("index dispatcher: {e}");
+            false
+        }
     }
-    true
 }
 
 pub(crate) fn index_dispatcher(inner: Arc<StoreInner>) {
@@ -77,10 +81,9 @@ pub(crate) fn index_dispatcher(inner: Arc<StoreInner>) {
     while !inner.shutdown.load(Ordering::Acquire) {
         if index_new_records(&inner) {
             empty_polls = 0;
-        }
-        if inner.index_built_to.load(Ordering::Acquire) < inner.commit_log.max_offset() {
             continue;
         }
+        // Nothing new (or stuck at a bad record: wait all the same rather than spin).
         empty_polls += 1;
         if empty_polls < POLLS_BEFORE_IDLE {
             inner.index_signal.wait(BUSY_POLL);
@@ -89,7 +92,9 @@ pub(crate) fn index_dispatcher(inner: Arc<StoreInner>) {
         // Idle: say so, then look once more, as an append published just before the flag was
         // set did not see it; the next append wakes us (`StoreInner::wake_index_dispatcher`).
         inner.index_dispatcher_idle.store(true, Ordering::SeqCst);
-        if inner.index_built_to.load(Ordering::Acquire) >= inner.commit_log.max_offset() {
+        if index_new_records(&inner) {
+            empty_polls = 0;
+        } else {
             inner.index_signal.wait(IDLE_POLL);
         }
         inner.index_dispatcher_idle.store(false, Ordering::SeqCst);
