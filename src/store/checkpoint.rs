@@ -2,6 +2,11 @@
 //! which the commit log (physicMsgTimestamp @0), consume queues (logicsMsgTimestamp @8) and
 //! index (indexMsgTimestamp @16) are known to be on disk. Recovery after a crash starts from
 //! the newest commit log file older than all three.
+//!
+//! RocketMQ 5 keeps masterFlushedOffset @24 and confirmPhyOffset @32 after them, for
+//! controller-mode HA. This store never writes past byte 24, so a Java broker that reopens
+//! the store finds its own values there (and one in the default mode recomputes the confirm
+//! offset during recovery anyway).
 
 use super::error::{IoContext, Result};
 use std::fs::{File, OpenOptions};
@@ -102,5 +107,25 @@ mod tests {
         assert_eq!(std::fs::metadata(&p).unwrap().len(), 4096);
         assert_eq!(t.min_timestamp(true), 1);
         assert_eq!(t.min_timestamp(false), 2);
+    }
+
+    #[test]
+    fn a_java_brokers_ha_offsets_are_left_as_they_were() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("checkpoint");
+        let mut java = vec![0u8; 4096];
+        java[24..32].copy_from_slice(&1234i64.to_be_bytes()); // masterFlushedOffset
+        java[32..40].copy_from_slice(&5678i64.to_be_bytes()); // confirmPhyOffset
+        std::fs::write(&p, &java).unwrap();
+        let (c, _) = Checkpoint::open(&p).unwrap();
+        c.write(&CheckpointTimes {
+            physic_msg_timestamp: 9,
+            logics_msg_timestamp: 9,
+            index_msg_timestamp: 9,
+        })
+        .unwrap();
+        let after = std::fs::read(&p).unwrap();
+        assert_eq!(after[24..40], java[24..40]);
+        assert_eq!(after.len(), 4096);
     }
 }
