@@ -364,25 +364,19 @@ impl MappedFile {
     /// only would leave the writer ~1 µs of write fault per page, 0.1 µs per 128 B message).
     /// File pages become dirty zeroes; the writer overwrites them long before the kernel's
     /// dirty expiry, so at most the stretch just ahead of an idle writer is written back, once.
-    /// Best effort.
-    pub fn warm(&self, from: usize, to: usize) -> bool {
+    /// Adds what it populated and the CPU time that took to `stats`. Best effort.
+    pub fn warm(&self, from: usize, to: usize, stats: &WarmStats) -> bool {
         let to = to.min(self.file_size);
-        from >= to
-            || self
-                .map
-                .advise_range(memmap2::Advice::PopulateWrite, from, to - from)
-                .is_ok()
-    }
-
-    /// `warm`, adding what it populated and the CPU time that took to `stats`.
-    pub fn warm_counted(&self, from: usize, to: usize, stats: &WarmStats) -> bool {
+        if from >= to {
+            return true;
+        }
         let start = crate::util::thread_cpu_time();
-        let ok = self.warm(from, to);
-        if ok && to > from {
-            stats.record(
-                to.min(self.file_size) - from,
-                crate::util::thread_cpu_time() - start,
-            );
+        let ok = self
+            .map
+            .advise_range(memmap2::Advice::PopulateWrite, from, to - from)
+            .is_ok();
+        if ok {
+            stats.record(to - from, crate::util::thread_cpu_time() - start);
         }
         ok
     }
@@ -397,7 +391,7 @@ impl MappedFile {
             warmed = warmed.max(self.wrote_position());
             if warmed < self.wrote_position() + ahead {
                 let to = (warmed + CHUNK).min(self.file_size);
-                if !self.warm_counted(warmed, to, stats) {
+                if !self.warm(warmed, to, stats) {
                     return;
                 }
                 warmed = to;

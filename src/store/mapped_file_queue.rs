@@ -165,7 +165,7 @@ impl MappedFileQueue {
         self.prepare_for_appends(&f);
         self.write_files().push(f.clone());
         if self.file_size >= WARM_MIN_FILE_SIZE {
-            f.warm_counted(0, WARM_SYNC_BYTES.min(self.file_size / 8), &self.warm_stats);
+            f.warm(0, WARM_SYNC_BYTES.min(self.file_size / 8), &self.warm_stats);
             self.warm_in_background(&f);
         }
         Ok(f)
