@@ -11,11 +11,20 @@ pub fn now_millis() -> i64 {
 /// CPU time the calling thread has used: unlike wall time, not inflated while the thread waits
 /// for a CPU.
 pub fn thread_cpu_time() -> std::time::Duration {
-    let (secs, nanos) = read_clock(libc::CLOCK_THREAD_CPUTIME_ID);
+    cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// CPU time the whole process has used, every thread, user and system.
+pub fn process_cpu_time() -> std::time::Duration {
+    cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID)
+}
+
+fn cpu_clock(clock: libc::clockid_t) -> std::time::Duration {
+    let (secs, nanos) = read_clock(clock);
     std::time::Duration::new(secs.max(0) as u64, nanos.clamp(0, 999_999_999) as u32)
 }
 
-/// Seconds and nanoseconds of a clock that always exists (realtime, this thread's CPU time).
+/// Seconds and nanoseconds of a clock that always exists (realtime, CPU time).
 #[inline]
 fn read_clock(clock: libc::clockid_t) -> (i64, i64) {
     let mut ts = libc::timespec {

@@ -5,16 +5,9 @@
 mod store_common;
 
 use mq::store::{FlushDiskType, MessageStore};
+use mq::util::process_cpu_time;
 use std::time::Duration;
 use store_common::{Msg, rt};
-
-/// CPU time (user + system) this process has used so far.
-fn process_cpu_time() -> Duration {
-    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
-    assert_eq!(unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut ru) }, 0);
-    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    tv(ru.ru_utime) + tv(ru.ru_stime)
-}
 
 #[test]
 fn an_idle_store_sleeps_and_the_next_append_wakes_it() {

@@ -7,6 +7,7 @@ use super::error::{IoContext, Result};
 use super::message::AppendMessage;
 use super::message::property::UNIQ_KEY;
 use super::{FlushDiskType, MessageStore, PutStatus, StoreConfig};
+use crate::util::process_cpu_time;
 use serde::Serialize;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -66,18 +67,6 @@ impl Throughput {
             cpu_us_per_msg: cpu.as_secs_f64() * 1e6 / messages.max(1) as f64,
         }
     }
-}
-
-/// CPU time (user + system) this process has used so far.
-fn process_cpu_time() -> Duration {
-    // SAFETY: getrusage fills the struct we own.
-    let ru = unsafe {
-        let mut ru: libc::rusage = std::mem::zeroed();
-        libc::getrusage(libc::RUSAGE_SELF, &mut ru);
-        ru
-    };
-    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
-    tv(ru.ru_utime) + tv(ru.ru_stime)
 }
 
 #[derive(Debug, Clone, Serialize)]
