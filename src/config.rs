@@ -9,6 +9,8 @@ use std::path::Path;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+/// Why a config (a file, or updates sent by an admin) is refused. Callers pick
+/// a response code or an exit code by variant, never by the message text.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read config file {path}: {source}")]
@@ -16,26 +18,58 @@ pub enum ConfigError {
         path: String,
         source: std::io::Error,
     },
-    #[error("invalid config in {path}: {reason}")]
-    Invalid { path: String, reason: String },
+    #[error("cannot write config file {path}: {source}")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    /// A problem inside a config file, with the file it is in.
+    #[error("invalid config in {path}: {source}")]
+    InFile {
+        path: String,
+        #[source]
+        source: Box<ConfigError>,
+    },
+    /// Not YAML, or not a map of keys.
+    #[error("{0}")]
+    Syntax(String),
+    #[error("unknown config key '{0}'")]
+    UnknownKey(String),
+    /// A key whose value has the wrong type or breaks a rule.
+    #[error("{key}: {reason}")]
+    BadValue { key: String, reason: String },
+    /// A key that may be set at start but not changed remotely (RocketMQ's configBlackList).
+    #[error("Can not update config in black list: {0}")]
+    BlackListed(String),
+}
+
+impl ConfigError {
+    /// Names the file the error was found in.
+    pub fn in_file(self, path: &Path) -> ConfigError {
+        ConfigError::InFile {
+            path: path.display().to_string(),
+            source: Box::new(self),
+        }
+    }
 }
 
 /// Reads `path` as YAML, or as Java properties when it ends in `.conf` or
 /// `.properties`.
 pub fn load<T: Serialize + DeserializeOwned + Default>(path: &Path) -> Result<T, ConfigError> {
-    let display = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-        path: display.clone(),
-        source,
-    })?;
+    let text = read(path)?;
     let parsed = if is_properties_file(path) {
         from_properties(&text)
     } else {
         from_yaml(&text)
     };
-    parsed.map_err(|reason| ConfigError::Invalid {
-        path: display,
-        reason,
+    parsed.map_err(|e| e.in_file(path))
+}
+
+/// A config file's text.
+pub fn read(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.display().to_string(),
+        source,
     })
 }
 
@@ -45,23 +79,27 @@ pub fn is_properties_file(path: &Path) -> bool {
         .is_some_and(|e| e == "conf" || e == "properties")
 }
 
-pub fn from_yaml<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value: serde_yaml::Value = if text.trim().is_empty() {
-        serde_yaml::Value::Mapping(Default::default())
-    } else {
-        serde_yaml::from_str(text).map_err(|e| e.to_string())?
-    };
-    from_value(value)
+pub fn from_yaml<T: DeserializeOwned>(text: &str) -> Result<T, ConfigError> {
+    from_value(yaml_value(text)?)
+}
+
+/// A YAML document; an empty one is an empty map.
+pub fn yaml_value(text: &str) -> Result<serde_yaml::Value, ConfigError> {
+    if text.trim().is_empty() {
+        return Ok(serde_yaml::Value::Mapping(Default::default()));
+    }
+    serde_yaml::from_str(text).map_err(|e| ConfigError::Syntax(e.to_string()))
 }
 
 /// Deserializes a config value; errors name the key (`listenPort: invalid type ...`).
-pub fn from_value<T: DeserializeOwned>(value: serde_yaml::Value) -> Result<T, String> {
+pub fn from_value<T: DeserializeOwned>(value: serde_yaml::Value) -> Result<T, ConfigError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        if path == "." || path.is_empty() {
-            e.into_inner().to_string()
+        let key = e.path().to_string();
+        let reason = e.into_inner().to_string();
+        if key == "." || key.is_empty() {
+            ConfigError::Syntax(reason)
         } else {
-            format!("{path}: {}", e.into_inner())
+            ConfigError::BadValue { key, reason }
         }
     })
 }
@@ -70,7 +108,9 @@ pub fn from_value<T: DeserializeOwned>(value: serde_yaml::Value) -> Result<T, St
 /// the defaults of `T` the way RocketMQ's reflection-based loader types them:
 /// `9876` becomes a number where the key is a number, `04` stays a string
 /// where the key is a string.
-pub fn from_properties<T: Serialize + DeserializeOwned + Default>(text: &str) -> Result<T, String> {
+pub fn from_properties<T: Serialize + DeserializeOwned + Default>(
+    text: &str,
+) -> Result<T, ConfigError> {
     let map = typed_properties(&parse_properties(text), &[&defaults_of(&T::default())]);
     from_value(serde_yaml::Value::Mapping(map))
 }
@@ -148,16 +188,16 @@ pub fn to_properties<T: Serialize>(config: &T) -> String {
 pub fn apply_properties<T: Serialize + DeserializeOwned>(
     config: &T,
     updates: &BTreeMap<String, String>,
-) -> Result<T, String> {
-    let mut yaml = serde_yaml::to_value(config).map_err(|e| e.to_string())?;
+) -> Result<T, ConfigError> {
+    let mut yaml = serde_yaml::to_value(config).map_err(|e| ConfigError::Syntax(e.to_string()))?;
     let map = yaml
         .as_mapping_mut()
-        .ok_or_else(|| "config is not a map".to_string())?;
+        .ok_or_else(|| ConfigError::Syntax("config is not a map".into()))?;
     let defaults = defaults_of(config);
     for (k, v) in updates {
         let key = serde_yaml::Value::String(k.clone());
         if !map.contains_key(&key) {
-            return Err(format!("unknown config key '{k}'"));
+            return Err(ConfigError::UnknownKey(k.clone()));
         }
         map.insert(key, typed_value(v, defaults.get(k)));
     }
@@ -193,9 +233,19 @@ mod tests {
     #[test]
     fn unknown_and_bad_keys_are_named() {
         let err = from_yaml::<Sample>("listenPortt: 1\n").unwrap_err();
-        assert!(err.contains("listenPortt"), "{err}");
+        assert!(
+            matches!(&err, ConfigError::BadValue { key, .. } if key == "listenPortt"),
+            "{err:?}"
+        );
         let err = from_yaml::<Sample>("listenPort: nine\n").unwrap_err();
-        assert!(err.contains("listenPort"), "{err}");
+        assert!(
+            matches!(&err, ConfigError::BadValue { key, .. } if key == "listenPort"),
+            "{err:?}"
+        );
+        assert!(matches!(
+            from_yaml::<Sample>("listenPort: [1\n"),
+            Err(ConfigError::Syntax(_))
+        ));
     }
 
     #[test]
@@ -206,6 +256,8 @@ mod tests {
         assert_eq!(s.listen_port, 1234);
         assert!(to_properties(&s).contains("listenPort=1234\n"));
         let bad = parse_properties("nope=1");
-        assert!(apply_properties(&s, &bad).unwrap_err().contains("nope"));
+        assert!(
+            matches!(apply_properties(&s, &bad), Err(ConfigError::UnknownKey(k)) if k == "nope")
+        );
     }
 }

@@ -112,23 +112,29 @@ impl BrokerConfig {
         self.broker_role != BrokerRole::Slave
     }
 
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<(), ConfigError> {
+        let bad = |key: &str, reason: String| ConfigError::BadValue {
+            key: key.into(),
+            reason,
+        };
         if self.broker_ip1.parse::<std::net::IpAddr>().is_err() {
-            return Err(format!(
-                "brokerIP1 '{}' is not an IP address",
-                self.broker_ip1
+            return Err(bad(
+                "brokerIP1",
+                format!("'{}' is not an IP address", self.broker_ip1),
             ));
         }
         if self.broker_name.is_empty() {
-            return Err("brokerName must not be empty".into());
+            return Err(bad("brokerName", "must not be empty".into()));
         }
         match (self.broker_role, self.broker_id) {
-            (BrokerRole::Slave, 0) => {
-                Err("brokerId 0 is the master: a SLAVE needs brokerId >= 1".into())
-            }
-            (BrokerRole::AsyncMaster | BrokerRole::SyncMaster, id) if id != 0 => {
-                Err(format!("a master has brokerId 0, not {id}"))
-            }
+            (BrokerRole::Slave, 0) => Err(bad(
+                "brokerId",
+                "0 is the master: a SLAVE needs brokerId >= 1".into(),
+            )),
+            (BrokerRole::AsyncMaster | BrokerRole::SyncMaster, id) if id != 0 => Err(bad(
+                "brokerId",
+                format!("a master has brokerId 0, not {id}"),
+            )),
             _ => Ok(()),
         }
     }
@@ -137,11 +143,7 @@ impl BrokerConfig {
 /// Loads a broker config file (YAML, or `.conf`/`.properties`): broker keys
 /// and store keys side by side, as in RocketMQ's broker.conf.
 pub fn load(path: &Path) -> Result<BrokerStartConfig, ConfigError> {
-    let display = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-        path: display.clone(),
-        source,
-    })?;
+    let text = crate::config::read(path)?;
     let map = if crate::config::is_properties_file(path) {
         let broker_defaults = crate::config::defaults_of(&BrokerConfig::default());
         let store_defaults = crate::config::defaults_of(&StoreConfig::default());
@@ -149,22 +151,21 @@ pub fn load(path: &Path) -> Result<BrokerStartConfig, ConfigError> {
             &crate::config::parse_properties(&text),
             &[&broker_defaults, &store_defaults],
         )
-    } else if text.trim().is_empty() {
-        serde_yaml::Mapping::new()
     } else {
-        serde_yaml::from_str(&text).map_err(|e| ConfigError::Invalid {
-            path: display.clone(),
-            reason: e.to_string(),
-        })?
+        match crate::config::yaml_value(&text).map_err(|e| e.in_file(path))? {
+            serde_yaml::Value::Mapping(m) => m,
+            _ => {
+                return Err(
+                    ConfigError::Syntax("the config is not a map of keys".into()).in_file(path),
+                );
+            }
+        }
     };
-    from_mapping(map).map_err(|reason| ConfigError::Invalid {
-        path: display,
-        reason,
-    })
+    from_mapping(map).map_err(|e| e.in_file(path))
 }
 
 /// Splits one key/value map into broker and store settings.
-pub fn from_mapping(map: serde_yaml::Mapping) -> Result<BrokerStartConfig, String> {
+pub fn from_mapping(map: serde_yaml::Mapping) -> Result<BrokerStartConfig, ConfigError> {
     let store_keys = crate::config::defaults_of(&StoreConfig::default());
     let mut broker_map = serde_yaml::Mapping::new();
     let mut store_map = serde_yaml::Mapping::new();
@@ -187,7 +188,7 @@ mod tests {
     use super::*;
 
     fn parse(yaml: &str) -> Result<BrokerStartConfig, String> {
-        from_mapping(serde_yaml::from_str(yaml).unwrap())
+        from_mapping(serde_yaml::from_str(yaml).unwrap()).map_err(|e| e.to_string())
     }
 
     #[test]

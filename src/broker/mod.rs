@@ -40,7 +40,7 @@ pub enum BrokerError {
     #[error("store: {0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
-    Config(String),
+    Config(#[from] crate::config::ConfigError),
 }
 
 /// A broker's state, shared by its processors and background tasks.
@@ -78,16 +78,18 @@ impl Broker {
         let root = store.store_path_root_dir.clone();
         // Updates saved by UPDATE_BROKER_CONFIG apply from this start on.
         let (runtime_config, config, store) =
-            runtime_config::RuntimeConfig::open(&root, config, store)
-                .map_err(BrokerError::Config)?;
+            runtime_config::RuntimeConfig::open(&root, config, store)?;
         let store = MessageStore::open(store)?;
         let topics = TopicConfigManager::load(&root, &config)?;
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
         let offsets = ConsumerOffsetManager::load(&root)?;
         let registration = match namesrv {
-            Some(list) => Some(Registration::new(
-                NamesrvAddrs::parse(list).map_err(|e| BrokerError::Config(e.to_string()))?,
-            )),
+            Some(list) => Some(Registration::new(NamesrvAddrs::parse(list).map_err(
+                |e| crate::config::ConfigError::BadValue {
+                    key: "namesrvAddr".into(),
+                    reason: e.to_string(),
+                },
+            )?)),
             None => None,
         };
         Ok(Arc::new(Broker {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::RwLock;
 
 use super::config::BrokerConfig;
-use crate::config::{apply_properties, defaults_of, parse_properties, to_properties};
+use crate::config::{ConfigError, apply_properties, defaults_of, parse_properties, to_properties};
 use crate::protocol::topic_config::DataVersion;
 use crate::store::StoreConfig;
 use crate::util::now_millis;
@@ -50,22 +50,25 @@ impl RuntimeConfig {
         store_root: &Path,
         broker: BrokerConfig,
         store: StoreConfig,
-    ) -> Result<(RuntimeConfig, BrokerConfig, StoreConfig), String> {
+    ) -> Result<(RuntimeConfig, BrokerConfig, StoreConfig), ConfigError> {
         let file = crate::store::config_file::config_path(store_root, UPDATES_FILE);
         let updates = match std::fs::read_to_string(&file) {
             Ok(text) => parse_properties(&text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => BTreeMap::new(),
-            Err(e) => return Err(format!("cannot read {}: {e}", file.display())),
+            Err(source) => {
+                return Err(ConfigError::Read {
+                    path: file.display().to_string(),
+                    source,
+                });
+            }
         };
         let store_keys = defaults_of(&store);
         let (store_updates, broker_updates): (BTreeMap<_, _>, BTreeMap<_, _>) = updates
             .clone()
             .into_iter()
             .partition(|(k, _)| store_keys.contains_key(k));
-        let broker = apply_properties(&broker, &broker_updates)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
-        let store = apply_properties(&store, &store_updates)
-            .map_err(|e| format!("{}: {e}", file.display()))?;
+        let broker = apply_properties(&broker, &broker_updates).map_err(|e| e.in_file(&file))?;
+        let store = apply_properties(&store, &store_updates).map_err(|e| e.in_file(&file))?;
         let runtime = RuntimeConfig {
             state: RwLock::new(State {
                 updates,
@@ -104,10 +107,10 @@ impl RuntimeConfig {
         broker: &BrokerConfig,
         store: &StoreConfig,
         text: &str,
-    ) -> Result<(), String> {
+    ) -> Result<(), ConfigError> {
         let updates = parse_properties(text);
         if let Some(k) = updates.keys().find(|k| BLACK_LIST.contains(&k.as_str())) {
-            return Err(format!("Can not update config in black list: {k}"));
+            return Err(ConfigError::BlackListed(k.clone()));
         }
         let store_keys = defaults_of(store);
         let mut s = self.state.write().unwrap();
@@ -121,7 +124,12 @@ impl RuntimeConfig {
         apply_properties(store, &store_updates)?;
         if let Some(file) = &self.file {
             let text: String = merged.iter().map(|(k, v)| format!("{k}={v}\n")).collect();
-            crate::store::config_file::write_atomic(file, &text).map_err(|e| e.to_string())?;
+            crate::store::config_file::write_atomic(file, &text).map_err(|e| {
+                ConfigError::Write {
+                    path: file.display().to_string(),
+                    source: std::io::Error::other(e),
+                }
+            })?;
         }
         s.updates = merged;
         s.version
@@ -150,21 +158,18 @@ mod tests {
             ),
             ("24", "4")
         );
-        assert!(
-            rc.update(&b, &s, "noSuchKey=1")
-                .unwrap_err()
-                .contains("noSuchKey")
-        );
-        assert!(
-            rc.update(&b, &s, "listenPort=many")
-                .unwrap_err()
-                .contains("listenPort")
-        );
-        assert!(
-            rc.update(&b, &s, "storePathRootDir=/tmp")
-                .unwrap_err()
-                .contains("black list")
-        );
+        assert!(matches!(
+            rc.update(&b, &s, "noSuchKey=1"),
+            Err(ConfigError::UnknownKey(k)) if k == "noSuchKey"
+        ));
+        assert!(matches!(
+            rc.update(&b, &s, "fileReservedTime=many"),
+            Err(ConfigError::BadValue { key, .. }) if key == "fileReservedTime"
+        ));
+        assert!(matches!(
+            rc.update(&b, &s, "storePathRootDir=/tmp"),
+            Err(ConfigError::BlackListed(k)) if k == "storePathRootDir"
+        ));
         assert!(rc.version_json().contains("counter"));
     }
 }

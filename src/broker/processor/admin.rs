@@ -5,6 +5,7 @@
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::topic_config_manager::is_system_topic;
+use crate::config::ConfigError;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{
     CreateTopicRequestHeader, GetBrokerConfigResponseHeader, TopicRequestHeader,
@@ -121,9 +122,13 @@ pub fn update_broker_config(b: &Broker, req: &RemotingCommand) -> Outcome {
             }
             Ok(RemotingCommand::success())
         }
-        Err(e) if e.contains("black list") => {
-            Ok(RemotingCommand::error(response::NO_PERMISSION, e))
-        }
-        Err(e) => Ok(RemotingCommand::error(response::SYSTEM_ERROR, e)),
+        Err(e @ ConfigError::BlackListed(_)) => Ok(RemotingCommand::error(
+            response::NO_PERMISSION,
+            e.to_string(),
+        )),
+        Err(e) => Ok(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            e.to_string(),
+        )),
     }
 }

@@ -28,6 +28,9 @@ pub fn update(ns: &NameServer, req: &RemotingCommand) -> Outcome {
             tracing::info!("name server config updated: {updates:?}");
             Ok(RemotingCommand::success())
         }
-        Err(reason) => Ok(RemotingCommand::error(response::SYSTEM_ERROR, reason)),
+        Err(reason) => Ok(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            reason.to_string(),
+        )),
     }
 }
