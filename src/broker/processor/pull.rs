@@ -59,6 +59,7 @@ pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
         if !waiting_is_useful {
             return Ok(response);
         }
+        let _held = b.pull_hold.hold();
         if tokio::time::timeout_at(deadline, arrived).await.is_err() {
             // Suspended long enough: answer with what is there now.
             let result = get(b, &h, &subscription);
