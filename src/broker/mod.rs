@@ -5,6 +5,7 @@ pub mod append;
 pub mod client_manager;
 pub mod config;
 pub mod consumer_offset_manager;
+pub mod filter;
 pub mod long_polling;
 pub mod processor;
 pub mod registration;
