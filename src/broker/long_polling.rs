@@ -1,8 +1,10 @@
 //! Long polling (RocketMQ's PullRequestHoldService): a pull that finds no new
 //! message waits until a message arrives on its queue or its suspend time
-//! runs out. Senders wake the waiters of the queue they wrote to.
+//! runs out. Every append (`Broker::append`, broker/append.rs) wakes the
+//! waiters of the queues it wrote to.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, RwLock};
 
 use tokio::sync::Notify;
@@ -11,6 +13,17 @@ use tokio::sync::Notify;
 #[derive(Default)]
 pub struct PullRequestHoldService {
     waiters: RwLock<HashMap<String, HashMap<i32, Arc<Notify>>>>,
+    /// Pulls suspended right now.
+    held: AtomicUsize,
+}
+
+/// A suspended pull, counted while it lives.
+pub struct HeldPull<'a>(&'a AtomicUsize);
+
+impl Drop for HeldPull<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
 }
 
 impl PullRequestHoldService {
@@ -33,6 +46,18 @@ impl PullRequestHoldService {
             .entry(queue_id)
             .or_default()
             .clone()
+    }
+
+    /// Counts a pull as suspended until the guard is dropped. Take it after listening on the
+    /// queue's signal, so that a pull counted here is one an append must wake.
+    pub fn hold(&self) -> HeldPull<'_> {
+        self.held.fetch_add(1, Ordering::Relaxed);
+        HeldPull(&self.held)
+    }
+
+    /// How many pulls are suspended now.
+    pub fn held_count(&self) -> usize {
+        self.held.load(Ordering::Relaxed)
     }
 
     /// Wakes every pull waiting on the queue. Cheap when nobody waits: one

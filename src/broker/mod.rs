@@ -1,9 +1,11 @@
 //! The broker: request processors, topic/group/offset managers, connected
 //! clients, long polling and registration with name servers, over the store.
 
+pub mod append;
 pub mod client_manager;
 pub mod config;
 pub mod consumer_offset_manager;
+pub mod filter;
 pub mod long_polling;
 pub mod processor;
 pub mod registration;

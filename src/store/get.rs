@@ -1,9 +1,10 @@
 //! The read path (RocketMQ's DefaultMessageStore#getMessage and friends): messages of a queue
-//! by queue offset with count/byte limits and a tags-code filter, served as `Bytes` that point
+//! by queue offset with count/byte limits and a message filter, served as `Bytes` that point
 //! into the mapped commit log; offsets by time; messages by physical offset and by key.
 
 use super::StoreInner;
 use super::consume_queue::CqEntry;
+use super::filter::{CqMatch, CqUnit, MessageFilter, StoredRecord};
 use super::message::{self, DecodedMessage, property};
 use bytes::Bytes;
 use serde::Serialize;
@@ -37,19 +38,29 @@ pub struct GetMessageResult {
     pub buffer_total_size: usize,
 }
 
+/// What a filter's commit log check made of an entry's record.
+enum RecordMatch {
+    Matched(Bytes),
+    NotMatched,
+    /// Deleted (or not readable): counts as MESSAGE_WAS_REMOVING.
+    Gone,
+}
+
 /// At most this many consume queue entries are examined per pull when a filter rejects many
 /// (RocketMQ's maxFilterMessageCount).
 const MAX_FILTER_MESSAGE_COUNT: usize = 16_000;
 
 impl StoreInner {
-    pub(crate) fn get_message(
+    /// Generic over the filter so that an unfiltered read (`MatchAll`) pays no call per entry;
+    /// a `dyn MessageFilter` pays one, as a closure did before.
+    pub(crate) fn get_message<F: MessageFilter + ?Sized>(
         &self,
         topic: &str,
         queue_id: i32,
         offset: i64,
         max_count: usize,
         max_bytes: usize,
-        filter: &dyn Fn(i64) -> bool,
+        filter: &F,
     ) -> GetMessageResult {
         let mut r = GetMessageResult {
             status: GetMessageStatus::NoMatchedLogicQueue,
@@ -107,14 +118,24 @@ impl StoreInner {
                 removed = true;
                 return true;
             }
-            if !filter(e.tags_code) {
-                filtered = true;
-                return true;
-            }
-            match self
-                .commit_log
-                .get_data(e.commit_log_offset, e.size as usize)
-            {
+            let data = match filter.is_matched_by_consume_queue(&CqUnit::new(q, &e)) {
+                CqMatch::NotMatched => {
+                    filtered = true;
+                    return true;
+                }
+                CqMatch::Matched => self
+                    .commit_log
+                    .get_data(e.commit_log_offset, e.size as usize),
+                CqMatch::CheckCommitLog => match self.check_record(&e, filter) {
+                    RecordMatch::Matched(b) => Some(b),
+                    RecordMatch::NotMatched => {
+                        filtered = true;
+                        return true;
+                    }
+                    RecordMatch::Gone => None,
+                },
+            };
+            match data {
                 Some(b) => {
                     r.buffer_total_size += b.len();
                     r.messages.push(b);
@@ -138,6 +159,24 @@ impl StoreInner {
             GetMessageStatus::OffsetFoundNull
         };
         r
+    }
+
+    /// Asks the filter's commit log check about an entry's record, read in place; the record
+    /// is shared as `Bytes` only once it passed.
+    fn check_record<F: MessageFilter + ?Sized>(&self, e: &CqEntry, filter: &F) -> RecordMatch {
+        let Some(file) = self.commit_log.files().find(e.commit_log_offset) else {
+            return RecordMatch::Gone;
+        };
+        let pos = (e.commit_log_offset - file.file_from_offset()) as usize;
+        let size = e.size as usize;
+        let Some(record) = file.read(pos, size) else {
+            return RecordMatch::Gone;
+        };
+        if !filter.is_matched_by_commit_log(&StoredRecord::new(record)) {
+            return RecordMatch::NotMatched;
+        }
+        file.read_bytes(pos, size)
+            .map_or(RecordMatch::Gone, RecordMatch::Matched)
     }
 
     /// The first queue offset whose message was stored at or after `timestamp` (ms); the max

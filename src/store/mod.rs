@@ -12,6 +12,7 @@ pub mod config;
 pub mod config_file;
 pub mod consume_queue;
 pub mod error;
+pub mod filter;
 mod flush;
 mod get;
 pub mod index;
@@ -26,6 +27,7 @@ mod reput;
 pub use cleanup::CleanupReport;
 pub use config::{FlushDiskType, StoreConfig};
 pub use error::{Result, StoreError};
+pub use filter::{CqMatch, CqUnit, MatchAll, MessageFilter, StoredRecord};
 pub use get::{GetMessageResult, GetMessageStatus};
 pub use message::{AppendMessage, DecodedMessage};
 pub use put::{AppendedMessage, PutResult, PutStatus};
@@ -342,6 +344,34 @@ impl MessageStore {
         })
     }
 
+    /// Appends one message without waiting for it to be durable: a read sees it once this
+    /// returns. For what `put_message` promises, follow with `wait_durable` of its end.
+    pub fn append(&self, msg: &AppendMessage<'_>) -> Result<AppendedMessage> {
+        self.inner.append_one(msg).map(|(a, _)| a)
+    }
+
+    /// Appends messages consecutively (as `put_messages`) without waiting for them to be
+    /// durable; `appended` receives where each one went. If one fails, those before it stay
+    /// stored, visible, and in `appended`.
+    pub fn append_batch(
+        &self,
+        msgs: &[AppendMessage<'_>],
+        appended: &mut Vec<AppendedMessage>,
+    ) -> Result<()> {
+        appended.clear();
+        if msgs.is_empty() {
+            return Err(StoreError::BadMessage("empty batch".into()));
+        }
+        self.inner.append(msgs, appended).map(|_| ())
+    }
+
+    /// Waits until the commit log is durable up to `end_offset` (the physical offset just past
+    /// an appended message) as the flush mode asks: at once for ASYNC_FLUSH; for SYNC_FLUSH
+    /// FLUSH_DISK_TIMEOUT if the group commit does not cover it within syncFlushTimeout.
+    pub async fn wait_durable(&self, end_offset: i64) -> Result<PutStatus> {
+        Ok(self.inner.wait_flushed(end_offset).await)
+    }
+
     /// Messages of a queue from `offset`: at most `max_count`, and no more than `max_bytes`
     /// (but at least one).
     pub fn get_message(
@@ -353,18 +383,20 @@ impl MessageStore {
         max_bytes: usize,
     ) -> GetMessageResult {
         self.inner
-            .get_message(topic, queue_id, offset, max_count, max_bytes, &|_| true)
+            .get_message(topic, queue_id, offset, max_count, max_bytes, &MatchAll)
     }
 
-    /// Like `get_message`, keeping only entries whose tags code passes `filter`.
-    pub fn get_message_filtered(
+    /// Like `get_message`, keeping only the messages `filter` matches (a closure over the tags
+    /// code is a filter too). Entries it rejects still count towards the 16,000-entry scan
+    /// limit; a read that examined only rejected entries is NO_MATCHED_MESSAGE.
+    pub fn get_message_filtered<F: MessageFilter + ?Sized>(
         &self,
         topic: &str,
         queue_id: i32,
         offset: i64,
         max_count: usize,
         max_bytes: usize,
-        filter: &dyn Fn(i64) -> bool,
+        filter: &F,
     ) -> GetMessageResult {
         self.inner
             .get_message(topic, queue_id, offset, max_count, max_bytes, filter)

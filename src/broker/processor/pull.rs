@@ -1,6 +1,6 @@
-//! PULL_MESSAGE (11): checks, tag filtering by consume queue hash, RocketMQ's
-//! status-to-code mapping, long polling, and committing the consumer's
-//! offset that rides on the pull.
+//! PULL_MESSAGE (11): checks, reading with the subscription's message filter
+//! (broker/filter.rs), RocketMQ's status-to-code mapping, long polling, and
+//! committing the consumer's offset that rides on the pull.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,6 +9,7 @@ use bytes::BytesMut;
 
 use super::Outcome;
 use crate::broker::Broker;
+use crate::broker::filter::TagFilter;
 use crate::protocol::header::{PullMessageRequestHeader, PullMessageResponseHeader};
 use crate::protocol::heartbeat::SubscriptionData;
 use crate::protocol::perm;
@@ -59,6 +60,7 @@ pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
         if !waiting_is_useful {
             return Ok(response);
         }
+        let _held = b.pull_hold.hold();
         if tokio::time::timeout_at(deadline, arrived).await.is_err() {
             // Suspended long enough: answer with what is there now.
             let result = get(b, &h, &subscription);
@@ -70,18 +72,18 @@ pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
 fn get(b: &Broker, h: &PullMessageRequestHeader, sub: &SubscriptionData) -> GetMessageResult {
     let max = h.max_msg_nums.clamp(1, MAX_MSGS_PER_PULL) as usize;
     let max_bytes = b.store.config().max_transfer_bytes_on_message_in_memory;
-    if sub.sub_string == crate::protocol::heartbeat::SUB_ALL || sub.code_set.is_empty() {
-        b.store
-            .get_message(&h.topic, h.queue_id, h.queue_offset, max, max_bytes)
-    } else {
-        b.store.get_message_filtered(
+    match TagFilter::of(sub) {
+        None => b
+            .store
+            .get_message(&h.topic, h.queue_id, h.queue_offset, max, max_bytes),
+        Some(filter) => b.store.get_message_filtered(
             &h.topic,
             h.queue_id,
             h.queue_offset,
             max,
             max_bytes,
-            &|code| sub.matches_tags_code(code),
-        )
+            &filter,
+        ),
     }
 }
 

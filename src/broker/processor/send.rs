@@ -1,12 +1,15 @@
-//! SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320):
-//! RocketMQ's checks (broker and topic permissions, topic names, queue ids,
-//! auto-creation from TBW102), retry topics that turn into dead-letter
-//! queues, then the append.
+//! SEND_MESSAGE (10), SEND_MESSAGE_V2 (310) and SEND_BATCH_MESSAGE (320), as
+//! steps later features extend rather than one function: decode, check
+//! (RocketMQ's msgCheck: broker and topic permissions, topic names, queue ids,
+//! auto-creation from TBW102), choose the target (retry topics that turn into
+//! dead-letter queues), build the stored messages, append (`Broker::append`),
+//! wait until durable, answer.
 
 use std::sync::Arc;
 
 use super::Outcome;
 use crate::broker::Broker;
+use crate::broker::append::end_offset;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
@@ -19,7 +22,7 @@ use crate::protocol::topic::{
 };
 use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
-use crate::remoting::{Connection, RemotingCommand};
+use crate::remoting::{Connection, RemotingCommand, RemotingError};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
@@ -30,11 +33,7 @@ pub async fn send_message(
     conn: &Arc<Connection>,
     req: &RemotingCommand,
 ) -> Outcome {
-    let header: SendMessageRequestHeader = if req.code == request::SEND_MESSAGE {
-        req.decode_header()?
-    } else {
-        req.decode_header::<SendMessageRequestHeaderV2>()?.into()
-    };
+    let header = decode(req)?;
     let (topic_config, queue_id, created) = match check(b, conn, &header) {
         Ok(ok) => ok,
         Err(refusal) => return Ok(refusal),
@@ -44,85 +43,141 @@ pub async fn send_message(
         // send before the producer hears back, so consumers find it at once.
         b.register_now().await;
     }
-    let (topic, queue_id) = match retry_or_dlq(b, req, &header, queue_id) {
+    let target = match choose_target(b, req, &header, topic_config, queue_id) {
         Ok(target) => target,
         Err(refusal) => return Ok(refusal),
     };
-    let topic = topic.unwrap_or(topic_config.topic_name);
-    let is_batch = req.code == request::SEND_BATCH_MESSAGE || header.batch == Some(true);
-    let batch_props = header.properties.as_deref().unwrap_or("");
-    let cluster = &b.config.broker_cluster_name;
-    let base = AppendMessage {
-        topic: &topic,
-        queue_id,
-        flag: header.flag,
-        body: &req.body,
-        properties: "",
-        sys_flag: header.sys_flag,
-        born_timestamp: header.born_timestamp,
-        born_host: conn.peer(),
-        store_host: b.store_host,
-        reconsume_times: header.reconsume_times.unwrap_or(0),
-        prepared_transaction_offset: 0,
-    };
-
-    let result = if is_batch {
-        let Some(entries) = batch::decode(&req.body) else {
-            return Ok(RemotingCommand::error(
-                response::MESSAGE_ILLEGAL,
-                "the batch body is malformed",
-            ));
-        };
-        if entries.is_empty() {
-            return Ok(RemotingCommand::error(
-                response::MESSAGE_ILLEGAL,
-                "the batch is empty",
-            ));
-        }
-        let props: Vec<String> = entries
-            .iter()
-            .map(|e| store_properties(e.properties, batch_props, cluster))
-            .collect();
-        let msgs: Vec<AppendMessage> = entries
-            .iter()
-            .zip(&props)
-            .map(|(e, p)| AppendMessage {
-                flag: e.flag,
-                body: e.body,
-                properties: p,
-                ..base.clone()
-            })
-            .collect();
-        let mut appended = Vec::with_capacity(msgs.len());
-        b.store
-            .put_messages(&msgs, Some(&mut appended))
-            .await
-            .map(|r| (r, appended))
+    let appended = if req.code == request::SEND_BATCH_MESSAGE || header.batch == Some(true) {
+        append_batch(b, conn, req, &header, &target)
     } else {
-        let props = store_properties(batch_props, "", cluster);
-        let msg = AppendMessage {
-            properties: &props,
-            ..base.clone()
-        };
-        b.store.put_message(&msg).await.map(|r| {
-            let one = AppendedMessage {
-                physical_offset: r.physical_offset,
-                queue_offset: r.queue_offset,
-                wrote_bytes: r.wrote_bytes,
-            };
-            (r, vec![one])
-        })
+        append_one(b, conn, req, &header, &target)
     };
-
-    let (put, appended) = match result {
-        Ok(ok) => ok,
+    let appended = match appended {
+        Ok(appended) => appended,
+        Err(refusal) => return Ok(refusal),
+    };
+    let status = match b.wait_durable(end_offset(&appended)).await {
+        Ok(status) => status,
         Err(e) => return Ok(store_error_response(b, &e)),
     };
-    b.stats
-        .on_put(appended.len() as u64, put.wrote_bytes as u64);
-    b.pull_hold.notify_message_arriving(&topic, queue_id);
+    Ok(answer(b, status, &target, &appended))
+}
 
-    let code = match put.status {
+/// The request header, whichever of the two forms it came in.
+fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingError> {
+    if req.code == request::SEND_MESSAGE {
+        req.decode_header()
+    } else {
+        req.decode_header::<SendMessageRequestHeaderV2>()
+            .map(Into::into)
+    }
+}
+
+/// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
+/// (a dead-letter queue; later a delay level's schedule topic or the half topic).
+struct Target {
+    topic: String,
+    queue_id: i32,
+}
+
+/// The message as stored, but for body, flag and properties, which a batch sets per entry.
+fn base_message<'a>(
+    b: &Broker,
+    conn: &Connection,
+    req: &'a RemotingCommand,
+    h: &SendMessageRequestHeader,
+    target: &'a Target,
+) -> AppendMessage<'a> {
+    AppendMessage {
+        topic: &target.topic,
+        queue_id: target.queue_id,
+        flag: h.flag,
+        body: &req.body,
+        properties: "",
+        sys_flag: h.sys_flag,
+        born_timestamp: h.born_timestamp,
+        born_host: conn.peer(),
+        store_host: b.store_host,
+        reconsume_times: h.reconsume_times.unwrap_or(0),
+        prepared_transaction_offset: 0,
+    }
+}
+
+/// Builds and appends a single message.
+fn append_one(
+    b: &Broker,
+    conn: &Connection,
+    req: &RemotingCommand,
+    h: &SendMessageRequestHeader,
+    target: &Target,
+) -> Result<Vec<AppendedMessage>, RemotingCommand> {
+    let props = store_properties(
+        h.properties.as_deref().unwrap_or(""),
+        "",
+        &b.config.broker_cluster_name,
+    );
+    let msg = AppendMessage {
+        properties: &props,
+        ..base_message(b, conn, req, h, target)
+    };
+    match b.append(&msg) {
+        Ok(one) => Ok(vec![one]),
+        Err(e) => Err(store_error_response(b, &e)),
+    }
+}
+
+/// Decodes a batch body into its messages and appends them.
+fn append_batch(
+    b: &Broker,
+    conn: &Connection,
+    req: &RemotingCommand,
+    h: &SendMessageRequestHeader,
+    target: &Target,
+) -> Result<Vec<AppendedMessage>, RemotingCommand> {
+    let Some(entries) = batch::decode(&req.body) else {
+        return Err(RemotingCommand::error(
+            response::MESSAGE_ILLEGAL,
+            "the batch body is malformed",
+        ));
+    };
+    if entries.is_empty() {
+        return Err(RemotingCommand::error(
+            response::MESSAGE_ILLEGAL,
+            "the batch is empty",
+        ));
+    }
+    let batch_props = h.properties.as_deref().unwrap_or("");
+    let cluster = &b.config.broker_cluster_name;
+    let props: Vec<String> = entries
+        .iter()
+        .map(|e| store_properties(e.properties, batch_props, cluster))
+        .collect();
+    let base = base_message(b, conn, req, h, target);
+    let msgs: Vec<AppendMessage> = entries
+        .iter()
+        .zip(&props)
+        .map(|(e, p)| AppendMessage {
+            flag: e.flag,
+            body: e.body,
+            properties: p,
+            ..base.clone()
+        })
+        .collect();
+    let mut appended = Vec::with_capacity(msgs.len());
+    match b.append_batch(&msgs, &mut appended) {
+        Ok(()) => Ok(appended),
+        Err(e) => Err(store_error_response(b, &e)),
+    }
+}
+
+/// The response to a stored send: its status, and the offset message ids of what was stored.
+fn answer(
+    b: &Broker,
+    status: PutStatus,
+    target: &Target,
+    appended: &[AppendedMessage],
+) -> RemotingCommand {
+    let code = match status {
         PutStatus::PutOk => response::SUCCESS,
         PutStatus::FlushDiskTimeout => response::FLUSH_DISK_TIMEOUT,
     };
@@ -131,15 +186,15 @@ pub async fn send_message(
         .map(|a| crate::store::message::offset_msg_id(&b.store_host, a.physical_offset))
         .collect::<Vec<_>>()
         .join(",");
-    Ok(RemotingCommand::response(code, None)
+    RemotingCommand::response(code, None)
         .with_header(&SendMessageResponseHeader {
             msg_id,
-            queue_id,
-            queue_offset: put.queue_offset,
+            queue_id: target.queue_id,
+            queue_offset: appended.first().map_or(0, |a| a.queue_offset),
             transaction_id: None,
         })
         .with_ext(property::MSG_REGION, &b.config.region_id)
-        .with_ext(property::TRACE_SWITCH, b.config.trace_on))
+        .with_ext(property::TRACE_SWITCH, b.config.trace_on)
 }
 
 /// The properties a message is stored with: the client's, without WAIT
@@ -257,17 +312,21 @@ fn create_topic(
     Ok(created)
 }
 
-/// Messages sent back to `%RETRY%group` that were retried too often go to
-/// the group's dead-letter queue instead. Returns the target topic (None to
-/// keep the request's) and queue.
-fn retry_or_dlq(
+/// RocketMQ's choice of where a send is stored: its own topic and queue, or for a message
+/// sent back to `%RETRY%group` too often, the group's dead-letter queue.
+fn choose_target(
     b: &Broker,
     req: &RemotingCommand,
     h: &SendMessageRequestHeader,
+    topic_config: TopicConfig,
     queue_id: i32,
-) -> Result<(Option<String>, i32), RemotingCommand> {
+) -> Result<Target, RemotingCommand> {
+    let own = |topic_config: TopicConfig| Target {
+        topic: topic_config.topic_name,
+        queue_id,
+    };
     let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) else {
-        return Ok((None, queue_id));
+        return Ok(own(topic_config));
     };
     let Some(group_config) = b.groups.find_or_create(group) else {
         return Err(RemotingCommand::error(
@@ -282,7 +341,7 @@ fn retry_or_dlq(
         group_config.retry_max_times
     };
     if h.reconsume_times.unwrap_or(0) < max {
-        return Ok((None, queue_id));
+        return Ok(own(topic_config));
     }
     let dlq = dlq_topic(group);
     debug_assert!(dlq.starts_with(DLQ_GROUP_TOPIC_PREFIX));
@@ -290,7 +349,10 @@ fn retry_or_dlq(
         .get_or_create_system(&dlq, 1)
         .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?;
     b.topics_changed();
-    Ok((Some(dlq), 0))
+    Ok(Target {
+        topic: dlq,
+        queue_id: 0,
+    })
 }
 
 fn store_error_response(b: &Broker, e: &StoreError) -> RemotingCommand {
