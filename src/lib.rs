@@ -10,6 +10,7 @@ pub mod config;
 pub mod namesrv;
 pub mod protocol;
 pub mod remoting;
+pub mod render;
 pub mod store;
 pub mod tui;
 pub mod util;

@@ -1,12 +1,8 @@
 //! What the admin commands share: choosing brokers (-c / -b), asking before
-//! destructive work, printing several tables, reading times, and errors that
-//! name the thing.
+//! destructive work, reading times, and errors that name the thing.
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use comfy_table::Table;
-
-use super::output::{self, OutputFormat, Render};
 use super::{CliError, CliResult};
 use crate::client::admin::AdminClient;
 use crate::client::admin::fanout::BrokerTarget;
@@ -99,50 +95,6 @@ pub fn confirm(what: &str, yes: bool) -> CliResult<()> {
     } else {
         Err(CliError::Failed("cancelled".into()))
     }
-}
-
-/// Prints `value` as JSON/YAML, or, for tables, each titled section in turn.
-pub fn emit_sections<T: Render>(
-    format: OutputFormat,
-    value: &T,
-    sections: Vec<(Option<String>, Table)>,
-) -> CliResult {
-    if format != OutputFormat::Table {
-        return Ok(output::emit(format, value)?);
-    }
-    let mut text = String::new();
-    for (i, (title, mut table)) in sections.into_iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        if let Some(t) = title {
-            text.push_str(&t);
-            text.push('\n');
-        }
-        if table.row_iter().next().is_none() && title_only(&table) {
-            continue;
-        }
-        for column in table.column_iter_mut() {
-            column.set_padding((0, 2));
-        }
-        text.push_str(&table.trim_fmt());
-        text.push('\n');
-    }
-    Ok(output::print_text(&text)?)
-}
-
-fn title_only(table: &Table) -> bool {
-    table.header().is_none()
-}
-
-/// A table cell for an optional number: `-` when unknown.
-pub fn opt(v: Option<i64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
-}
-
-/// A table cell for a timestamp: readable UTC, `-` when unset.
-pub fn time(ms: Option<i64>) -> String {
-    ms.map(output::format_millis).unwrap_or_else(|| "-".into())
 }
 
 /// Milliseconds since the epoch from `now`, epoch ms, RFC 3339

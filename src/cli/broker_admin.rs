@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::admin_common::{Targets, time};
-use super::output::{self, Render, new_table};
+use super::admin_common::Targets;
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::admin::fanout::on_each;
+use crate::render::time;
+use crate::render::{self, Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ConfigCommand {
@@ -141,7 +142,7 @@ pub async fn status(g: &GlobalArgs, targets: Targets) -> CliResult {
             r.map_err(|e| CliError::Failed(format!("broker {} ({}): {e}", t.broker_name, t.addr)))?;
         out.push(BrokerStatus::new(&t, runtime));
     }
-    Ok(output::emit(g.output, &BrokerStatuses(out))?)
+    Ok(render::emit(g.output, &BrokerStatuses(out))?)
 }
 
 #[derive(Debug, Serialize)]
@@ -236,5 +237,5 @@ pub async fn config(g: &GlobalArgs, cmd: ConfigCommand) -> CliResult {
             read(&admin, &brokers, Some(&key)).await?
         }
     };
-    Ok(output::emit(g.output, &rows)?)
+    Ok(render::emit(g.output, &rows)?)
 }

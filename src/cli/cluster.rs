@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-use super::output::{self, Render, new_table};
 use super::{CliResult, GlobalArgs};
 use crate::client::admin::{AdminClient, BrokerTarget, fanout};
 use crate::protocol::route::ClusterInfo;
+use crate::render::{self, Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ClusterCommand {
@@ -22,7 +22,7 @@ pub async fn run(g: &GlobalArgs, cmd: ClusterCommand) -> CliResult {
             let info = admin.cluster_info().await?;
             let mut list = BrokerList::from_cluster_info(&info);
             list.add_runtime(&admin).await;
-            output::emit(g.output, &list)
+            render::emit(g.output, &list)
         }
     }
     .map_err(Into::into)
@@ -152,7 +152,7 @@ impl Render for BrokerList {
                     .map(|d| format!("{:.0}%", d * 100.0))
                     .unwrap_or_else(|| "-".into()),
                 r.last_update_timestamp
-                    .map(|ms| output::format_age(ms, now))
+                    .map(|ms| render::format_age(ms, now))
                     .unwrap_or_else(|| "-".into()),
             ]);
         }

@@ -2,10 +2,10 @@
 
 use serde::Serialize;
 
-use super::admin_common::emit_sections;
-use super::output::{Render, new_table};
 use super::producer::ConnectionRow;
 use super::{CliError, CliResult, GlobalArgs};
+use crate::render::emit_sections;
+use crate::render::{Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ConsumerCommand {

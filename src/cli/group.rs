@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::admin_common::{Targets, confirm, emit_sections, opt, parse_time, time};
-use super::output::{self, Render, new_table};
+use super::admin_common::{Targets, confirm, parse_time};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::ClientError;
 use crate::client::admin::AdminClient;
@@ -15,6 +14,8 @@ use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
 use crate::protocol::connection::{ConsumerConnection, version_desc};
 use crate::protocol::subscription_group::SubscriptionGroupConfig;
 use crate::remoting::code::response;
+use crate::render::{self, Render, new_table};
+use crate::render::{emit_sections, opt, time};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GroupSettings {
@@ -130,13 +131,13 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
     let admin = g.admin()?;
     match cmd {
         GroupCommand::Create(s) => {
-            output::emit(g.output, &create_or_update(&admin, s, false).await?)?
+            render::emit(g.output, &create_or_update(&admin, s, false).await?)?
         }
         GroupCommand::Update(s) => {
-            output::emit(g.output, &create_or_update(&admin, s, true).await?)?
+            render::emit(g.output, &create_or_update(&admin, s, true).await?)?
         }
         GroupCommand::List { cluster, all } => {
-            output::emit(g.output, &list(&admin, cluster.as_deref(), all).await?)?
+            render::emit(g.output, &list(&admin, cluster.as_deref(), all).await?)?
         }
         GroupCommand::Describe {
             group,
@@ -180,11 +181,11 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
                     address: t.addr.clone(),
                 });
             }
-            output::emit(g.output, &GroupChanges(rows))?;
+            render::emit(g.output, &GroupChanges(rows))?;
         }
         GroupCommand::ResetOffset(args) => {
             let plan = reset_offset(&admin, &args).await?;
-            output::emit(g.output, &plan)?;
+            render::emit(g.output, &plan)?;
         }
     }
     Ok(())

@@ -5,14 +5,15 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::admin_common::{emit_sections, parse_time, time};
-use super::output::{self, Render, new_table};
+use super::admin_common::parse_time;
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::ClientError;
 use crate::client::admin::AdminClient;
 use crate::client::admin::broker::MessageQuery;
 use crate::client::admin::fanout::on_each;
 use crate::protocol::message::{DecodedMessage, decode_offset_msg_id};
+use crate::render::{self, Render, new_table};
+use crate::render::{emit_sections, time};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum MessageCommand {
@@ -129,7 +130,7 @@ pub async fn run(g: &GlobalArgs, cmd: MessageCommand) -> CliResult {
                 )));
             }
             found.sort_by_key(|m| (m.store_timestamp, m.commit_log_offset));
-            output::emit(
+            render::emit(
                 g.output,
                 &MessageList(found.iter().map(MessageView::from).collect()),
             )?;
@@ -171,7 +172,7 @@ pub async fn run(g: &GlobalArgs, cmd: MessageCommand) -> CliResult {
                 out.extend(msgs.into_iter().take(count - out.len()));
                 next = n;
             }
-            output::emit(
+            render::emit(
                 g.output,
                 &MessageList(out.iter().map(MessageView::from).collect()),
             )?;
@@ -206,7 +207,7 @@ pub async fn run(g: &GlobalArgs, cmd: MessageCommand) -> CliResult {
                     }
                     e => e.into(),
                 })?;
-            output::emit(
+            render::emit(
                 g.output,
                 &Resent {
                     msg_id: m.msg_id.clone(),

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::output::{self, Render, new_table};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::protocol::connection::version_desc;
+use crate::render::{self, Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ProducerCommand {
@@ -74,7 +74,7 @@ pub async fn run(g: &GlobalArgs, cmd: ProducerCommand) -> CliResult {
                     "no producer of group '{group}' is connected"
                 )));
             }
-            output::emit(
+            render::emit(
                 g.output,
                 &Connections(
                     conns

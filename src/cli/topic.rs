@@ -5,8 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::admin_common::{Targets, confirm, emit_sections, time};
-use super::output::{self, Render, new_table};
+use super::admin_common::{Targets, confirm};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::ClientError;
 use crate::client::admin::AdminClient;
@@ -14,6 +13,8 @@ use crate::client::admin::fanout::on_each;
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
 use crate::protocol::topic_config::TopicConfig;
+use crate::render::{self, Render, new_table};
+use crate::render::{emit_sections, time};
 
 /// `--perm rw|r|w`: a topic's permission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -109,11 +110,11 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
     match cmd {
         TopicCommand::Create(s) => {
             let done = create_or_update(&admin, s, false).await?;
-            output::emit(g.output, &done)?;
+            render::emit(g.output, &done)?;
         }
         TopicCommand::Update(s) => {
             let done = create_or_update(&admin, s, true).await?;
-            output::emit(g.output, &done)?;
+            render::emit(g.output, &done)?;
         }
         TopicCommand::Delete {
             topic,
@@ -121,7 +122,7 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
             yes,
         } => {
             let done = delete(&admin, &topic, cluster.as_deref(), yes).await?;
-            output::emit(g.output, &done)?;
+            render::emit(g.output, &done)?;
         }
         TopicCommand::Describe { topic } => {
             let d = describe(&admin, &topic).await?;
@@ -130,7 +131,7 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
         }
         TopicCommand::Route { topic } => {
             let route = admin.topic_route(&topic).await?;
-            output::emit(g.output, &Route(route))?;
+            render::emit(g.output, &Route(route))?;
         }
         TopicCommand::List { cluster } => {
             let list = match cluster {
@@ -142,7 +143,7 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
                 .into_iter()
                 .map(|topic| TopicRow { topic })
                 .collect();
-            output::emit(g.output, &TopicNames(rows))?;
+            render::emit(g.output, &TopicNames(rows))?;
         }
     }
     Ok(())
@@ -253,8 +254,8 @@ impl Render for TopicChanges {
                 c.action.to_string(),
                 c.broker_name.clone(),
                 c.address.clone(),
-                super::admin_common::opt(c.read_queue_nums.map(i64::from)),
-                super::admin_common::opt(c.write_queue_nums.map(i64::from)),
+                crate::render::opt(c.read_queue_nums.map(i64::from)),
+                crate::render::opt(c.write_queue_nums.map(i64::from)),
                 c.perm.clone().unwrap_or_else(|| "-".into()),
             ]);
         }
