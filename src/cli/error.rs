@@ -1,6 +1,7 @@
 //! The error every command returns: one line for stderr and an exit code.
 
 use crate::client::ClientError;
+use crate::client::admin::AdminError;
 use crate::remoting::RemotingError;
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +31,23 @@ impl CliError {
     /// A write to a closed stdout: the reader has what it wanted.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, CliError::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+impl From<AdminError> for CliError {
+    /// Findings become one line naming the thing; where the fix is a flag,
+    /// the line names the flag.
+    fn from(e: AdminError) -> Self {
+        match e {
+            AdminError::Client(e) => CliError::Client(e),
+            e @ AdminError::BrokerNotChosen { .. } => {
+                CliError::Usage(format!("{e}: choose one with --broker"))
+            }
+            e @ AdminError::MessageNotFound { topic: None, .. } => CliError::Failed(format!(
+                "{e} (as an offset id; give --topic to look it up as a unique key)"
+            )),
+            e => CliError::Failed(e.to_string()),
+        }
     }
 }
 
