@@ -1,15 +1,13 @@
 //! `mq topic ...`: create, update, delete, list, describe (per-queue offsets
 //! and consuming groups) and route.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
 use super::admin_common::{Targets, confirm};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::ClientError;
 use crate::client::admin::AdminClient;
-use crate::client::admin::fanout::on_each;
+use crate::client::admin::topic::TopicDescription;
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
 use crate::protocol::topic_config::TopicConfig;
@@ -125,8 +123,8 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
             render::emit(g.output, &done)?;
         }
         TopicCommand::Describe { topic } => {
-            let d = describe(&admin, &topic).await?;
-            let sections = d.sections();
+            let d = admin.describe_topic(&topic).await?;
+            let sections = describe_sections(&d);
             emit_sections(g.output, &d, sections)?;
         }
         TopicCommand::Route { topic } => {
@@ -391,42 +389,17 @@ async fn delete(
     Ok(TopicChanges(changes))
 }
 
-/// One queue of `mq topic describe`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QueueStatus {
-    pub broker_name: String,
-    pub queue_id: i32,
-    pub min_offset: i64,
-    pub max_offset: i64,
-    /// Messages held: maxOffset - minOffset.
-    pub messages: i64,
-    /// Store time of the newest message (ms since the epoch), null when empty.
-    pub last_update_timestamp: Option<i64>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TopicDescription {
-    pub topic: String,
-    pub total_messages: i64,
-    pub queues: Vec<QueueStatus>,
-    pub consumer_groups: Vec<String>,
-    pub route: TopicRouteData,
-}
-
-impl TopicDescription {
-    fn sections(&self) -> Vec<(Option<String>, comfy_table::Table)> {
-        let mut groups = new_table(["CONSUMER GROUP"]);
-        for g in &self.consumer_groups {
-            groups.add_row(vec![g.clone()]);
-        }
-        let mut out = vec![(None, self.table())];
-        if !self.consumer_groups.is_empty() {
-            out.push((None, groups));
-        }
-        out
+/// The tables of `topic describe`: the queues, then the consuming groups.
+fn describe_sections(d: &TopicDescription) -> Vec<(Option<String>, comfy_table::Table)> {
+    let mut groups = new_table(["CONSUMER GROUP"]);
+    for g in &d.consumer_groups {
+        groups.add_row(vec![g.clone()]);
     }
+    let mut out = vec![(None, d.table())];
+    if !d.consumer_groups.is_empty() {
+        out.push((None, groups));
+    }
+    out
 }
 
 impl Render for TopicDescription {
@@ -451,37 +424,4 @@ impl Render for TopicDescription {
         }
         t
     }
-}
-
-async fn describe(admin: &AdminClient, topic: &str) -> CliResult<TopicDescription> {
-    let route = admin.topic_route(topic).await?;
-    let stats = admin.topic_status(topic).await?;
-    let targets = admin.topic_masters(topic).await?;
-    let mut groups = BTreeSet::new();
-    for (_, r) in on_each(&targets, |t| async move {
-        admin.topic_consumed_by(&t.addr, topic).await
-    })
-    .await
-    {
-        groups.extend(r?.group_list);
-    }
-    let queues: Vec<QueueStatus> = stats
-        .offset_table
-        .iter()
-        .map(|(mq, o)| QueueStatus {
-            broker_name: mq.broker_name.clone(),
-            queue_id: mq.queue_id,
-            min_offset: o.min_offset,
-            max_offset: o.max_offset,
-            messages: (o.max_offset - o.min_offset).max(0),
-            last_update_timestamp: Some(o.last_update_timestamp).filter(|t| *t > 0),
-        })
-        .collect();
-    Ok(TopicDescription {
-        topic: topic.to_string(),
-        total_messages: queues.iter().map(|q| q.messages).sum(),
-        queues,
-        consumer_groups: groups.into_iter().collect(),
-        route,
-    })
 }

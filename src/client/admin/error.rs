@@ -35,6 +35,10 @@ pub enum AdminError {
     MessageNotFound { id: String, topic: Option<String> },
     #[error("no message with key '{key}' in topic '{topic}'")]
     NoMessageWithKey { topic: String, key: String },
+    #[error("consumer group '{0}' is not online")]
+    GroupNotOnline(String),
+    #[error("no producer of group '{0}' is connected")]
+    NoProducer(String),
     #[error("consumer group '{group}' has no online client{}", .client_id.as_ref().map(|c| format!(" '{c}'")).unwrap_or_default())]
     ConsumerNotOnline {
         group: String,

@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::AdminClient;
+use super::connection::{ConnectionRow, SubscriptionRow, subscription_rows};
 use super::error::{AdminError, AdminResult};
 use super::fanout::{BrokerTarget, on_each};
 use crate::client::error::ClientError;
 use crate::protocol::admin::{MessageQueue, ResetOffsetBody, total_known_lag};
-use crate::protocol::connection::{ConsumerConnection, version_desc};
+use crate::protocol::connection::ConsumerConnection;
 use crate::remoting::code::response;
 
 /// One queue of a group's progress.
@@ -33,23 +34,6 @@ pub struct QueueProgress {
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ClientRow {
-    pub client_id: String,
-    pub client_addr: String,
-    pub language: String,
-    pub version: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SubscriptionRow {
-    pub topic: String,
-    pub expression: String,
-    pub expression_type: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct GroupDescription {
     pub group: String,
     /// Sum of the known lags; null when no queue's lag is known.
@@ -60,7 +44,7 @@ pub struct GroupDescription {
     pub consume_type: Option<String>,
     pub consume_from_where: Option<String>,
     pub queues: Vec<QueueProgress>,
-    pub clients: Vec<ClientRow>,
+    pub clients: Vec<ConnectionRow>,
     pub subscriptions: Vec<SubscriptionRow>,
     /// Brokers that did not answer.
     pub unreachable: Vec<String>,
@@ -164,23 +148,8 @@ impl AdminClient {
         let total_lag = total_known_lag(queues.iter().map(|q| q.lag));
         let (clients, subscriptions, model, ctype, from) = match &conn {
             Some(c) => (
-                c.connection_set
-                    .iter()
-                    .map(|c| ClientRow {
-                        client_id: c.client_id.clone(),
-                        client_addr: c.client_addr.clone(),
-                        language: c.language.clone(),
-                        version: version_desc(c.version),
-                    })
-                    .collect(),
-                c.subscription_table
-                    .values()
-                    .map(|s| SubscriptionRow {
-                        topic: s.topic.clone(),
-                        expression: s.sub_string.clone(),
-                        expression_type: s.expression_type.clone().unwrap_or_else(|| "TAG".into()),
-                    })
-                    .collect(),
+                c.connection_set.iter().map(ConnectionRow::from).collect(),
+                subscription_rows(c),
                 c.message_model.map(|m| m.to_string()),
                 c.consume_type.map(|m| m.to_string()),
                 c.consume_from_where.map(|m| m.to_string()),

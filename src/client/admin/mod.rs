@@ -1,14 +1,18 @@
 //! The admin client: the name server's admin calls (routes, clusters, topic
 //! lists, KV config, name server config) here, broker calls in `broker`,
 //! calls spanning many brokers in `fanout`, and the workflows the CLI and the
-//! console share (`group`, `message`), which return serializable results.
+//! console share (`cluster`, `topic`, `connection`, `group`, `message`), which return
+//! serializable results.
 //! Works against `mq` daemons and Apache RocketMQ alike.
 
 pub mod broker;
+pub mod cluster;
+pub mod connection;
 pub mod error;
 pub mod fanout;
 pub mod group;
 pub mod message;
+pub mod topic;
 
 pub use error::{AdminError, AdminResult};
 pub use fanout::BrokerTarget;
