@@ -22,55 +22,14 @@ impl Targets {
     /// The brokers to act on: the one given by -b, the masters of -c, or
     /// the masters of the only cluster (a usage error when there are several).
     pub async fn resolve(&self, admin: &AdminClient) -> CliResult<Vec<BrokerTarget>> {
-        if let Some(addr) = &self.broker {
-            let info = admin.cluster_info().await?;
-            let found = crate::client::admin::fanout::masters_of(&info, None)
-                .into_iter()
-                .find(|t| &t.addr == addr);
-            return Ok(vec![found.unwrap_or(BrokerTarget {
-                cluster: String::new(),
-                broker_name: addr.clone(),
-                addr: addr.clone(),
-            })]);
-        }
-        let cluster = self.cluster_name(admin).await?;
-        let masters = admin
-            .masters(Some(&cluster))
-            .await
-            .map_err(|_| CliError::Failed(format!("cluster '{cluster}' not found")))?;
-        if masters.is_empty() {
-            return Err(CliError::Failed(format!(
-                "cluster '{cluster}' has no master broker"
-            )));
-        }
-        Ok(masters)
+        Ok(admin
+            .change_targets(self.cluster.as_deref(), self.broker.as_deref())
+            .await?)
     }
 
     /// -c, or the only cluster the name server knows.
     pub async fn cluster_name(&self, admin: &AdminClient) -> CliResult<String> {
-        if let Some(c) = &self.cluster {
-            return Ok(c.clone());
-        }
-        only_cluster(admin).await
-    }
-}
-
-/// The name server's only cluster; a usage error when there are none or several.
-pub async fn only_cluster(admin: &AdminClient) -> CliResult<String> {
-    let info = admin.cluster_info().await?;
-    let names: Vec<&String> = info.cluster_addr_table.keys().collect();
-    match names.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => Err(CliError::Failed(
-            "the name server knows no cluster: is a broker registered?".into(),
-        )),
-        many => Err(CliError::Usage(format!(
-            "several clusters ({}): choose one with -c",
-            many.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        Ok(admin.cluster_or_only(self.cluster.as_deref()).await?)
     }
 }
 

@@ -6,8 +6,9 @@ use serde::Serialize;
 use super::admin_common::{Targets, confirm, parse_time};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::admin::AdminClient;
-use crate::client::admin::group::{GroupDescription, ResetPlan, ResetTarget};
-use crate::protocol::subscription_group::SubscriptionGroupConfig;
+use crate::client::admin::group::{
+    self, GroupChange, GroupDescription, GroupRow, ResetPlan, ResetTarget,
+};
 use crate::render::{self, Render, emit_sections, new_table, opt, time};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -130,7 +131,8 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
             render::emit(g.output, &create_or_update(&admin, s, true).await?)?
         }
         GroupCommand::List { cluster, all } => {
-            render::emit(g.output, &list(&admin, cluster.as_deref(), all).await?)?
+            let rows = admin.list_groups(cluster.as_deref(), all).await?;
+            render::emit(g.output, &GroupList(rows))?
         }
         GroupCommand::Describe {
             group,
@@ -149,33 +151,21 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
             remove_offsets,
             yes,
         } => {
-            let brokers = targets.resolve(&admin).await?;
-            let groups = admin.all_groups(targets.cluster.as_deref()).await?;
-            let Some((_, on)) = groups.get(&group) else {
-                let cluster = targets.cluster_name(&admin).await.unwrap_or_default();
-                return Err(CliError::Failed(format!(
-                    "consumer group '{group}' not found on cluster {cluster}"
-                )));
-            };
+            let plan = admin
+                .plan_delete_group(
+                    &group,
+                    targets.cluster.as_deref(),
+                    targets.broker.as_deref(),
+                )
+                .await?;
             confirm(
                 &format!(
                     "delete consumer group '{group}' from {} broker(s)",
-                    on.len()
+                    plan.holders.len()
                 ),
                 yes,
             )?;
-            let mut rows = Vec::new();
-            for t in brokers.iter().filter(|t| on.contains(&t.broker_name)) {
-                admin
-                    .delete_subscription_group(&t.addr, &group, remove_offsets)
-                    .await?;
-                rows.push(GroupChange {
-                    group: group.clone(),
-                    action: "deleted",
-                    broker_name: t.broker_name.clone(),
-                    address: t.addr.clone(),
-                });
-            }
+            let rows = admin.delete_group(&plan, remove_offsets).await?;
             render::emit(g.output, &GroupChanges(rows))?;
         }
         GroupCommand::ResetOffset(args) => {
@@ -184,15 +174,6 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
         }
     }
     Ok(())
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupChange {
-    pub group: String,
-    pub action: &'static str,
-    pub broker_name: String,
-    pub address: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -217,59 +198,24 @@ impl Render for GroupChanges {
 async fn create_or_update(
     admin: &AdminClient,
     s: GroupSettings,
-    update: bool,
+    must_exist: bool,
 ) -> CliResult<GroupChanges> {
-    let targets = s.targets.resolve(admin).await?;
-    let existing = admin.all_groups(s.targets.cluster.as_deref()).await?;
-    let current = existing.get(&s.group).map(|(c, _)| c.clone());
-    if update && current.is_none() {
-        let cluster = s.targets.cluster_name(admin).await.unwrap_or_default();
-        return Err(CliError::Failed(format!(
-            "consumer group '{}' not found on cluster {cluster}",
-            s.group
-        )));
-    }
-    let mut config = current
-        .clone()
-        .unwrap_or_else(|| SubscriptionGroupConfig::new(&s.group));
-    if s.broadcast {
-        config.consume_broadcast_enable = true;
-    }
-    if let Some(n) = s.retry_max {
-        config.retry_max_times = n;
-    }
-    if let Some(n) = s.retry_queues {
-        config.retry_queue_nums = n;
-    }
-    if let Some(b) = s.consume_enable {
-        config.consume_enable = b;
-    }
-    let mut rows = Vec::new();
-    for t in &targets {
-        admin.create_subscription_group(&t.addr, &config).await?;
-        rows.push(GroupChange {
-            group: s.group.clone(),
-            action: if current.is_some() {
-                "updated"
-            } else {
-                "created"
-            },
-            broker_name: t.broker_name.clone(),
-            address: t.addr.clone(),
-        });
-    }
+    let settings = group::GroupSettings {
+        broadcast: s.broadcast,
+        retry_max_times: s.retry_max,
+        retry_queue_nums: s.retry_queues,
+        consume_enable: s.consume_enable,
+    };
+    let rows = admin
+        .create_or_update_group(
+            &s.group,
+            s.targets.cluster.as_deref(),
+            s.targets.broker.as_deref(),
+            must_exist,
+            &settings,
+        )
+        .await?;
     Ok(GroupChanges(rows))
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupRow {
-    pub group: String,
-    pub brokers: Vec<String>,
-    pub consume_enable: bool,
-    pub consume_broadcast_enable: bool,
-    pub retry_max_times: i32,
-    pub retry_queue_nums: i32,
 }
 
 #[derive(Debug, Serialize)]
@@ -298,27 +244,6 @@ impl Render for GroupList {
         }
         t
     }
-}
-
-async fn list(admin: &AdminClient, cluster: Option<&str>, all: bool) -> CliResult<GroupList> {
-    let groups = admin.all_groups(cluster).await?;
-    Ok(GroupList(
-        groups
-            .into_iter()
-            .filter(|(name, _)| {
-                all || !crate::protocol::subscription_group::PRE_CREATED_GROUPS
-                    .contains(&name.as_str())
-            })
-            .map(|(name, (c, brokers))| GroupRow {
-                group: name,
-                brokers,
-                consume_enable: c.consume_enable,
-                consume_broadcast_enable: c.consume_broadcast_enable,
-                retry_max_times: c.retry_max_times,
-                retry_queue_nums: c.retry_queue_nums,
-            })
-            .collect(),
-    ))
 }
 
 /// The tables of `group describe`: progress, a summary line, the clients and

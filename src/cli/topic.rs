@@ -4,13 +4,11 @@
 use serde::Serialize;
 
 use super::admin_common::{Targets, confirm};
-use super::{CliError, CliResult, GlobalArgs};
-use crate::client::ClientError;
+use super::{CliResult, GlobalArgs};
 use crate::client::admin::AdminClient;
-use crate::client::admin::topic::TopicDescription;
+use crate::client::admin::topic::{self, TopicChange, TopicDescription};
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
-use crate::protocol::topic_config::TopicConfig;
 use crate::render::{self, Render, new_table};
 use crate::render::{emit_sections, time};
 
@@ -119,7 +117,15 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
             cluster,
             yes,
         } => {
-            let done = delete(&admin, &topic, cluster.as_deref(), yes).await?;
+            let plan = admin.plan_delete_topic(&topic, cluster.as_deref()).await?;
+            confirm(
+                &format!(
+                    "delete topic '{topic}' from {} broker(s)",
+                    plan.brokers.len()
+                ),
+                yes,
+            )?;
+            let done = TopicChanges(admin.delete_topic(&plan).await?);
             render::emit(g.output, &done)?;
         }
         TopicCommand::Describe { topic } => {
@@ -217,20 +223,6 @@ impl Render for TopicNames {
     }
 }
 
-/// Where a topic was created, updated or deleted.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TopicChange {
-    pub topic: String,
-    pub action: &'static str,
-    pub broker_name: String,
-    pub address: String,
-    pub read_queue_nums: Option<i32>,
-    pub write_queue_nums: Option<i32>,
-    pub perm: Option<String>,
-    pub order: Option<bool>,
-}
-
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct TopicChanges(pub Vec<TopicChange>);
@@ -261,131 +253,26 @@ impl Render for TopicChanges {
     }
 }
 
-fn not_found(topic: &str, cluster: Option<&str>) -> CliError {
-    match cluster {
-        Some(c) => CliError::Failed(format!("topic '{topic}' not found on cluster {c}")),
-        None => CliError::Failed(format!("topic '{topic}' not found")),
-    }
-}
-
 async fn create_or_update(
     admin: &AdminClient,
     s: TopicSettings,
-    update: bool,
+    must_exist: bool,
 ) -> CliResult<TopicChanges> {
-    if let Err(e) = crate::protocol::topic::validate_topic_name(&s.topic) {
-        return Err(CliError::Usage(e));
-    }
-    let targets = s.targets.resolve(admin).await?;
-    let route = match admin.topic_route(&s.topic).await {
-        Ok(r) => Some(r),
-        Err(ClientError::TopicNotFound(_)) => None,
-        Err(e) => return Err(e.into()),
+    let settings = topic::TopicSettings {
+        read_queue_nums: s.read_queues,
+        write_queue_nums: s.write_queues,
+        perm: s.perm.map(PermArg::bits),
+        order: s.order,
     };
-    if update && route.is_none() {
-        return Err(not_found(&s.topic, s.targets.cluster.as_deref()));
-    }
-    let mut changes = Vec::new();
-    let mut order_conf = Vec::new();
-    for t in &targets {
-        let current = route.as_ref().and_then(|r| {
-            r.queue_datas
-                .iter()
-                .find(|q| q.broker_name == t.broker_name)
-        });
-        let mut config = TopicConfig::with_queues(
+    let changes = admin
+        .create_or_update_topic(
             &s.topic,
-            s.read_queues
-                .or(current.map(|q| q.read_queue_nums))
-                .unwrap_or(8),
-            s.write_queues
-                .or(current.map(|q| q.write_queue_nums))
-                .unwrap_or(8),
-            s.perm
-                .map(PermArg::bits)
-                .or(current.map(|q| q.perm))
-                .unwrap_or(perm::PERM_READ_WRITE),
-        );
-        config.order = s.order;
-        config.topic_sys_flag = current.map(|q| q.topic_sys_flag).unwrap_or(0);
-        admin.create_topic(&t.addr, &config).await.map_err(|e| {
-            CliError::Failed(format!(
-                "cannot create topic '{}' on {} ({}): {e}",
-                s.topic, t.broker_name, t.addr
-            ))
-        })?;
-        order_conf.push(format!("{}:{}", t.broker_name, config.write_queue_nums));
-        changes.push(TopicChange {
-            topic: s.topic.clone(),
-            action: if current.is_some() {
-                "updated"
-            } else {
-                "created"
-            },
-            broker_name: t.broker_name.clone(),
-            address: t.addr.clone(),
-            read_queue_nums: Some(config.read_queue_nums),
-            write_queue_nums: Some(config.write_queue_nums),
-            perm: Some(perm::perm_to_string(config.perm)),
-            order: Some(config.order),
-        });
-    }
-    if s.order {
-        admin
-            .kv_put("ORDER_TOPIC_CONFIG", &s.topic, &order_conf.join(";"))
-            .await?;
-    }
-    Ok(TopicChanges(changes))
-}
-
-async fn delete(
-    admin: &AdminClient,
-    topic: &str,
-    cluster: Option<&str>,
-    yes: bool,
-) -> CliResult<TopicChanges> {
-    let route = match admin.topic_route(topic).await {
-        Ok(r) => r,
-        Err(ClientError::TopicNotFound(_)) => return Err(not_found(topic, cluster)),
-        Err(e) => return Err(e.into()),
-    };
-    let brokers: Vec<_> = route
-        .broker_datas
-        .iter()
-        .filter(|b| cluster.is_none_or(|c| b.cluster == c))
-        .collect();
-    if brokers.is_empty() {
-        return Err(not_found(topic, cluster));
-    }
-    confirm(
-        &format!("delete topic '{topic}' from {} broker(s)", brokers.len()),
-        yes,
-    )?;
-    let mut changes = Vec::new();
-    for b in brokers {
-        for addr in b.broker_addrs.values() {
-            admin
-                .delete_topic_in_broker(addr, topic)
-                .await
-                .map_err(|e| {
-                    CliError::Failed(format!(
-                        "cannot delete topic '{topic}' on {} ({addr}): {e}",
-                        b.broker_name
-                    ))
-                })?;
-            changes.push(TopicChange {
-                topic: topic.to_string(),
-                action: "deleted",
-                broker_name: b.broker_name.clone(),
-                address: addr.clone(),
-                read_queue_nums: None,
-                write_queue_nums: None,
-                perm: None,
-                order: None,
-            });
-        }
-    }
-    admin.delete_topic_in_namesrv(topic, cluster).await?;
+            s.targets.cluster.as_deref(),
+            s.targets.broker.as_deref(),
+            must_exist,
+            &settings,
+        )
+        .await?;
     Ok(TopicChanges(changes))
 }
 

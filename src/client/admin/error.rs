@@ -10,6 +10,29 @@ pub enum AdminError {
     Client(#[from] ClientError),
     #[error("topic '{0}' not found")]
     TopicNotFound(String),
+    #[error("topic '{topic}' not found on cluster {cluster}")]
+    TopicNotOnCluster { topic: String, cluster: String },
+    /// A topic name RocketMQ refuses; the reason names the rule.
+    #[error("{0}")]
+    InvalidTopic(String),
+    /// A broker refused to create, update or delete a topic.
+    #[error("cannot {action} topic '{topic}' on {broker_name} ({addr}): {source}")]
+    TopicChangeFailed {
+        action: &'static str,
+        topic: String,
+        broker_name: String,
+        addr: String,
+        source: ClientError,
+    },
+    #[error("the name server knows no cluster: is a broker registered?")]
+    NoCluster,
+    /// The name server knows several clusters and the caller chose none.
+    #[error("several clusters ({})", .0.join(", "))]
+    ClusterNotChosen(Vec<String>),
+    #[error("cluster '{0}' not found")]
+    ClusterNotFound(String),
+    #[error("cluster '{0}' has no master broker")]
+    NoMaster(String),
     /// `cluster` is the cluster the caller limited the search to, if any.
     #[error("consumer group '{group}' not found{}", on_cluster(.cluster))]
     GroupNotFound {

@@ -1,7 +1,8 @@
-//! Consumer group workflows over many brokers: a group's progress and
-//! clients (describe), and moving its offsets on a topic (reset-offset: a
-//! plan first, applied only when asked). The results are the serializable
-//! types `mq group` prints and the console serves.
+//! Consumer group workflows over many brokers: listing, creating, updating
+//! and deleting subscription groups, a group's progress and clients
+//! (describe), and moving its offsets on a topic (reset-offset: a plan
+//! first, applied only when asked). The results are the serializable types
+//! `mq group` prints and the console serves.
 
 use std::collections::BTreeMap;
 
@@ -14,7 +15,52 @@ use super::fanout::{BrokerTarget, on_each};
 use crate::client::error::ClientError;
 use crate::protocol::admin::{MessageQueue, ResetOffsetBody, total_known_lag};
 use crate::protocol::connection::ConsumerConnection;
+use crate::protocol::subscription_group::{PRE_CREATED_GROUPS, SubscriptionGroupConfig};
 use crate::remoting::code::response;
+
+/// A subscription group created, updated or deleted on one broker.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupChange {
+    pub group: String,
+    pub action: &'static str,
+    pub broker_name: String,
+    pub address: String,
+}
+
+/// Settings to change on a subscription group; `None` keeps the current
+/// value (RocketMQ's default for a new group).
+#[derive(Debug, Clone, Default)]
+pub struct GroupSettings {
+    /// Turns broadcasting on; it is never turned off here.
+    pub broadcast: bool,
+    pub retry_max_times: Option<i32>,
+    pub retry_queue_nums: Option<i32>,
+    pub consume_enable: Option<bool>,
+}
+
+/// A subscription group as the masters have it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupRow {
+    pub group: String,
+    pub brokers: Vec<String>,
+    pub consume_enable: bool,
+    pub consume_broadcast_enable: bool,
+    pub retry_max_times: i32,
+    pub retry_queue_nums: i32,
+}
+
+/// Where a group deletion goes, for the caller to confirm before
+/// `delete_group` runs it.
+#[derive(Debug)]
+pub struct GroupDeletion {
+    pub group: String,
+    /// Every broker (by name) of the cluster that has the group.
+    pub holders: Vec<String>,
+    /// The chosen brokers that have it: where the deletion goes.
+    pub targets: Vec<BrokerTarget>,
+}
 
 /// One queue of a group's progress.
 #[derive(Debug, Serialize)]
@@ -108,6 +154,132 @@ pub struct ResetPlan {
 }
 
 impl AdminClient {
+    /// The subscription groups on the masters of `cluster` (every cluster
+    /// when `None`), without the ones every broker has unless `all`.
+    pub async fn list_groups(
+        &self,
+        cluster: Option<&str>,
+        all: bool,
+    ) -> AdminResult<Vec<GroupRow>> {
+        let groups = self.all_groups(cluster).await?;
+        Ok(groups
+            .into_iter()
+            .filter(|(name, _)| all || !PRE_CREATED_GROUPS.contains(&name.as_str()))
+            .map(|(name, (c, brokers))| GroupRow {
+                group: name,
+                brokers,
+                consume_enable: c.consume_enable,
+                consume_broadcast_enable: c.consume_broadcast_enable,
+                retry_max_times: c.retry_max_times,
+                retry_queue_nums: c.retry_queue_nums,
+            })
+            .collect())
+    }
+
+    /// Creates `group` (or, when it exists, updates it) on the brokers
+    /// `change_targets(cluster, broker_addr)` chooses, keeping the settings
+    /// `settings` leaves alone. With `must_exist`, a group no master has is
+    /// `GroupNotFound`.
+    pub async fn create_or_update_group(
+        &self,
+        group: &str,
+        cluster: Option<&str>,
+        broker_addr: Option<&str>,
+        must_exist: bool,
+        settings: &GroupSettings,
+    ) -> AdminResult<Vec<GroupChange>> {
+        let targets = self.change_targets(cluster, broker_addr).await?;
+        let existing = self.all_groups(cluster).await?;
+        let current = existing.get(group).map(|(c, _)| c.clone());
+        if must_exist && current.is_none() {
+            return Err(self.group_not_found(group, cluster).await);
+        }
+        let mut config = current
+            .clone()
+            .unwrap_or_else(|| SubscriptionGroupConfig::new(group));
+        if settings.broadcast {
+            config.consume_broadcast_enable = true;
+        }
+        if let Some(n) = settings.retry_max_times {
+            config.retry_max_times = n;
+        }
+        if let Some(n) = settings.retry_queue_nums {
+            config.retry_queue_nums = n;
+        }
+        if let Some(b) = settings.consume_enable {
+            config.consume_enable = b;
+        }
+        let mut rows = Vec::new();
+        for t in &targets {
+            self.create_subscription_group(&t.addr, &config).await?;
+            rows.push(GroupChange {
+                group: group.to_string(),
+                action: if current.is_some() {
+                    "updated"
+                } else {
+                    "created"
+                },
+                broker_name: t.broker_name.clone(),
+                address: t.addr.clone(),
+            });
+        }
+        Ok(rows)
+    }
+
+    /// Where deleting `group` from the brokers `change_targets(cluster,
+    /// broker_addr)` chooses would go; `GroupNotFound` when no master has it.
+    pub async fn plan_delete_group(
+        &self,
+        group: &str,
+        cluster: Option<&str>,
+        broker_addr: Option<&str>,
+    ) -> AdminResult<GroupDeletion> {
+        let brokers = self.change_targets(cluster, broker_addr).await?;
+        let mut groups = self.all_groups(cluster).await?;
+        let Some((_, holders)) = groups.remove(group) else {
+            return Err(self.group_not_found(group, cluster).await);
+        };
+        let targets = brokers
+            .into_iter()
+            .filter(|t| holders.contains(&t.broker_name))
+            .collect();
+        Ok(GroupDeletion {
+            group: group.to_string(),
+            holders,
+            targets,
+        })
+    }
+
+    /// Deletes the group where `plan` says, with its committed offsets when
+    /// `remove_offsets`.
+    pub async fn delete_group(
+        &self,
+        plan: &GroupDeletion,
+        remove_offsets: bool,
+    ) -> AdminResult<Vec<GroupChange>> {
+        let mut rows = Vec::new();
+        for t in &plan.targets {
+            self.delete_subscription_group(&t.addr, &plan.group, remove_offsets)
+                .await?;
+            rows.push(GroupChange {
+                group: plan.group.clone(),
+                action: "deleted",
+                broker_name: t.broker_name.clone(),
+                address: t.addr.clone(),
+            });
+        }
+        Ok(rows)
+    }
+
+    /// `GroupNotFound` naming the cluster looked in (the only one when the
+    /// caller named none; blank when even that is unknown).
+    async fn group_not_found(&self, group: &str, cluster: Option<&str>) -> AdminError {
+        AdminError::GroupNotFound {
+            group: group.to_string(),
+            cluster: Some(self.cluster_or_only(cluster).await.unwrap_or_default()),
+        }
+    }
+
     /// A group's progress per queue (every topic it consumes, or only
     /// `topic`), its online clients and subscriptions, on every master of
     /// `cluster` (all clusters when `None`). Brokers that do not answer are

@@ -12,6 +12,7 @@ pub mod error;
 pub mod fanout;
 pub mod group;
 pub mod message;
+pub mod targets;
 pub mod topic;
 
 pub use error::{AdminError, AdminResult};
