@@ -135,6 +135,14 @@ mod tests {
                 1,
             ),
             (
+                AdminError::NoConfigKey {
+                    broker_name: s("broker-a"),
+                    key: s("k"),
+                },
+                "broker broker-a has no config key 'k'",
+                1,
+            ),
+            (
                 AdminError::NoCluster,
                 "the name server knows no cluster: is a broker registered?",
                 1,

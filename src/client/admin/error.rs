@@ -24,6 +24,22 @@ pub enum AdminError {
         addr: String,
         source: ClientError,
     },
+    /// A broker did not answer an admin call, or refused it.
+    #[error("broker {broker_name} ({addr}): {source}")]
+    BrokerFailed {
+        broker_name: String,
+        addr: String,
+        source: ClientError,
+    },
+    #[error("broker {broker_name} has no config key '{key}'")]
+    NoConfigKey { broker_name: String, key: String },
+    #[error("cannot set '{key}' on broker {broker_name} ({addr}): {source}")]
+    ConfigSetFailed {
+        key: String,
+        broker_name: String,
+        addr: String,
+        source: ClientError,
+    },
     #[error("the name server knows no cluster: is a broker registered?")]
     NoCluster,
     /// The name server knows several clusters and the caller chose none.

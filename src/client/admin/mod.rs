@@ -1,11 +1,13 @@
 //! The admin client: the name server's admin calls (routes, clusters, topic
 //! lists, KV config, name server config) here, broker calls in `broker`,
 //! calls spanning many brokers in `fanout`, and the workflows the CLI and the
-//! console share (`cluster`, `topic`, `connection`, `group`, `message`), which return
+//! console share (`cluster`, `broker_info`, `topic`, `connection`, `group`,
+//! `message`, with `targets` choosing where changes go), which return
 //! serializable results.
 //! Works against `mq` daemons and Apache RocketMQ alike.
 
 pub mod broker;
+pub mod broker_info;
 pub mod cluster;
 pub mod connection;
 pub mod error;
