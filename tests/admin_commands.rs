@@ -559,3 +559,127 @@ async fn clients_and_reset_with_consumers_online() {
     let v = json(ns, &["topic", "describe", "Live"]);
     assert_eq!(v["consumerGroups"], serde_json::json!(["live_group"]));
 }
+
+/// The workflows the console will call, straight from the library: typed
+/// findings, a reset planned then executed (the offline-group fallback),
+/// message look-ups, and results that serialize exactly as the CLI prints.
+#[tokio::test(flavor = "multi_thread")]
+async fn admin_workflows_from_the_library() {
+    use mq::client::admin::AdminError;
+    use mq::client::admin::group::{GroupSettings, ResetTarget};
+
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let ns = up.namesrv.as_str();
+    let admin = AdminClient::new(ns, TIMEOUT).unwrap();
+    admin
+        .create_topic(&up.broker, &TopicConfig::with_queues("Ledger", 1, 1, 6))
+        .await
+        .unwrap();
+    let client = RemotingClient::new();
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        ids.push(
+            send(
+                &client,
+                &up,
+                "Ledger",
+                0,
+                &format!("entry-{i}"),
+                &format!("key-{i}"),
+            )
+            .await,
+        );
+    }
+
+    match admin.describe_group("auditors", None, None).await {
+        Err(AdminError::GroupNotFound {
+            group,
+            cluster: None,
+        }) => assert_eq!(group, "auditors"),
+        other => panic!("expected GroupNotFound, got {other:?}"),
+    }
+    match admin.describe_topic("NoSuchTopic").await {
+        Err(mq::client::ClientError::TopicNotFound(t)) => assert_eq!(t, "NoSuchTopic"),
+        other => panic!("expected TopicNotFound, got {other:?}"),
+    }
+    let created = admin
+        .create_or_update_group("auditors", None, None, false, &GroupSettings::default())
+        .await
+        .unwrap();
+    assert_eq!(created.len(), 1);
+    assert_eq!(created[0].action, "created");
+    commit(&client, &up, "auditors", "Ledger", 0, 1).await;
+
+    let d = admin
+        .describe_group("auditors", Some("Ledger"), None)
+        .await
+        .unwrap();
+    assert_eq!(d.total_lag, Some(2));
+    assert!(!d.online);
+    // The library's result is what `mq group describe -o json` prints.
+    let mut lib = serde_json::to_value(&d).unwrap();
+    let mut cli = json(ns, &["group", "describe", "auditors", "--topic", "Ledger"]);
+    // Consume TPS moves between two reads; everything else must not.
+    lib["consumeTps"] = Value::Null;
+    cli["consumeTps"] = Value::Null;
+    assert_eq!(lib, cli);
+
+    let mut plan = admin
+        .plan_reset_offset("auditors", "Ledger", ResetTarget::Earliest)
+        .await
+        .unwrap();
+    assert!(!plan.executed);
+    assert_eq!(plan.queues[0].current_offset, Some(1));
+    assert_eq!(plan.queues[0].target_offset, 0);
+    assert_eq!(
+        committed(&client, &up, "auditors", "Ledger", 0).await,
+        Some(1)
+    );
+    admin.execute_reset_offset(&mut plan).await.unwrap();
+    assert!(plan.executed);
+    assert_eq!(
+        committed(&client, &up, "auditors", "Ledger", 0).await,
+        Some(0)
+    );
+
+    let m = admin.get_message(&ids[1], None).await.unwrap();
+    assert_eq!(&m.body[..], b"entry-1");
+    let found = admin
+        .query_messages_by_key("Ledger", "key-2", 0, i64::MAX, 32)
+        .await
+        .unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].msg_id, ids[2]);
+    let queue = admin
+        .queue_messages("Ledger", None, 0, 1, 10)
+        .await
+        .unwrap();
+    assert_eq!(
+        queue.iter().map(|m| m.queue_offset).collect::<Vec<_>>(),
+        [1, 2]
+    );
+    match admin
+        .queue_messages("Ledger", Some("broker-z"), 0, 0, 1)
+        .await
+    {
+        Err(AdminError::BrokerNotServingTopic { broker, .. }) => assert_eq!(broker, "broker-z"),
+        other => panic!("expected BrokerNotServingTopic, got {other:?}"),
+    }
+
+    let plan = admin
+        .plan_delete_group("auditors", None, None)
+        .await
+        .unwrap();
+    assert_eq!(plan.holders, ["broker-a"]);
+    let deleted = admin.delete_group(&plan, true).await.unwrap();
+    assert_eq!(deleted[0].action, "deleted");
+    assert!(
+        admin
+            .list_groups(None, true)
+            .await
+            .unwrap()
+            .iter()
+            .all(|g| g.group != "auditors")
+    );
+}

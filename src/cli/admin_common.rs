@@ -1,12 +1,8 @@
 //! What the admin commands share: choosing brokers (-c / -b), asking before
-//! destructive work, printing several tables, reading times, and errors that
-//! name the thing.
+//! destructive work, reading times, and errors that name the thing.
 
 use std::io::{BufRead, IsTerminal, Write};
 
-use comfy_table::Table;
-
-use super::output::{self, OutputFormat, Render};
 use super::{CliError, CliResult};
 use crate::client::admin::AdminClient;
 use crate::client::admin::fanout::BrokerTarget;
@@ -26,55 +22,14 @@ impl Targets {
     /// The brokers to act on: the one given by -b, the masters of -c, or
     /// the masters of the only cluster (a usage error when there are several).
     pub async fn resolve(&self, admin: &AdminClient) -> CliResult<Vec<BrokerTarget>> {
-        if let Some(addr) = &self.broker {
-            let info = admin.cluster_info().await?;
-            let found = crate::client::admin::fanout::masters_of(&info, None)
-                .into_iter()
-                .find(|t| &t.addr == addr);
-            return Ok(vec![found.unwrap_or(BrokerTarget {
-                cluster: String::new(),
-                broker_name: addr.clone(),
-                addr: addr.clone(),
-            })]);
-        }
-        let cluster = self.cluster_name(admin).await?;
-        let masters = admin
-            .masters(Some(&cluster))
-            .await
-            .map_err(|_| CliError::Failed(format!("cluster '{cluster}' not found")))?;
-        if masters.is_empty() {
-            return Err(CliError::Failed(format!(
-                "cluster '{cluster}' has no master broker"
-            )));
-        }
-        Ok(masters)
+        Ok(admin
+            .change_targets(self.cluster.as_deref(), self.broker.as_deref())
+            .await?)
     }
 
     /// -c, or the only cluster the name server knows.
     pub async fn cluster_name(&self, admin: &AdminClient) -> CliResult<String> {
-        if let Some(c) = &self.cluster {
-            return Ok(c.clone());
-        }
-        only_cluster(admin).await
-    }
-}
-
-/// The name server's only cluster; a usage error when there are none or several.
-pub async fn only_cluster(admin: &AdminClient) -> CliResult<String> {
-    let info = admin.cluster_info().await?;
-    let names: Vec<&String> = info.cluster_addr_table.keys().collect();
-    match names.as_slice() {
-        [one] => Ok((*one).clone()),
-        [] => Err(CliError::Failed(
-            "the name server knows no cluster: is a broker registered?".into(),
-        )),
-        many => Err(CliError::Usage(format!(
-            "several clusters ({}): choose one with -c",
-            many.iter()
-                .map(|s| s.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
+        Ok(admin.cluster_or_only(self.cluster.as_deref()).await?)
     }
 }
 
@@ -99,50 +54,6 @@ pub fn confirm(what: &str, yes: bool) -> CliResult<()> {
     } else {
         Err(CliError::Failed("cancelled".into()))
     }
-}
-
-/// Prints `value` as JSON/YAML, or, for tables, each titled section in turn.
-pub fn emit_sections<T: Render>(
-    format: OutputFormat,
-    value: &T,
-    sections: Vec<(Option<String>, Table)>,
-) -> CliResult {
-    if format != OutputFormat::Table {
-        return Ok(output::emit(format, value)?);
-    }
-    let mut text = String::new();
-    for (i, (title, mut table)) in sections.into_iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
-        }
-        if let Some(t) = title {
-            text.push_str(&t);
-            text.push('\n');
-        }
-        if table.row_iter().next().is_none() && title_only(&table) {
-            continue;
-        }
-        for column in table.column_iter_mut() {
-            column.set_padding((0, 2));
-        }
-        text.push_str(&table.trim_fmt());
-        text.push('\n');
-    }
-    Ok(output::print_text(&text)?)
-}
-
-fn title_only(table: &Table) -> bool {
-    table.header().is_none()
-}
-
-/// A table cell for an optional number: `-` when unknown.
-pub fn opt(v: Option<i64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
-}
-
-/// A table cell for a timestamp: readable UTC, `-` when unset.
-pub fn time(ms: Option<i64>) -> String {
-    ms.map(output::format_millis).unwrap_or_else(|| "-".into())
 }
 
 /// Milliseconds since the epoch from `now`, epoch ms, RFC 3339

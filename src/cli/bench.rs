@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::output::{self, Render, new_table};
 use super::{CliError, CliResult, GlobalArgs};
+use crate::render::{self, Render, new_table};
 use crate::store::bench::{self, BenchOptions, BenchReport};
 
 #[derive(Debug, clap::Subcommand)]
@@ -46,7 +46,7 @@ pub async fn run(g: &GlobalArgs, cmd: BenchCommand) -> CliResult {
         .join()
         .map_err(|_| CliError::Failed("the benchmark panicked".into()))?
         .map_err(|e| CliError::Failed(e.to_string()))?;
-    output::emit(g.output, &Report(report))?;
+    render::emit(g.output, &Report(report))?;
     Ok(())
 }
 

@@ -1,15 +1,12 @@
-//! `mq broker status` and `mq broker config get|set`: what a running broker
-//! reports about itself (GET_BROKER_RUNTIME_INFO, GET_BROKER_CONFIG) and
-//! changing its config (UPDATE_BROKER_CONFIG).
-
-use std::collections::BTreeMap;
+//! `mq broker status` and `mq broker config get|set`: flags and tables over
+//! `client::admin::broker_info` (runtime figures, config keys).
 
 use serde::Serialize;
 
-use super::admin_common::{Targets, time};
-use super::output::{self, Render, new_table};
-use super::{CliError, CliResult, GlobalArgs};
-use crate::client::admin::fanout::on_each;
+use super::admin_common::Targets;
+use super::{CliResult, GlobalArgs};
+use crate::client::admin::broker_info::{BrokerStatus, ConfigRow};
+use crate::render::{self, Render, new_table, time};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ConfigCommand {
@@ -33,54 +30,6 @@ pub enum ConfigCommand {
         #[command(flatten)]
         targets: Targets,
     },
-}
-
-/// One broker's runtime info: the figures people look at, and every key.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BrokerStatus {
-    pub cluster: String,
-    pub broker_name: String,
-    pub address: String,
-    pub version: Option<String>,
-    /// Messages put per second over the last 10 s.
-    pub put_tps: Option<f64>,
-    /// Messages got per second over the last 10 s.
-    pub get_tps: Option<f64>,
-    /// Used share (0..1) of the commit log's disk.
-    pub commit_log_disk_ratio: Option<f64>,
-    /// Bytes written but not yet flushed.
-    pub unflushed_bytes: Option<i64>,
-    pub commit_log_min_offset: Option<i64>,
-    pub commit_log_max_offset: Option<i64>,
-    pub boot_timestamp: Option<i64>,
-    /// GET_BROKER_RUNTIME_INFO as the broker sent it (RocketMQ's keys).
-    pub runtime: BTreeMap<String, String>,
-}
-
-impl BrokerStatus {
-    fn new(t: &crate::client::admin::BrokerTarget, runtime: BTreeMap<String, String>) -> Self {
-        let num = |k: &str| {
-            runtime
-                .get(k)
-                .and_then(|v| v.split_whitespace().next()?.parse::<f64>().ok())
-        };
-        let int = |k: &str| runtime.get(k).and_then(|v| v.trim().parse::<i64>().ok());
-        BrokerStatus {
-            cluster: t.cluster.clone(),
-            broker_name: t.broker_name.clone(),
-            address: t.addr.clone(),
-            version: runtime.get("brokerVersionDesc").cloned(),
-            put_tps: num("putTps"),
-            get_tps: num("getTransferedTps"),
-            commit_log_disk_ratio: num("commitLogDiskRatio"),
-            unflushed_bytes: int("remainHowManyDataToFlush"),
-            commit_log_min_offset: int("commitLogMinOffset"),
-            commit_log_max_offset: int("commitLogMaxOffset"),
-            boot_timestamp: int("bootTimestamp"),
-            runtime,
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -125,32 +74,10 @@ impl Render for BrokerStatuses {
 
 pub async fn status(g: &GlobalArgs, targets: Targets) -> CliResult {
     let admin = g.admin()?;
-    let brokers = if targets.broker.is_none() && targets.cluster.is_none() {
-        admin.masters(None).await?
-    } else {
-        targets.resolve(&admin).await?
-    };
-    let admin = &admin;
-    let mut out = Vec::new();
-    for (t, r) in on_each(&brokers, |t| async move {
-        admin.broker_runtime_info(&t.addr).await
-    })
-    .await
-    {
-        let runtime =
-            r.map_err(|e| CliError::Failed(format!("broker {} ({}): {e}", t.broker_name, t.addr)))?;
-        out.push(BrokerStatus::new(&t, runtime));
-    }
-    Ok(output::emit(g.output, &BrokerStatuses(out))?)
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConfigRow {
-    pub broker_name: String,
-    pub address: String,
-    pub key: String,
-    pub value: String,
+    let out = admin
+        .broker_status(targets.cluster.as_deref(), targets.broker.as_deref())
+        .await?;
+    Ok(render::emit(g.output, &BrokerStatuses(out))?)
 }
 
 #[derive(Debug, Serialize)]
@@ -172,69 +99,32 @@ impl Render for ConfigRows {
     }
 }
 
-async fn read(
-    admin: &crate::client::admin::AdminClient,
-    brokers: &[crate::client::admin::BrokerTarget],
-    key: Option<&str>,
-) -> CliResult<ConfigRows> {
-    let mut rows = Vec::new();
-    for (t, r) in on_each(
-        brokers,
-        |t| async move { admin.broker_config(&t.addr).await },
-    )
-    .await
-    {
-        let config =
-            r.map_err(|e| CliError::Failed(format!("broker {} ({}): {e}", t.broker_name, t.addr)))?;
-        if let Some(k) = key
-            && !config.contains_key(k)
-        {
-            return Err(CliError::Failed(format!(
-                "broker {} has no config key '{k}'",
-                t.broker_name
-            )));
-        }
-        for (k, v) in config {
-            if key.is_none_or(|want| want == k) {
-                rows.push(ConfigRow {
-                    broker_name: t.broker_name.clone(),
-                    address: t.addr.clone(),
-                    key: k,
-                    value: v,
-                });
-            }
-        }
-    }
-    Ok(ConfigRows(rows))
-}
-
 pub async fn config(g: &GlobalArgs, cmd: ConfigCommand) -> CliResult {
     let admin = g.admin()?;
     let rows = match cmd {
         ConfigCommand::Get { key, targets } => {
-            let brokers = targets.resolve(&admin).await?;
-            read(&admin, &brokers, key.as_deref()).await?
+            admin
+                .broker_config_rows(
+                    targets.cluster.as_deref(),
+                    targets.broker.as_deref(),
+                    key.as_deref(),
+                )
+                .await?
         }
         ConfigCommand::Set {
             key,
             value,
             targets,
         } => {
-            let brokers = targets.resolve(&admin).await?;
-            let updates: BTreeMap<String, String> = [(key.clone(), value)].into();
-            for t in &brokers {
-                admin
-                    .update_broker_config(&t.addr, &updates)
-                    .await
-                    .map_err(|e| {
-                        CliError::Failed(format!(
-                            "cannot set '{key}' on broker {} ({}): {e}",
-                            t.broker_name, t.addr
-                        ))
-                    })?;
-            }
-            read(&admin, &brokers, Some(&key)).await?
+            admin
+                .set_broker_config(
+                    targets.cluster.as_deref(),
+                    targets.broker.as_deref(),
+                    &key,
+                    &value,
+                )
+                .await?
         }
     };
-    Ok(output::emit(g.output, &rows)?)
+    Ok(render::emit(g.output, &ConfigRows(rows))?)
 }

@@ -4,7 +4,8 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use super::{Cli, CliResult, output};
+use super::{Cli, CliResult};
+use crate::render;
 
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
@@ -33,6 +34,6 @@ pub fn file_name(shell: Shell) -> &'static str {
 }
 
 pub fn run(args: CompletionsArgs) -> CliResult {
-    output::print_text(&script(args.shell))?;
+    render::print_text(&script(args.shell))?;
     Ok(())
 }

@@ -10,11 +10,11 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::output::OutputFormat;
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::consumer::{ConsumeFrom, PushConsumer, PushConsumerConfig};
 use crate::client::{ClientConfig, MessageExt};
 use crate::protocol::heartbeat::MessageModel;
+use crate::render::OutputFormat;
 
 #[derive(Debug, clap::Args)]
 #[command(

@@ -1,11 +1,8 @@
 //! `mq consumer list`: the online consumers of a group and what they subscribe to.
 
-use serde::Serialize;
-
-use super::admin_common::emit_sections;
-use super::output::{Render, new_table};
-use super::producer::ConnectionRow;
-use super::{CliError, CliResult, GlobalArgs};
+use super::{CliResult, GlobalArgs};
+use crate::client::admin::connection::ConsumerList;
+use crate::render::{Render, emit_sections, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ConsumerCommand {
@@ -20,25 +17,6 @@ pub enum ConsumerCommand {
         #[arg(short = 'c', long)]
         cluster: Option<String>,
     },
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Subscription {
-    pub topic: String,
-    pub expression: String,
-    pub expression_type: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConsumerList {
-    pub group: String,
-    pub consume_type: Option<String>,
-    pub message_model: Option<String>,
-    pub consume_from_where: Option<String>,
-    pub connections: Vec<ConnectionRow>,
-    pub subscriptions: Vec<Subscription>,
 }
 
 impl Render for ConsumerList {
@@ -60,27 +38,7 @@ pub async fn run(g: &GlobalArgs, cmd: ConsumerCommand) -> CliResult {
     let admin = g.admin()?;
     match cmd {
         ConsumerCommand::List { group, cluster } => {
-            let Some(c) = admin.group_connections(&group, cluster.as_deref()).await? else {
-                return Err(CliError::Failed(format!(
-                    "consumer group '{group}' is not online"
-                )));
-            };
-            let list = ConsumerList {
-                group,
-                consume_type: c.consume_type.map(|v| v.to_string()),
-                message_model: c.message_model.map(|v| v.to_string()),
-                consume_from_where: c.consume_from_where.map(|v| v.to_string()),
-                connections: c.connection_set.iter().map(ConnectionRow::from).collect(),
-                subscriptions: c
-                    .subscription_table
-                    .values()
-                    .map(|s| Subscription {
-                        topic: s.topic.clone(),
-                        expression: s.sub_string.clone(),
-                        expression_type: s.expression_type.clone().unwrap_or_else(|| "TAG".into()),
-                    })
-                    .collect(),
-            };
+            let list = admin.consumer_list(&group, cluster.as_deref()).await?;
             let mut subs = new_table(["TOPIC", "EXPRESSION", "TYPE"]);
             for s in &list.subscriptions {
                 subs.add_row(vec![

@@ -1,20 +1,15 @@
 //! `mq group ...`: consumer groups: create, update, list, describe (progress,
 //! lag and clients), delete and reset-offset (a dry run unless --execute).
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::admin_common::{Targets, confirm, emit_sections, opt, parse_time, time};
-use super::output::{self, Render, new_table};
+use super::admin_common::{Targets, confirm, parse_time};
 use super::{CliError, CliResult, GlobalArgs};
-use crate::client::ClientError;
 use crate::client::admin::AdminClient;
-use crate::client::admin::fanout::on_each;
-use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
-use crate::protocol::connection::{ConsumerConnection, version_desc};
-use crate::protocol::subscription_group::SubscriptionGroupConfig;
-use crate::remoting::code::response;
+use crate::client::admin::group::{
+    self, GroupChange, GroupDescription, GroupRow, ResetPlan, ResetTarget,
+};
+use crate::render::{self, Render, emit_sections, new_table, opt, time};
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct GroupSettings {
@@ -130,21 +125,24 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
     let admin = g.admin()?;
     match cmd {
         GroupCommand::Create(s) => {
-            output::emit(g.output, &create_or_update(&admin, s, false).await?)?
+            render::emit(g.output, &create_or_update(&admin, s, false).await?)?
         }
         GroupCommand::Update(s) => {
-            output::emit(g.output, &create_or_update(&admin, s, true).await?)?
+            render::emit(g.output, &create_or_update(&admin, s, true).await?)?
         }
         GroupCommand::List { cluster, all } => {
-            output::emit(g.output, &list(&admin, cluster.as_deref(), all).await?)?
+            let rows = admin.list_groups(cluster.as_deref(), all).await?;
+            render::emit(g.output, &GroupList(rows))?
         }
         GroupCommand::Describe {
             group,
             topic,
             cluster,
         } => {
-            let d = describe(&admin, &group, topic.as_deref(), cluster.as_deref()).await?;
-            let sections = d.sections();
+            let d = admin
+                .describe_group(&group, topic.as_deref(), cluster.as_deref())
+                .await?;
+            let sections = describe_sections(&d);
             emit_sections(g.output, &d, sections)?;
         }
         GroupCommand::Delete {
@@ -153,50 +151,29 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
             remove_offsets,
             yes,
         } => {
-            let brokers = targets.resolve(&admin).await?;
-            let groups = admin.all_groups(targets.cluster.as_deref()).await?;
-            let Some((_, on)) = groups.get(&group) else {
-                let cluster = targets.cluster_name(&admin).await.unwrap_or_default();
-                return Err(CliError::Failed(format!(
-                    "consumer group '{group}' not found on cluster {cluster}"
-                )));
-            };
+            let plan = admin
+                .plan_delete_group(
+                    &group,
+                    targets.cluster.as_deref(),
+                    targets.broker.as_deref(),
+                )
+                .await?;
             confirm(
                 &format!(
                     "delete consumer group '{group}' from {} broker(s)",
-                    on.len()
+                    plan.holders.len()
                 ),
                 yes,
             )?;
-            let mut rows = Vec::new();
-            for t in brokers.iter().filter(|t| on.contains(&t.broker_name)) {
-                admin
-                    .delete_subscription_group(&t.addr, &group, remove_offsets)
-                    .await?;
-                rows.push(GroupChange {
-                    group: group.clone(),
-                    action: "deleted",
-                    broker_name: t.broker_name.clone(),
-                    address: t.addr.clone(),
-                });
-            }
-            output::emit(g.output, &GroupChanges(rows))?;
+            let rows = admin.delete_group(&plan, remove_offsets).await?;
+            render::emit(g.output, &GroupChanges(rows))?;
         }
         GroupCommand::ResetOffset(args) => {
             let plan = reset_offset(&admin, &args).await?;
-            output::emit(g.output, &plan)?;
+            render::emit(g.output, &plan)?;
         }
     }
     Ok(())
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupChange {
-    pub group: String,
-    pub action: &'static str,
-    pub broker_name: String,
-    pub address: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -221,59 +198,24 @@ impl Render for GroupChanges {
 async fn create_or_update(
     admin: &AdminClient,
     s: GroupSettings,
-    update: bool,
+    must_exist: bool,
 ) -> CliResult<GroupChanges> {
-    let targets = s.targets.resolve(admin).await?;
-    let existing = admin.all_groups(s.targets.cluster.as_deref()).await?;
-    let current = existing.get(&s.group).map(|(c, _)| c.clone());
-    if update && current.is_none() {
-        let cluster = s.targets.cluster_name(admin).await.unwrap_or_default();
-        return Err(CliError::Failed(format!(
-            "consumer group '{}' not found on cluster {cluster}",
-            s.group
-        )));
-    }
-    let mut config = current
-        .clone()
-        .unwrap_or_else(|| SubscriptionGroupConfig::new(&s.group));
-    if s.broadcast {
-        config.consume_broadcast_enable = true;
-    }
-    if let Some(n) = s.retry_max {
-        config.retry_max_times = n;
-    }
-    if let Some(n) = s.retry_queues {
-        config.retry_queue_nums = n;
-    }
-    if let Some(b) = s.consume_enable {
-        config.consume_enable = b;
-    }
-    let mut rows = Vec::new();
-    for t in &targets {
-        admin.create_subscription_group(&t.addr, &config).await?;
-        rows.push(GroupChange {
-            group: s.group.clone(),
-            action: if current.is_some() {
-                "updated"
-            } else {
-                "created"
-            },
-            broker_name: t.broker_name.clone(),
-            address: t.addr.clone(),
-        });
-    }
+    let settings = group::GroupSettings {
+        broadcast: s.broadcast,
+        retry_max_times: s.retry_max,
+        retry_queue_nums: s.retry_queues,
+        consume_enable: s.consume_enable,
+    };
+    let rows = admin
+        .create_or_update_group(
+            &s.group,
+            s.targets.cluster.as_deref(),
+            s.targets.broker.as_deref(),
+            must_exist,
+            &settings,
+        )
+        .await?;
     Ok(GroupChanges(rows))
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupRow {
-    pub group: String,
-    pub brokers: Vec<String>,
-    pub consume_enable: bool,
-    pub consume_broadcast_enable: bool,
-    pub retry_max_times: i32,
-    pub retry_queue_nums: i32,
 }
 
 #[derive(Debug, Serialize)]
@@ -304,111 +246,39 @@ impl Render for GroupList {
     }
 }
 
-async fn list(admin: &AdminClient, cluster: Option<&str>, all: bool) -> CliResult<GroupList> {
-    let groups = admin.all_groups(cluster).await?;
-    Ok(GroupList(
-        groups
-            .into_iter()
-            .filter(|(name, _)| {
-                all || !crate::protocol::subscription_group::PRE_CREATED_GROUPS
-                    .contains(&name.as_str())
-            })
-            .map(|(name, (c, brokers))| GroupRow {
-                group: name,
-                brokers,
-                consume_enable: c.consume_enable,
-                consume_broadcast_enable: c.consume_broadcast_enable,
-                retry_max_times: c.retry_max_times,
-                retry_queue_nums: c.retry_queue_nums,
-            })
-            .collect(),
-    ))
-}
-
-/// One queue of a group's progress.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QueueProgress {
-    pub topic: String,
-    pub broker_name: String,
-    pub queue_id: i32,
-    pub broker_offset: i64,
-    /// null when the group never committed an offset for this queue.
-    pub consumer_offset: Option<i64>,
-    /// brokerOffset - consumerOffset; null when unknown.
-    pub lag: Option<i64>,
-    /// Store time of the last consumed message (ms since the epoch), or null.
-    pub last_timestamp: Option<i64>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ClientRow {
-    pub client_id: String,
-    pub client_addr: String,
-    pub language: String,
-    pub version: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SubscriptionRow {
-    pub topic: String,
-    pub expression: String,
-    pub expression_type: String,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupDescription {
-    pub group: String,
-    /// Sum of the known lags; null when no queue's lag is known.
-    pub total_lag: Option<i64>,
-    pub consume_tps: f64,
-    pub online: bool,
-    pub message_model: Option<String>,
-    pub consume_type: Option<String>,
-    pub consume_from_where: Option<String>,
-    pub queues: Vec<QueueProgress>,
-    pub clients: Vec<ClientRow>,
-    pub subscriptions: Vec<SubscriptionRow>,
-    /// Brokers that did not answer.
-    pub unreachable: Vec<String>,
-}
-
-impl GroupDescription {
-    fn sections(&self) -> Vec<(Option<String>, comfy_table::Table)> {
-        let summary = format!(
-            "Total lag: {}   Consume TPS: {:.2}   Model: {}   Online clients: {}",
-            opt(self.total_lag),
-            self.consume_tps,
-            self.message_model.as_deref().unwrap_or("-"),
-            self.clients.len()
-        );
-        let mut clients = new_table(["CLIENT ID", "ADDRESS", "LANGUAGE", "VERSION"]);
-        for c in &self.clients {
-            clients.add_row(vec![
-                c.client_id.clone(),
-                c.client_addr.clone(),
-                c.language.clone(),
-                c.version.clone(),
-            ]);
-        }
-        let mut out = vec![
-            (None, self.table()),
-            (Some(summary), comfy_table::Table::new()),
-        ];
-        if !self.clients.is_empty() {
-            out.push((None, clients));
-        }
-        for u in &self.unreachable {
-            out.push((
-                Some(format!("warning: no answer from {u}")),
-                comfy_table::Table::new(),
-            ));
-        }
-        out
+/// The tables of `group describe`: progress, a summary line, the clients and
+/// a warning per broker that did not answer.
+fn describe_sections(d: &GroupDescription) -> Vec<(Option<String>, comfy_table::Table)> {
+    let summary = format!(
+        "Total lag: {}   Consume TPS: {:.2}   Model: {}   Online clients: {}",
+        opt(d.total_lag),
+        d.consume_tps,
+        d.message_model.as_deref().unwrap_or("-"),
+        d.clients.len()
+    );
+    let mut clients = new_table(["CLIENT ID", "ADDRESS", "LANGUAGE", "VERSION"]);
+    for c in &d.clients {
+        clients.add_row(vec![
+            c.client_id.clone(),
+            c.client_addr.clone(),
+            c.language.clone(),
+            c.version.clone(),
+        ]);
     }
+    let mut out = vec![
+        (None, d.table()),
+        (Some(summary), comfy_table::Table::new()),
+    ];
+    if !d.clients.is_empty() {
+        out.push((None, clients));
+    }
+    for u in &d.unreachable {
+        out.push((
+            Some(format!("warning: no answer from {u}")),
+            comfy_table::Table::new(),
+        ));
+    }
+    out
 }
 
 impl Render for GroupDescription {
@@ -437,114 +307,6 @@ impl Render for GroupDescription {
     }
 }
 
-async fn describe(
-    admin: &AdminClient,
-    group: &str,
-    topic: Option<&str>,
-    cluster: Option<&str>,
-) -> CliResult<GroupDescription> {
-    let (stats, unreachable) = match admin.group_progress(group, topic, cluster).await {
-        Ok(r) => r,
-        Err(ClientError::TopicNotFound(t)) => {
-            return Err(CliError::Failed(format!("topic '{t}' not found")));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let conn: Option<ConsumerConnection> = admin.group_connections(group, cluster).await?;
-    if stats.offset_table.is_empty() && conn.is_none() {
-        let groups = admin.all_groups(cluster).await?;
-        if !groups.contains_key(group) {
-            let where_ = match cluster {
-                Some(c) => format!(" on cluster {c}"),
-                None => String::new(),
-            };
-            return Err(CliError::Failed(format!(
-                "consumer group '{group}' not found{where_}"
-            )));
-        }
-    }
-    let queues: Vec<QueueProgress> = stats
-        .offset_table
-        .iter()
-        .map(|(mq, o)| {
-            let lag = o.lag();
-            QueueProgress {
-                topic: mq.topic.clone(),
-                broker_name: mq.broker_name.clone(),
-                queue_id: mq.queue_id,
-                broker_offset: o.broker_offset,
-                consumer_offset: o.committed_offset(),
-                lag,
-                last_timestamp: Some(o.last_timestamp).filter(|t| *t > 0),
-            }
-        })
-        .collect();
-    let total_lag = crate::protocol::admin::total_known_lag(queues.iter().map(|q| q.lag));
-    let (clients, subscriptions, model, ctype, from) = match &conn {
-        Some(c) => (
-            c.connection_set
-                .iter()
-                .map(|c| ClientRow {
-                    client_id: c.client_id.clone(),
-                    client_addr: c.client_addr.clone(),
-                    language: c.language.clone(),
-                    version: version_desc(c.version),
-                })
-                .collect(),
-            c.subscription_table
-                .values()
-                .map(|s| SubscriptionRow {
-                    topic: s.topic.clone(),
-                    expression: s.sub_string.clone(),
-                    expression_type: s.expression_type.clone().unwrap_or_else(|| "TAG".into()),
-                })
-                .collect(),
-            c.message_model.map(|m| m.to_string()),
-            c.consume_type.map(|m| m.to_string()),
-            c.consume_from_where.map(|m| m.to_string()),
-        ),
-        None => (Vec::new(), Vec::new(), None, None, None),
-    };
-    Ok(GroupDescription {
-        group: group.to_string(),
-        total_lag,
-        consume_tps: stats.consume_tps,
-        online: conn.is_some(),
-        message_model: model,
-        consume_type: ctype,
-        consume_from_where: from,
-        queues,
-        clients,
-        subscriptions,
-        unreachable,
-    })
-}
-
-/// One queue of a reset plan.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResetRow {
-    pub topic: String,
-    pub broker_name: String,
-    pub queue_id: i32,
-    pub min_offset: i64,
-    pub max_offset: i64,
-    /// null when the group never committed an offset for this queue.
-    pub current_offset: Option<i64>,
-    pub target_offset: i64,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ResetPlan {
-    pub group: String,
-    pub topic: String,
-    pub executed: bool,
-    /// Whether consumers of the group were online (their brokers told them).
-    pub online: bool,
-    pub queues: Vec<ResetRow>,
-}
-
 impl Render for ResetPlan {
     fn table(&self) -> comfy_table::Table {
         let mut t = new_table([
@@ -570,89 +332,23 @@ impl Render for ResetPlan {
     }
 }
 
+/// Plans the reset, and applies it after confirmation with --execute.
 async fn reset_offset(admin: &AdminClient, a: &ResetArgs) -> CliResult<ResetPlan> {
-    let timestamp = match &a.to_time {
-        Some(t) => Some(parse_time(t).map_err(CliError::Usage)?),
-        None => None,
+    let to = if a.to_earliest {
+        ResetTarget::Earliest
+    } else if a.to_latest {
+        ResetTarget::Latest
+    } else if let Some(n) = a.to_offset {
+        ResetTarget::Offset(n)
+    } else if let Some(n) = a.shift_by {
+        ResetTarget::ShiftBy(n)
+    } else if let Some(t) = &a.to_time {
+        ResetTarget::Time(parse_time(t).map_err(CliError::Usage)?)
+    } else {
+        // clap's "to" group requires one of the above.
+        return Err(CliError::Usage("choose where to reset to".into()));
     };
-    let stats = match admin.topic_status(&a.topic).await {
-        Ok(s) => s,
-        Err(ClientError::TopicNotFound(_)) => {
-            return Err(CliError::Failed(format!("topic '{}' not found", a.topic)));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let (progress, unreachable) = admin.group_progress(&a.group, Some(&a.topic), None).await?;
-    if let Some(u) = unreachable.first() {
-        return Err(CliError::Failed(format!(
-            "cannot read the group's offsets: no answer from {u}"
-        )));
-    }
-    let targets = admin.topic_masters(&a.topic).await?;
-    let addr_of: BTreeMap<String, String> = targets
-        .iter()
-        .map(|t| (t.broker_name.clone(), t.addr.clone()))
-        .collect();
-    // Offsets by time, asked per queue (brokers in parallel).
-    let mut by_time: BTreeMap<MessageQueue, i64> = BTreeMap::new();
-    if let Some(ts) = timestamp {
-        let stats_ref = &stats;
-        let topic = a.topic.as_str();
-        for (_, r) in on_each(&targets, |t| async move {
-            let mut out = Vec::new();
-            for mq in stats_ref
-                .offset_table
-                .keys()
-                .filter(|mq| mq.broker_name == t.broker_name)
-            {
-                out.push((
-                    mq.clone(),
-                    admin.search_offset(&t.addr, topic, mq.queue_id, ts).await?,
-                ));
-            }
-            Ok(out)
-        })
-        .await
-        {
-            by_time.extend(r?);
-        }
-    }
-    let mut rows = Vec::new();
-    for (mq, range) in &stats.offset_table {
-        let current = progress
-            .offset_table
-            .get(mq)
-            .and_then(|o| o.committed_offset());
-        let (min, max) = (range.min_offset, range.max_offset);
-        let target = if a.to_earliest {
-            min
-        } else if a.to_latest {
-            max
-        } else if let Some(n) = a.to_offset {
-            n
-        } else if let Some(n) = a.shift_by {
-            current.unwrap_or(min) + n
-        } else {
-            by_time.get(mq).copied().unwrap_or(max)
-        };
-        rows.push(ResetRow {
-            topic: mq.topic.clone(),
-            broker_name: mq.broker_name.clone(),
-            queue_id: mq.queue_id,
-            min_offset: min,
-            max_offset: max,
-            current_offset: current,
-            target_offset: target.clamp(min, max.max(min)),
-        });
-    }
-    let online = admin.group_connections(&a.group, None).await?.is_some();
-    let mut plan = ResetPlan {
-        group: a.group.clone(),
-        topic: a.topic.clone(),
-        executed: false,
-        online,
-        queues: rows,
-    };
+    let mut plan = admin.plan_reset_offset(&a.group, &a.topic, to).await?;
     if !a.execute {
         return Ok(plan);
     }
@@ -663,54 +359,6 @@ async fn reset_offset(admin: &AdminClient, a: &ResetArgs) -> CliResult<ResetPlan
         ),
         a.yes,
     )?;
-    // Apache brokers ignore the exact body and use the timestamp.
-    let timestamp = if a.to_earliest {
-        0
-    } else {
-        timestamp.unwrap_or(-1)
-    };
-    for (broker_name, addr) in &addr_of {
-        let mut body = ResetOffsetBody::default();
-        for r in plan.queues.iter().filter(|r| &r.broker_name == broker_name) {
-            body.offset_table.insert(
-                MessageQueue::new(&r.topic, broker_name, r.queue_id),
-                r.target_offset,
-            );
-        }
-        match admin
-            .reset_offset(addr, &a.topic, &a.group, timestamp, Some(&body))
-            .await
-        {
-            Ok(done) => {
-                for r in plan
-                    .queues
-                    .iter_mut()
-                    .filter(|r| &r.broker_name == broker_name)
-                {
-                    if let Some(o) =
-                        done.offset_table
-                            .get(&MessageQueue::new(&r.topic, broker_name, r.queue_id))
-                    {
-                        r.target_offset = *o;
-                    }
-                }
-            }
-            // An Apache broker with the group offline: move the committed
-            // offsets directly, as mqadmin resetOffsetByTimeOld does.
-            Err(ClientError::Response { code, .. }) if code == response::CONSUMER_NOT_ONLINE => {
-                for (mq, offset) in &body.offset_table {
-                    admin
-                        .update_consumer_offset(addr, &a.group, &a.topic, mq.queue_id, *offset)
-                        .await?;
-                }
-            }
-            Err(e) => {
-                return Err(CliError::Failed(format!(
-                    "cannot reset offsets on {broker_name} ({addr}): {e}"
-                )));
-            }
-        }
-    }
-    plan.executed = true;
+    admin.execute_reset_offset(&mut plan).await?;
     Ok(plan)
 }

@@ -14,7 +14,6 @@ pub mod error;
 pub mod group;
 pub mod message;
 pub mod namesrv;
-pub mod output;
 pub mod producer;
 pub mod send;
 pub mod store;
@@ -27,8 +26,8 @@ use std::time::Duration;
 use clap::{Parser, Subcommand};
 
 use crate::client::admin::AdminClient;
+use crate::render::OutputFormat;
 pub use error::{CliError, CliResult};
-use output::OutputFormat;
 
 #[derive(Debug, Parser)]
 #[command(

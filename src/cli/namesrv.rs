@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::output::{self, Render, new_table};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::namesrv::{self, NamesrvConfig};
+use crate::render::{self, Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum NamesrvCommand {
@@ -109,7 +109,7 @@ async fn run_kv(g: &GlobalArgs, cmd: KvCommand) -> CliResult {
     let admin = g.admin()?;
     match cmd {
         KvCommand::Get { namespace, key } => match admin.kv_get(&namespace, &key).await? {
-            Some(value) => output::emit(
+            Some(value) => render::emit(
                 g.output,
                 &KvEntries(vec![KvEntry {
                     namespace,
@@ -140,7 +140,7 @@ async fn run_kv(g: &GlobalArgs, cmd: KvCommand) -> CliResult {
                     value,
                 })
                 .collect();
-            output::emit(g.output, &KvEntries(rows))?;
+            render::emit(g.output, &KvEntries(rows))?;
         }
     }
     Ok(())
@@ -173,7 +173,7 @@ async fn run_config(g: &GlobalArgs, cmd: ConfigCommand) -> CliResult {
                 .into_iter()
                 .map(|(addr, text)| (addr, crate::config::parse_properties(&text)))
                 .collect();
-            output::emit(g.output, &NamesrvSettings(all))?;
+            render::emit(g.output, &NamesrvSettings(all))?;
         }
         ConfigCommand::Set { key, value } => {
             admin

@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 
-use super::output::{self, Render, new_table};
-use super::{CliError, CliResult, GlobalArgs};
-use crate::protocol::connection::version_desc;
+use super::{CliResult, GlobalArgs};
+use crate::client::admin::connection::ConnectionRow;
+use crate::render::{self, Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum ProducerCommand {
@@ -19,28 +19,6 @@ pub enum ProducerCommand {
         #[arg(short = 'c', long)]
         cluster: Option<String>,
     },
-}
-
-/// One client connection, as `mq producer list` and `mq consumer list` print it.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ConnectionRow {
-    pub client_id: String,
-    pub client_addr: String,
-    pub language: String,
-    /// The client's RocketMQ version name (`V4_9_8`), or its ordinal.
-    pub version: String,
-}
-
-impl From<&crate::protocol::connection::Connection> for ConnectionRow {
-    fn from(c: &crate::protocol::connection::Connection) -> Self {
-        ConnectionRow {
-            client_id: c.client_id.clone(),
-            client_addr: c.client_addr.clone(),
-            language: c.language.clone(),
-            version: version_desc(c.version),
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -66,24 +44,8 @@ pub async fn run(g: &GlobalArgs, cmd: ProducerCommand) -> CliResult {
     let admin = g.admin()?;
     match cmd {
         ProducerCommand::List { group, cluster } => {
-            let conns = admin
-                .producer_connections(&group, cluster.as_deref())
-                .await?;
-            if conns.connection_set.is_empty() {
-                return Err(CliError::Failed(format!(
-                    "no producer of group '{group}' is connected"
-                )));
-            }
-            output::emit(
-                g.output,
-                &Connections(
-                    conns
-                        .connection_set
-                        .iter()
-                        .map(ConnectionRow::from)
-                        .collect(),
-                ),
-            )?;
+            let rows = admin.producer_list(&group, cluster.as_deref()).await?;
+            render::emit(g.output, &Connections(rows))?;
         }
     }
     Ok(())

@@ -12,11 +12,11 @@ use futures_util::FutureExt;
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::Serialize;
 
-use super::output::{self, OutputFormat, new_table};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::error::ClientError;
 use crate::client::producer::{DEFAULT_PRODUCER_GROUP, SendFuture};
 use crate::client::{ClientConfig, Message, Producer, ProducerConfig, SendResult};
+use crate::render::{self, OutputFormat, new_table};
 
 /// More results than this print as a progress bar and a summary.
 const MAX_ROWS: u64 = 10;
@@ -299,7 +299,7 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
             for column in t.column_iter_mut() {
                 column.set_padding((0, 2));
             }
-            output::print_text(&format!("{}\n", t.trim_fmt()))?;
+            render::print_text(&format!("{}\n", t.trim_fmt()))?;
         }
     }
     if many {
@@ -315,7 +315,7 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
         if json {
             eprintln!("{summary}");
         } else {
-            output::print_text(&format!("{summary}\n"))?;
+            render::print_text(&format!("{summary}\n"))?;
         }
     }
     if tally.failed > 0 {

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use super::output::{self, Render, new_table};
 use super::{CliError, CliResult, GlobalArgs};
+use crate::render::{self, Render, new_table};
 use crate::store::inspect::{self, InspectedMessage, StoreSummary};
 
 #[derive(Debug, clap::Subcommand)]
@@ -45,11 +45,11 @@ pub async fn run(g: &GlobalArgs, cmd: StoreCommand) -> CliResult {
     match (topic, queue) {
         (Some(topic), Some(queue)) => {
             let msgs = inspect::messages(&dir, &topic, queue, offset, count).map_err(failed)?;
-            output::emit(g.output, &Messages(msgs))?;
+            render::emit(g.output, &Messages(msgs))?;
         }
         _ => {
             let summary = inspect::summary(&dir).map_err(failed)?;
-            output::emit(g.output, &Summary(summary))?;
+            render::emit(g.output, &Summary(summary))?;
         }
     }
     Ok(())
@@ -103,7 +103,7 @@ impl Render for Messages {
                     d.msg_id.clone(),
                     d.tags().unwrap_or("").to_string(),
                     d.keys().unwrap_or("").to_string(),
-                    output::format_millis(d.store_timestamp),
+                    render::format_millis(d.store_timestamp),
                     preview(&d.body),
                 ]),
                 None => t.add_row(vec![

@@ -4,8 +4,8 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use super::output::{OutputFormat, emit, print_text};
 use super::{CliError, CliResult, GlobalArgs};
+use crate::render::{OutputFormat, emit, print_text};
 use crate::tui::figures::Figures;
 use crate::tui::once::Snapshot;
 use crate::tui::{collector, live};

@@ -1,19 +1,16 @@
 //! `mq topic ...`: create, update, delete, list, describe (per-queue offsets
 //! and consuming groups) and route.
 
-use std::collections::BTreeSet;
-
 use serde::Serialize;
 
-use super::admin_common::{Targets, confirm, emit_sections, time};
-use super::output::{self, Render, new_table};
-use super::{CliError, CliResult, GlobalArgs};
-use crate::client::ClientError;
+use super::admin_common::{Targets, confirm};
+use super::{CliResult, GlobalArgs};
 use crate::client::admin::AdminClient;
-use crate::client::admin::fanout::on_each;
+use crate::client::admin::topic::{self, TopicChange, TopicDescription};
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
-use crate::protocol::topic_config::TopicConfig;
+use crate::render::{self, Render, new_table};
+use crate::render::{emit_sections, time};
 
 /// `--perm rw|r|w`: a topic's permission.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -109,28 +106,36 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
     match cmd {
         TopicCommand::Create(s) => {
             let done = create_or_update(&admin, s, false).await?;
-            output::emit(g.output, &done)?;
+            render::emit(g.output, &done)?;
         }
         TopicCommand::Update(s) => {
             let done = create_or_update(&admin, s, true).await?;
-            output::emit(g.output, &done)?;
+            render::emit(g.output, &done)?;
         }
         TopicCommand::Delete {
             topic,
             cluster,
             yes,
         } => {
-            let done = delete(&admin, &topic, cluster.as_deref(), yes).await?;
-            output::emit(g.output, &done)?;
+            let plan = admin.plan_delete_topic(&topic, cluster.as_deref()).await?;
+            confirm(
+                &format!(
+                    "delete topic '{topic}' from {} broker(s)",
+                    plan.brokers.len()
+                ),
+                yes,
+            )?;
+            let done = TopicChanges(admin.delete_topic(&plan).await?);
+            render::emit(g.output, &done)?;
         }
         TopicCommand::Describe { topic } => {
-            let d = describe(&admin, &topic).await?;
-            let sections = d.sections();
+            let d = admin.describe_topic(&topic).await?;
+            let sections = describe_sections(&d);
             emit_sections(g.output, &d, sections)?;
         }
         TopicCommand::Route { topic } => {
             let route = admin.topic_route(&topic).await?;
-            output::emit(g.output, &Route(route))?;
+            render::emit(g.output, &Route(route))?;
         }
         TopicCommand::List { cluster } => {
             let list = match cluster {
@@ -142,7 +147,7 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
                 .into_iter()
                 .map(|topic| TopicRow { topic })
                 .collect();
-            output::emit(g.output, &TopicNames(rows))?;
+            render::emit(g.output, &TopicNames(rows))?;
         }
     }
     Ok(())
@@ -218,20 +223,6 @@ impl Render for TopicNames {
     }
 }
 
-/// Where a topic was created, updated or deleted.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TopicChange {
-    pub topic: String,
-    pub action: &'static str,
-    pub broker_name: String,
-    pub address: String,
-    pub read_queue_nums: Option<i32>,
-    pub write_queue_nums: Option<i32>,
-    pub perm: Option<String>,
-    pub order: Option<bool>,
-}
-
 #[derive(Debug, Serialize)]
 #[serde(transparent)]
 pub struct TopicChanges(pub Vec<TopicChange>);
@@ -253,8 +244,8 @@ impl Render for TopicChanges {
                 c.action.to_string(),
                 c.broker_name.clone(),
                 c.address.clone(),
-                super::admin_common::opt(c.read_queue_nums.map(i64::from)),
-                super::admin_common::opt(c.write_queue_nums.map(i64::from)),
+                crate::render::opt(c.read_queue_nums.map(i64::from)),
+                crate::render::opt(c.write_queue_nums.map(i64::from)),
                 c.perm.clone().unwrap_or_else(|| "-".into()),
             ]);
         }
@@ -262,170 +253,40 @@ impl Render for TopicChanges {
     }
 }
 
-fn not_found(topic: &str, cluster: Option<&str>) -> CliError {
-    match cluster {
-        Some(c) => CliError::Failed(format!("topic '{topic}' not found on cluster {c}")),
-        None => CliError::Failed(format!("topic '{topic}' not found")),
-    }
-}
-
 async fn create_or_update(
     admin: &AdminClient,
     s: TopicSettings,
-    update: bool,
+    must_exist: bool,
 ) -> CliResult<TopicChanges> {
-    if let Err(e) = crate::protocol::topic::validate_topic_name(&s.topic) {
-        return Err(CliError::Usage(e));
-    }
-    let targets = s.targets.resolve(admin).await?;
-    let route = match admin.topic_route(&s.topic).await {
-        Ok(r) => Some(r),
-        Err(ClientError::TopicNotFound(_)) => None,
-        Err(e) => return Err(e.into()),
+    let settings = topic::TopicSettings {
+        read_queue_nums: s.read_queues,
+        write_queue_nums: s.write_queues,
+        perm: s.perm.map(PermArg::bits),
+        order: s.order,
     };
-    if update && route.is_none() {
-        return Err(not_found(&s.topic, s.targets.cluster.as_deref()));
-    }
-    let mut changes = Vec::new();
-    let mut order_conf = Vec::new();
-    for t in &targets {
-        let current = route.as_ref().and_then(|r| {
-            r.queue_datas
-                .iter()
-                .find(|q| q.broker_name == t.broker_name)
-        });
-        let mut config = TopicConfig::with_queues(
+    let changes = admin
+        .create_or_update_topic(
             &s.topic,
-            s.read_queues
-                .or(current.map(|q| q.read_queue_nums))
-                .unwrap_or(8),
-            s.write_queues
-                .or(current.map(|q| q.write_queue_nums))
-                .unwrap_or(8),
-            s.perm
-                .map(PermArg::bits)
-                .or(current.map(|q| q.perm))
-                .unwrap_or(perm::PERM_READ_WRITE),
-        );
-        config.order = s.order;
-        config.topic_sys_flag = current.map(|q| q.topic_sys_flag).unwrap_or(0);
-        admin.create_topic(&t.addr, &config).await.map_err(|e| {
-            CliError::Failed(format!(
-                "cannot create topic '{}' on {} ({}): {e}",
-                s.topic, t.broker_name, t.addr
-            ))
-        })?;
-        order_conf.push(format!("{}:{}", t.broker_name, config.write_queue_nums));
-        changes.push(TopicChange {
-            topic: s.topic.clone(),
-            action: if current.is_some() {
-                "updated"
-            } else {
-                "created"
-            },
-            broker_name: t.broker_name.clone(),
-            address: t.addr.clone(),
-            read_queue_nums: Some(config.read_queue_nums),
-            write_queue_nums: Some(config.write_queue_nums),
-            perm: Some(perm::perm_to_string(config.perm)),
-            order: Some(config.order),
-        });
-    }
-    if s.order {
-        admin
-            .kv_put("ORDER_TOPIC_CONFIG", &s.topic, &order_conf.join(";"))
-            .await?;
-    }
+            s.targets.cluster.as_deref(),
+            s.targets.broker.as_deref(),
+            must_exist,
+            &settings,
+        )
+        .await?;
     Ok(TopicChanges(changes))
 }
 
-async fn delete(
-    admin: &AdminClient,
-    topic: &str,
-    cluster: Option<&str>,
-    yes: bool,
-) -> CliResult<TopicChanges> {
-    let route = match admin.topic_route(topic).await {
-        Ok(r) => r,
-        Err(ClientError::TopicNotFound(_)) => return Err(not_found(topic, cluster)),
-        Err(e) => return Err(e.into()),
-    };
-    let brokers: Vec<_> = route
-        .broker_datas
-        .iter()
-        .filter(|b| cluster.is_none_or(|c| b.cluster == c))
-        .collect();
-    if brokers.is_empty() {
-        return Err(not_found(topic, cluster));
+/// The tables of `topic describe`: the queues, then the consuming groups.
+fn describe_sections(d: &TopicDescription) -> Vec<(Option<String>, comfy_table::Table)> {
+    let mut groups = new_table(["CONSUMER GROUP"]);
+    for g in &d.consumer_groups {
+        groups.add_row(vec![g.clone()]);
     }
-    confirm(
-        &format!("delete topic '{topic}' from {} broker(s)", brokers.len()),
-        yes,
-    )?;
-    let mut changes = Vec::new();
-    for b in brokers {
-        for addr in b.broker_addrs.values() {
-            admin
-                .delete_topic_in_broker(addr, topic)
-                .await
-                .map_err(|e| {
-                    CliError::Failed(format!(
-                        "cannot delete topic '{topic}' on {} ({addr}): {e}",
-                        b.broker_name
-                    ))
-                })?;
-            changes.push(TopicChange {
-                topic: topic.to_string(),
-                action: "deleted",
-                broker_name: b.broker_name.clone(),
-                address: addr.clone(),
-                read_queue_nums: None,
-                write_queue_nums: None,
-                perm: None,
-                order: None,
-            });
-        }
+    let mut out = vec![(None, d.table())];
+    if !d.consumer_groups.is_empty() {
+        out.push((None, groups));
     }
-    admin.delete_topic_in_namesrv(topic, cluster).await?;
-    Ok(TopicChanges(changes))
-}
-
-/// One queue of `mq topic describe`.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct QueueStatus {
-    pub broker_name: String,
-    pub queue_id: i32,
-    pub min_offset: i64,
-    pub max_offset: i64,
-    /// Messages held: maxOffset - minOffset.
-    pub messages: i64,
-    /// Store time of the newest message (ms since the epoch), null when empty.
-    pub last_update_timestamp: Option<i64>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TopicDescription {
-    pub topic: String,
-    pub total_messages: i64,
-    pub queues: Vec<QueueStatus>,
-    pub consumer_groups: Vec<String>,
-    pub route: TopicRouteData,
-}
-
-impl TopicDescription {
-    fn sections(&self) -> Vec<(Option<String>, comfy_table::Table)> {
-        let mut groups = new_table(["CONSUMER GROUP"]);
-        for g in &self.consumer_groups {
-            groups.add_row(vec![g.clone()]);
-        }
-        let mut out = vec![(None, self.table())];
-        if !self.consumer_groups.is_empty() {
-            out.push((None, groups));
-        }
-        out
-    }
+    out
 }
 
 impl Render for TopicDescription {
@@ -450,37 +311,4 @@ impl Render for TopicDescription {
         }
         t
     }
-}
-
-async fn describe(admin: &AdminClient, topic: &str) -> CliResult<TopicDescription> {
-    let route = admin.topic_route(topic).await?;
-    let stats = admin.topic_status(topic).await?;
-    let targets = admin.topic_masters(topic).await?;
-    let mut groups = BTreeSet::new();
-    for (_, r) in on_each(&targets, |t| async move {
-        admin.topic_consumed_by(&t.addr, topic).await
-    })
-    .await
-    {
-        groups.extend(r?.group_list);
-    }
-    let queues: Vec<QueueStatus> = stats
-        .offset_table
-        .iter()
-        .map(|(mq, o)| QueueStatus {
-            broker_name: mq.broker_name.clone(),
-            queue_id: mq.queue_id,
-            min_offset: o.min_offset,
-            max_offset: o.max_offset,
-            messages: (o.max_offset - o.min_offset).max(0),
-            last_update_timestamp: Some(o.last_update_timestamp).filter(|t| *t > 0),
-        })
-        .collect();
-    Ok(TopicDescription {
-        topic: topic.to_string(),
-        total_messages: queues.iter().map(|q| q.messages).sum(),
-        queues,
-        consumer_groups: groups.into_iter().collect(),
-        route,
-    })
 }

@@ -5,7 +5,7 @@ use comfy_table::Table;
 use serde::Serialize;
 
 use super::figures::{Figures, GroupRow, TopicRow};
-use crate::cli::output::{Render, new_table};
+use crate::render::{Render, new_table};
 
 /// What `--once` prints: the figures, with system topics and groups left
 /// out unless asked for.

@@ -1,11 +1,23 @@
 //! The admin client: the name server's admin calls (routes, clusters, topic
 //! lists, KV config, name server config) here, broker calls in `broker`,
-//! calls spanning many brokers in `fanout`. Works against `mq` daemons and
-//! Apache RocketMQ alike.
+//! calls spanning many brokers in `fanout`, and the workflows the CLI and the
+//! console share (`cluster`, `broker_info`, `topic`, `connection`, `group`,
+//! `message`, with `targets` choosing where changes go), which return
+//! serializable results.
+//! Works against `mq` daemons and Apache RocketMQ alike.
 
 pub mod broker;
+pub mod broker_info;
+pub mod cluster;
+pub mod connection;
+pub mod error;
 pub mod fanout;
+pub mod group;
+pub mod message;
+pub mod targets;
+pub mod topic;
 
+pub use error::{AdminError, AdminResult};
 pub use fanout::BrokerTarget;
 
 use std::time::Duration;

@@ -1,19 +1,20 @@
 //! GET_NAMESRV_CONFIG and UPDATE_NAMESRV_CONFIG: settings as `key=value`
 //! text, as RocketMQ's Configuration serves them.
 
-use super::{NameServer, Outcome};
+use super::Outcome;
 use crate::config;
+use crate::namesrv::state::NamesrvState;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
 
-pub fn get(ns: &NameServer) -> Outcome {
+pub fn get(ns: &NamesrvState) -> Outcome {
     let text = config::to_properties(&*ns.config.read().unwrap());
     Ok(RemotingCommand::success().with_body(text.into_bytes()))
 }
 
 /// Takes effect at once for the expiry settings and orderMessageEnable;
 /// listen address changes apply at the next start.
-pub fn update(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn update(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let Ok(text) = std::str::from_utf8(&req.body) else {
         return Ok(RemotingCommand::error(
             response::SYSTEM_ERROR,

@@ -1,13 +1,14 @@
 //! KV config requests: PUT_KV_CONFIG, GET_KV_CONFIG, DELETE_KV_CONFIG,
 //! GET_KVLIST_BY_NAMESPACE.
 
-use super::{NameServer, Outcome};
+use super::Outcome;
+use crate::namesrv::state::NamesrvState;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::*;
 use crate::remoting::code::response;
 use crate::remoting::{RemotingCommand, RemotingError};
 
-pub fn put(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn put(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: PutKvConfigRequestHeader = req.decode_header()?;
     ns.kv
         .lock()
@@ -17,7 +18,7 @@ pub fn put(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(RemotingCommand::success())
 }
 
-pub fn get(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn get(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: KvConfigKeyHeader = req.decode_header()?;
     let value = ns
         .kv
@@ -35,7 +36,7 @@ pub fn get(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     }
 }
 
-pub fn delete(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn delete(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: KvConfigKeyHeader = req.decode_header()?;
     ns.kv
         .lock()
@@ -45,7 +46,7 @@ pub fn delete(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(RemotingCommand::success())
 }
 
-pub fn list(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn list(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: GetKvListByNamespaceRequestHeader = req.decode_header()?;
     let table = ns.kv.lock().unwrap().kv_list_by_namespace(&h.namespace);
     match table {

@@ -1,8 +1,9 @@
 //! Route requests: broker registration, route look-up, cluster info, topic
 //! lists, topic deletion and broker write permission.
 
-use super::{NameServer, Outcome};
+use super::Outcome;
 use crate::namesrv::route_info::BrokerIdentity;
+use crate::namesrv::state::NamesrvState;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::*;
 use crate::protocol::register_broker::RegisterBrokerBody;
@@ -15,7 +16,7 @@ use crate::util::now_millis;
 /// The KV namespace holding `orderTopicConf` per topic.
 pub const NAMESPACE_ORDER_TOPIC_CONFIG: &str = "ORDER_TOPIC_CONFIG";
 
-pub fn register_broker(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn register_broker(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: RegisterBrokerRequestHeader = req.decode_header()?;
     let expected_crc = h.body_crc32.unwrap_or(0);
     if expected_crc != 0 && !req.body.is_empty() {
@@ -76,7 +77,7 @@ pub fn register_broker(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(out)
 }
 
-pub fn unregister_broker(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn unregister_broker(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: UnregisterBrokerRequestHeader = req.decode_header()?;
     ns.route.write().unwrap().unregister_broker(BrokerIdentity {
         cluster_name: &h.cluster_name,
@@ -87,7 +88,7 @@ pub fn unregister_broker(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(RemotingCommand::success())
 }
 
-pub fn query_data_version(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn query_data_version(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: QueryDataVersionRequestHeader = req.decode_header()?;
     let version: DataVersion = match DataVersion::decode(&req.body) {
         Ok(v) => v,
@@ -112,7 +113,7 @@ pub fn query_data_version(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(out)
 }
 
-pub fn get_route_info(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn get_route_info(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: GetRouteInfoRequestHeader = req.decode_header()?;
     let route = ns.route.read().unwrap().pick_topic_route_data(&h.topic);
     match route {
@@ -137,28 +138,28 @@ pub fn get_route_info(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     }
 }
 
-pub fn get_cluster_info(ns: &NameServer) -> Outcome {
+pub fn get_cluster_info(ns: &NamesrvState) -> Outcome {
     let info = ns.route.read().unwrap().cluster_info();
     Ok(RemotingCommand::success().with_body(info.encode()))
 }
 
-pub fn get_all_topic_list(ns: &NameServer) -> Outcome {
+pub fn get_all_topic_list(ns: &NamesrvState) -> Outcome {
     let list = ns.route.read().unwrap().all_topic_list();
     Ok(RemotingCommand::success().with_body(list.encode()))
 }
 
-pub fn get_topics_by_cluster(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn get_topics_by_cluster(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: GetTopicsByClusterRequestHeader = req.decode_header()?;
     let list = ns.route.read().unwrap().topics_by_cluster(&h.cluster);
     Ok(RemotingCommand::success().with_body(list.encode()))
 }
 
-pub fn get_system_topic_list(ns: &NameServer) -> Outcome {
+pub fn get_system_topic_list(ns: &NamesrvState) -> Outcome {
     let list = ns.route.read().unwrap().system_topic_list();
     Ok(RemotingCommand::success().with_body(list.encode()))
 }
 
-pub fn delete_topic(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn delete_topic(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: DeleteTopicFromNamesrvRequestHeader = req.decode_header()?;
     let mut route = ns.route.write().unwrap();
     match h.cluster_name.as_deref() {
@@ -172,7 +173,7 @@ pub fn delete_topic(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(RemotingCommand::success())
 }
 
-pub fn wipe_write_perm(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn wipe_write_perm(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: BrokerNameHeader = req.decode_header()?;
     let count = ns
         .route
@@ -182,7 +183,7 @@ pub fn wipe_write_perm(ns: &NameServer, req: &RemotingCommand) -> Outcome {
     Ok(RemotingCommand::success().with_ext("wipeTopicCount", count))
 }
 
-pub fn add_write_perm(ns: &NameServer, req: &RemotingCommand) -> Outcome {
+pub fn add_write_perm(ns: &NamesrvState, req: &RemotingCommand) -> Outcome {
     let h: BrokerNameHeader = req.decode_header()?;
     let count = ns
         .route

@@ -1,6 +1,9 @@
-//! Printing command results: a table for people, JSON or YAML for scripts.
-//! Every printing command goes through `emit`, so `-o` means the same
-//! everywhere and a closed stdout (`mq ... | head`) ends the command quietly.
+//! Rendering results: a table for people, JSON or YAML for scripts, and the
+//! cell formats (times, ages, unknown numbers) the tables share. Used by
+//! `cli`, `tui` and the console alike; it knows nothing of where the data
+//! came from. Every printing command goes through `emit`, so `-o` means the
+//! same everywhere and a closed stdout (`mq ... | head`) ends the command
+//! quietly.
 
 use std::io::{self, Write};
 
@@ -82,4 +85,48 @@ pub fn format_age(ms: i64, now_ms: i64) -> String {
         "{} ago",
         humantime::format_duration(std::time::Duration::from_secs(secs))
     )
+}
+
+/// Prints `value` as JSON/YAML, or, for tables, each titled section in turn.
+pub fn emit_sections<T: Render>(
+    format: OutputFormat,
+    value: &T,
+    sections: Vec<(Option<String>, Table)>,
+) -> io::Result<()> {
+    if format != OutputFormat::Table {
+        return emit(format, value);
+    }
+    let mut text = String::new();
+    for (i, (title, mut table)) in sections.into_iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if let Some(t) = title {
+            text.push_str(&t);
+            text.push('\n');
+        }
+        if table.row_iter().next().is_none() && title_only(&table) {
+            continue;
+        }
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+        text.push_str(&table.trim_fmt());
+        text.push('\n');
+    }
+    print_text(&text)
+}
+
+fn title_only(table: &Table) -> bool {
+    table.header().is_none()
+}
+
+/// A table cell for an optional number: `-` when unknown.
+pub fn opt(v: Option<i64>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
+}
+
+/// A table cell for a timestamp: readable UTC, `-` when unset.
+pub fn time(ms: Option<i64>) -> String {
+    ms.map(format_millis).unwrap_or_else(|| "-".into())
 }
