@@ -261,6 +261,13 @@ pub fn check_and_decode(buf: &[u8], expected_offset: i64, check_crc: bool) -> Ch
             if check_crc && body_crc(r.body) != r.body_crc {
                 return Checked::Corrupt("body CRC mismatch".into());
             }
+            // The body CRC covers the body only. A record whose write stopped in its
+            // properties (the last field; the rest of the file reads as zeroes) would pass
+            // every other check, but then ends in a zero byte, which RocketMQ's property
+            // format never does (each pair ends with its value or a separator).
+            if check_crc && r.properties.as_bytes().last() == Some(&0) {
+                return Checked::Corrupt("torn record: properties end in a zero byte".into());
+            }
             Checked::Message(r)
         }
         Err(e) => Checked::Corrupt(e.to_string()),
