@@ -501,3 +501,68 @@ fn mmap_failure_at_commit_log_roll_over() {
             .count() as i64
     );
 }
+
+/// A torn write of an append that rolls the commit log over: the BLANK closing the full file
+/// torn at each of its bytes (the record in the new file never written), or the record at the
+/// start of the new file torn. Recovery keeps every earlier record and the next append goes
+/// to the start of the new file.
+#[test]
+fn torn_write_of_a_roll_over_is_cut_by_recovery() {
+    let big = Msg::new("TopicF", 0, vec![b'x'; 1500], "TagB", "bigkey", "");
+    let len = record_len(&big);
+    let rt = rt();
+    // (which write from now tears, bytes kept): the first write is the file being closed,
+    // whose unwritten part is just the BLANK; the second the record in the new file.
+    let cases = (0..=8)
+        .map(|k| (1, k))
+        .chain([0, 1, 4, 8, 89, len / 2, len - 1].map(|k| (2, k)));
+    for (nth, k) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, faults) = open_faulty(tiny_config(dir.path(), FlushDiskType::SyncFlush));
+        let mut acked = Vec::new();
+        let mut i = 0;
+        while store.max_phy_offset() as usize + len + 8 <= 4096 {
+            let m = msg(i);
+            let r = rt.block_on(store.put_message(&m.append())).unwrap();
+            acked.push(Acked {
+                msg: m,
+                phys: r.physical_offset,
+                queue_offset: r.queue_offset,
+            });
+            i += 1;
+        }
+        let blank_at = store.max_phy_offset();
+        faults.tear_nth_write(nth, k);
+        assert_not_writable(
+            rt.block_on(store.put_message(&big.append())),
+            &format!("write {nth} torn after {k} bytes"),
+        );
+        drop(store);
+
+        let store = MessageStore::open(tiny_config(dir.path(), FlushDiskType::SyncFlush))
+            .unwrap_or_else(|e| panic!("write {nth}, k={k}: reopen: {e}"));
+        assert!(store.recovery_report().abnormal);
+        let end = store.max_phy_offset();
+        // A whole BLANK closes the file; a torn one is cut off like a torn record.
+        let expected = if nth == 1 && k < 8 { blank_at } else { 4096 };
+        assert_eq!(
+            end,
+            expected,
+            "write {nth}, k={k}: {:?}",
+            store.recovery_report()
+        );
+        check_readable(&store, &acked);
+        assert!(
+            store.get_message_by_offset(4096).is_none(),
+            "write {nth}, k={k}"
+        );
+        let in_queue = acked.iter().filter(|a| a.msg.queue_id == 0).count() as i64;
+        let r = rt.block_on(store.put_message(&big.append())).unwrap();
+        assert_eq!(
+            (r.physical_offset, r.queue_offset),
+            (4096, in_queue),
+            "write {nth}, k={k}"
+        );
+        check_readable(&store, &acked);
+    }
+}
