@@ -500,6 +500,30 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_of_a_record_is_refused_by_the_recovery_check() {
+        let props = build_properties([("TAGS", "TagA"), ("KEYS", "k1 k2")]);
+        // At offset 0 a torn physical offset field still reads as the expected one.
+        for (body, phys) in [(&b""[..], 0), (b"hello", 0), (b"hello", 1000)] {
+            let m = msg(body, &props);
+            let mut whole = vec![0u8; m.record_len()];
+            m.encode_into(&mut whole, 0, phys, 1_700_000_000_123);
+            // As the file holds a torn record: its first k bytes, then zeroes.
+            for k in 0..whole.len() {
+                let mut torn = vec![0u8; whole.len() + 64];
+                torn[..k].copy_from_slice(&whole[..k]);
+                assert!(
+                    matches!(
+                        check_record(&torn, phys, true),
+                        RecordCheck::Corrupt(_) | RecordCheck::End
+                    ),
+                    "prefix of {k} of {} bytes accepted",
+                    whole.len()
+                );
+            }
+        }
+    }
+
+    #[test]
     fn encode_decode_round_trip() {
         let props = build_properties([("TAGS", "TagA"), ("KEYS", "k1 k2")]);
         let m = msg(b"hello", &props);
