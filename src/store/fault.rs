@@ -4,8 +4,9 @@
 //! fails there with an I/O error, as a failing disk would make it.
 //!
 //! Production stores have no injector (`StoreHooks::faults` is `None`); the store checks for
-//! one only at its system call sites (file create/extend, mmap, pwrite, fdatasync/msync), none
-//! of which is per message on the mapped commit log.
+//! one only at the system call sites of commit log and consume queue files (sizing a file,
+//! mmap, pwrite, fdatasync/msync), none of which is per message on the mapped commit log. The
+//! index and checkpoint files have no seam.
 
 use std::fs::File;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -13,7 +14,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 /// A kind of system call that can be made to fail.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FaultPoint {
-    /// Creating or extending a store file (open + set_len).
+    /// Sizing a new store file, or extending one found cut short (set_len).
     Create,
     /// Mapping a store file into memory.
     Mmap,
