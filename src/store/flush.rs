@@ -44,6 +44,10 @@ impl Signal {
 /// write or sync makes the store unwritable for good (see `StoreInner::fail_writes`); after
 /// that nothing is synced or published any more.
 pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
+    let one_at_a_time = inner
+        .commit_log_flush
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     inner.check_no_write_failure()?;
     // Read the timestamp before syncing: the record carrying it is published already, so the
     // sync covers it and the checkpoint never claims more than is on disk.
@@ -62,6 +66,7 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
             false
         }
     });
+    drop(one_at_a_time);
     // After the waiting appends are answered, not before: see map_back_committed.
     inner.commit_log.files().map_back_committed(before);
     Ok(flushed)
@@ -75,6 +80,7 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
 /// the checkpoint is rewritten whole each time, and an older one on disk only makes recovery
 /// check more.
 pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
+    let _one_at_a_time = inner.logics_flush.lock().unwrap_or_else(|e| e.into_inner());
     inner.check_no_write_failure()?;
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
     let index_ts = if inner.index.is_some() {

@@ -115,6 +115,12 @@ pub(crate) struct StoreInner {
     /// Set by the first failed write or sync of the commit log or a consume queue, for good
     /// (RocketMQ's RunningFlags' not-writeable bits): appends are refused from then on.
     pub write_failure: std::sync::OnceLock<WriteFailure>,
+    /// Held across one commit log flush, from the failure check to publishing the result, so
+    /// that a flush racing a failed one (the flusher thread and `MessageStore::flush`) cannot
+    /// sync the pages the failed one lost, succeed and acknowledge them.
+    pub commit_log_flush: Mutex<()>,
+    /// The same for consume queues, index and checkpoint.
+    pub logics_flush: Mutex<()>,
     pub shutdown: AtomicBool,
     _lock: File,
 }
@@ -295,6 +301,8 @@ impl MessageStore {
             disk_full: AtomicBool::new(false),
             disk_used_percent: AtomicU32::new(0),
             write_failure: std::sync::OnceLock::new(),
+            commit_log_flush: Mutex::new(()),
+            logics_flush: Mutex::new(()),
             shutdown: AtomicBool::new(false),
             _lock: lock,
         });
