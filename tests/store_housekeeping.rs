@@ -25,6 +25,7 @@ fn open(dir: &std::path::Path, knobs: &Arc<Knobs>) -> MessageStore {
         now_ms: Arc::new(move || a.now.load(Ordering::SeqCst)),
         disk_used_ratio: Arc::new(move |_| b.disk.load(Ordering::SeqCst) as f64 / 1000.0),
         local_hour: Arc::new(move |_| c.hour.load(Ordering::SeqCst)),
+        faults: None,
     };
     MessageStore::open_with(cfg, hooks).unwrap()
 }

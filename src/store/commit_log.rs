@@ -33,7 +33,18 @@ impl CommitLog {
         writable: bool,
         write_behind: bool,
     ) -> Result<CommitLog> {
-        let mut files = MappedFileQueue::load(dir, file_size, writable)?;
+        Self::load_with(dir, file_size, writable, write_behind, None)
+    }
+
+    /// `load`, with failures injected into the system calls of its files.
+    pub(crate) fn load_with(
+        dir: &Path,
+        file_size: usize,
+        writable: bool,
+        write_behind: bool,
+        faults: super::fault::Faults,
+    ) -> Result<CommitLog> {
+        let mut files = MappedFileQueue::load_with(dir, file_size, writable, faults)?;
         if writable && write_behind {
             files = files.with_write_behind();
         }

@@ -4,6 +4,7 @@
 //! commit log and recovery can rebuild them from it.
 
 use super::error::{IoContext, Result};
+use super::fault::Faults;
 use super::mapped_file::MappedFile;
 use super::mapped_file_queue::MappedFileQueue;
 use std::collections::HashMap;
@@ -68,11 +69,23 @@ impl ConsumeQueue {
         file_size: usize,
         writable: bool,
     ) -> Result<ConsumeQueue> {
+        Self::load_with(root, topic, queue_id, file_size, writable, None)
+    }
+
+    /// `load`, with failures injected into the system calls of its files.
+    pub(crate) fn load_with(
+        root: &Path,
+        topic: &str,
+        queue_id: i32,
+        file_size: usize,
+        writable: bool,
+        faults: Faults,
+    ) -> Result<ConsumeQueue> {
         let dir = root.join(topic).join(queue_id.to_string());
         Ok(ConsumeQueue {
             topic: topic.to_string(),
             queue_id,
-            files: MappedFileQueue::load(&dir, file_size, writable)?,
+            files: MappedFileQueue::load_with(&dir, file_size, writable, faults)?,
             min_logic_offset: AtomicI64::new(0),
         })
     }
@@ -294,11 +307,23 @@ pub struct ConsumeQueueTable {
     file_size: usize,
     writable: bool,
     queues: RwLock<QueueMap>,
+    /// The test seam: failures to inject into the queues' files' system calls.
+    faults: Faults,
 }
 
 impl ConsumeQueueTable {
     /// Loads every consumequeue/<topic>/<queueId> directory found.
     pub fn load(root: &Path, file_size: usize, writable: bool) -> Result<ConsumeQueueTable> {
+        Self::load_with(root, file_size, writable, None)
+    }
+
+    /// `load`, with failures injected into the system calls of the queues' files.
+    pub(crate) fn load_with(
+        root: &Path,
+        file_size: usize,
+        writable: bool,
+        faults: Faults,
+    ) -> Result<ConsumeQueueTable> {
         let mut map: QueueMap = HashMap::default();
         if root.exists() {
             for t in std::fs::read_dir(root).ctx("read dir", root)? {
@@ -315,7 +340,14 @@ impl ConsumeQueueTable {
                     else {
                         continue;
                     };
-                    let cq = ConsumeQueue::load(root, &topic, qid, file_size, writable)?;
+                    let cq = ConsumeQueue::load_with(
+                        root,
+                        &topic,
+                        qid,
+                        file_size,
+                        writable,
+                        faults.clone(),
+                    )?;
                     map.entry(topic.clone())
                         .or_default()
                         .insert(qid, Arc::new(cq));
@@ -329,6 +361,7 @@ impl ConsumeQueueTable {
             file_size,
             writable,
             queues: RwLock::new(map),
+            faults,
         })
     }
 
@@ -347,12 +380,13 @@ impl ConsumeQueueTable {
         if let Some(cq) = per_topic.get(&queue_id) {
             return Ok(cq.clone());
         }
-        let cq = Arc::new(ConsumeQueue::load(
+        let cq = Arc::new(ConsumeQueue::load_with(
             &self.root,
             topic,
             queue_id,
             self.file_size,
             self.writable,
+            self.faults.clone(),
         )?);
         per_topic.insert(queue_id, cq.clone());
         Ok(cq)

@@ -27,6 +27,14 @@ pub enum StoreError {
     Corrupt { path: PathBuf, reason: String },
     #[error("the store is shut down")]
     ShutDown,
+    /// A write or sync of a store file failed: what the kernel dropped is unknown, so the
+    /// store refuses appends until a restart has recovered the files (see `MessageStore::is_writable`).
+    #[error("store not writable until restarted: {op} {path} failed: {cause}")]
+    NotWritable {
+        op: &'static str,
+        path: PathBuf,
+        cause: String,
+    },
     #[error("bad config file {path}: {reason}")]
     ConfigFile { path: PathBuf, reason: String },
 }

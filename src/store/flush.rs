@@ -40,13 +40,20 @@ impl Signal {
     }
 }
 
-/// Syncs the commit log once and publishes the flushed offset to waiting appenders.
+/// Syncs the commit log once and publishes the flushed offset to waiting appenders. A failed
+/// write or sync makes the store unwritable for good (see `StoreInner::fail_writes`); after
+/// that nothing is synced or published any more.
 pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
+    let one_at_a_time = inner
+        .commit_log_flush
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    inner.check_no_write_failure()?;
     // Read the timestamp before syncing: the record carrying it is published already, so the
     // sync covers it and the checkpoint never claims more than is on disk.
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
     let before = inner.commit_log.files().flushed_where();
-    let flushed = inner.commit_log.flush()?;
+    let flushed = inner.commit_log.flush().map_err(|e| inner.fail_writes(e))?;
     if flushed > before {
         inner.commit_log_syncs.fetch_add(1, Ordering::Relaxed);
     }
@@ -59,13 +66,22 @@ pub(crate) fn flush_commit_log(inner: &StoreInner) -> Result<i64> {
             false
         }
     });
+    drop(one_at_a_time);
     // After the waiting appends are answered, not before: see map_back_committed.
     inner.commit_log.files().map_back_committed(before);
     Ok(flushed)
 }
 
 /// Syncs consume queues and index, then records in the checkpoint how far all of it goes.
+///
+/// A failed sync of a consume queue or the index makes the store unwritable too: its dropped
+/// pages would be gone after a machine crash, and the next checkpoint (written after a retry
+/// that succeeds) would tell recovery not to rebuild them. A failed checkpoint write does not:
+/// the checkpoint is rewritten whole each time, and an older one on disk only makes recovery
+/// check more.
 pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
+    let _one_at_a_time = inner.logics_flush.lock().unwrap_or_else(|e| e.into_inner());
+    inner.check_no_write_failure()?;
     let ts = inner.last_store_timestamp.load(Ordering::Acquire);
     let index_ts = if inner.index.is_some() {
         inner.index_built_timestamp.load(Ordering::Acquire)
@@ -73,10 +89,10 @@ pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
         ts
     };
     for cq in inner.cqs.all() {
-        cq.flush()?;
+        cq.flush().map_err(|e| inner.fail_writes(e))?;
     }
     if let Some(idx) = &inner.index {
-        idx.flush()?;
+        idx.flush().map_err(|e| inner.fail_writes(e))?;
     }
     inner.checkpoint.write(&CheckpointTimes {
         physic_msg_timestamp: inner.flushed_physic_timestamp.load(Ordering::Acquire),
@@ -112,6 +128,10 @@ pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
     });
     while !inner.shutdown.load(Ordering::Acquire) {
         inner.flush_signal.wait(interval);
+        if inner.write_failure.get().is_some() {
+            // Logged once, when it failed; a restart is what helps.
+            continue;
+        }
         if sync {
             gather_group(&inner);
         }
@@ -131,6 +151,9 @@ pub(crate) fn logics_flusher(inner: Arc<StoreInner>) {
         // Wake SYNC_FLUSH waiters even if the commit log flusher is stuck, so they can give
         // up at syncFlushTimeout instead of each arming a timer.
         inner.flushed.send_modify(|_| {});
+        if inner.write_failure.get().is_some() {
+            continue;
+        }
         if let Err(e) = flush_logics(&inner) {
             tracing::error!("consume queue flush failed: {e}");
         }

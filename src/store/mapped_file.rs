@@ -11,6 +11,7 @@
 //! are the same), so a finished file is an ordinary file mapping again.
 
 use super::error::{IoContext, Result, StoreError};
+use super::fault::{self, FaultPoint, Faults};
 use bytes::Bytes;
 use memmap2::MmapMut;
 use std::fs::{File, OpenOptions};
@@ -65,6 +66,8 @@ pub struct MappedFile {
     committed_position: AtomicUsize,
     /// Serialises commits; holds the offset below which the mapping is the file's again.
     commit_lock: Mutex<usize>,
+    /// The test seam: failures to inject into this file's system calls.
+    faults: Faults,
 }
 
 // SAFETY: the mapping lives as long as `map`; concurrent access is split by wrote_position:
@@ -80,6 +83,16 @@ pub fn file_name(offset: i64) -> String {
 impl MappedFile {
     /// Creates (or reuses, if it exists with the right size) the file starting at `from`.
     pub fn create(dir: &Path, from: i64, size: usize) -> Result<MappedFile> {
+        Self::create_with(dir, from, size, None)
+    }
+
+    /// `create`, with failures injected into its system calls and those of the file's life.
+    pub(crate) fn create_with(
+        dir: &Path,
+        from: i64,
+        size: usize,
+        faults: Faults,
+    ) -> Result<MappedFile> {
         let path = dir.join(file_name(from));
         let file = OpenOptions::new()
             .read(true)
@@ -88,9 +101,11 @@ impl MappedFile {
             .truncate(false)
             .open(&path)
             .ctx("create", &path)?;
-        file.set_len(size as u64).ctx("allocate", &path)?;
+        fault::check(&faults, FaultPoint::Create)
+            .and_then(|()| file.set_len(size as u64))
+            .ctx("allocate", &path)?;
         preallocate(&file, size);
-        let mf = Self::map(path, file, from, size, true)?;
+        let mf = Self::map(path, file, from, size, true, faults)?;
         mf.wrote_position.store(0, Ordering::Release);
         mf.flushed_position.store(0, Ordering::Release);
         Ok(mf)
@@ -98,6 +113,17 @@ impl MappedFile {
 
     /// Opens an existing file; its positions start at its end until recovery sets them.
     pub fn open(path: &Path, from: i64, size: usize, writable: bool) -> Result<MappedFile> {
+        Self::open_with(path, from, size, writable, None)
+    }
+
+    /// `open`, with failures injected into its system calls and those of the file's life.
+    pub(crate) fn open_with(
+        path: &Path,
+        from: i64,
+        size: usize,
+        writable: bool,
+        faults: Faults,
+    ) -> Result<MappedFile> {
         let file = OpenOptions::new()
             .read(true)
             .write(writable)
@@ -107,7 +133,9 @@ impl MappedFile {
         if writable && len < size as u64 {
             // A file cut short (e.g. by a crash while it was being created): the missing tail
             // reads as zeroes, which recovery treats as the end of the data.
-            file.set_len(size as u64).ctx("extend", path)?;
+            fault::check(&faults, FaultPoint::Create)
+                .and_then(|()| file.set_len(size as u64))
+                .ctx("extend", path)?;
             len = size as u64;
         }
         if len != size as u64 {
@@ -116,7 +144,7 @@ impl MappedFile {
                 reason: format!("file size {len}, expected {size}"),
             });
         }
-        Self::map(path.to_path_buf(), file, from, size, writable)
+        Self::map(path.to_path_buf(), file, from, size, writable, faults)
     }
 
     fn map(
@@ -125,15 +153,19 @@ impl MappedFile {
         from: i64,
         size: usize,
         writable: bool,
+        faults: Faults,
     ) -> Result<MappedFile> {
         // SAFETY: the store owns its directory; nobody truncates these files while mapped.
         // Read-only files get a private mapping: writable in memory, never written back.
-        let mut map = if writable {
-            unsafe { MmapMut::map_mut(&file) }
-        } else {
-            unsafe { memmap2::MmapOptions::new().map_copy(&file) }
-        }
-        .ctx("mmap", &path)?;
+        let mut map = fault::check(&faults, FaultPoint::Mmap)
+            .and_then(|()| {
+                if writable {
+                    unsafe { MmapMut::map_mut(&file) }
+                } else {
+                    unsafe { memmap2::MmapOptions::new().map_copy(&file) }
+                }
+            })
+            .ctx("mmap", &path)?;
         let ptr = NonNull::new(map.as_mut_ptr()).ok_or_else(|| StoreError::Corrupt {
             path: path.clone(),
             reason: "empty mapping".into(),
@@ -151,6 +183,7 @@ impl MappedFile {
             writable,
             committed_position: AtomicUsize::new(0),
             commit_lock: Mutex::new(0),
+            faults,
         })
     }
 
@@ -282,9 +315,11 @@ impl MappedFile {
             let data = unsafe {
                 std::slice::from_raw_parts(self.ptr.as_ptr().add(committed), wrote - committed)
             };
-            self.file
-                .write_all_at(data, committed as u64)
-                .ctx("write", &self.path)?;
+            match &self.faults {
+                None => self.file.write_all_at(data, committed as u64),
+                Some(f) => f.write_all_at(&self.file, data, committed as u64),
+            }
+            .ctx("write", &self.path)?;
             self.committed_position.store(wrote, Ordering::Release);
         }
         Ok(wrote)
@@ -336,7 +371,9 @@ impl MappedFile {
         if self.is_write_behind() {
             let committed = self.commit()?;
             if committed > self.flushed_position() {
-                self.file.sync_data().ctx("fdatasync", &self.path)?;
+                fault::check(&self.faults, FaultPoint::Sync)
+                    .and_then(|()| self.file.sync_data())
+                    .ctx("fdatasync", &self.path)?;
                 self.flushed_position.fetch_max(committed, Ordering::AcqRel);
             }
             return Ok(committed);
@@ -344,8 +381,8 @@ impl MappedFile {
         let wrote = self.wrote_position();
         let flushed = self.flushed_position();
         if wrote > flushed {
-            self.map
-                .flush_range(flushed, wrote - flushed)
+            fault::check(&self.faults, FaultPoint::Sync)
+                .and_then(|()| self.map.flush_range(flushed, wrote - flushed))
                 .ctx("msync", &self.path)?;
             // fetch_max: a concurrent flush (API call vs flusher thread) never moves it back.
             self.flushed_position.fetch_max(wrote, Ordering::AcqRel);

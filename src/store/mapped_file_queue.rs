@@ -2,6 +2,7 @@
 //! MappedFileQueue): lookup by offset, roll-over, flush, dirty-tail truncation and expiry.
 
 use super::error::{IoContext, Result};
+use super::fault::Faults;
 use super::mapped_file::{MappedFile, WarmStats, file_name};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
@@ -25,6 +26,8 @@ pub struct MappedFileQueue {
     write_behind: bool,
     /// What pre-faulting new files has cost.
     warm_stats: Arc<WarmStats>,
+    /// The test seam: failures to inject into the files' system calls.
+    faults: Faults,
 }
 
 fn parse_name(name: &str) -> Option<i64> {
@@ -56,12 +59,28 @@ pub fn list_offset_files(dir: &Path) -> Result<Vec<(i64, PathBuf)>> {
 impl MappedFileQueue {
     /// Maps every existing file of `dir`; positions start at file ends until recovery sets them.
     pub fn load(dir: &Path, file_size: usize, writable: bool) -> Result<MappedFileQueue> {
+        Self::load_with(dir, file_size, writable, None)
+    }
+
+    /// `load`, with failures injected into the system calls of its files.
+    pub(crate) fn load_with(
+        dir: &Path,
+        file_size: usize,
+        writable: bool,
+        faults: Faults,
+    ) -> Result<MappedFileQueue> {
         if writable {
             std::fs::create_dir_all(dir).ctx("create dir", dir)?;
         }
         let mut files = Vec::new();
         for (off, path) in list_offset_files(dir)? {
-            files.push(Arc::new(MappedFile::open(&path, off, file_size, writable)?));
+            files.push(Arc::new(MappedFile::open_with(
+                &path,
+                off,
+                file_size,
+                writable,
+                faults.clone(),
+            )?));
         }
         let flushed = files
             .last()
@@ -74,6 +93,7 @@ impl MappedFileQueue {
             flushed_where: AtomicI64::new(flushed),
             write_behind: false,
             warm_stats: Arc::default(),
+            faults,
         })
     }
 
@@ -161,7 +181,12 @@ impl MappedFileQueue {
     /// take a page fault per page: the head now, the rest by a thread that runs a bounded
     /// distance ahead of the writer.
     pub fn create_file(&self, from: i64) -> Result<Arc<MappedFile>> {
-        let f = Arc::new(MappedFile::create(&self.dir, from, self.file_size)?);
+        let f = Arc::new(MappedFile::create_with(
+            &self.dir,
+            from,
+            self.file_size,
+            self.faults.clone(),
+        )?);
         self.prepare_for_appends(&f);
         self.write_files().push(f.clone());
         if self.file_size >= WARM_MIN_FILE_SIZE {

@@ -261,6 +261,13 @@ pub fn check_and_decode(buf: &[u8], expected_offset: i64, check_crc: bool) -> Ch
             if check_crc && body_crc(r.body) != r.body_crc {
                 return Checked::Corrupt("body CRC mismatch".into());
             }
+            // The body CRC covers the body only. A record whose write stopped in its
+            // properties (the last field; the rest of the file reads as zeroes) would pass
+            // every other check, but then ends in a zero byte, which RocketMQ's property
+            // format never does (each pair ends with its value or a separator).
+            if check_crc && r.properties.as_bytes().last() == Some(&0) {
+                return Checked::Corrupt("torn record: properties end in a zero byte".into());
+            }
             Checked::Message(r)
         }
         Err(e) => Checked::Corrupt(e.to_string()),
@@ -488,6 +495,30 @@ mod tests {
                     .last()
                     .map(|(_, v)| v);
                 proptest::prop_assert_eq!(*got, last);
+            }
+        }
+    }
+
+    #[test]
+    fn every_prefix_of_a_record_is_refused_by_the_recovery_check() {
+        let props = build_properties([("TAGS", "TagA"), ("KEYS", "k1 k2")]);
+        // At offset 0 a torn physical offset field still reads as the expected one.
+        for (body, phys) in [(&b""[..], 0), (b"hello", 0), (b"hello", 1000)] {
+            let m = msg(body, &props);
+            let mut whole = vec![0u8; m.record_len()];
+            m.encode_into(&mut whole, 0, phys, 1_700_000_000_123);
+            // As the file holds a torn record: its first k bytes, then zeroes.
+            for k in 0..whole.len() {
+                let mut torn = vec![0u8; whole.len() + 64];
+                torn[..k].copy_from_slice(&whole[..k]);
+                assert!(
+                    matches!(
+                        check_record(&torn, phys, true),
+                        RecordCheck::Corrupt(_) | RecordCheck::End
+                    ),
+                    "prefix of {k} of {} bytes accepted",
+                    whole.len()
+                );
             }
         }
     }

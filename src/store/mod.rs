@@ -12,6 +12,7 @@ pub mod config;
 pub mod config_file;
 pub mod consume_queue;
 pub mod error;
+pub mod fault;
 pub mod filter;
 mod flush;
 mod get;
@@ -27,6 +28,7 @@ mod reput;
 pub use cleanup::CleanupReport;
 pub use config::{FlushDiskType, StoreConfig};
 pub use error::{Result, StoreError};
+pub use fault::{FaultInjector, FaultPoint};
 pub use filter::{CqMatch, CqUnit, MatchAll, MessageFilter, StoredRecord};
 pub use get::{GetMessageResult, GetMessageStatus};
 pub use message::{AppendMessage, DecodedMessage};
@@ -49,7 +51,8 @@ use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use tokio::sync::watch;
 
-/// Time and disk probes, replaceable so tests can drive housekeeping.
+/// Time and disk probes, replaceable so tests can drive housekeeping, and the fault-injection
+/// seam.
 #[derive(Clone)]
 pub struct StoreHooks {
     /// Now, in ms since the epoch: store timestamps and file expiry.
@@ -58,6 +61,9 @@ pub struct StoreHooks {
     pub disk_used_ratio: Arc<dyn Fn(&Path) -> f64 + Send + Sync>,
     /// Local hour of day of a timestamp, for deleteWhen.
     pub local_hour: Arc<dyn Fn(i64) -> u32 + Send + Sync>,
+    /// A test seam: failures to inject into the system calls on commit log and consume queue
+    /// files. `None` (the default) in production.
+    pub faults: Option<Arc<FaultInjector>>,
 }
 
 impl Default for StoreHooks {
@@ -66,6 +72,7 @@ impl Default for StoreHooks {
             now_ms: Arc::new(now_ms),
             disk_used_ratio: Arc::new(cleanup::disk_used_ratio),
             local_hour: Arc::new(cleanup::local_hour),
+            faults: None,
         }
     }
 }
@@ -107,8 +114,77 @@ pub(crate) struct StoreInner {
     pub index_built_timestamp: AtomicI64,
     pub disk_full: AtomicBool,
     pub disk_used_percent: AtomicU32,
+    /// Set by the first failed write or sync of the commit log or a consume queue, for good
+    /// (RocketMQ's RunningFlags' not-writeable bits): appends are refused from then on.
+    pub write_failure: std::sync::OnceLock<WriteFailure>,
+    /// Held across one commit log flush, from the failure check to publishing the result, so
+    /// that a flush racing a failed one (the flusher thread and `MessageStore::flush`) cannot
+    /// sync the pages the failed one lost, succeed and acknowledge them.
+    pub commit_log_flush: Mutex<()>,
+    /// The same for consume queues, index and checkpoint.
+    pub logics_flush: Mutex<()>,
     pub shutdown: AtomicBool,
     _lock: File,
+}
+
+/// The write or sync whose failure made the store unwritable.
+#[derive(Debug, Clone)]
+pub(crate) struct WriteFailure {
+    pub op: &'static str,
+    pub path: std::path::PathBuf,
+    pub cause: String,
+}
+
+impl WriteFailure {
+    pub fn to_error(&self) -> StoreError {
+        StoreError::NotWritable {
+            op: self.op,
+            path: self.path.clone(),
+            cause: self.cause.clone(),
+        }
+    }
+}
+
+impl StoreInner {
+    /// Makes the store unwritable after a failed write or sync of a file that recovery needs
+    /// (the first failure is the one kept), wakes appends waiting for a flush so they fail
+    /// now rather than at syncFlushTimeout, and hands the error back.
+    ///
+    /// Why stop rather than retry: after a failed fsync Linux may have dropped the dirty pages
+    /// and marked them clean, so a retry would succeed without them, and a SYNC_FLUSH append
+    /// could be acknowledged for bytes that are not on disk. Only recovery at the next start,
+    /// which re-checks the tail record by record, knows again what the files hold.
+    pub fn fail_writes(&self, e: StoreError) -> StoreError {
+        let failure = match &e {
+            StoreError::Io { op, path, source } => WriteFailure {
+                op,
+                path: path.clone(),
+                cause: source.to_string(),
+            },
+            StoreError::NotWritable { .. } => return e,
+            other => WriteFailure {
+                op: "flush",
+                path: self.config.store_path_root_dir.clone(),
+                cause: other.to_string(),
+            },
+        };
+        if self.write_failure.set(failure).is_ok() {
+            tracing::error!("store stops accepting appends until restarted: {e}");
+        }
+        self.flushed.send_modify(|_| {});
+        self.write_failure
+            .get()
+            .map(WriteFailure::to_error)
+            .unwrap_or(StoreError::ShutDown)
+    }
+
+    /// Err(NotWritable) once a write or sync has failed.
+    pub fn check_no_write_failure(&self) -> Result<()> {
+        match self.write_failure.get() {
+            None => Ok(()),
+            Some(f) => Err(f.to_error()),
+        }
+    }
 }
 
 /// The message store. Dropping it shuts it down cleanly.
@@ -182,16 +258,18 @@ impl MessageStore {
         let lock = lock_store(&root)?;
         let abort = StorePaths::abort(&root);
         let abnormal = abort.exists();
-        let commit_log = CommitLog::load(
+        let commit_log = CommitLog::load_with(
             &StorePaths::commit_log(&root),
             config.mapped_file_size_commit_log,
             true,
             config.flush_disk_type == FlushDiskType::SyncFlush,
+            hooks.faults.clone(),
         )?;
-        let cqs = ConsumeQueueTable::load(
+        let cqs = ConsumeQueueTable::load_with(
             &StorePaths::consume_queue(&root),
             config.mapped_file_size_consume_queue,
             true,
+            hooks.faults.clone(),
         )?;
         let index = if config.message_index_enable {
             Some(IndexService::load(
@@ -224,6 +302,9 @@ impl MessageStore {
             index_built_timestamp: AtomicI64::new(0),
             disk_full: AtomicBool::new(false),
             disk_used_percent: AtomicU32::new(0),
+            write_failure: std::sync::OnceLock::new(),
+            commit_log_flush: Mutex::new(()),
+            logics_flush: Mutex::new(()),
             shutdown: AtomicBool::new(false),
             _lock: lock,
         });
@@ -296,7 +377,7 @@ impl MessageStore {
         let status = self
             .inner
             .wait_flushed(a.physical_offset + a.wrote_bytes as i64)
-            .await;
+            .await?;
         Ok(PutResult {
             status,
             physical_offset: a.physical_offset,
@@ -332,7 +413,7 @@ impl MessageStore {
         let status = self
             .inner
             .wait_flushed(last.physical_offset + last.wrote_bytes as i64)
-            .await;
+            .await?;
         Ok(PutResult {
             status,
             physical_offset: out[0].physical_offset,
@@ -367,9 +448,10 @@ impl MessageStore {
 
     /// Waits until the commit log is durable up to `end_offset` (the physical offset just past
     /// an appended message) as the flush mode asks: at once for ASYNC_FLUSH; for SYNC_FLUSH
-    /// FLUSH_DISK_TIMEOUT if the group commit does not cover it within syncFlushTimeout.
+    /// FLUSH_DISK_TIMEOUT if the group commit does not cover it within syncFlushTimeout;
+    /// `StoreError::NotWritable` if a sync failed before covering it.
     pub async fn wait_durable(&self, end_offset: i64) -> Result<PutStatus> {
-        Ok(self.inner.wait_flushed(end_offset).await)
+        self.inner.wait_flushed(end_offset).await
     }
 
     /// Messages of a queue from `offset`: at most `max_count`, and no more than `max_bytes`
@@ -559,6 +641,23 @@ impl MessageStore {
         self.inner.disk_full.load(Ordering::Acquire)
     }
 
+    /// Whether appends are accepted now: false after a failed write or sync (until the store
+    /// is reopened), while the disk is full, and once shut down. Reads work either way.
+    pub fn is_writable(&self) -> bool {
+        self.inner.write_failure.get().is_none()
+            && !self.is_disk_full()
+            && !self.inner.shutdown.load(Ordering::Acquire)
+    }
+
+    /// Why appends are refused until a restart: the write or sync that failed (operation,
+    /// file and cause), or None if none has.
+    pub fn write_failure(&self) -> Option<String> {
+        self.inner
+            .write_failure
+            .get()
+            .map(|f| f.to_error().to_string())
+    }
+
     /// Stops the service threads, syncs everything and removes the abort file, so the next
     /// start is a fast, normal one. Idempotent.
     pub fn shutdown(&self) -> Result<()> {
@@ -575,6 +674,12 @@ impl MessageStore {
         }
         // No appends run past this point: take the writer lock to wait out one in flight.
         let _w = self.inner.writer.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(f) = self.inner.write_failure.get() {
+            // No sync can vouch for the files any more: leave the abort file, so that the
+            // next start re-checks the tail as after a crash.
+            tracing::warn!("store closed without a final sync: {}", f.to_error());
+            return Ok(());
+        }
         // ...and index what it wrote, so a clean start finds the index complete.
         reput::index_new_records(&self.inner);
         self.flush()?;

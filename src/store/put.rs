@@ -108,6 +108,7 @@ impl StoreInner {
         if self.shutdown.load(Ordering::Acquire) {
             return Err(StoreError::ShutDown);
         }
+        self.check_no_write_failure()?;
         if self.disk_full.load(Ordering::Acquire) {
             return Err(StoreError::DiskFull {
                 used_percent: self.disk_used_percent.load(Ordering::Acquire),
@@ -293,27 +294,32 @@ impl StoreInner {
     }
 
     /// Waits (SYNC_FLUSH) until a flush covers `end`, or reports FLUSH_DISK_TIMEOUT after
-    /// syncFlushTimeout. No timer per append: the logics flusher pokes waiters every
-    /// flushIntervalConsumeQueue so they can notice the deadline (see flush::logics_flusher).
-    pub(crate) async fn wait_flushed(&self, end: i64) -> PutStatus {
+    /// syncFlushTimeout. Err(NotWritable) as soon as a sync fails before covering `end`: the
+    /// append must not be acknowledged. No timer per append: the logics flusher pokes waiters
+    /// every flushIntervalConsumeQueue so they can notice the deadline (see
+    /// flush::logics_flusher).
+    pub(crate) async fn wait_flushed(&self, end: i64) -> Result<PutStatus> {
         if self.config.flush_disk_type != FlushDiskType::SyncFlush {
-            return PutStatus::PutOk;
+            return Ok(PutStatus::PutOk);
         }
         let mut rx = self.flushed.subscribe();
         if *rx.borrow_and_update() >= end {
-            return PutStatus::PutOk;
+            return Ok(PutStatus::PutOk);
         }
+        // After subscribing: a failure recorded later wakes us (StoreInner::fail_writes).
+        self.check_no_write_failure()?;
         self.flush_signal.notify();
         let deadline = Instant::now() + Duration::from_millis(self.config.sync_flush_timeout);
         loop {
             if rx.changed().await.is_err() {
-                return PutStatus::FlushDiskTimeout;
+                return Ok(PutStatus::FlushDiskTimeout);
             }
             if *rx.borrow_and_update() >= end {
-                return PutStatus::PutOk;
+                return Ok(PutStatus::PutOk);
             }
+            self.check_no_write_failure()?;
             if Instant::now() >= deadline {
-                return PutStatus::FlushDiskTimeout;
+                return Ok(PutStatus::FlushDiskTimeout);
             }
         }
     }
