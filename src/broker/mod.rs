@@ -1,5 +1,6 @@
 //! The broker: request processors, topic/group/offset managers, connected
-//! clients, long polling and registration with name servers, over the store.
+//! clients, long polling and registration with name servers, over the store;
+//! and its lifecycle: open, serve with background services, drain and stop.
 
 pub mod client_manager;
 pub mod config;
@@ -8,6 +9,7 @@ pub mod long_polling;
 pub mod processor;
 pub mod registration;
 pub mod runtime_config;
+pub mod service;
 pub mod stats;
 pub mod subscription_group_manager;
 pub mod topic_config_manager;
@@ -19,6 +21,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use self::client_manager::{ConsumerManager, ProducerManager};
@@ -26,6 +29,7 @@ use self::config::{BrokerConfig, BrokerStartConfig};
 use self::consumer_offset_manager::ConsumerOffsetManager;
 use self::long_polling::PullRequestHoldService;
 use self::registration::Registration;
+use self::service::Services;
 use self::stats::BrokerStats;
 use self::subscription_group_manager::SubscriptionGroupManager;
 use self::topic_config_manager::TopicConfigManager;
@@ -43,21 +47,22 @@ pub enum BrokerError {
     Config(String),
 }
 
-/// A broker's state, shared by its processors and background tasks.
+/// A broker's state, shared by its processors and background services.
+/// Outside the crate it is opened, run and asked its config.
 pub struct Broker {
-    pub config: BrokerConfig,
-    pub store: MessageStore,
-    pub topics: TopicConfigManager,
-    pub groups: SubscriptionGroupManager,
-    pub offsets: ConsumerOffsetManager,
-    pub producers: ProducerManager,
-    pub consumers: ConsumerManager,
-    pub pull_hold: PullRequestHoldService,
-    pub stats: BrokerStats,
-    pub store_host: SocketAddr,
-    pub registration: Option<Registration>,
+    pub(crate) config: BrokerConfig,
+    pub(crate) store: MessageStore,
+    pub(crate) topics: TopicConfigManager,
+    pub(crate) groups: SubscriptionGroupManager,
+    pub(crate) offsets: ConsumerOffsetManager,
+    pub(crate) producers: ProducerManager,
+    pub(crate) consumers: ConsumerManager,
+    pub(crate) pull_hold: PullRequestHoldService,
+    pub(crate) stats: BrokerStats,
+    pub(crate) store_host: SocketAddr,
+    pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
-    pub runtime_config: runtime_config::RuntimeConfig,
+    pub(crate) runtime_config: runtime_config::RuntimeConfig,
     /// brokerPermission, which admins may change while the broker runs
     /// (UPDATE_BROKER_CONFIG, e.g. to stop writes before maintenance).
     permission: AtomicI32,
@@ -108,25 +113,25 @@ impl Broker {
         }))
     }
 
-    /// Serves `listener` until `shutdown` resolves; then unregisters from the
-    /// name servers, persists offsets and shuts the store down cleanly.
+    /// The config the broker runs with (start config and saved updates).
+    pub fn config(&self) -> &BrokerConfig {
+        &self.config
+    }
+
+    /// Serves `listener` with the background services running until
+    /// `shutdown` resolves; then stops the services (waiting for each to
+    /// finish its step), unregisters from the name servers, persists offsets
+    /// and shuts the store down cleanly.
     pub async fn run(self: Arc<Self>, listener: TcpListener, shutdown: impl Future<Output = ()>) {
         let server_config = ServerConfig {
             max_frame: self.config.frame_max_length,
             idle_timeout: Duration::from_secs(self.config.server_channel_max_idle_time_seconds),
         };
-        let tasks = vec![
-            tokio::spawn(self.clone().persist_offsets_loop()),
-            tokio::spawn(self.clone().scan_clients_loop()),
-            tokio::spawn(self.clone().register_loop()),
-            tokio::spawn(self.clone().stats_loop()),
-        ];
+        let services = Services::start(&self, &self.shutdown);
         let processor = Arc::new(processor::BrokerProcessor::new(self.clone()));
         server::run(listener, processor, server_config, shutdown).await;
         self.shutdown.cancel();
-        for t in tasks {
-            t.abort();
-        }
+        services.join(Instant::now() + Duration::from_secs(5)).await;
         if let Some(r) = &self.registration {
             r.unregister_all(&self).await;
         }
@@ -138,58 +143,10 @@ impl Broker {
         }
     }
 
-    async fn persist_offsets_loop(self: Arc<Self>) {
-        let period = Duration::from_millis(self.config.flush_consumer_offset_interval.max(100));
-        loop {
-            tokio::time::sleep(period).await;
-            if let Err(e) = self.offsets.persist_if_dirty() {
-                tracing::warn!("cannot persist consumer offsets: {e}");
-            }
-        }
-    }
-
-    /// Drops clients that stopped heartbeating, and tells their groups.
-    async fn scan_clients_loop(self: Arc<Self>) {
-        loop {
-            tokio::time::sleep(Duration::from_secs(10)).await;
-            let deadline = crate::util::now_millis() - self.config.channel_expired_timeout as i64;
-            self.producers.remove_expired(deadline);
-            for group in self.consumers.remove_expired(deadline) {
-                tracing::info!("consumer group {group}: dropped clients silent for too long");
-                processor::client::notify_consumer_ids_changed(&self, &group).await;
-            }
-        }
-    }
-
     /// Registers with every name server now; `run` keeps doing it.
     pub async fn register_now(&self) {
         if let Some(registration) = &self.registration {
             registration.register_all(self).await;
-        }
-    }
-
-    async fn register_loop(self: Arc<Self>) {
-        let Some(registration) = &self.registration else {
-            return;
-        };
-        let period = Duration::from_millis(
-            self.config
-                .register_name_server_period
-                .clamp(10_000, 60_000),
-        );
-        loop {
-            tokio::select! {
-                _ = tokio::time::sleep(period) => {}
-                _ = registration.wait_for_change() => {}
-            }
-            registration.register_all(&self).await;
-        }
-    }
-
-    async fn stats_loop(self: Arc<Self>) {
-        loop {
-            tokio::time::sleep(Duration::from_secs(1)).await;
-            self.stats.sample();
         }
     }
 
