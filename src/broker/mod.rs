@@ -34,7 +34,7 @@ use self::stats::BrokerStats;
 use self::subscription_group_manager::SubscriptionGroupManager;
 use self::topic_config_manager::TopicConfigManager;
 use crate::client::namesrv::NamesrvAddrs;
-use crate::remoting::server::{self, ServerConfig};
+use crate::remoting::server::{self, ServerConfig, ServerLimits};
 use crate::store::{MessageStore, StoreError};
 
 pub use config::BrokerRole;
@@ -119,19 +119,35 @@ impl Broker {
     }
 
     /// Serves `listener` with the background services running until
-    /// `shutdown` resolves; then stops the services (waiting for each to
-    /// finish its step), unregisters from the name servers, persists offsets
-    /// and shuts the store down cleanly.
+    /// `shutdown` resolves. Then, in order: refuses new requests
+    /// (SERVICE_NOT_AVAILABLE), wakes parked long polls, waits up to
+    /// shutdownWaitTimeSeconds for the requests in flight to be answered,
+    /// writes their responses and closes the connections, stops the services,
+    /// unregisters from the name servers, persists consumer offsets and shuts
+    /// the store down cleanly.
     pub async fn run(self: Arc<Self>, listener: TcpListener, shutdown: impl Future<Output = ()>) {
         let server_config = ServerConfig {
             max_frame: self.config.frame_max_length,
             idle_timeout: Duration::from_secs(self.config.server_channel_max_idle_time_seconds),
         };
+        let wait = Duration::from_secs(self.config.shutdown_wait_time_seconds);
+        let limits = ServerLimits {
+            max_in_flight_per_connection: self.config.server_channel_max_in_flight_requests,
+            admission: Arc::new(processor::RequestClass::admission(&self.config)),
+            shutdown_wait: wait,
+        };
         let services = Services::start(&self, &self.shutdown);
         let processor = Arc::new(processor::BrokerProcessor::new(self.clone()));
-        server::run(listener, processor, server_config, shutdown).await;
-        self.shutdown.cancel();
-        services.join(Instant::now() + Duration::from_secs(5)).await;
+        let begin_shutdown = {
+            let broker = self.clone();
+            async move {
+                shutdown.await;
+                tracing::info!("broker shutting down: draining requests");
+                broker.begin_shutdown();
+            }
+        };
+        server::serve(listener, processor, server_config, limits, begin_shutdown).await;
+        services.join(Instant::now() + wait).await;
         if let Some(r) = &self.registration {
             r.unregister_all(&self).await;
         }
@@ -141,6 +157,15 @@ impl Broker {
         if let Err(e) = self.store.shutdown() {
             tracing::error!("store shutdown: {e}");
         }
+    }
+
+    /// Marks the broker as stopping (services see their token cancelled) and
+    /// wakes every parked pull. The order matters: a pull parks only after
+    /// checking `is_shutting_down`, so one that parks after the wake-up saw
+    /// the flag and does not park.
+    fn begin_shutdown(&self) {
+        self.shutdown.cancel();
+        self.pull_hold.wake_all();
     }
 
     /// Registers with every name server now; `run` keeps doing it.
