@@ -187,16 +187,20 @@ impl Admission {
 
     /// Admits a request with `code`, returning its class to `release` later.
     pub fn try_admit(&self, code: i32) -> Result<usize, Refusal> {
-        if self.shutting_down.load(Ordering::Relaxed) {
-            return Err(Refusal::ShuttingDown);
-        }
         let class = (self.classify)(code).min(self.classes.len() - 1);
         let slot = &self.classes[class];
-        if slot.in_flight.fetch_add(1, Ordering::AcqRel) >= slot.class.capacity {
-            self.release(class);
-            return Err(Refusal::Overload);
-        }
-        Ok(class)
+        // Count first, then look at the flag: a shutdown that drained between
+        // the two would otherwise miss a request that still starts.
+        let before = slot.in_flight.fetch_add(1, Ordering::SeqCst);
+        let refusal = if self.shutting_down.load(Ordering::SeqCst) {
+            Refusal::ShuttingDown
+        } else if before >= slot.class.capacity {
+            Refusal::Overload
+        } else {
+            return Ok(class);
+        };
+        self.release(class);
+        Err(refusal)
     }
 
     /// Ends a request admitted by `try_admit`.
