@@ -83,7 +83,7 @@ impl Default for ServerLimits {
 /// A class of requests that share one bound, as the request codes a RocketMQ
 /// processor serves share its thread pool queue.
 #[derive(Clone, Copy, Debug)]
-pub struct RequestClass {
+pub struct ClassBound {
     pub name: &'static str,
     /// Requests of this class in flight at once, over all connections.
     pub capacity: usize,
@@ -106,7 +106,7 @@ pub struct Admission {
 }
 
 struct ClassSlot {
-    class: RequestClass,
+    class: ClassBound,
     in_flight: AtomicUsize,
 }
 
@@ -154,7 +154,7 @@ impl std::fmt::Debug for Admission {
 impl Admission {
     /// Bounds per class; `classify` maps every request code to an index into
     /// `classes` (an index out of range counts as the last class).
-    pub fn new(classes: Vec<RequestClass>, classify: Classifier) -> Admission {
+    pub fn new(classes: Vec<ClassBound>, classify: Classifier) -> Admission {
         assert!(!classes.is_empty(), "an admission needs at least one class");
         Admission {
             classify,
@@ -173,7 +173,7 @@ impl Admission {
     /// One class without a bound: requests are only counted, for shutdown.
     pub fn unbounded() -> Admission {
         Admission::new(
-            vec![RequestClass {
+            vec![ClassBound {
                 name: "all",
                 capacity: usize::MAX,
             }],
@@ -331,11 +331,11 @@ mod tests {
     fn two_classes() -> Admission {
         Admission::new(
             vec![
-                RequestClass {
+                ClassBound {
                     name: "send",
                     capacity: 2,
                 },
-                RequestClass {
+                ClassBound {
                     name: "other",
                     capacity: 1,
                 },

@@ -19,7 +19,7 @@ use super::Broker;
 use super::config::BrokerConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::connection::HandlerFuture;
-use crate::remoting::server::{Admission, RequestClass as ClassBound};
+use crate::remoting::server::{Admission, ClassBound};
 use crate::remoting::{Connection, RemotingCommand, RemotingError, RequestHandler};
 
 /// A processor's outcome: a response, or a request whose header could not be
