@@ -327,6 +327,151 @@ pub async fn serve(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::remoting::RemotingClient;
+    use crate::remoting::connection::HandlerFuture;
+    use tokio::sync::Semaphore;
+
+    /// Answers each request once the test hands out a permit.
+    struct Gated {
+        started: AtomicUsize,
+        permits: Arc<Semaphore>,
+    }
+
+    impl Default for Gated {
+        fn default() -> Self {
+            Gated {
+                started: AtomicUsize::new(0),
+                permits: Arc::new(Semaphore::new(0)),
+            }
+        }
+    }
+
+    impl RequestHandler for Gated {
+        fn handle(&self, _conn: Arc<Connection>, _request: RemotingCommand) -> HandlerFuture {
+            self.started.fetch_add(1, Ordering::SeqCst);
+            let permits = self.permits.clone();
+            Box::pin(async move {
+                permits.acquire().await.unwrap().forget();
+                Some(RemotingCommand::response(response::SUCCESS, None))
+            })
+        }
+    }
+
+    async fn wait_for(what: &str, cond: impl Fn() -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !cond() {
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    }
+
+    /// A server on a free loopback port with `limits`, stopped by `stop`.
+    async fn start(
+        handler: Arc<Gated>,
+        limits: ServerLimits,
+        stop: tokio_util::sync::CancellationToken,
+    ) -> (String, tokio::task::JoinHandle<()>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let server = tokio::spawn(async move {
+            serve(
+                listener,
+                handler,
+                ServerConfig::default(),
+                limits,
+                stop.cancelled_owned(),
+            )
+            .await
+        });
+        (addr, server)
+    }
+
+    #[tokio::test]
+    async fn a_connection_at_its_bound_is_not_read_until_a_request_finishes() {
+        let handler = Arc::new(Gated::default());
+        let stop = tokio_util::sync::CancellationToken::new();
+        let limits = ServerLimits {
+            max_in_flight_per_connection: 2,
+            ..ServerLimits::default()
+        };
+        let (addr, server) = start(handler.clone(), limits, stop.clone()).await;
+        let client = RemotingClient::new();
+        let calls: Vec<_> = (0..3)
+            .map(|_| {
+                let (client, addr) = (client.clone(), addr.clone());
+                tokio::spawn(async move {
+                    let r = client
+                        .invoke(&addr, RemotingCommand::request(10), Duration::from_secs(10))
+                        .await;
+                    r.unwrap().code
+                })
+            })
+            .collect();
+        wait_for("two requests", || {
+            handler.started.load(Ordering::SeqCst) == 2
+        })
+        .await;
+        // Not a synchronisation: a grace period in which the third must stay unread.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        assert_eq!(
+            handler.started.load(Ordering::SeqCst),
+            2,
+            "read past the bound"
+        );
+        handler.permits.add_permits(1);
+        wait_for("the third request", || {
+            handler.started.load(Ordering::SeqCst) == 3
+        })
+        .await;
+        handler.permits.add_permits(2);
+        for call in calls {
+            assert_eq!(
+                call.await.unwrap(),
+                response::SUCCESS,
+                "delayed, never refused"
+            );
+        }
+        stop.cancel();
+        server.await.unwrap();
+    }
+
+    #[tokio::test]
+    async fn shutdown_answers_what_is_in_flight_and_refuses_what_comes_after() {
+        let handler = Arc::new(Gated::default());
+        let stop = tokio_util::sync::CancellationToken::new();
+        let (addr, server) = start(handler.clone(), ServerLimits::default(), stop.clone()).await;
+        let client = RemotingClient::new();
+        let in_flight = {
+            let (client, addr) = (client.clone(), addr.clone());
+            tokio::spawn(async move {
+                client
+                    .invoke(&addr, RemotingCommand::request(10), Duration::from_secs(10))
+                    .await
+            })
+        };
+        wait_for("the request", || {
+            handler.started.load(Ordering::SeqCst) == 1
+        })
+        .await;
+        stop.cancel();
+        // Read after the shutdown began (on this single-threaded runtime the
+        // server task, woken first, begins it before the request is read):
+        // refused, on the connection that is still open.
+        let refused = client
+            .invoke(&addr, RemotingCommand::request(11), Duration::from_secs(10))
+            .await
+            .unwrap();
+        assert_eq!(refused.code, response::SERVICE_NOT_AVAILABLE);
+        assert_eq!(refused.remark.as_deref(), Some(SHUTDOWN_REMARK));
+        assert!(
+            !server.is_finished(),
+            "the shutdown waits for the request in flight"
+        );
+        handler.permits.add_permits(1);
+        let answered = in_flight.await.unwrap().unwrap();
+        assert_eq!(answered.code, response::SUCCESS);
+        server.await.unwrap();
+    }
 
     fn two_classes() -> Admission {
         Admission::new(
