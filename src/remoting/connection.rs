@@ -75,7 +75,8 @@ pub struct Connection {
     tx: mpsc::Sender<RemotingCommand>,
     pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>>>,
     closed: CancellationToken,
-    /// A graceful close was asked for: stop reading requests.
+    /// A graceful close was asked for: stop reading requests. A child of
+    /// `closed`, so the reader waits on this one token for both.
     draining: CancellationToken,
     /// The reader has stopped: write what is queued, then FIN.
     flush: CancellationToken,
@@ -100,12 +101,13 @@ impl Connection {
             .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
         let (read, write) = stream.into_split();
         let (tx, rx) = mpsc::channel(WRITE_QUEUE);
+        let closed = CancellationToken::new();
         let conn = Arc::new(Connection {
             peer,
             tx,
             pending: Mutex::new(HashMap::new()),
-            closed: CancellationToken::new(),
-            draining: CancellationToken::new(),
+            draining: closed.child_token(),
+            closed,
             flush: CancellationToken::new(),
             watched: AtomicBool::new(false),
             in_flight: AtomicUsize::new(0),
@@ -141,10 +143,10 @@ impl Connection {
         self.pending.lock().unwrap().clear();
     }
 
-    /// Closes the connection once the requests in flight are answered by the
-    /// caller's own wait: stops reading requests, writes every queued
-    /// response, sends a FIN, and closes when the peer does (or after a
-    /// short linger). `closed()` resolves when it is done.
+    /// Closes the connection without losing answers: stops reading requests,
+    /// writes every queued response, sends a FIN, and closes when the peer
+    /// does (or after a short linger). Call it once the requests in flight
+    /// are answered; `closed()` resolves when it is done.
     pub fn close_gracefully(&self) {
         self.draining.cancel();
     }
@@ -246,6 +248,17 @@ impl Drop for InFlight {
     }
 }
 
+impl Connection {
+    /// Why `draining` fired: a close, or a graceful close.
+    fn read_end(&self) -> ReadEnd {
+        if self.closed.is_cancelled() {
+            ReadEnd::Closed
+        } else {
+            ReadEnd::Draining
+        }
+    }
+}
+
 /// How the read loop ended.
 enum ReadEnd {
     /// The socket closed, failed or idled out, or `close()` was called.
@@ -268,8 +281,7 @@ async fn read_loop(
             room.as_mut().enable();
             if conn.in_flight.load(Ordering::Acquire) >= conn.max_in_flight {
                 tokio::select! {
-                    _ = conn.closed.cancelled() => break ReadEnd::Closed,
-                    _ = conn.draining.cancelled() => break ReadEnd::Draining,
+                    _ = conn.draining.cancelled() => break conn.read_end(),
                     _ = room => {}
                 }
             }
@@ -282,8 +294,7 @@ async fn read_loop(
             }
         };
         let frame = tokio::select! {
-            _ = conn.closed.cancelled() => break ReadEnd::Closed,
-            _ = conn.draining.cancelled() => break ReadEnd::Draining,
+            _ = conn.draining.cancelled() => break conn.read_end(),
             f = next => f,
         };
         let cmd = match frame {
