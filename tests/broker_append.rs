@@ -86,7 +86,7 @@ fn suspended_pull(topic: &str, queue_id: i32) -> RemotingCommand {
 async fn an_append_outside_send_wakes_a_long_polling_consumer() {
     let ctx = InProcessBroker::start().await;
     let b = ctx.broker.clone();
-    b.topics
+    b.topics()
         .update(TopicConfig::with_queues("ResentTopic", 4, 4, 6))
         .unwrap();
 
@@ -107,7 +107,7 @@ async fn an_append_outside_send_wakes_a_long_polling_consumer() {
     let held = b.clone();
     tokio::task::spawn_blocking(move || {
         wait_until("the pull to be suspended", Duration::from_secs(10), || {
-            held.pull_hold.held_count() == 1
+            held.held_pulls() == 1
         })
     })
     .await
@@ -127,7 +127,7 @@ async fn an_append_outside_send_wakes_a_long_polling_consumer() {
         sys_flag: 0,
         born_timestamp: mq::util::now_millis(),
         born_host: "127.0.0.1:40000".parse().unwrap(),
-        store_host: b.store_host,
+        store_host: b.store_host(),
         reconsume_times: 0,
         prepared_transaction_offset: 0,
     };
@@ -147,9 +147,11 @@ async fn an_append_outside_send_wakes_a_long_polling_consumer() {
     let m = decode_message(&r.body).unwrap();
     assert_eq!(m.body, b"re-sent by an admin");
     assert_eq!(m.commit_log_offset, appended.physical_offset);
-    assert_eq!(b.pull_hold.held_count(), 0);
+    assert_eq!(b.held_pulls(), 0);
     assert_eq!(
-        b.stats.put_msgs.load(std::sync::atomic::Ordering::Relaxed),
+        b.stats()
+            .put_msgs
+            .load(std::sync::atomic::Ordering::Relaxed),
         1,
         "counted as a put"
     );

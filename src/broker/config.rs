@@ -51,6 +51,23 @@ pub struct BrokerConfig {
     pub trace_on: bool,
     pub frame_max_length: usize,
     pub server_channel_max_idle_time_seconds: u64,
+    /// Requests of each class in flight at once, over all connections, before
+    /// more get SYSTEM_BUSY: RocketMQ's thread pool queue capacities, named
+    /// after the pool that serves the class (see processor::RequestClass).
+    pub send_thread_pool_queue_capacity: usize,
+    pub pull_thread_pool_queue_capacity: usize,
+    pub query_thread_pool_queue_capacity: usize,
+    pub admin_broker_thread_pool_queue_capacity: usize,
+    pub client_manager_thread_pool_queue_capacity: usize,
+    pub consumer_manager_thread_pool_queue_capacity: usize,
+    pub heartbeat_thread_pool_queue_capacity: usize,
+    /// Requests one connection may have in flight before the broker stops
+    /// reading from it (mq's own key: RocketMQ has no such bound).
+    pub server_channel_max_in_flight_requests: usize,
+    /// How long a shutdown waits for in-flight requests to be answered, and
+    /// again for services to stop (NettyServerConfig's key; RocketMQ sleeps
+    /// this long when enableShutdownGracefully is on, mq waits at most this long).
+    pub shutdown_wait_time_seconds: u64,
 }
 
 impl Default for BrokerConfig {
@@ -79,6 +96,16 @@ impl Default for BrokerConfig {
             trace_on: true,
             frame_max_length: crate::remoting::codec::DEFAULT_MAX_FRAME,
             server_channel_max_idle_time_seconds: 120,
+            send_thread_pool_queue_capacity: 10_000,
+            pull_thread_pool_queue_capacity: 100_000,
+            query_thread_pool_queue_capacity: 20_000,
+            admin_broker_thread_pool_queue_capacity: 10_000,
+            client_manager_thread_pool_queue_capacity: 1_000_000,
+            consumer_manager_thread_pool_queue_capacity: 1_000_000,
+            heartbeat_thread_pool_queue_capacity: 50_000,
+            server_channel_max_in_flight_requests:
+                crate::remoting::server::DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
+            shutdown_wait_time_seconds: 5,
         }
     }
 }
@@ -125,6 +152,44 @@ impl BrokerConfig {
         }
         if self.broker_name.is_empty() {
             return Err(bad("brokerName", "must not be empty".into()));
+        }
+        let bounds = [
+            (
+                "sendThreadPoolQueueCapacity",
+                self.send_thread_pool_queue_capacity,
+            ),
+            (
+                "pullThreadPoolQueueCapacity",
+                self.pull_thread_pool_queue_capacity,
+            ),
+            (
+                "queryThreadPoolQueueCapacity",
+                self.query_thread_pool_queue_capacity,
+            ),
+            (
+                "adminBrokerThreadPoolQueueCapacity",
+                self.admin_broker_thread_pool_queue_capacity,
+            ),
+            (
+                "clientManagerThreadPoolQueueCapacity",
+                self.client_manager_thread_pool_queue_capacity,
+            ),
+            (
+                "consumerManagerThreadPoolQueueCapacity",
+                self.consumer_manager_thread_pool_queue_capacity,
+            ),
+            (
+                "heartbeatThreadPoolQueueCapacity",
+                self.heartbeat_thread_pool_queue_capacity,
+            ),
+            (
+                "serverChannelMaxInFlightRequests",
+                self.server_channel_max_in_flight_requests,
+            ),
+        ];
+        if let Some((key, _)) = bounds.iter().find(|(_, v)| *v == 0) {
+            // Zero would refuse (or never read) every request of the class.
+            return Err(bad(key, "must be at least 1".into()));
         }
         match (self.broker_role, self.broker_id) {
             (BrokerRole::Slave, 0) => Err(bad(

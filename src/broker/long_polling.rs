@@ -73,6 +73,15 @@ impl PullRequestHoldService {
             n.notify_waiters();
         }
     }
+
+    /// Wakes every parked pull, so each answers at once (at shutdown).
+    pub fn wake_all(&self) {
+        for queues in self.waiters.read().unwrap().values() {
+            for n in queues.values() {
+                n.notify_waiters();
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! The broker: request processors, topic/group/offset managers, connected
-//! clients, long polling and registration with name servers, over the store.
+//! clients, long polling and registration with name servers, over the store;
+//! and its lifecycle: open, serve with background services, drain and stop.
 
 pub mod append;
 pub mod client_manager;
@@ -10,6 +11,7 @@ pub mod long_polling;
 pub mod processor;
 pub mod registration;
 pub mod runtime_config;
+pub mod service;
 pub mod stats;
 pub mod subscription_group_manager;
 pub mod topic_config_manager;
@@ -21,6 +23,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
 use self::client_manager::{ConsumerManager, ProducerManager};
@@ -28,11 +31,12 @@ use self::config::{BrokerConfig, BrokerStartConfig};
 use self::consumer_offset_manager::ConsumerOffsetManager;
 use self::long_polling::PullRequestHoldService;
 use self::registration::Registration;
+use self::service::Services;
 use self::stats::BrokerStats;
 use self::subscription_group_manager::SubscriptionGroupManager;
 use self::topic_config_manager::TopicConfigManager;
 use crate::client::namesrv::NamesrvAddrs;
-use crate::remoting::server::{self, ServerConfig};
+use crate::remoting::server::{self, ServerConfig, ServerLimits};
 use crate::store::{MessageStore, StoreError};
 
 pub use config::BrokerRole;
@@ -45,21 +49,22 @@ pub enum BrokerError {
     Config(#[from] crate::config::ConfigError),
 }
 
-/// A broker's state, shared by its processors and background tasks.
+/// A broker's state, shared by its processors and background services.
+/// Outside the crate it is opened, run and asked its config.
 pub struct Broker {
-    pub config: BrokerConfig,
-    pub store: MessageStore,
-    pub topics: TopicConfigManager,
-    pub groups: SubscriptionGroupManager,
-    pub offsets: ConsumerOffsetManager,
-    pub producers: ProducerManager,
-    pub consumers: ConsumerManager,
-    pub pull_hold: PullRequestHoldService,
-    pub stats: BrokerStats,
-    pub store_host: SocketAddr,
-    pub registration: Option<Registration>,
+    pub(crate) config: BrokerConfig,
+    pub(crate) store: MessageStore,
+    pub(crate) topics: TopicConfigManager,
+    pub(crate) groups: SubscriptionGroupManager,
+    pub(crate) offsets: ConsumerOffsetManager,
+    pub(crate) producers: ProducerManager,
+    pub(crate) consumers: ConsumerManager,
+    pub(crate) pull_hold: PullRequestHoldService,
+    pub(crate) stats: BrokerStats,
+    pub(crate) store_host: SocketAddr,
+    pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
-    pub runtime_config: runtime_config::RuntimeConfig,
+    pub(crate) runtime_config: runtime_config::RuntimeConfig,
     /// brokerPermission, which admins may change while the broker runs
     /// (UPDATE_BROKER_CONFIG, e.g. to stop writes before maintenance).
     permission: AtomicI32,
@@ -112,25 +117,66 @@ impl Broker {
         }))
     }
 
-    /// Serves `listener` until `shutdown` resolves; then unregisters from the
-    /// name servers, persists offsets and shuts the store down cleanly.
+    /// The config the broker runs with (start config and saved updates).
+    pub fn config(&self) -> &BrokerConfig {
+        &self.config
+    }
+
+    /// The broker's message store, for in-process callers (tests, tools) that read it.
+    pub fn store(&self) -> &MessageStore {
+        &self.store
+    }
+
+    /// The broker's topics.
+    pub fn topics(&self) -> &TopicConfigManager {
+        &self.topics
+    }
+
+    /// The put and get counters the broker reports.
+    pub fn stats(&self) -> &BrokerStats {
+        &self.stats
+    }
+
+    /// The address stored in every message as its store host.
+    pub fn store_host(&self) -> SocketAddr {
+        self.store_host
+    }
+
+    /// How many pulls are parked in long polling now.
+    pub fn held_pulls(&self) -> usize {
+        self.pull_hold.held_count()
+    }
+
+    /// Serves `listener` with the background services running until
+    /// `shutdown` resolves. Then, in order: refuses new requests
+    /// (SERVICE_NOT_AVAILABLE), wakes parked long polls, waits up to
+    /// shutdownWaitTimeSeconds for the requests in flight to be answered,
+    /// writes their responses and closes the connections, stops the services,
+    /// unregisters from the name servers, persists consumer offsets and shuts
+    /// the store down cleanly.
     pub async fn run(self: Arc<Self>, listener: TcpListener, shutdown: impl Future<Output = ()>) {
         let server_config = ServerConfig {
             max_frame: self.config.frame_max_length,
             idle_timeout: Duration::from_secs(self.config.server_channel_max_idle_time_seconds),
         };
-        let tasks = vec![
-            tokio::spawn(self.clone().persist_offsets_loop()),
-            tokio::spawn(self.clone().scan_clients_loop()),
-            tokio::spawn(self.clone().register_loop()),
-            tokio::spawn(self.clone().stats_loop()),
-        ];
+        let wait = Duration::from_secs(self.config.shutdown_wait_time_seconds);
+        let limits = ServerLimits {
+            max_in_flight_per_connection: self.config.server_channel_max_in_flight_requests,
+            admission: Arc::new(processor::RequestClass::admission(&self.config)),
+            shutdown_wait: wait,
+        };
+        let services = Services::start(&self, &self.shutdown);
         let processor = Arc::new(processor::BrokerProcessor::new(self.clone()));
-        server::run(listener, processor, server_config, shutdown).await;
-        self.shutdown.cancel();
-        for t in tasks {
-            t.abort();
-        }
+        let begin_shutdown = {
+            let broker = self.clone();
+            async move {
+                shutdown.await;
+                tracing::info!("broker shutting down: draining requests");
+                broker.begin_shutdown();
+            }
+        };
+        server::serve(listener, processor, server_config, limits, begin_shutdown).await;
+        services.join(Instant::now() + wait).await;
         if let Some(r) = &self.registration {
             r.unregister_all(&self).await;
         }
@@ -142,58 +188,19 @@ impl Broker {
         }
     }
 
-    async fn persist_offsets_loop(self: Arc<Self>) {
-        let period = Duration::from_millis(self.config.flush_consumer_offset_interval.max(100));
-        loop {
-            tokio::time::sleep(period).await;
-            if let Err(e) = self.offsets.persist_if_dirty() {
-                tracing::warn!("cannot persist consumer offsets: {e}");
-            }
-        }
-    }
-
-    /// Drops clients that stopped heartbeating, and tells their groups.
-    async fn scan_clients_loop(self: Arc<Self>) {
-        loop {
-            tokio::time::sleep(Duration::from_secs(10)).await;
-            let deadline = crate::util::now_millis() - self.config.channel_expired_timeout as i64;
-            self.producers.remove_expired(deadline);
-            for group in self.consumers.remove_expired(deadline) {
-                tracing::info!("consumer group {group}: dropped clients silent for too long");
-                processor::client::notify_consumer_ids_changed(&self, &group).await;
-            }
-        }
+    /// Marks the broker as stopping (services see their token cancelled) and
+    /// wakes every parked pull. The order matters: a pull parks only after
+    /// checking `is_shutting_down`, so one that parks after the wake-up saw
+    /// the flag and does not park.
+    fn begin_shutdown(&self) {
+        self.shutdown.cancel();
+        self.pull_hold.wake_all();
     }
 
     /// Registers with every name server now; `run` keeps doing it.
     pub async fn register_now(&self) {
         if let Some(registration) = &self.registration {
             registration.register_all(self).await;
-        }
-    }
-
-    async fn register_loop(self: Arc<Self>) {
-        let Some(registration) = &self.registration else {
-            return;
-        };
-        let period = Duration::from_millis(
-            self.config
-                .register_name_server_period
-                .clamp(10_000, 60_000),
-        );
-        loop {
-            tokio::select! {
-                _ = tokio::time::sleep(period) => {}
-                _ = registration.wait_for_change() => {}
-            }
-            registration.register_all(&self).await;
-        }
-    }
-
-    async fn stats_loop(self: Arc<Self>) {
-        loop {
-            tokio::time::sleep(Duration::from_secs(1)).await;
-            self.stats.sample();
         }
     }
 

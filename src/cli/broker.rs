@@ -52,8 +52,8 @@ pub async fn run(g: &GlobalArgs, cmd: BrokerCommand) -> CliResult {
             broker.register_now().await;
             println!(
                 "The broker[{}, {}] boot success. name server is {namesrv}",
-                broker.config.broker_name,
-                broker.config.broker_addr()
+                broker.config().broker_name,
+                broker.config().broker_addr()
             );
             broker.run(listener, crate::util::shutdown_signal()).await;
             Ok(())

@@ -57,11 +57,13 @@ pub async fn run(_g: &GlobalArgs, args: UpArgs) -> CliResult {
 
     let broker = open(start, &namesrv_addr)?;
     broker.register_now().await;
-    let broker_addr = broker.config.broker_addr();
+    let broker_addr = broker.config().broker_addr();
     println!("name server  {namesrv_addr}");
     println!(
         "broker       {broker_addr}  ({} in {}, brokerId {})",
-        broker.config.broker_name, broker.config.broker_cluster_name, broker.config.broker_id
+        broker.config().broker_name,
+        broker.config().broker_cluster_name,
+        broker.config().broker_id
     );
     println!("data         {}", args.data.display());
     println!("ready: NAMESRV_ADDR={namesrv_addr}  (Ctrl-C stops)");

@@ -1,12 +1,14 @@
 //! One remoting connection, used the same way on both ends: the peer may send
 //! requests (answered by a `RequestHandler`) and responses (matched to our
-//! pending requests by opaque) over the same socket.
+//! pending requests by opaque) over the same socket. It owns the bound on the
+//! requests in flight on it (backpressure: at the bound it stops reading) and
+//! the graceful close (write what is queued, FIN, linger).
 
 use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -15,13 +17,14 @@ use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{Notify, mpsc, oneshot};
 use tokio_util::codec::FramedRead;
 use tokio_util::sync::CancellationToken;
 
 use super::codec::{RemotingCodec, encode_frame_header};
 use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand};
 use super::error::RemotingError;
+use super::server::Admission;
 
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Option<RemotingCommand>> + Send>>;
 
@@ -37,6 +40,11 @@ pub struct ConnectionConfig {
     pub max_frame: usize,
     /// Close the connection when nothing arrives for this long (servers only).
     pub read_idle_timeout: Option<Duration>,
+    /// Requests of the peer in flight at once; at the bound the connection
+    /// reads nothing more until one is answered.
+    pub max_in_flight: usize,
+    /// Admission of the peer's requests by class (servers only).
+    pub admission: Option<Arc<Admission>>,
 }
 
 impl Default for ConnectionConfig {
@@ -44,6 +52,8 @@ impl Default for ConnectionConfig {
         ConnectionConfig {
             max_frame: super::codec::DEFAULT_MAX_FRAME,
             read_idle_timeout: None,
+            max_in_flight: usize::MAX,
+            admission: None,
         }
     }
 }
@@ -52,6 +62,11 @@ impl Default for ConnectionConfig {
 const WRITE_QUEUE: usize = 4096;
 /// Bodies at least this large are written from their own buffer, not copied.
 const LARGE_BODY: usize = 16 * 1024;
+/// After a graceful close has written the last response and sent a FIN, the
+/// connection keeps reading (and discarding) this long: closing a socket with
+/// unread bytes sends a reset, which could cost the peer responses it has not
+/// read yet.
+const LINGER: Duration = Duration::from_secs(1);
 
 static NEXT_OPAQUE: AtomicI32 = AtomicI32::new(1);
 
@@ -60,7 +75,17 @@ pub struct Connection {
     tx: mpsc::Sender<RemotingCommand>,
     pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>>>,
     closed: CancellationToken,
+    /// A graceful close was asked for: stop reading requests. A child of
+    /// `closed`, so the reader waits on this one token for both.
+    draining: CancellationToken,
+    /// The reader has stopped: write what is queued, then FIN.
+    flush: CancellationToken,
     watched: AtomicBool,
+    /// The peer's requests in flight; `room` wakes the reader parked at the bound.
+    in_flight: AtomicUsize,
+    max_in_flight: usize,
+    room: Notify,
+    admission: Option<Arc<Admission>>,
 }
 
 impl Connection {
@@ -76,14 +101,26 @@ impl Connection {
             .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
         let (read, write) = stream.into_split();
         let (tx, rx) = mpsc::channel(WRITE_QUEUE);
+        let closed = CancellationToken::new();
         let conn = Arc::new(Connection {
             peer,
             tx,
             pending: Mutex::new(HashMap::new()),
-            closed: CancellationToken::new(),
+            draining: closed.child_token(),
+            closed,
+            flush: CancellationToken::new(),
             watched: AtomicBool::new(false),
+            in_flight: AtomicUsize::new(0),
+            max_in_flight: config.max_in_flight.max(1),
+            room: Notify::new(),
+            admission: config.admission.clone(),
         });
-        tokio::spawn(write_loop(write, rx, conn.closed.clone()));
+        tokio::spawn(write_loop(
+            write,
+            rx,
+            conn.closed.clone(),
+            conn.flush.clone(),
+        ));
         let codec = RemotingCodec {
             max_frame: config.max_frame,
         };
@@ -104,6 +141,19 @@ impl Connection {
     pub fn close(&self) {
         self.closed.cancel();
         self.pending.lock().unwrap().clear();
+    }
+
+    /// Closes the connection without losing answers: stops reading requests,
+    /// writes every queued response, sends a FIN, and closes when the peer
+    /// does (or after a short linger). Call it once the requests in flight
+    /// are answered; `closed()` resolves when it is done.
+    pub fn close_gracefully(&self) {
+        self.draining.cancel();
+    }
+
+    /// The peer's requests being handled now.
+    pub fn in_flight(&self) -> usize {
+        self.in_flight.load(Ordering::Relaxed)
     }
 
     /// True the first time it is called on this connection: lets a server
@@ -180,13 +230,63 @@ impl Connection {
     }
 }
 
+/// A request being handled: releases its class and connection bounds when
+/// dropped, after its response is queued (or if its handler panics).
+struct InFlight {
+    conn: Arc<Connection>,
+    class: usize,
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        if let Some(admission) = &self.conn.admission {
+            admission.release(self.class);
+        }
+        if self.conn.in_flight.fetch_sub(1, Ordering::AcqRel) == self.conn.max_in_flight {
+            self.conn.room.notify_one();
+        }
+    }
+}
+
+impl Connection {
+    /// Why `draining` fired: a close, or a graceful close.
+    fn read_end(&self) -> ReadEnd {
+        if self.closed.is_cancelled() {
+            ReadEnd::Closed
+        } else {
+            ReadEnd::Draining
+        }
+    }
+}
+
+/// How the read loop ended.
+enum ReadEnd {
+    /// The socket closed, failed or idled out, or `close()` was called.
+    Closed,
+    /// `close_gracefully()`: flush the writer and linger.
+    Draining,
+}
+
 async fn read_loop(
     conn: Arc<Connection>,
     mut frames: FramedRead<tokio::net::tcp::OwnedReadHalf, RemotingCodec>,
     handler: Option<Arc<dyn RequestHandler>>,
     config: ConnectionConfig,
 ) {
-    loop {
+    let end = loop {
+        if conn.in_flight.load(Ordering::Acquire) >= conn.max_in_flight {
+            // Backpressure: read nothing more until one of the peer's requests is answered.
+            let room = conn.room.notified();
+            tokio::pin!(room);
+            room.as_mut().enable();
+            if conn.in_flight.load(Ordering::Acquire) >= conn.max_in_flight {
+                tokio::select! {
+                    _ = conn.draining.cancelled() => break conn.read_end(),
+                    _ = room => {}
+                }
+            }
+            continue;
+        }
         let next = async {
             match config.read_idle_timeout {
                 Some(idle) => tokio::time::timeout(idle, frames.next()).await.ok(),
@@ -194,18 +294,18 @@ async fn read_loop(
             }
         };
         let frame = tokio::select! {
-            _ = conn.closed.cancelled() => break,
+            _ = conn.draining.cancelled() => break conn.read_end(),
             f = next => f,
         };
         let cmd = match frame {
             None => {
                 tracing::debug!(peer = %conn.peer, "closing an idle connection");
-                break;
+                break ReadEnd::Closed;
             }
-            Some(None) => break,
+            Some(None) => break ReadEnd::Closed,
             Some(Some(Err(e))) => {
                 tracing::warn!(peer = %conn.peer, "closing connection: {e}");
-                break;
+                break ReadEnd::Closed;
             }
             Some(Some(Ok(cmd))) => cmd,
         };
@@ -213,9 +313,30 @@ async fn read_loop(
             conn.complete(cmd);
             continue;
         }
-        let conn = conn.clone();
+        let class = match &conn.admission {
+            None => 0,
+            Some(admission) => match admission.try_admit(cmd.code) {
+                Ok(class) => class,
+                Err(refusal) => {
+                    if !cmd.is_oneway() {
+                        let mut response = refusal.response();
+                        response.opaque = cmd.opaque;
+                        response.flag |= FLAG_RESPONSE;
+                        response.serialize_type = cmd.serialize_type;
+                        let _ = conn.send(response).await;
+                    }
+                    continue;
+                }
+            },
+        };
+        conn.in_flight.fetch_add(1, Ordering::AcqRel);
+        let request = InFlight {
+            conn: conn.clone(),
+            class,
+        };
         let handler = handler.clone();
         tokio::spawn(async move {
+            let conn = &request.conn;
             let (opaque, oneway, serialize_type, code) =
                 (cmd.opaque, cmd.is_oneway(), cmd.serialize_type, cmd.code);
             let response = match handler {
@@ -228,46 +349,83 @@ async fn read_loop(
                 response.serialize_type = serialize_type;
                 let _ = conn.send(response).await;
             }
+            drop(request);
         });
+    };
+    if let ReadEnd::Draining = end {
+        conn.flush.cancel();
+        // Until the peer closes (or the writer's linger ends): responses to our
+        // own requests are still taken, the peer's requests are dropped.
+        loop {
+            let frame = tokio::select! {
+                _ = conn.closed.cancelled() => break,
+                f = frames.next() => f,
+            };
+            match frame {
+                Some(Ok(cmd)) if cmd.is_response() => conn.complete(cmd),
+                Some(Ok(_)) => {}
+                Some(Err(_)) | None => break,
+            }
+        }
     }
     conn.close();
 }
 
+/// Writes queued frames until the connection closes. After `flush` (a
+/// graceful close) it writes what is queued, sends a FIN and gives the peer
+/// `LINGER` to close its side before closing the connection.
 async fn write_loop(
     mut write: OwnedWriteHalf,
     mut rx: mpsc::Receiver<RemotingCommand>,
     closed: CancellationToken,
+    flush: CancellationToken,
 ) {
     let mut buf = BytesMut::with_capacity(64 * 1024);
-    loop {
+    let graceful = loop {
         let first = tokio::select! {
-            _ = closed.cancelled() => break,
-            c = rx.recv() => match c { Some(c) => c, None => break },
+            biased;
+            _ = closed.cancelled() => break false,
+            c = rx.recv() => match c { Some(c) => c, None => break false },
+            // Only once the queue is empty: the reader has stopped, so nothing new comes.
+            _ = flush.cancelled() => break true,
         };
-        let mut next = Some(first);
-        let mut failed = false;
-        // Gather whatever else is queued into one write: fewer syscalls under load.
-        while let Some(cmd) = next.take() {
-            encode_frame_header(&cmd, &mut buf);
-            if cmd.body.len() >= LARGE_BODY {
-                if write.write_all(&buf).await.is_err() || write.write_all(&cmd.body).await.is_err()
-                {
-                    failed = true;
-                    break;
+        let batch = async {
+            let mut next = Some(first);
+            // Gather whatever else is queued into one write: fewer syscalls under load.
+            while let Some(cmd) = next.take() {
+                encode_frame_header(&cmd, &mut buf);
+                if cmd.body.len() >= LARGE_BODY {
+                    write.write_all(&buf).await?;
+                    write.write_all(&cmd.body).await?;
+                    buf.clear();
+                } else {
+                    buf.extend_from_slice(&cmd.body);
                 }
-                buf.clear();
-            } else {
-                buf.extend_from_slice(&cmd.body);
+                if buf.len() < 256 * 1024 {
+                    next = rx.try_recv().ok();
+                }
             }
-            if buf.len() < 256 * 1024 {
-                next = rx.try_recv().ok();
+            if !buf.is_empty() {
+                write.write_all(&buf).await?;
             }
+            buf.clear();
+            Ok::<(), std::io::Error>(())
+        };
+        // A peer that stops reading must not keep a closed connection's task alive.
+        let written = tokio::select! {
+            _ = closed.cancelled() => false,
+            r = batch => r.is_ok(),
+        };
+        if !written {
+            break false;
         }
-        if failed || (!buf.is_empty() && write.write_all(&buf).await.is_err()) {
-            break;
+    };
+    let _ = write.shutdown().await;
+    if graceful {
+        tokio::select! {
+            _ = closed.cancelled() => {}
+            _ = tokio::time::sleep(LINGER) => {}
         }
-        buf.clear();
     }
     closed.cancel();
-    let _ = write.shutdown().await;
 }

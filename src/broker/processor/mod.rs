@@ -1,4 +1,5 @@
-//! Dispatch of broker requests by code, one module per group of requests.
+//! Dispatch of broker requests by code, one module per group of requests, and
+//! the class each code is admitted under (RocketMQ's processor thread pools).
 //! Codes the broker does not serve get REQUEST_CODE_NOT_SUPPORTED.
 
 pub mod admin;
@@ -15,13 +16,106 @@ pub mod stats;
 use std::sync::Arc;
 
 use super::Broker;
+use super::config::BrokerConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::connection::HandlerFuture;
+use crate::remoting::server::{Admission, ClassBound};
 use crate::remoting::{Connection, RemotingCommand, RemotingError, RequestHandler};
 
 /// A processor's outcome: a response, or a request whose header could not be
 /// read, which becomes SYSTEM_ERROR with the reason.
 pub type Outcome = Result<RemotingCommand, RemotingError>;
+
+/// The classes requests are admitted under, as BrokerController#registerProcessor
+/// gives request codes to thread pools: a slow class (parked long polls, a
+/// SYNC_FLUSH or SYNC_MASTER wait, a big query) fills only its own bound.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
+pub enum RequestClass {
+    /// sendMessageExecutor: SEND_MESSAGE(_V2), SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK.
+    Send,
+    /// pullMessageExecutor: PULL_MESSAGE, parked long polls included.
+    Pull,
+    /// queryMessageExecutor: QUERY_MESSAGE, VIEW_MESSAGE_BY_ID.
+    Query,
+    /// heartbeatExecutor: HEART_BEAT.
+    Heartbeat,
+    /// clientManageExecutor: UNREGISTER_CLIENT, CHECK_CLIENT_CONFIG.
+    ClientManager,
+    /// consumerManageExecutor: GET_CONSUMER_LIST_BY_GROUP, UPDATE/QUERY_CONSUMER_OFFSET.
+    ConsumerManager,
+    /// adminBrokerExecutor, the default processor's: every other code.
+    Admin,
+}
+
+impl RequestClass {
+    pub const ALL: [RequestClass; 7] = [
+        RequestClass::Send,
+        RequestClass::Pull,
+        RequestClass::Query,
+        RequestClass::Heartbeat,
+        RequestClass::ClientManager,
+        RequestClass::ConsumerManager,
+        RequestClass::Admin,
+    ];
+
+    pub fn of(code: i32) -> RequestClass {
+        match code {
+            request::SEND_MESSAGE
+            | request::SEND_MESSAGE_V2
+            | request::SEND_BATCH_MESSAGE
+            | request::CONSUMER_SEND_MSG_BACK => RequestClass::Send,
+            request::PULL_MESSAGE => RequestClass::Pull,
+            request::QUERY_MESSAGE | request::VIEW_MESSAGE_BY_ID => RequestClass::Query,
+            request::HEART_BEAT => RequestClass::Heartbeat,
+            request::UNREGISTER_CLIENT | request::CHECK_CLIENT_CONFIG => {
+                RequestClass::ClientManager
+            }
+            request::GET_CONSUMER_LIST_BY_GROUP
+            | request::UPDATE_CONSUMER_OFFSET
+            | request::QUERY_CONSUMER_OFFSET => RequestClass::ConsumerManager,
+            _ => RequestClass::Admin,
+        }
+    }
+
+    /// RocketMQ's name of the thread pool, for logs.
+    pub fn name(self) -> &'static str {
+        match self {
+            RequestClass::Send => "send",
+            RequestClass::Pull => "pull",
+            RequestClass::Query => "query",
+            RequestClass::Heartbeat => "heartbeat",
+            RequestClass::ClientManager => "clientManager",
+            RequestClass::ConsumerManager => "consumerManager",
+            RequestClass::Admin => "adminBroker",
+        }
+    }
+
+    /// The config key bounding the class.
+    pub fn capacity(self, c: &BrokerConfig) -> usize {
+        match self {
+            RequestClass::Send => c.send_thread_pool_queue_capacity,
+            RequestClass::Pull => c.pull_thread_pool_queue_capacity,
+            RequestClass::Query => c.query_thread_pool_queue_capacity,
+            RequestClass::Heartbeat => c.heartbeat_thread_pool_queue_capacity,
+            RequestClass::ClientManager => c.client_manager_thread_pool_queue_capacity,
+            RequestClass::ConsumerManager => c.consumer_manager_thread_pool_queue_capacity,
+            RequestClass::Admin => c.admin_broker_thread_pool_queue_capacity,
+        }
+    }
+
+    /// The broker's admission: one bound per class, from its config.
+    pub fn admission(c: &BrokerConfig) -> Admission {
+        let classes = Self::ALL
+            .iter()
+            .map(|class| ClassBound {
+                name: class.name(),
+                capacity: class.capacity(c),
+            })
+            .collect();
+        Admission::new(classes, |code| RequestClass::of(code) as usize)
+    }
+}
 
 pub struct BrokerProcessor {
     broker: Arc<Broker>,
@@ -92,5 +186,46 @@ impl RequestHandler for BrokerProcessor {
                 }),
             )
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_follow_rocketmq_thread_pools() {
+        assert_eq!(
+            RequestClass::of(request::SEND_MESSAGE_V2),
+            RequestClass::Send
+        );
+        assert_eq!(RequestClass::of(request::PULL_MESSAGE), RequestClass::Pull);
+        assert_eq!(
+            RequestClass::of(request::HEART_BEAT),
+            RequestClass::Heartbeat
+        );
+        assert_eq!(
+            RequestClass::of(request::UPDATE_CONSUMER_OFFSET),
+            RequestClass::ConsumerManager
+        );
+        assert_eq!(
+            RequestClass::of(request::GET_MAX_OFFSET),
+            RequestClass::Admin
+        );
+        for (i, class) in RequestClass::ALL.iter().enumerate() {
+            assert_eq!(*class as usize, i, "ALL is in discriminant order");
+        }
+    }
+
+    #[test]
+    fn a_full_pull_class_leaves_sends_alone() {
+        let config = BrokerConfig {
+            pull_thread_pool_queue_capacity: 1,
+            ..BrokerConfig::default()
+        };
+        let admission = RequestClass::admission(&config);
+        assert!(admission.try_admit(request::PULL_MESSAGE).is_ok());
+        assert!(admission.try_admit(request::PULL_MESSAGE).is_err());
+        assert!(admission.try_admit(request::SEND_MESSAGE).is_ok());
     }
 }
