@@ -554,6 +554,7 @@ async fn store_inspect_reads_what_the_broker_wrote() {
 async fn broker_config_updates_apply_at_the_next_start() {
     let dir = tempfile::tempdir().unwrap();
     let up = start_up(dir.path(), &[]);
+    create_topic(&up, "PermTopic", 1).await;
     let out = mq(
         &up.namesrv,
         &["broker", "config", "set", "brokerPermission", "4"],
@@ -562,6 +563,17 @@ async fn broker_config_updates_apply_at_the_next_start() {
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
+    );
+    // Re-registered at once, under a new data version the name server takes.
+    wait_until(
+        "the name server to route PermTopic read-only",
+        Duration::from_secs(20),
+        || {
+            let route = mq(&up.namesrv, &["topic", "route", "PermTopic", "-o", "json"]);
+            let route: serde_json::Value =
+                serde_json::from_slice(&route.stdout).unwrap_or_default();
+            route["queueDatas"][0]["perm"] == 4
+        },
     );
     let out = mq(&up.namesrv, &["broker", "config", "set", "listenPort", "1"]);
     assert_eq!(

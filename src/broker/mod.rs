@@ -37,7 +37,7 @@ use self::subscription_group_manager::SubscriptionGroupManager;
 use self::topic_config_manager::TopicConfigManager;
 use crate::client::namesrv::NamesrvAddrs;
 use crate::remoting::server::{self, ServerConfig, ServerLimits};
-use crate::store::{MessageStore, StoreError};
+use crate::store::{MessageStore, StoreError, StoreHooks};
 
 pub use config::BrokerRole;
 
@@ -78,6 +78,15 @@ impl Broker {
         start: BrokerStartConfig,
         namesrv: Option<&str>,
     ) -> Result<Arc<Broker>, BrokerError> {
+        Self::open_with(start, namesrv, StoreHooks::default())
+    }
+
+    /// `open`, with the store's clock, disk probes and fault injection replaced (tests).
+    pub fn open_with(
+        start: BrokerStartConfig,
+        namesrv: Option<&str>,
+        hooks: StoreHooks,
+    ) -> Result<Arc<Broker>, BrokerError> {
         let BrokerStartConfig {
             broker: config,
             store,
@@ -86,7 +95,7 @@ impl Broker {
         // Updates saved by UPDATE_BROKER_CONFIG apply from this start on.
         let (runtime_config, config, store) =
             runtime_config::RuntimeConfig::open(&root, config, store)?;
-        let store = MessageStore::open(store)?;
+        let store = MessageStore::open_with(store, hooks)?;
         let topics = TopicConfigManager::load(&root, &config)?;
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
         let offsets = ConsumerOffsetManager::load(&root)?;
@@ -211,6 +220,17 @@ impl Broker {
         }
     }
 
+    /// The permission the name servers are told: `permission()`, without the write bit once
+    /// the store has stopped taking writes after a failed write or sync (until a restart), so
+    /// that producers send elsewhere while consumers still read here.
+    pub fn registered_permission(&self) -> i32 {
+        if self.store.write_failure().is_some() {
+            self.permission() & !crate::protocol::perm::PERM_WRITE
+        } else {
+            self.permission()
+        }
+    }
+
     /// The broker's current permission (PermName bits).
     pub fn permission(&self) -> i32 {
         self.permission.load(Ordering::Relaxed)
@@ -219,6 +239,14 @@ impl Broker {
     /// Changes the broker's permission now and tells the name servers.
     pub fn set_permission(&self, perm: i32) {
         self.permission.store(perm, Ordering::Relaxed);
+        self.registered_permission_changed();
+    }
+
+    /// Registers now with the permission `registered_permission` gives, under a new data
+    /// version: as RocketMQ's name server, ours ignores the topics of a registration whose
+    /// version it already has.
+    pub fn registered_permission_changed(&self) {
+        self.topics.next_data_version();
         self.topics_changed();
     }
 

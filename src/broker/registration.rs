@@ -44,7 +44,7 @@ impl Registration {
     fn register_request(broker: &Broker) -> RemotingCommand {
         let c = &broker.config;
         let mut wrapper = broker.topics.wrapper();
-        let permission = broker.permission();
+        let permission = broker.registered_permission();
         if permission & PERM_READ_WRITE != PERM_READ_WRITE {
             // A broker that may not be written (or read) says so in every topic.
             for t in wrapper.topic_config_table.values_mut() {

@@ -32,6 +32,9 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("BrokerStatsService", |b, stop| {
         Box::pin(sample_stats(b, stop))
     }),
+    ("StoreWritableWatcher", |b, stop| {
+        Box::pin(watch_store_writable(b, stop))
+    }),
 ];
 
 /// The running services of one broker.
@@ -121,5 +124,20 @@ async fn register(b: Arc<Broker>, stop: CancellationToken) {
 async fn sample_stats(b: Arc<Broker>, stop: CancellationToken) {
     while tick(Duration::from_secs(1), &stop).await {
         b.stats.sample();
+    }
+}
+
+/// Notices the store stopping writes after a failed write or sync, says so once, and registers
+/// at once as read-only (see `Broker::registered_permission`) instead of at the next period.
+async fn watch_store_writable(b: Arc<Broker>, stop: CancellationToken) {
+    while tick(Duration::from_secs(1), &stop).await {
+        if let Some(why) = b.store.write_failure() {
+            tracing::error!(
+                "the store takes no more writes until the broker restarts ({why}): \
+                 serving reads, registered as read-only"
+            );
+            b.registered_permission_changed();
+            return;
+        }
     }
 }

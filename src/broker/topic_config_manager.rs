@@ -90,6 +90,16 @@ impl TopicConfigManager {
         self.persist()
     }
 
+    /// Moves the data version on without a topic change, so that name servers take the next
+    /// registration's topic permissions (they skip a registration whose version they have).
+    pub fn next_data_version(&self) {
+        self.table
+            .write()
+            .unwrap()
+            .data_version
+            .next_version(now_millis());
+    }
+
     /// Removes a topic; false if it did not exist.
     pub fn delete(&self, topic: &str) -> crate::store::Result<bool> {
         let existed = {

@@ -367,6 +367,14 @@ fn store_error_response(b: &Broker, e: &StoreError) -> RemotingCommand {
                 b.config.broker_addr()
             ),
         ),
+        // A failed sync: the producer retries on another broker, as for a full disk.
+        StoreError::NotWritable { .. } => RemotingCommand::error(
+            response::SERVICE_NOT_AVAILABLE,
+            format!(
+                "service not available now, {e}, broker {}",
+                b.config.broker_addr()
+            ),
+        ),
         other => RemotingCommand::error(response::SYSTEM_ERROR, other.to_string()),
     }
 }
