@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
 
 use super::config::NamesrvConfig;
 use super::processor::NamesrvProcessor;
@@ -39,15 +40,18 @@ impl NameServer {
                 idle_timeout: Duration::from_secs(c.server_channel_max_idle_time_seconds),
             }
         };
-        let scan = tokio::spawn(scan_loop(self.state.clone()));
+        let stop = CancellationToken::new();
+        let scan = tokio::spawn(scan_loop(self.state.clone(), stop.clone()));
         let processor = Arc::new(NamesrvProcessor::new(self.state.clone()));
         server::run(listener, processor, server_config, shutdown).await;
-        scan.abort();
+        // As the broker's services: stopped through a token and awaited, never aborted mid-step.
+        stop.cancel();
+        let _ = scan.await;
     }
 }
 
-/// Removes brokers that have not registered within the expiry time.
-async fn scan_loop(state: Arc<NamesrvState>) {
+/// Removes brokers that have not registered within the expiry time, until `stop`.
+async fn scan_loop(state: Arc<NamesrvState>, stop: CancellationToken) {
     loop {
         let (interval, expiry) = {
             let c = state.config.read().unwrap();
@@ -56,7 +60,10 @@ async fn scan_loop(state: Arc<NamesrvState>) {
                 c.broker_channel_expired_time,
             )
         };
-        tokio::time::sleep(Duration::from_millis(interval.max(10))).await;
+        tokio::select! {
+            _ = stop.cancelled() => return,
+            _ = tokio::time::sleep(Duration::from_millis(interval.max(10))) => {}
+        }
         let removed = state
             .route
             .write()
