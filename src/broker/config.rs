@@ -105,7 +105,7 @@ impl Default for BrokerConfig {
             heartbeat_thread_pool_queue_capacity: 50_000,
             server_channel_max_in_flight_requests:
                 crate::remoting::server::DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
-            shutdown_wait_time_seconds: 5,
+            shutdown_wait_time_seconds: 30,
         }
     }
 }
