@@ -23,11 +23,16 @@ pub fn mq_bin() -> &'static str {
 
 /// A loopback port nobody listens on right now.
 pub fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    free_ports::<1>()[0]
+}
+
+/// `N` different loopback ports nobody listens on right now: held open together while they
+/// are chosen, since two ports taken one after the other may be the same one.
+pub fn free_ports<const N: usize>() -> [u16; N] {
+    let held: Vec<TcpListener> = (0..N)
+        .map(|_| TcpListener::bind("127.0.0.1:0").unwrap())
+        .collect();
+    std::array::from_fn(|i| held[i].local_addr().unwrap().port())
 }
 
 /// Polls `cond` until it holds or `timeout` passes.
@@ -113,7 +118,11 @@ pub struct MqUp {
 /// Starts `mq up` with its data under `dir` on free ports, plus extra
 /// arguments, and waits for its ready line.
 pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
-    let (ns_port, broker_port) = (free_port(), free_port());
+    let [ns_port, broker_port] = free_ports();
+    // Kept in the data directory (removed with it), so a start that fails can say why.
+    std::fs::create_dir_all(dir).unwrap();
+    let stderr_path = dir.join("mq-up.stderr");
+    let stderr = std::fs::File::create(&stderr_path).unwrap();
     let mut child = Command::new(mq_bin())
         .arg("up")
         .arg("--data")
@@ -123,11 +132,11 @@ pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
         .args(extra_args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .unwrap();
     let stdout = child.stdout.take().unwrap();
-    let process = MqProcess {
+    let mut process = MqProcess {
         child,
         addr: format!("127.0.0.1:{ns_port}"),
     };
@@ -149,7 +158,13 @@ pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
         match rx.recv_timeout(left) {
             Ok(line) if line.starts_with("ready:") => break,
             Ok(_) => continue,
-            Err(_) => panic!("mq up did not get ready"),
+            Err(_) => {
+                let status = process.child.try_wait().ok().flatten();
+                let said = std::fs::read_to_string(&stderr_path).unwrap_or_default();
+                panic!(
+                    "mq up (ports {ns_port}, {broker_port}) did not get ready, exit status {status:?}:\n{said}"
+                );
+            }
         }
     }
     MqUp {
