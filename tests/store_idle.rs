@@ -27,9 +27,18 @@ fn an_idle_store_sleeps_and_the_next_append_wakes_it() {
         }
         assert!(store.wait_index_caught_up(Duration::from_secs(10)));
         std::thread::sleep(Duration::from_millis(300));
-        let before = process_cpu_time();
-        std::thread::sleep(Duration::from_secs(1));
-        let used = process_cpu_time() - before;
+        // The least of three idle seconds: a store that polls or spins uses its CPU in every
+        // one of them, while a machine busy with other work (reclaiming memory, say) can charge
+        // this process for a moment that has nothing to do with the store.
+        let mut used = Duration::MAX;
+        for _ in 0..3 {
+            let before = process_cpu_time();
+            std::thread::sleep(Duration::from_secs(1));
+            used = used.min(process_cpu_time() - before);
+            if used < Duration::from_millis(10) {
+                break;
+            }
+        }
         // Here ~3 ms. The index dispatcher polling every millisecond took ~25 ms; a thread
         // spinning takes hundreds.
         assert!(
