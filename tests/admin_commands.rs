@@ -64,22 +64,7 @@ fn json(namesrv: &str, args: &[&str]) -> Value {
 
 fn send_request(topic: &str, queue_id: i32, body: &[u8], key: &str) -> RemotingCommand {
     let props = build_properties([("TAGS", "TagA"), ("KEYS", key), ("WAIT", "true")]);
-    let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
-        producer_group: "test_producer".into(),
-        topic: topic.into(),
-        default_topic: "TBW102".into(),
-        default_topic_queue_nums: 4,
-        queue_id,
-        sys_flag: 0,
-        born_timestamp: mq::util::now_millis(),
-        flag: 0,
-        properties: Some(props),
-        ..Default::default()
-    }
-    .into();
-    RemotingCommand::request(request::SEND_MESSAGE_V2)
-        .with_header(&header)
-        .with_body(body.to_vec())
+    support::send_request(topic, queue_id, body, props)
 }
 
 async fn send(

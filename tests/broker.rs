@@ -22,22 +22,7 @@ use support::*;
 
 fn send_request(topic: &str, queue_id: i32, body: &[u8], tag: &str) -> RemotingCommand {
     let props = build_properties([("TAGS", tag), ("KEYS", "k1"), ("WAIT", "true")]);
-    let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
-        producer_group: "test_producer".into(),
-        topic: topic.into(),
-        default_topic: "TBW102".into(),
-        default_topic_queue_nums: 4,
-        queue_id,
-        sys_flag: 0,
-        born_timestamp: mq::util::now_millis(),
-        flag: 0,
-        properties: Some(props),
-        ..Default::default()
-    }
-    .into();
-    RemotingCommand::request(request::SEND_MESSAGE_V2)
-        .with_header(&header)
-        .with_body(body.to_vec())
+    support::send_request(topic, queue_id, body, props)
 }
 
 fn pull_request(
@@ -48,20 +33,8 @@ fn pull_request(
     sys_flag: i32,
     expr: &str,
 ) -> RemotingCommand {
-    RemotingCommand::request(request::PULL_MESSAGE).with_header(&PullMessageRequestHeader {
-        consumer_group: group.into(),
-        topic: topic.into(),
-        queue_id,
-        queue_offset: offset,
-        max_msg_nums: 32,
-        sys_flag,
-        commit_offset: 0,
-        suspend_timeout_millis: 15_000,
-        subscription: Some(expr.into()),
-        sub_version: 0,
-        expression_type: Some("TAG".into()),
-        broker_name: None,
-    })
+    let suspend = Duration::from_secs(15);
+    support::pull_request(group, topic, queue_id, offset, sys_flag, expr, suspend)
 }
 
 /// Splits a pull body into its records.

@@ -10,10 +10,10 @@ use std::time::{Duration, Instant};
 use mq::broker::Broker;
 use mq::broker::config::{BrokerConfig, BrokerStartConfig};
 use mq::broker::processor::pull::{FLAG_SUBSCRIPTION, FLAG_SUSPEND};
-use mq::protocol::header::{PullMessageRequestHeader, PullMessageResponseHeader};
+use mq::protocol::header::PullMessageResponseHeader;
 use mq::protocol::message::build_properties;
 use mq::protocol::topic_config::TopicConfig;
-use mq::remoting::code::{request, response};
+use mq::remoting::code::response;
 use mq::remoting::{RemotingClient, RemotingCommand};
 use mq::store::message::decode_message;
 use mq::store::{AppendMessage, StoreConfig};
@@ -66,20 +66,17 @@ impl InProcessBroker {
 }
 
 fn suspended_pull(topic: &str, queue_id: i32) -> RemotingCommand {
-    RemotingCommand::request(request::PULL_MESSAGE).with_header(&PullMessageRequestHeader {
-        consumer_group: "append_test_group".into(),
-        topic: topic.into(),
+    let sys_flag = FLAG_SUSPEND | FLAG_SUBSCRIPTION;
+    let suspend = Duration::from_millis(SUSPEND_MILLIS as u64);
+    support::pull_request(
+        "append_test_group",
+        topic,
         queue_id,
-        queue_offset: 0,
-        max_msg_nums: 32,
-        sys_flag: FLAG_SUSPEND | FLAG_SUBSCRIPTION,
-        commit_offset: 0,
-        suspend_timeout_millis: SUSPEND_MILLIS,
-        subscription: Some("*".into()),
-        sub_version: 0,
-        expression_type: Some("TAG".into()),
-        broker_name: None,
-    })
+        0,
+        sys_flag,
+        "*",
+        suspend,
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,7 +11,6 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use mq::protocol::header::*;
 use mq::protocol::message::build_properties;
 use mq::remoting::code::{request, response};
 use mq::remoting::{RemotingClient, RemotingCommand, RemotingError};
@@ -25,40 +24,24 @@ const COMMIT_LOG_FILE: usize = 64 * 1024 * 1024;
 
 fn send_request(queue_id: i32, body: &str) -> RemotingCommand {
     let props = build_properties([("WAIT", "true")]);
-    let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
-        producer_group: "lifecycle_producer".into(),
-        topic: TOPIC.into(),
-        default_topic: "TBW102".into(),
-        default_topic_queue_nums: QUEUES,
-        queue_id,
-        born_timestamp: mq::util::now_millis(),
-        properties: Some(props),
-        ..Default::default()
-    }
-    .into();
-    RemotingCommand::request(request::SEND_MESSAGE_V2)
-        .with_header(&header)
-        .with_body(body.as_bytes().to_vec())
+    support::send_request(TOPIC, queue_id, body.as_bytes(), props)
 }
 
 /// A pull of `queue_id` from offset 0 that parks up to `suspend` when the
 /// queue is empty (PullSysFlag SUSPEND | SUBSCRIPTION).
 fn pull_request(queue_id: i32, suspend: Option<Duration>) -> RemotingCommand {
     let suspend_flag = if suspend.is_some() { 0x2 } else { 0 };
-    RemotingCommand::request(request::PULL_MESSAGE).with_header(&PullMessageRequestHeader {
-        consumer_group: "lifecycle_group".into(),
-        topic: TOPIC.into(),
+    let suspend = suspend.unwrap_or_default();
+    let sys_flag = suspend_flag | 0x4;
+    support::pull_request(
+        "lifecycle_group",
+        TOPIC,
         queue_id,
-        queue_offset: 0,
-        max_msg_nums: 32,
-        sys_flag: suspend_flag | 0x4,
-        commit_offset: 0,
-        suspend_timeout_millis: suspend.map_or(0, |d| d.as_millis() as i64),
-        subscription: Some("*".into()),
-        sub_version: 0,
-        expression_type: Some("TAG".into()),
-        broker_name: None,
-    })
+        0,
+        sys_flag,
+        "*",
+        suspend,
+    )
 }
 
 /// `mq up` in `dir` with extra broker config lines.

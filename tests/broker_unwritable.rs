@@ -9,10 +9,9 @@ use std::time::Duration;
 
 use mq::broker::Broker;
 use mq::broker::config::{BrokerConfig, BrokerStartConfig};
-use mq::protocol::header::*;
 use mq::protocol::message::build_properties;
 use mq::protocol::perm;
-use mq::remoting::code::{request, response};
+use mq::remoting::code::response;
 use mq::remoting::{RemotingClient, RemotingCommand};
 use mq::store::{FaultInjector, FaultPoint, FlushDiskType, StoreConfig, StoreHooks};
 use support::*;
@@ -21,37 +20,12 @@ const TOPIC: &str = "UnwritableTopic";
 const TIMEOUT: Duration = Duration::from_secs(10);
 
 fn send_request(body: &str) -> RemotingCommand {
-    let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
-        producer_group: "unwritable_producer".into(),
-        topic: TOPIC.into(),
-        default_topic: "TBW102".into(),
-        default_topic_queue_nums: 1,
-        queue_id: 0,
-        born_timestamp: mq::util::now_millis(),
-        properties: Some(build_properties([("WAIT", "true")])),
-        ..Default::default()
-    }
-    .into();
-    RemotingCommand::request(request::SEND_MESSAGE_V2)
-        .with_header(&header)
-        .with_body(body.as_bytes().to_vec())
+    let props = build_properties([("WAIT", "true")]);
+    support::send_request(TOPIC, 0, body.as_bytes(), props)
 }
 
 fn pull_request() -> RemotingCommand {
-    RemotingCommand::request(request::PULL_MESSAGE).with_header(&PullMessageRequestHeader {
-        consumer_group: "unwritable_group".into(),
-        topic: TOPIC.into(),
-        queue_id: 0,
-        queue_offset: 0,
-        max_msg_nums: 32,
-        sys_flag: 0x4,
-        commit_offset: 0,
-        suspend_timeout_millis: 0,
-        subscription: Some("*".into()),
-        sub_version: 0,
-        expression_type: Some("TAG".into()),
-        broker_name: None,
-    })
+    support::pull_request("unwritable_group", TOPIC, 0, 0, 0x4, "*", Duration::ZERO)
 }
 
 /// An in-process SYNC_FLUSH broker registered with `namesrv`, serving until the sender is used.

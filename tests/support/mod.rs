@@ -8,13 +8,62 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use mq::protocol::header::RegisterBrokerRequestHeader;
+use mq::protocol::header::{
+    PullMessageRequestHeader, RegisterBrokerRequestHeader, SendMessageRequestHeader,
+    SendMessageRequestHeaderV2,
+};
 use mq::protocol::register_broker::RegisterBrokerBody;
 use mq::protocol::topic_config::{DataVersion, TopicConfig};
 use mq::remoting::code::{request, response};
 use mq::remoting::{RemotingClient, RemotingCommand};
 
 pub const TIMEOUT: Duration = Duration::from_secs(5);
+
+/// SEND_MESSAGE_V2 of `body` to `topic`/`queue_id` (auto-created from TBW102 with 4 queues)
+/// with the message properties `props` (see `build_properties`).
+pub fn send_request(topic: &str, queue_id: i32, body: &[u8], props: String) -> RemotingCommand {
+    let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
+        producer_group: "test_producer".into(),
+        topic: topic.into(),
+        default_topic: "TBW102".into(),
+        default_topic_queue_nums: 4,
+        queue_id,
+        born_timestamp: mq::util::now_millis(),
+        properties: Some(props),
+        ..Default::default()
+    }
+    .into();
+    RemotingCommand::request(request::SEND_MESSAGE_V2)
+        .with_header(&header)
+        .with_body(body.to_vec())
+}
+
+/// PULL_MESSAGE of up to 32 messages from `offset`, with PullSysFlag bits `sys_flag`, the TAG
+/// expression `expr` and a suspend time (used when `sys_flag` has SUSPEND).
+pub fn pull_request(
+    group: &str,
+    topic: &str,
+    queue_id: i32,
+    offset: i64,
+    sys_flag: i32,
+    expr: &str,
+    suspend: Duration,
+) -> RemotingCommand {
+    RemotingCommand::request(request::PULL_MESSAGE).with_header(&PullMessageRequestHeader {
+        consumer_group: group.into(),
+        topic: topic.into(),
+        queue_id,
+        queue_offset: offset,
+        max_msg_nums: 32,
+        sys_flag,
+        commit_offset: 0,
+        suspend_timeout_millis: suspend.as_millis() as i64,
+        subscription: Some(expr.into()),
+        sub_version: 0,
+        expression_type: Some("TAG".into()),
+        broker_name: None,
+    })
+}
 
 /// The `mq` binary under test.
 pub fn mq_bin() -> &'static str {
