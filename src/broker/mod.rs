@@ -10,6 +10,7 @@ pub mod filter;
 pub mod long_polling;
 pub mod processor;
 pub mod registration;
+pub mod retry;
 pub mod runtime_config;
 pub mod service;
 pub mod stats;

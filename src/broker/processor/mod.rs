@@ -11,6 +11,7 @@ pub mod pull;
 pub mod query;
 pub mod reset_offset;
 pub mod send;
+pub mod send_back;
 pub mod stats;
 
 use std::sync::Arc;
@@ -134,6 +135,9 @@ impl RequestHandler for BrokerProcessor {
             let outcome = match req.code {
                 request::SEND_MESSAGE | request::SEND_MESSAGE_V2 | request::SEND_BATCH_MESSAGE => {
                     send::send_message(&b, &conn, &req).await
+                }
+                request::CONSUMER_SEND_MSG_BACK => {
+                    send_back::consumer_send_msg_back(&b, &req).await
                 }
                 request::PULL_MESSAGE => pull::pull_message(&b, &req).await,
                 request::QUERY_CONSUMER_OFFSET => offset::query_consumer_offset(&b, &req),
