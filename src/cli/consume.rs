@@ -1,7 +1,9 @@
 //! `mq consume`: a push consumer on the command line, kcat style: bodies one
 //! per line, a `--format` template, or one JSON object per message; stops at
 //! `--count`, after `--idle-exit` without messages, on Ctrl-C or when stdout
-//! closes, and commits its offsets before it exits.
+//! closes, and commits its offsets before it exits. `--fail-first` fails
+//! messages on purpose so that the retry path (send-back, `%RETRY%` topic,
+//! dead-letter queue) can be exercised from the command line.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -24,11 +26,18 @@ offsets; --from only decides where it starts on queues it has none for. --from d
 to first, so `mq send` then `mq consume` gets the messages.\n\n\
 Template fields: {topic} {queueId} {broker} {offset} {msgId} {offsetMsgId} {tags} {keys} \
 {body} {bornTimestamp} {storeTimestamp} {bornHost} {storeHost} {reconsumeTimes} \
-{properties} {prop:NAME}; \\n and \\t are newline and tab.\n\n\
+{properties} {prop:NAME}; \\n and \\t are newline and tab. A retried message shows its \
+original {topic} and its {reconsumeTimes}.\n\n\
+With --fail-first N each message is failed (sent back to the broker, a line on stderr) \
+while its reconsumeTimes is below N, and printed and counted once it succeeds; without \
+--format or -o it is printed as '{msgId} {topic} reconsumeTimes={reconsumeTimes} {body}'. \
+The broker delivers it again after the delay of level 3 + reconsumeTimes (or \
+--retry-delay-level), and moves it to %DLQ%<group> after --max-reconsume-times failures.\n\n\
 Examples:\n  mq consume --topic TopicTest --count 1000\n  \
 mq consume --topic TopicTest --group demo --tag 'TagA || TagB' -o json\n  \
 mq consume --topic TopicTest --from last --format '{queueId} {offset} {msgId} {body}'\n  \
-mq consume --topic TopicTest --from 2026-01-01T00:00:00Z --idle-exit 5"
+mq consume --topic TopicTest --from 2026-01-01T00:00:00Z --idle-exit 5\n  \
+mq consume --topic TopicTest --group demo --fail-first 2 --retry-delay-level 1 --count 10"
 )]
 pub struct ConsumeArgs {
     /// The topic
@@ -56,7 +65,25 @@ pub struct ConsumeArgs {
     /// Print each message with this template instead of its body
     #[arg(long, value_name = "TEMPLATE")]
     pub format: Option<String>,
+    /// Fail each message (send it back for a retry) while its reconsumeTimes is below N
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub fail_first: i32,
+    /// Delay level of failed messages: 0 lets the broker choose (3 + reconsumeTimes), -1 sends
+    /// them to the dead-letter queue at once
+    #[arg(
+        long,
+        value_name = "LEVEL",
+        default_value_t = 0,
+        allow_negative_numbers = true
+    )]
+    pub retry_delay_level: i32,
+    /// Failures after which the broker moves a message to %DLQ%<group>
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    pub max_reconsume_times: i32,
 }
+
+/// The default output with --fail-first: which messages were retries, and how often.
+const RETRY_TEMPLATE: &str = "{msgId} {topic} reconsumeTimes={reconsumeTimes} {body}";
 
 fn parse_from(s: &str) -> Result<ConsumeFrom, String> {
     match s {
@@ -353,6 +380,9 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         (Some(f), _) => Printer::Template(Template::parse(f).map_err(CliError::Usage)?),
         (None, OutputFormat::Json) => Printer::Json,
         (None, OutputFormat::Yaml) => Printer::Yaml,
+        (None, OutputFormat::Table) if args.fail_first > 0 => {
+            Printer::Template(Template::parse(RETRY_TEMPLATE).map_err(CliError::Usage)?)
+        }
         (None, OutputFormat::Table) => Printer::Body,
     };
     if args.count == Some(0) {
@@ -367,6 +397,7 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
     config.expression = args.tag.clone();
     config.consume_from = args.from;
     config.use_committed_offsets = !temporary;
+    config.max_reconsume_times = args.max_reconsume_times;
     if args.broadcast {
         config.model = MessageModel::Broadcasting;
     }
@@ -402,11 +433,23 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         // Print what is already waiting in one write, then ack it all.
         let mut batch = Vec::new();
         loop {
-            printer.write(&delivery.message, &mut buf)?;
-            batch.push(delivery);
-            got += 1;
-            if args.count.is_some_and(|c| got >= c) || flush_each || buf.len() > 256 * 1024 {
-                break;
+            let m = &delivery.message;
+            if m.reconsume_times < args.fail_first {
+                eprintln!(
+                    "failed on purpose (--fail-first {}): {} {} reconsumeTimes={}, sent back",
+                    args.fail_first,
+                    m.msg_id(),
+                    m.topic,
+                    m.reconsume_times
+                );
+                delivery.reconsume_later_with(args.retry_delay_level);
+            } else {
+                printer.write(m, &mut buf)?;
+                batch.push(delivery);
+                got += 1;
+                if args.count.is_some_and(|c| got >= c) || flush_each || buf.len() > 256 * 1024 {
+                    break;
+                }
             }
             match consumer.try_recv() {
                 Some(d) => delivery = d,

@@ -106,7 +106,8 @@ impl Message {
             push(property::TAGS, t);
         }
         for (k, v) in &self.properties {
-            if !v.is_empty() {
+            // UNIQ_KEY is the id passed in, written above.
+            if !v.is_empty() && k != property::UNIQ_KEY {
                 push(k, v);
             }
         }

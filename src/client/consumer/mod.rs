@@ -10,6 +10,7 @@ pub mod pull;
 pub mod push;
 pub mod queue_api;
 pub mod rebalance;
+pub mod send_back;
 
 pub use pull::PullConsumer;
 pub use push::{ConsumeFrom, Delivery, PushConsumer, PushConsumerConfig};

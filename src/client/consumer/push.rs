@@ -2,26 +2,32 @@
 //! joins a group, takes its share of the topic's queues (rebalanced every
 //! 20 s and when the broker says the members changed), long-polls each queue,
 //! re-checks tags, and hands messages to the application through a bounded
-//! channel. The application acknowledges each `Delivery`; the committed
-//! offset advances over contiguous acknowledged offsets only, and is written
-//! every 5 s and at shutdown.
+//! channel. The application acknowledges each `Delivery`, or fails it with
+//! `reconsume_later`: the message is then sent back to its broker (Java's
+//! sendMessageBack), which delivers it again after a back-off through the
+//! group's retry topic, and moves it to the dead-letter queue once its
+//! attempts are used up. The committed offset advances over contiguous
+//! acknowledged (or sent back) offsets only, and is written every 5 s and at
+//! shutdown.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, Weak};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
 use std::time::Duration;
 
 use tokio::sync::{Notify, mpsc};
-use tokio::task::JoinHandle;
+use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use super::offset_store::{OffsetStorage, OffsetStore};
 use super::process_queue::ProcessQueue;
 use super::queue_api::{self, PullStatus, pull_flag};
 use super::rebalance;
+use super::send_back::{self, DEFAULT_MAX_RECONSUME_TIMES};
 use crate::client::error::{ClientError, ClientResult};
 use crate::client::instance::{ClientConfig, ClientInstance, ConsumerHook};
 use crate::client::message::{MessageExt, validate_topic};
+use crate::client::producer::{Producer, ProducerConfig};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::header::PullMessageRequestHeader;
 use crate::protocol::heartbeat::{
@@ -43,6 +49,11 @@ pub const PULL_TIMEOUT: Duration = Duration::from_secs(30);
 const PULL_BACKOFF: Duration = Duration::from_secs(3);
 /// While a subscribed topic has no route, look again this often.
 const MISSING_TOPIC_RETRY: Duration = Duration::from_secs(1);
+/// A failed message that could not be sent back is offered again here after this pause
+/// (Java's submitConsumeRequestLater).
+pub const RESUBMIT_DELAY: Duration = Duration::from_secs(5);
+/// The producer group of the consumer's own sends to its retry topic (Java's).
+pub const CLIENT_INNER_PRODUCER_GROUP: &str = "CLIENT_INNER_PRODUCER";
 
 pub use crate::protocol::topic::retry_topic;
 
@@ -87,6 +98,9 @@ pub struct PushConsumerConfig {
     pub max_unacked_per_queue: usize,
     /// Broadcasting: keep offsets in this file too (else memory only).
     pub local_offset_file: Option<PathBuf>,
+    /// Failed attempts after which the broker moves a message to the group's dead-letter
+    /// queue (sent with every send-back; Java's maxReconsumeTimes, -1 meaning 16).
+    pub max_reconsume_times: i32,
 }
 
 impl PushConsumerConfig {
@@ -102,12 +116,14 @@ impl PushConsumerConfig {
             channel_capacity: 1024,
             max_unacked_per_queue: 1000,
             local_offset_file: None,
+            max_reconsume_times: DEFAULT_MAX_RECONSUME_TIMES,
         }
     }
 }
 
-/// A message for the application; `ack` when done with it. A delivery
-/// dropped without `ack` is never committed (it comes again after a restart).
+/// A message for the application; `ack` when done with it, or `reconsume_later` when it
+/// could not be consumed. A delivery dropped without either is never committed (it comes
+/// again after a restart).
 #[derive(Debug)]
 pub struct Delivery {
     pub message: MessageExt,
@@ -120,6 +136,95 @@ struct Acker {
     offsets: Arc<OffsetStore>,
     mq: Arc<MessageQueue>,
     offset: i64,
+    retrier: Arc<Retrier>,
+}
+
+/// The failure path deliveries share: where and how a failed message goes back.
+struct Retrier {
+    instance: Arc<ClientInstance>,
+    group: String,
+    max_reconsume_times: i32,
+    clustering: bool,
+    /// Weak: pending deliveries must not keep the consumer's channel open.
+    tx: mpsc::WeakSender<Delivery>,
+    /// For sends to the retry topic when the broker cannot take a message back; made on
+    /// first use.
+    producer: OnceLock<Producer>,
+    runtime: tokio::runtime::Handle,
+    /// Send-backs in flight, awaited at shutdown so that their offsets are committed.
+    tasks: Mutex<JoinSet<()>>,
+    stop: CancellationToken,
+}
+
+impl std::fmt::Debug for Retrier {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Retrier")
+            .field("group", &self.group)
+            .field("max_reconsume_times", &self.max_reconsume_times)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Retrier {
+    fn producer(&self) -> &Producer {
+        self.producer.get_or_init(|| {
+            let config = ProducerConfig {
+                group: CLIENT_INNER_PRODUCER_GROUP.into(),
+                ..ProducerConfig::default()
+            };
+            Producer::with_instance(self.instance.clone(), config)
+                .expect("CLIENT_INNER_PRODUCER is a valid producer group")
+        })
+    }
+
+    /// Java's processConsumeResult for one failed message: back to the broker, else to the
+    /// retry topic by a send, and then committable; if both fail, offered again here later
+    /// with its attempt counted, its offset still held.
+    async fn fail(self: Arc<Self>, mut d: Delivery, delay_level: i32) {
+        let msg = &d.message;
+        if !self.clustering {
+            tracing::warn!(msg_id = %msg.msg_id(), "broadcasting: a failed message is dropped");
+            return d.ack();
+        }
+        let max = self.max_reconsume_times;
+        match send_back::send_back(&self.instance, msg, &self.group, delay_level, max).await {
+            Ok(()) => return d.ack(),
+            Err(e) => tracing::debug!(msg_id = %msg.msg_id(), "send back failed: {e}"),
+        }
+        let retry = send_back::fallback_message(msg, &self.group, max);
+        match self.producer().send(&retry).await {
+            Ok(_) => return d.ack(),
+            Err(e) => tracing::warn!(
+                msg_id = %msg.msg_id(),
+                "sending a failed message to {} failed too, offering it again in {:?}: {e}",
+                retry.topic,
+                RESUBMIT_DELAY
+            ),
+        }
+        d.message.reconsume_times += 1;
+        tokio::select! {
+            _ = self.stop.cancelled() => return,
+            _ = tokio::time::sleep(RESUBMIT_DELAY) => {}
+        }
+        if let Some(tx) = self.tx.upgrade() {
+            let _ = tx.send(d).await;
+        }
+    }
+
+    fn spawn(self: &Arc<Self>, d: Delivery, delay_level: i32) {
+        let mut tasks = self.tasks.lock().unwrap();
+        while tasks.try_join_next().is_some() {}
+        tasks.spawn_on(self.clone().fail(d, delay_level), &self.runtime);
+    }
+
+    /// Waits for the send-backs in flight (each ends within its RPC and send timeouts).
+    async fn drain(&self) {
+        let mut tasks = std::mem::take(&mut *self.tasks.lock().unwrap());
+        while tasks.join_next().await.is_some() {}
+        if let Some(p) = self.producer.get() {
+            p.shutdown().await;
+        }
+    }
 }
 
 impl Delivery {
@@ -131,6 +236,26 @@ impl Delivery {
         }
         let committable = a.pq.ack(a.offset);
         a.offsets.update(&a.mq, committable, true);
+    }
+
+    /// The message could not be consumed: it is sent back to its broker, which delivers it
+    /// again later (after the delay of level 3 + reconsumeTimes) or, once
+    /// `max_reconsume_times` attempts failed, moves it to the group's dead-letter queue; its
+    /// offset may be committed once the broker has it. If the broker cannot take it back, the
+    /// consumer sends it to the retry topic itself; if that fails too, it is delivered here
+    /// again after `RESUBMIT_DELAY`. A broadcasting consumer drops it, as Java's does.
+    /// Returns at once; the work runs on the consumer's runtime.
+    pub fn reconsume_later(self) {
+        self.reconsume_later_with(0)
+    }
+
+    /// `reconsume_later` with the back-off chosen: `delay_level` 0 lets the broker choose,
+    /// N > 0 is level N of the broker's messageDelayLevel (Java's
+    /// setDelayLevelWhenNextConsume), and a negative level sends the message to the
+    /// dead-letter queue at once.
+    pub fn reconsume_later_with(self, delay_level: i32) {
+        let retrier = self.acker.retrier.clone();
+        retrier.spawn(self, delay_level);
     }
 
     /// The queue the message was pulled from (the retry queue for retries).
@@ -155,6 +280,7 @@ struct Inner {
     resets: Mutex<HashMap<MessageQueue, i64>>,
     known_brokers: Mutex<BTreeSet<String>>,
     tx: mpsc::Sender<Delivery>,
+    retrier: Arc<Retrier>,
     rebalance_now: Notify,
     stop: CancellationToken,
     started_ms: i64,
@@ -212,6 +338,22 @@ impl PushConsumer {
         };
         let offsets = Arc::new(OffsetStore::new(&config.group, storage)?);
         let (tx, rx) = mpsc::channel(config.channel_capacity.max(1));
+        let stop = CancellationToken::new();
+        let retrier = Arc::new(Retrier {
+            instance: instance.clone(),
+            group: config.group.clone(),
+            max_reconsume_times: if config.max_reconsume_times < 0 {
+                DEFAULT_MAX_RECONSUME_TIMES
+            } else {
+                config.max_reconsume_times
+            },
+            clustering: config.model == MessageModel::Clustering,
+            tx: tx.downgrade(),
+            producer: OnceLock::new(),
+            runtime: tokio::runtime::Handle::current(),
+            tasks: Mutex::new(JoinSet::new()),
+            stop: stop.clone(),
+        });
         let inner = Arc::new(Inner {
             instance: instance.clone(),
             owns_instance,
@@ -221,8 +363,9 @@ impl PushConsumer {
             resets: Mutex::new(HashMap::new()),
             known_brokers: Mutex::new(BTreeSet::new()),
             tx,
+            retrier,
             rebalance_now: Notify::new(),
-            stop: CancellationToken::new(),
+            stop,
             started_ms: now,
             config,
         });
@@ -272,10 +415,16 @@ impl PushConsumer {
                 .into_iter()
                 .collect();
         let mut queues = Vec::with_capacity(tasks.len());
+        let mut pqs = Vec::with_capacity(tasks.len());
         for (mq, t) in tasks {
             let _ = t.handle.await;
-            t.pq.set_dropped();
+            pqs.push(t.pq);
             queues.push(mq);
+        }
+        // Messages being sent back become committable once the broker has them.
+        inner.retrier.drain().await;
+        for pq in pqs {
+            pq.set_dropped();
         }
         let persisted = inner.offsets.persist(&inner.instance, &queues, true).await;
         inner
@@ -549,6 +698,7 @@ async fn pull_loop(
                             offsets: inner.offsets.clone(),
                             mq: shared_mq.clone(),
                             offset: message.queue_offset,
+                            retrier: inner.retrier.clone(),
                         },
                         message,
                     };

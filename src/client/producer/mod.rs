@@ -29,7 +29,8 @@ use crate::protocol::admin::MessageQueue;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, uniq_id};
+use crate::protocol::message::{batch, property, uniq_id};
+use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
 use fault::FaultTolerance;
@@ -72,6 +73,11 @@ struct Prepared {
     body: Bytes,
     /// UNIQ_KEY ids, comma-joined for a batch.
     msg_id: String,
+    /// The header's reconsumeTimes and maxReconsumeTimes: for `%RETRY%` topics, taken from the
+    /// RECONSUME_TIME and MAX_RECONSUME_TIMES properties (a consumer's own send-back), as Java's
+    /// producer does, so the broker counts the attempt.
+    reconsume_times: i32,
+    max_reconsume_times: Option<i32>,
 }
 
 /// Sends messages. Cheap to clone; clones share everything.
@@ -221,14 +227,35 @@ impl Producer {
 
 fn prepare_one(msg: &Message) -> ClientResult<Prepared> {
     msg.validate()?;
-    let msg_id = uniq_id::create(crate::util::now_millis());
+    // A UNIQ_KEY already set (a message sent again, e.g. back to its retry topic) is kept,
+    // as Java's MessageClientIDSetter does.
+    let msg_id = match msg.properties.get(property::UNIQ_KEY) {
+        Some(id) if !id.is_empty() => id.clone(),
+        _ => uniq_id::create(crate::util::now_millis()),
+    };
+    let mut reconsume_times = 0;
+    let mut max_reconsume_times = None;
+    let properties = if msg.topic.starts_with(RETRY_GROUP_TOPIC_PREFIX) {
+        let mut m = msg.clone();
+        if let Some(n) = m.properties.remove(property::RECONSUME_TIME) {
+            reconsume_times = n.parse().unwrap_or(0);
+        }
+        if let Some(n) = m.properties.remove(property::MAX_RECONSUME_TIMES) {
+            max_reconsume_times = n.parse().ok();
+        }
+        m.encode_properties(&msg_id)
+    } else {
+        msg.encode_properties(&msg_id)
+    };
     Ok(Prepared {
         topic: msg.topic.clone(),
         code: request::SEND_MESSAGE_V2,
         flag: msg.flag,
-        properties: Some(msg.encode_properties(&msg_id)),
+        properties: Some(properties),
         body: msg.body.clone(),
         msg_id,
+        reconsume_times,
+        max_reconsume_times,
     })
 }
 
@@ -272,6 +299,8 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
         properties: None,
         body: body.freeze(),
         msg_id: ids,
+        reconsume_times: 0,
+        max_reconsume_times: None,
     })
 }
 
@@ -402,10 +431,10 @@ impl Inner {
             born_timestamp: crate::util::now_millis(),
             flag: p.flag,
             properties: p.properties.clone(),
-            reconsume_times: Some(0),
+            reconsume_times: Some(p.reconsume_times),
             unit_mode: Some(false),
             batch: Some(p.code == request::SEND_BATCH_MESSAGE),
-            max_reconsume_times: None,
+            max_reconsume_times: p.max_reconsume_times,
             broker_name: Some(mq.broker_name.clone()),
         };
         RemotingCommand::request(p.code)
@@ -539,6 +568,36 @@ mod tests {
         assert_eq!(ext["n"], "broker-a");
         assert!(ext["i"].contains("TAGS\u{1}TagA"));
         assert_eq!(&req.body[..], b"hi");
+    }
+
+    #[tokio::test]
+    async fn a_send_to_a_retry_topic_carries_the_attempt_in_the_header() {
+        let producer =
+            Producer::new(&ClientConfig::new("127.0.0.1:1"), Default::default()).unwrap();
+        let msg = Message::new("%RETRY%g", "hi")
+            .with_property("UNIQ_KEY", "U1")
+            .with_property("RECONSUME_TIME", "3")
+            .with_property("MAX_RECONSUME_TIMES", "5")
+            .with_property("RETRY_TOPIC", "TopicTest");
+        let p = prepare_one(&msg).unwrap();
+        assert_eq!(p.msg_id, "U1", "an id already given is kept");
+        let props = p.properties.as_deref().unwrap();
+        assert_eq!(props.matches("UNIQ_KEY").count(), 1);
+        assert_eq!(property_value(props, "RECONSUME_TIME"), None);
+        assert_eq!(property_value(props, "MAX_RECONSUME_TIMES"), None);
+        assert_eq!(property_value(props, "RETRY_TOPIC"), Some("TopicTest"));
+        let req = producer
+            .inner
+            .request(&p, &MessageQueue::new("%RETRY%g", "broker-a", 0));
+        assert_eq!(req.ext_fields["j"], "3");
+        assert_eq!(req.ext_fields["l"], "5");
+        // Elsewhere these are only properties.
+        let p = prepare_one(&Message::new("T", "x").with_property("RECONSUME_TIME", "3")).unwrap();
+        assert_eq!(p.reconsume_times, 0);
+        assert_eq!(
+            property_value(p.properties.as_deref().unwrap(), "RECONSUME_TIME"),
+            Some("3")
+        );
     }
 
     #[tokio::test]
