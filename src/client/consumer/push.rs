@@ -478,14 +478,14 @@ impl Inner {
     async fn rebalance(self: &Arc<Self>) -> bool {
         let mut incomplete = false;
         let mut routed = Vec::new();
-        for (i, sub) in self.subscriptions.iter().enumerate() {
+        for sub in &self.subscriptions {
             match self.instance.route(&sub.topic).await {
                 Ok(_) => routed.push(sub.topic.clone()),
+                // The retry topic too: the broker creates it on the first heartbeat, and
+                // failed messages come back through it.
                 Err(e) => {
-                    if i == 0 {
-                        tracing::debug!(topic = %sub.topic, "no route yet: {e}");
-                        incomplete = true;
-                    }
+                    tracing::debug!(topic = %sub.topic, "no route yet: {e}");
+                    incomplete = true;
                 }
             }
         }
