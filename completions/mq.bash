@@ -1286,7 +1286,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --count --from --broadcast --idle-exit --format --namesrv --output --timeout --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1329,6 +1329,18 @@ _mq() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fail-first)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-delay-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-reconsume-times)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -273,6 +273,9 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -s c -l count -d 'Exit (0
 complete -c mq -n "__fish_mq_using_subcommand consume" -l from -d 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l idle-exit -d 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l format -d 'Print each message with this template instead of its body' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l fail-first -d 'Fail each message (send it back for a retry) while its reconsumeTimes is below N' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l retry-delay-level -d 'Delay level of failed messages: 0 lets the broker choose (3 + reconsumeTimes), -1 sends them to the dead-letter queue at once' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l max-reconsume-times -d 'Failures after which the broker moves a message to %DLQ%<group>' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''

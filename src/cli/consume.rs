@@ -66,7 +66,8 @@ pub struct ConsumeArgs {
     #[arg(long, value_name = "TEMPLATE")]
     pub format: Option<String>,
     /// Fail each message (send it back for a retry) while its reconsumeTimes is below N
-    #[arg(long, value_name = "N", default_value_t = 0)]
+    #[arg(long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(i32).range(0..))]
     pub fail_first: i32,
     /// Delay level of failed messages: 0 lets the broker choose (3 + reconsumeTimes), -1 sends
     /// them to the dead-letter queue at once
@@ -78,7 +79,8 @@ pub struct ConsumeArgs {
     )]
     pub retry_delay_level: i32,
     /// Failures after which the broker moves a message to %DLQ%<group>
-    #[arg(long, value_name = "N", default_value_t = 16)]
+    #[arg(long, value_name = "N", default_value_t = 16,
+          value_parser = clap::value_parser!(i32).range(0..))]
     pub max_reconsume_times: i32,
 }
 
