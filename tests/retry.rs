@@ -8,6 +8,9 @@
 
 mod support;
 
+#[path = "support/interop.rs"]
+mod interop;
+
 use std::time::{Duration, Instant};
 
 use mq::client::consumer::{ConsumeFrom, PushConsumer, PushConsumerConfig};
@@ -307,6 +310,63 @@ async fn send_back_refusals_have_rocketmq_codes_and_lose_nothing() {
     let r = invoke(old).await.unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     assert_eq!(pull_all(&client, &up.broker, "%RETRY%known").await.len(), 2);
+}
+
+#[test]
+fn an_ali_ons_consumer_that_throws_sees_the_message_again_through_send_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let sent = mq_ok(
+        &up.namesrv,
+        &[
+            "send",
+            "--topic",
+            "AliRetry",
+            "--tag",
+            "TagA",
+            "--keys",
+            "k-1",
+            "--body",
+            "once more",
+            "-o",
+            "json",
+        ],
+    );
+    let sent: serde_json::Value = serde_json::from_str(sent.trim()).unwrap();
+    let out = interop::run_node_script(
+        "retry_consume.js",
+        &[&up.namesrv, "AliRetry", "ali_retry", "1", "50000"],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["retried"], 1, "{lines:?}");
+    // Only the handler's own error: the send-back itself succeeded (no fallback send).
+    let errors = summary["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].as_str().unwrap().contains("failed on purpose"));
+    let attempts = &lines[..lines.len() - 1];
+    assert_eq!(attempts.len(), 2, "{attempts:?}");
+    assert_eq!(attempts[0]["reconsumeTimes"], 0);
+    let again = &attempts[1];
+    assert_eq!(again["reconsumeTimes"], 1);
+    assert_eq!(again["topic"], "AliRetry");
+    assert_eq!(again["retryTopic"], "AliRetry");
+    // ali-ons's msgId is the stored copy's offset id; the producer's id is kept as UNIQ_KEY.
+    assert_eq!(attempts[0]["msgId"], sent["offsetMsgId"]);
+    assert_eq!(again["uniqKey"], sent["msgId"]);
+    assert_eq!(again["originMessageId"], sent["offsetMsgId"]);
+    assert_eq!(again["body"], "once more");
+    assert_eq!(again["keys"], "k-1");
+    assert_eq!(again["tags"], "TagA");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
