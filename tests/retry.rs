@@ -13,7 +13,7 @@ mod interop;
 
 use std::time::{Duration, Instant};
 
-use mq::client::consumer::{ConsumeFrom, PushConsumer, PushConsumerConfig};
+use mq::client::consumer::{ConsumeFrom, PushConsumer, PushConsumerConfig, send_back};
 use mq::client::message::decode_messages;
 use mq::client::{ClientConfig, Message, MessageExt, Producer, ProducerConfig};
 use mq::protocol::header::ConsumerSendMsgBackRequestHeader;
@@ -227,6 +227,47 @@ async fn a_message_failed_more_than_max_reconsume_times_lands_in_the_dlq() {
         ],
     );
     assert!(printed.contains("charge"), "{printed}");
+}
+
+async fn next_delivery(c: &mut PushConsumer) -> mq::client::consumer::Delivery {
+    tokio::time::timeout(DEADLINE, c.recv())
+        .await
+        .expect("a delivery in time")
+        .expect("a running consumer")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_consumers_own_send_to_the_retry_topic_counts_like_a_send_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let p = producer(&up.namesrv);
+    let sent = p.send(&Message::new("Fallback", "body")).await.unwrap();
+    let mut config = PushConsumerConfig::new("fb", "Fallback");
+    config.consume_from = ConsumeFrom::First;
+    let mut c = PushConsumer::start(&ClientConfig::new(&up.namesrv), config)
+        .await
+        .unwrap();
+    // What the consumer sends when CONSUMER_SEND_MSG_BACK fails: the broker reads the attempt
+    // from the header the producer fills from RECONSUME_TIME and MAX_RECONSUME_TIMES.
+    let first = next_delivery(&mut c).await;
+    let retry = send_back::fallback_message(&first.message, "fb", 2);
+    first.ack();
+    p.send(&retry).await.unwrap();
+    let second = next_delivery(&mut c).await;
+    assert_eq!(second.message.reconsume_times, 1);
+    assert_eq!(second.message.topic, "Fallback");
+    assert_eq!(second.message.msg_id(), sent.msg_id);
+    assert_eq!(second.message.property("DELAY"), Some("3"));
+    // At the limit it goes to the dead-letter queue instead.
+    let retry = send_back::fallback_message(&second.message, "fb", 2);
+    second.ack();
+    p.send(&retry).await.unwrap();
+    let client = RemotingClient::new();
+    let dead = pull_all(&client, &up.broker, "%DLQ%fb").await;
+    assert_eq!(dead.len(), 1);
+    assert_eq!(dead[0].msg_id(), sent.msg_id);
+    assert_eq!(dead[0].reconsume_times, 2);
+    c.shutdown().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
