@@ -206,8 +206,12 @@ impl Retrier {
             _ = self.stop.cancelled() => return,
             _ = tokio::time::sleep(RESUBMIT_DELAY) => {}
         }
+        // A full channel must not hold up a shutdown, which waits for this task.
         if let Some(tx) = self.tx.upgrade() {
-            let _ = tx.send(d).await;
+            tokio::select! {
+                _ = self.stop.cancelled() => {}
+                _ = tx.send(d) => {}
+            }
         }
     }
 
