@@ -118,7 +118,6 @@ pub fn short_count(v: i64) -> String {
     }
 }
 
-
 pub fn clock(ms: i64) -> String {
     if ms <= 0 {
         return "--:--:--".into();
