@@ -175,34 +175,48 @@ impl AdminClient {
     /// `group`'s dead letters stored at or after `since` (ms since the
     /// epoch; all when `None`), oldest first, at most `limit`. A group
     /// without a dead-letter queue has none. A queue the broker refuses to
-    /// be read (RocketMQ 4 creates it write-only) is `DeadLettersUnreadable`.
+    /// be read (RocketMQ before 4.9.2 created it write-only) is
+    /// `DeadLettersUnreadable`.
     pub async fn list_dead_letters(
         &self,
         group: &str,
         since: Option<i64>,
         limit: usize,
     ) -> AdminResult<DeadLetters> {
-        let topic = dlq_topic(group);
-        let mut out = DeadLetters {
+        let (depth, records) = self.dead_letter_records(group, since, limit).await?;
+        Ok(DeadLetters {
             group: group.to_string(),
-            topic: topic.clone(),
-            depth: 0,
-            messages: Vec::new(),
-        };
+            topic: dlq_topic(group),
+            depth,
+            messages: records
+                .iter()
+                .map(|(broker, m)| DeadLetter::new(broker, m))
+                .collect(),
+        })
+    }
+
+    /// What `list_dead_letters` lists, as the stored records with their
+    /// broker's name, and the depth of the whole queue.
+    async fn dead_letter_records(
+        &self,
+        group: &str,
+        since: Option<i64>,
+        limit: usize,
+    ) -> AdminResult<(i64, Vec<(String, DecodedMessage)>)> {
+        let topic = dlq_topic(group);
         let targets = match self.topic_masters(&topic).await {
             Ok(t) => t,
-            Err(ClientError::TopicNotFound(_)) => return Ok(out),
+            Err(ClientError::TopicNotFound(_)) => return Ok((0, Vec::new())),
             Err(e) => return Err(e.into()),
         };
         let ranges = match self.topic_status(&topic).await {
             Ok(s) => s.offset_table,
             Err(ClientError::Response { code, .. }) if code == response::TOPIC_NOT_EXIST => {
-                return Ok(out);
+                return Ok((0, Vec::new()));
             }
             Err(e) => return Err(e.into()),
         };
-        out.depth = super::group::dlq_depth(&ranges);
-        let mut found: Vec<DeadLetter> = Vec::new();
+        let mut found: Vec<(String, DecodedMessage)> = Vec::new();
         for (mq, range) in &ranges {
             let Some(t) = targets.iter().find(|t| t.broker_name == mq.broker_name) else {
                 continue;
@@ -230,15 +244,14 @@ impl AdminClient {
                     e => e,
                 })?;
             found.extend(
-                msgs.iter()
+                msgs.into_iter()
                     .filter(|m| since.is_none_or(|ts| m.store_timestamp >= ts))
-                    .map(|m| DeadLetter::new(&mq.broker_name, m)),
+                    .map(|m| (mq.broker_name.clone(), m)),
             );
         }
-        found.sort_by_key(|d| (d.message.store_timestamp, d.message.commit_log_offset));
+        found.sort_by_key(|(_, m)| (m.store_timestamp, m.commit_log_offset));
         found.truncate(limit);
-        out.messages = found;
-        Ok(out)
+        Ok((super::group::dlq_depth(&ranges), found))
     }
 
     /// One dead letter of `group` by offset message id or unique key; any
@@ -292,15 +305,13 @@ impl AdminClient {
                 }
                 out
             }
-            DeadLetterSelection::All { since, limit } => {
-                let listed = self.list_dead_letters(group, *since, *limit).await?;
-                let mut out = Vec::with_capacity(listed.messages.len());
-                for d in &listed.messages {
-                    // The listing's view lost the raw body and flags; read the record.
-                    out.push(self.get_dead_letter(group, &d.message.msg_id).await?);
-                }
-                out
-            }
+            DeadLetterSelection::All { since, limit } => self
+                .dead_letter_records(group, *since, *limit)
+                .await?
+                .1
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect(),
         };
         let mut results = Vec::with_capacity(letters.len());
         for m in &letters {

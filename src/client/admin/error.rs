@@ -81,7 +81,7 @@ pub enum AdminError {
         group: String,
         topic: String,
     },
-    /// The broker refuses reads of the dead-letter queue (RocketMQ 4 creates it write-only).
+    /// The broker refuses reads of the dead-letter queue (RocketMQ before 4.9.2 created it write-only).
     #[error(
         "topic '{0}' cannot be read (its perm is write-only): allow reads with `mq topic update {0} --perm rw`"
     )]
