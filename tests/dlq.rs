@@ -227,7 +227,7 @@ fn depths_list_and_resend_of_dead_letters() {
 }
 
 #[test]
-fn a_dead_letter_without_an_original_topic_fails_unless_one_is_given() {
+fn no_original_topic_needs_topic_and_a_write_only_dlq_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let up = start_up(dir.path(), &[]);
     let ns = up.namesrv.clone();
@@ -248,6 +248,18 @@ fn a_dead_letter_without_an_original_topic_fails_unless_one_is_given() {
         .unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     wait_for_depths(&ns, 0, 1);
+
+    // A write-only dead-letter queue (as RocketMQ before 4.9.2 made them)
+    // cannot be listed; the error says how to allow reads.
+    mq_ok(&ns, &["topic", "update", "%DLQ%billing", "--perm", "w"]);
+    let out = mq(&ns, &["dlq", "list", GROUP]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("mq topic update %DLQ%billing --perm rw"),
+        "{err}"
+    );
+    mq_ok(&ns, &["topic", "update", "%DLQ%billing", "--perm", "rw"]);
 
     let out = mq(&ns, &["dlq", "resend", GROUP, "--all"]);
     assert_eq!(out.status.code(), Some(1));
