@@ -39,6 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'A consumer group''s dead letters: list, show, re-send to their original topic')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
@@ -666,7 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the consumer groups of a cluster''s masters')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -788,7 +789,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the consumer groups of a cluster''s masters')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -921,6 +922,84 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;message;help;help' {
+            break
+        }
+        'mq;dlq' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a group''s dead letters (%DLQ%GROUP), oldest first, with the topic each came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one dead letter: headers, properties and body')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Re-send dead letters to their original topic (RETRY_TOPIC); they stay in the DLQ')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;dlq;list' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only those stored at or after TIME (now, epoch ms, RFC 3339, ''1h ago'') [default: all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;dlq;show' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;dlq;resend' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'With --all: only those stored at or after TIME [default: all]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'With --all: at most this many')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Send to this topic instead of each one''s original topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Send to this topic instead of each one''s original topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every dead letter (with --since and --limit, those listed)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;dlq;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a group''s dead letters (%DLQ%GROUP), oldest first, with the topic each came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one dead letter: headers, properties and body')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Re-send dead letters to their original topic (RETRY_TOPIC); they stay in the DLQ')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;dlq;help;list' {
+            break
+        }
+        'mq;dlq;help;show' {
+            break
+        }
+        'mq;dlq;help;resend' {
+            break
+        }
+        'mq;dlq;help;help' {
             break
         }
         'mq;producer' {
@@ -1137,6 +1216,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Consume messages (a push consumer in a group)')
             [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Inspect and manage consumer groups: progress, lag, offsets')
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
+            [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'A consumer group''s dead letters: list, show, re-send to their original topic')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
@@ -1256,7 +1336,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the consumer groups of a cluster''s masters')
-            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time) and its clients')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
             break
@@ -1296,6 +1376,21 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;message;resend' {
+            break
+        }
+        'mq;help;dlq' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List a group''s dead letters (%DLQ%GROUP), oldest first, with the topic each came from')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one dead letter: headers, properties and body')
+            [CompletionResult]::new('resend', 'resend', [CompletionResultType]::ParameterValue, 'Re-send dead letters to their original topic (RETRY_TOPIC); they stay in the DLQ')
+            break
+        }
+        'mq;help;dlq;list' {
+            break
+        }
+        'mq;help;dlq;show' {
+            break
+        }
+        'mq;help;dlq;resend' {
             break
         }
         'mq;help;producer' {

@@ -335,7 +335,7 @@ async fn groups_lag_and_offline_reset() {
          Lagging  broker-a  0      5              -                -    -\n\
          Lagging  broker-a  1      0              -                -    -\n\
          \n\
-         Total lag: -   Consume TPS: 0.00   Model: -   Online clients: 0",
+         Total lag: -   Retry depth: 0   DLQ depth: 0   Consume TPS: 0.00   Model: -   Online clients: 0",
     );
     let v = json(ns, &["group", "describe", "billing", "--topic", "Lagging"]);
     assert!(v["totalLag"].is_null());

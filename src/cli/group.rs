@@ -53,7 +53,7 @@ pub enum GroupCommand {
         #[arg(long)]
         all: bool,
     },
-    /// A group's progress per queue (broker offset, consumer offset, lag, last consume time) and its clients
+    /// A group's progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients
     #[command(
         after_help = "Examples:\n  mq group describe demo\n  mq group describe demo --topic TopicTest -o json"
     )]
@@ -250,8 +250,10 @@ impl Render for GroupList {
 /// a warning per broker that did not answer.
 fn describe_sections(d: &GroupDescription) -> Vec<(Option<String>, comfy_table::Table)> {
     let summary = format!(
-        "Total lag: {}   Consume TPS: {:.2}   Model: {}   Online clients: {}",
+        "Total lag: {}   Retry depth: {}   DLQ depth: {}   Consume TPS: {:.2}   Model: {}   Online clients: {}",
         opt(d.total_lag),
+        opt(d.retry_depth),
+        opt(d.dlq_depth),
         d.consume_tps,
         d.message_model.as_deref().unwrap_or("-"),
         d.clients.len()

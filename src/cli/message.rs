@@ -135,7 +135,7 @@ pub async fn run(g: &GlobalArgs, cmd: MessageCommand) -> CliResult {
 }
 
 /// The tables of `message get`: the fields, the properties, then the body.
-fn message_sections(m: &MessageView) -> Vec<(Option<String>, comfy_table::Table)> {
+pub(crate) fn message_sections(m: &MessageView) -> Vec<(Option<String>, comfy_table::Table)> {
     let mut props = new_table(["PROPERTY", "VALUE"]);
     for (k, v) in &m.properties {
         props.add_row(vec![k.clone(), v.clone()]);

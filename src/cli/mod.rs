@@ -10,6 +10,7 @@ pub mod cluster;
 pub mod completions;
 pub mod consume;
 pub mod consumer;
+pub mod dlq;
 pub mod error;
 pub mod group;
 pub mod message;
@@ -104,6 +105,9 @@ pub enum Command {
     /// Look up, print and resend messages
     #[command(subcommand)]
     Message(message::MessageCommand),
+    /// A consumer group's dead letters: list, show, re-send to their original topic
+    #[command(subcommand)]
+    Dlq(dlq::DlqCommand),
     /// Connected producers of a group
     #[command(subcommand)]
     Producer(producer::ProducerCommand),
@@ -137,6 +141,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Consume(args) => consume::run(g, args).await,
         Command::Group(cmd) => group::run(g, cmd).await,
         Command::Message(cmd) => message::run(g, cmd).await,
+        Command::Dlq(cmd) => dlq::run(g, cmd).await,
         Command::Producer(cmd) => producer::run(g, cmd).await,
         Command::Consumer(cmd) => consumer::run(g, cmd).await,
         Command::Admin(args) => admin::run(g, args).await,

@@ -265,7 +265,7 @@ fn bad_record(reason: String) -> ClientError {
     }
 }
 
-fn inflate(data: &[u8]) -> ClientResult<Bytes> {
+pub(crate) fn inflate(data: &[u8]) -> ClientResult<Bytes> {
     let mut out = Vec::with_capacity(data.len() * 4);
     flate2::read::ZlibDecoder::new(data)
         .read_to_end(&mut out)

@@ -7,10 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::sample::{GroupSample, Round, is_system_group, is_system_topic};
+use crate::client::admin::group::{dlq_depth, retry_depth};
 use crate::client::consumer::allocate::allocate_averagely;
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::connection::version_desc;
 use crate::protocol::perm::perm_to_string;
+use crate::protocol::topic::{dlq_topic, retry_topic};
 
 /// Everything the dashboard shows at one moment.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -109,6 +111,10 @@ pub struct GroupRow {
     /// Σ lag over the queues with a committed offset; null when none has one.
     pub lag: Option<i64>,
     pub lag_trend: Trend,
+    /// Messages of `%RETRY%<group>` not consumed yet (0 without the topic).
+    pub retry_depth: i64,
+    /// Messages held in `%DLQ%<group>` (0 without the topic).
+    pub dlq_depth: i64,
     pub clients_online: usize,
     pub message_model: Option<String>,
     pub consume_type: Option<String>,
@@ -252,7 +258,17 @@ impl Figures {
         let groups = cur
             .groups
             .iter()
-            .map(|(name, g)| group_row(name, g, prev.and_then(|p| p.groups.get(name)), window))
+            .map(|(name, g)| {
+                let mut row = group_row(name, g, prev.and_then(|p| p.groups.get(name)), window);
+                let range = |topic: String| cur.topics.get(&topic).map(|t| &t.offsets);
+                if let Some(r) = range(retry_topic(name)) {
+                    row.retry_depth = retry_depth(r, &g.offsets);
+                }
+                if let Some(r) = range(dlq_topic(name)) {
+                    row.dlq_depth = dlq_depth(r);
+                }
+                row
+            })
             .collect();
         Figures {
             timestamp: cur.at_ms,
@@ -351,6 +367,8 @@ fn group_row(
         consume_tps: rate(consumed, window),
         lag,
         lag_trend,
+        retry_depth: 0,
+        dlq_depth: 0,
         clients_online: client_ids.len(),
         message_model: conn.and_then(|c| c.message_model).map(|m| m.to_string()),
         consume_type: conn.and_then(|c| c.consume_type).map(|m| m.to_string()),

@@ -126,7 +126,9 @@ pub fn round(step: i64, broker_b_down: bool) -> Round {
     topic("orders", 10, &[("broker-a", 0), ("broker-b", 0)], 500);
     topic("idle", 0, &[("broker-a", 0)], 0);
     topic("TBW102", 0, &[("broker-a", 0), ("broker-b", 0)], 0);
-    topic("%RETRY%demo", 0, &[("broker-a", 0)], 0);
+    // demo has a retry backlog it never committed on, and dead letters.
+    topic("%RETRY%demo", 0, &[("broker-a", 0)], 12);
+    topic("%DLQ%demo", 0, &[("broker-a", 0)], 3);
     let topic_test = r.topics["TopicTest"].clone();
     let mut demo = GroupSample::default();
     for (mq, o) in &topic_test.offsets {

@@ -43,7 +43,7 @@ impl View {
         match self {
             View::Brokers => &["broker", "put tps", "get tps", "disk"],
             View::Topics => &["topic", "messages", "put tps", "queues"],
-            View::Groups => &["group", "lag", "consume tps", "clients"],
+            View::Groups => &["group", "lag", "consume tps", "clients", "retry", "dlq"],
         }
     }
 }
@@ -438,6 +438,8 @@ fn group_key(g: &GroupRow, column: usize) -> Key {
         1 => (num(g.lag.map(|l| l as f64)), name),
         2 => (num(g.consume_tps), name),
         3 => (num(Some(g.clients_online as f64)), name),
+        4 => (num(Some(g.retry_depth as f64)), name),
+        5 => (num(Some(g.dlq_depth as f64)), name),
         _ => (0.0, name),
     }
 }

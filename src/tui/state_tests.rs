@@ -135,7 +135,14 @@ fn system_topics_hidden_until_a() {
     press(&mut app, "a");
     assert_eq!(
         topic_names(&app),
-        ["%RETRY%demo", "TBW102", "TopicTest", "idle", "orders"]
+        [
+            "%DLQ%demo",
+            "%RETRY%demo",
+            "TBW102",
+            "TopicTest",
+            "idle",
+            "orders"
+        ]
     );
     press(&mut app, "3");
     assert_eq!(app.row_count(View::Groups), 3, "TOOLS_CONSUMER shown too");
@@ -164,6 +171,27 @@ fn group_lag_sort_puts_unknown_last() {
     press(&mut app, "3s");
     let names: Vec<_> = app.visible_groups().map(|g| g.group.clone()).collect();
     assert_eq!(names, ["demo", "audit"]);
+}
+
+#[test]
+fn retry_and_dlq_depth_per_group_and_sortable() {
+    let mut app = app_after(2);
+    let depth = |app: &App, name: &str| {
+        let g = app.figures.groups.iter().find(|g| g.group == name).unwrap();
+        (g.retry_depth, g.dlq_depth)
+    };
+    // demo never committed on its retry queue: all 12 wait; 3 dead letters.
+    assert_eq!(depth(&app, "demo"), (12, 3));
+    assert_eq!(depth(&app, "audit"), (0, 0), "no such topics: 0");
+    press(&mut app, "3ssss"); // by retry depth, largest first
+    assert_eq!(app.sort_of(View::Groups).column, 4);
+    let names: Vec<_> = app.visible_groups().map(|g| g.group.clone()).collect();
+    assert_eq!(names, ["demo", "audit"]);
+    press(&mut app, "S"); // reversed
+    let names: Vec<_> = app.visible_groups().map(|g| g.group.clone()).collect();
+    assert_eq!(names, ["audit", "demo"]);
+    press(&mut app, "s"); // by DLQ depth
+    assert_eq!(app.sort_of(View::Groups).column, 5);
 }
 
 #[test]

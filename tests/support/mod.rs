@@ -22,6 +22,19 @@ pub const TIMEOUT: Duration = Duration::from_secs(5);
 /// SEND_MESSAGE_V2 of `body` to `topic`/`queue_id` (auto-created from TBW102 with 4 queues)
 /// with the message properties `props` (see `build_properties`).
 pub fn send_request(topic: &str, queue_id: i32, body: &[u8], props: String) -> RemotingCommand {
+    send_request_reconsumed(topic, queue_id, body, props, None, None)
+}
+
+/// `send_request` with the reconsumeTimes and maxReconsumeTimes headers a client sets when it
+/// sends a failed message to `%RETRY%<group>` (at the max, the broker stores it in `%DLQ%<group>`).
+pub fn send_request_reconsumed(
+    topic: &str,
+    queue_id: i32,
+    body: &[u8],
+    props: String,
+    reconsume_times: Option<i32>,
+    max_reconsume_times: Option<i32>,
+) -> RemotingCommand {
     let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
         producer_group: "test_producer".into(),
         topic: topic.into(),
@@ -30,6 +43,8 @@ pub fn send_request(topic: &str, queue_id: i32, body: &[u8], props: String) -> R
         queue_id,
         born_timestamp: mq::util::now_millis(),
         properties: Some(props),
+        reconsume_times,
+        max_reconsume_times,
         ..Default::default()
     }
     .into();

@@ -74,6 +74,18 @@ pub enum AdminError {
     MessageNotFound { id: String, topic: Option<String> },
     #[error("no message with key '{key}' in topic '{topic}'")]
     NoMessageWithKey { topic: String, key: String },
+    /// The id names a message, but not one of the group's dead letters.
+    #[error("message '{id}' is not a dead letter of group '{group}' (it is in topic '{topic}')")]
+    NotADeadLetter {
+        id: String,
+        group: String,
+        topic: String,
+    },
+    /// The broker refuses reads of the dead-letter queue (RocketMQ before 4.9.2 created it write-only).
+    #[error(
+        "topic '{0}' cannot be read (its perm is write-only): allow reads with `mq topic update {0} --perm rw`"
+    )]
+    DeadLettersUnreadable(String),
     #[error("consumer group '{0}' is not online")]
     GroupNotOnline(String),
     #[error("no producer of group '{0}' is connected")]

@@ -1,8 +1,9 @@
 //! Consumer group workflows over many brokers: listing, creating, updating
 //! and deleting subscription groups, a group's progress and clients
-//! (describe), and moving its offsets on a topic (reset-offset: a plan
-//! first, applied only when asked). The results are the serializable types
-//! `mq group` prints and the console serves.
+//! (describe, with the depth of its retry and dead-letter topics), and
+//! moving its offsets on a topic (reset-offset: a plan first, applied only
+//! when asked). The results are the serializable types `mq group` prints and
+//! the console serves.
 
 use std::collections::BTreeMap;
 
@@ -13,9 +14,12 @@ use super::connection::{ConnectionRow, SubscriptionRow, subscription_rows};
 use super::error::{AdminError, AdminResult};
 use super::fanout::{BrokerTarget, on_each};
 use crate::client::error::ClientError;
-use crate::protocol::admin::{MessageQueue, ResetOffsetBody, total_known_lag};
+use crate::protocol::admin::{
+    MessageQueue, OffsetWrapper, ResetOffsetBody, TopicOffset, total_known_lag,
+};
 use crate::protocol::connection::ConsumerConnection;
 use crate::protocol::subscription_group::{PRE_CREATED_GROUPS, SubscriptionGroupConfig};
+use crate::protocol::topic::{dlq_topic, retry_topic};
 use crate::remoting::code::response;
 
 /// A subscription group created, updated or deleted on one broker.
@@ -85,6 +89,12 @@ pub struct GroupDescription {
     /// Sum of the known lags; null when no queue's lag is known.
     pub total_lag: Option<i64>,
     pub consume_tps: f64,
+    /// Messages of `%RETRY%<group>` the group has not consumed yet; 0 when
+    /// the topic does not exist, null when a broker serving it did not answer.
+    pub retry_depth: Option<i64>,
+    /// Messages in `%DLQ%<group>` (nobody consumes it: all it holds); 0 when
+    /// the topic does not exist, null when a broker serving it did not answer.
+    pub dlq_depth: Option<i64>,
     pub online: bool,
     pub message_model: Option<String>,
     pub consume_type: Option<String>,
@@ -328,10 +338,13 @@ impl AdminClient {
             ),
             None => (Vec::new(), Vec::new(), None, None, None),
         };
+        let (retry_depth, dlq_depth) = self.retry_and_dlq_depth(group).await;
         Ok(GroupDescription {
             group: group.to_string(),
             total_lag,
             consume_tps: stats.consume_tps,
+            retry_depth,
+            dlq_depth,
             online: conn.is_some(),
             message_model: model,
             consume_type: ctype,
@@ -341,6 +354,45 @@ impl AdminClient {
             subscriptions,
             unreachable,
         })
+    }
+
+    /// The depth of `group`'s retry topic and of its dead-letter queue (see
+    /// `retry_depth` and `dlq_depth`): 0 for a topic that does not exist,
+    /// `None` when a broker serving it did not answer.
+    pub async fn retry_and_dlq_depth(&self, group: &str) -> (Option<i64>, Option<i64>) {
+        let retry = retry_topic(group);
+        let (retry_range, retry_progress) = tokio::join!(
+            self.topic_range_or_empty(&retry),
+            self.group_progress(group, Some(&retry), None)
+        );
+        let retry_depth = match (retry_range, retry_progress) {
+            (Ok(range), _) if range.is_empty() => Some(0),
+            (Ok(range), Ok((progress, unreachable))) if unreachable.is_empty() => {
+                Some(retry_depth(&range, &progress.offset_table))
+            }
+            _ => None,
+        };
+        let dlq_depth = self
+            .topic_range_or_empty(&dlq_topic(group))
+            .await
+            .ok()
+            .map(|range| dlq_depth(&range));
+        (retry_depth, dlq_depth)
+    }
+
+    /// Every queue's offset range of `topic`; empty when it does not exist.
+    async fn topic_range_or_empty(
+        &self,
+        topic: &str,
+    ) -> Result<BTreeMap<MessageQueue, TopicOffset>, ClientError> {
+        match self.topic_status(topic).await {
+            Ok(s) => Ok(s.offset_table),
+            Err(ClientError::TopicNotFound(_)) => Ok(BTreeMap::new()),
+            Err(ClientError::Response { code, .. }) if code == response::TOPIC_NOT_EXIST => {
+                Ok(BTreeMap::new())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Plans moving `group`'s offsets on `topic` to `to`: per queue its
@@ -485,5 +537,82 @@ impl AdminClient {
         }
         plan.executed = true;
         Ok(())
+    }
+}
+
+/// Messages of a group's retry topic not consumed yet: per queue of `range`
+/// (the topic's offset ranges), the max offset less the group's committed
+/// offset from `progress`. A queue the group never committed on counts
+/// whole, since a consumer starts a retry queue from its first message.
+pub fn retry_depth(
+    range: &BTreeMap<MessageQueue, TopicOffset>,
+    progress: &BTreeMap<MessageQueue, OffsetWrapper>,
+) -> i64 {
+    range
+        .iter()
+        .map(|(mq, r)| {
+            let consumed = progress
+                .get(mq)
+                .and_then(OffsetWrapper::committed_offset)
+                .unwrap_or(r.min_offset)
+                .max(r.min_offset);
+            (r.max_offset - consumed).max(0)
+        })
+        .sum()
+}
+
+/// Messages a dead-letter queue holds: max − min offset over its queues.
+pub fn dlq_depth(range: &BTreeMap<MessageQueue, TopicOffset>) -> i64 {
+    range
+        .values()
+        .map(|r| (r.max_offset - r.min_offset).max(0))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn range(q: i32, min: i64, max: i64) -> (MessageQueue, TopicOffset) {
+        (
+            MessageQueue::new("%RETRY%g", "broker-a", q),
+            TopicOffset {
+                last_update_timestamp: 0,
+                max_offset: max,
+                min_offset: min,
+            },
+        )
+    }
+
+    fn committed(q: i32, offset: Option<i64>) -> (MessageQueue, OffsetWrapper) {
+        (
+            MessageQueue::new("%RETRY%g", "broker-a", q),
+            OffsetWrapper {
+                broker_offset: 0,
+                consumer_offset: offset.unwrap_or(0),
+                committed: Some(offset.is_some()),
+                ..Default::default()
+            },
+        )
+    }
+
+    #[test]
+    fn retry_depth_counts_what_the_group_has_not_consumed() {
+        let ranges = BTreeMap::from([range(0, 0, 10), range(1, 5, 8), range(2, 3, 3)]);
+        // Queue 0 consumed up to 4, queue 1 never committed (counts whole
+        // from its min), queue 2 empty.
+        let progress = BTreeMap::from([committed(0, Some(4)), committed(1, None)]);
+        assert_eq!(retry_depth(&ranges, &progress), 6 + 3);
+        // An offset behind the min (messages cleaned up) counts from the min.
+        let behind = BTreeMap::from([committed(1, Some(2))]);
+        assert_eq!(retry_depth(&ranges, &behind), 10 + 3);
+        assert_eq!(retry_depth(&BTreeMap::new(), &progress), 0);
+    }
+
+    #[test]
+    fn dlq_depth_is_everything_held() {
+        let ranges = BTreeMap::from([range(0, 2, 10), range(1, 0, 0)]);
+        assert_eq!(dlq_depth(&ranges), 8);
+        assert_eq!(dlq_depth(&BTreeMap::new()), 0);
     }
 }

@@ -2,7 +2,7 @@
 //! lists, KV config, name server config) here, broker calls in `broker`,
 //! calls spanning many brokers in `fanout`, and the workflows the CLI and the
 //! console share (`cluster`, `broker_info`, `topic`, `connection`, `group`,
-//! `message`, with `targets` choosing where changes go), which return
+//! `message`, `dlq`, with `targets` choosing where changes go), which return
 //! serializable results.
 //! Works against `mq` daemons and Apache RocketMQ alike.
 
@@ -10,6 +10,7 @@ pub mod broker;
 pub mod broker_info;
 pub mod cluster;
 pub mod connection;
+pub mod dlq;
 pub mod error;
 pub mod fanout;
 pub mod group;

@@ -103,6 +103,21 @@ pub fn count(v: i64) -> String {
     }
 }
 
+/// A count (≥ 0) in at most 5 columns: exact below 100000, then rounded
+/// down to `1234k`, `1234M`, `1234G`.
+pub fn short_count(v: i64) -> String {
+    let v = v.max(0);
+    if v < 100_000 {
+        v.to_string()
+    } else if v < 10_000_000 {
+        format!("{}k", v / 1_000)
+    } else if v < 10_000_000_000 {
+        format!("{}M", v / 1_000_000)
+    } else {
+        format!("{}G", v / 1_000_000_000)
+    }
+}
+
 pub fn clock(ms: i64) -> String {
     if ms <= 0 {
         return "--:--:--".into();
@@ -322,4 +337,22 @@ fn help(f: &mut Frame, area: Rect, theme: &Theme) {
         Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(" keys ")),
         rect,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn short_counts_fit_five_columns_up_to_ten_trillion() {
+        for (v, text) in [
+            (0, "0"),
+            (99_999, "99999"),
+            (100_000, "100k"),
+            (9_999_999, "9999k"),
+            (10_000_000, "10M"),
+            (9_999_999_999, "9999M"),
+            (1_234_000_000_000, "1234G"),
+        ] {
+            assert_eq!(super::short_count(v), text);
+        }
+    }
 }

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
-use super::{Theme, count, ms_text};
+use super::{Theme, count, ms_text, short_count};
 use crate::tui::figures::{BrokerRow, Trend};
 use crate::tui::once::{opt, tps};
 use crate::tui::state::{App, View};
@@ -246,31 +246,42 @@ pub fn groups(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(tps(g.consume_tps)),
                 Cell::from(g.lag.map(count).unwrap_or_else(|| "unknown".into())),
                 Cell::from(Line::from(trend(g.lag_trend, theme))),
+                Cell::from(short_count(g.retry_depth)),
+                Cell::from(short_count(g.dlq_depth)),
                 Cell::from(g.clients_online.to_string()),
-                Cell::from(opt(g.message_model.clone())),
-                Cell::from(opt(g
-                    .consume_type
-                    .clone()
-                    .map(|t| t.trim_start_matches("CONSUME_").to_string()))),
+                Cell::from(opt(g.message_model.as_deref().map(|m| match m {
+                    "BROADCASTING" => "BROADCAST",
+                    m => m,
+                }))),
+                Cell::from(opt(g.consume_type.as_deref().map(|t| match t {
+                    "CONSUME_PASSIVELY" => "PUSH",
+                    "CONSUME_ACTIVELY" => "PULL",
+                    "CONSUME_POP" => "POP",
+                    t => t,
+                }))),
             ])
             .style(styled(i == sel, Style::default(), theme))
         })
         .collect();
+    // Fits 80 columns with 12 for the group's name: the retry and DLQ
+    // depths are shortened (`short_count`), the model and type abbreviated.
     let widths = [
-        Constraint::Fill(2),
+        Constraint::Min(12),
         Constraint::Length(8),
         Constraint::Length(10),
         Constraint::Length(11),
+        Constraint::Length(5),
+        Constraint::Length(5),
         Constraint::Length(7),
-        Constraint::Length(12),
-        Constraint::Length(9),
+        Constraint::Length(10),
+        Constraint::Length(4),
     ];
     table(
         f,
         area,
         theme,
         &[
-            "GROUP", "CONS TPS", "LAG", "TREND", "CLIENTS", "MODEL", "TYPE",
+            "GROUP", "CONS TPS", "LAG", "TREND", "RETRY", "DLQ", "CLIENTS", "MODEL", "TYPE",
         ],
         &widths,
         rows,
