@@ -447,3 +447,82 @@ async fn back_off_grows_by_level() {
     assert!(gaps[0] < gaps[1] && gaps[1] < gaps[2], "gaps {gaps:?}");
     c.shutdown().await.unwrap();
 }
+
+/// The whole chain from the command line: a consumer that keeps failing a message sends it
+/// back until its attempts are used up, the broker moves it to the group's DLQ, `mq dlq
+/// resend` puts it back on its original topic, and a consumer of that topic gets it with its
+/// keys and body.
+#[test]
+fn a_failing_consumer_fills_the_dlq_and_dlq_resend_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    mq_ok(
+        &up.namesrv,
+        &[
+            "send", "--topic", "Refunds", "--keys", "r-1", "--body", "refund",
+        ],
+    );
+    let failing = mq(
+        &up.namesrv,
+        &[
+            "consume",
+            "--topic",
+            "Refunds",
+            "--group",
+            "refunder",
+            "--fail-first",
+            "99",
+            "--max-reconsume-times",
+            "2",
+            "--retry-delay-level",
+            "1",
+            "--idle-exit",
+            "5",
+        ],
+    );
+    let stderr = String::from_utf8_lossy(&failing.stderr);
+    assert!(failing.stdout.is_empty(), "nothing succeeded: {stderr}");
+    for n in 0..3 {
+        let line = format!("Refunds reconsumeTimes={n}, sent back");
+        assert_eq!(stderr.matches(&line).count(), 1, "{line:?} in {stderr}");
+    }
+    wait_until("the message in %DLQ%refunder", DEADLINE, || {
+        let v: serde_json::Value = serde_json::from_str(&mq_ok(
+            &up.namesrv,
+            &["group", "describe", "refunder", "-o", "json"],
+        ))
+        .unwrap();
+        v["dlqDepth"] == 1
+    });
+    let listed: serde_json::Value = serde_json::from_str(&mq_ok(
+        &up.namesrv,
+        &["dlq", "list", "refunder", "-o", "json"],
+    ))
+    .unwrap();
+    assert_eq!(
+        listed["messages"][0]["originalTopic"], "Refunds",
+        "{listed}"
+    );
+    assert_eq!(listed["messages"][0]["reconsumeTimes"], 3, "{listed}");
+    mq_ok(&up.namesrv, &["dlq", "resend", "refunder", "--all"]);
+    let again = mq_ok(
+        &up.namesrv,
+        &[
+            "consume",
+            "--topic",
+            "Refunds",
+            "--group",
+            "auditor",
+            "--count",
+            "2",
+            "--idle-exit",
+            "10",
+            "--format",
+            "{keys} {body}",
+        ],
+    );
+    assert_eq!(
+        again, "r-1 refund\nr-1 refund\n",
+        "the original and the re-sent copy"
+    );
+}
