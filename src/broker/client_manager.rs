@@ -93,6 +93,18 @@ impl ConsumerManager {
         removed
     }
 
+    /// The (group, client id) pairs registered over `conn`.
+    pub fn clients_on(&self, conn: &Arc<Connection>) -> Vec<(String, String)> {
+        let groups = self.groups.read().unwrap();
+        let mut found = Vec::new();
+        for (group, info) in groups.iter() {
+            for c in info.channels.values().filter(|c| c.same_connection(conn)) {
+                found.push((group.clone(), c.client_id.clone()));
+            }
+        }
+        found
+    }
+
     /// Drops every registration made over `conn`; returns the groups that changed.
     pub fn remove_connection(&self, conn: &Arc<Connection>) -> Vec<String> {
         self.remove_where(|c| c.same_connection(conn))

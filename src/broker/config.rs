@@ -68,6 +68,10 @@ pub struct BrokerConfig {
     /// again for services to stop (NettyServerConfig's key; RocketMQ sleeps
     /// this long when enableShutdownGracefully is on, mq waits at most this long).
     pub shutdown_wait_time_seconds: u64,
+    /// A queue lock of an orderly consumer not renewed for this long may be
+    /// taken by another client (ms). RocketMQ reads it from the system
+    /// property rocketmq.broker.rebalance.lockMaxLiveTime.
+    pub rebalance_lock_max_live_time: u64,
 }
 
 impl Default for BrokerConfig {
@@ -106,6 +110,7 @@ impl Default for BrokerConfig {
             server_channel_max_in_flight_requests:
                 crate::remoting::server::DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
             shutdown_wait_time_seconds: 30,
+            rebalance_lock_max_live_time: 60_000,
         }
     }
 }

@@ -7,6 +7,7 @@ pub mod client_manager;
 pub mod config;
 pub mod consumer_offset_manager;
 pub mod filter;
+pub mod lock;
 pub mod long_polling;
 pub mod processor;
 pub mod registration;
@@ -19,8 +20,8 @@ pub mod topic_config_manager;
 
 use std::future::Future;
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
@@ -30,6 +31,7 @@ use tokio_util::sync::CancellationToken;
 use self::client_manager::{ConsumerManager, ProducerManager};
 use self::config::{BrokerConfig, BrokerStartConfig};
 use self::consumer_offset_manager::ConsumerOffsetManager;
+use self::lock::RebalanceLockTable;
 use self::long_polling::PullRequestHoldService;
 use self::registration::Registration;
 use self::service::Services;
@@ -60,6 +62,8 @@ pub struct Broker {
     pub(crate) offsets: ConsumerOffsetManager,
     pub(crate) producers: ProducerManager,
     pub(crate) consumers: ConsumerManager,
+    /// Orderly consumers' queue locks (LOCK_BATCH_MQ / UNLOCK_BATCH_MQ).
+    pub(crate) locks: Mutex<RebalanceLockTable>,
     pub(crate) pull_hold: PullRequestHoldService,
     pub(crate) stats: BrokerStats,
     pub(crate) store_host: SocketAddr,
@@ -109,6 +113,7 @@ impl Broker {
             )?)),
             None => None,
         };
+        let locks = Mutex::new(RebalanceLockTable::new(config.rebalance_lock_max_live_time));
         Ok(Arc::new(Broker {
             permission: AtomicI32::new(config.broker_permission),
             store_host: config.store_host(),
@@ -119,6 +124,7 @@ impl Broker {
             offsets,
             producers: ProducerManager::default(),
             consumers: ConsumerManager::default(),
+            locks,
             pull_hold: PullRequestHoldService::default(),
             stats: BrokerStats::default(),
             registration,

@@ -6,6 +6,7 @@ pub mod connection;
 pub mod fastjson;
 pub mod header;
 pub mod heartbeat;
+pub mod lock;
 pub mod message;
 pub mod perm;
 pub mod register_broker;

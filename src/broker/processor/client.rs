@@ -1,7 +1,8 @@
 //! Client requests: HEART_BEAT, UNREGISTER_CLIENT and
 //! GET_CONSUMER_LIST_BY_GROUP, and NOTIFY_CONSUMER_IDS_CHANGED sent to a
 //! group's members when its membership changes. A closed connection
-//! unregisters its clients.
+//! unregisters its clients. A consumer that leaves either way gives up its
+//! queue locks at once, so its group need not wait for them to expire.
 
 use std::sync::Arc;
 
@@ -82,6 +83,7 @@ fn watch_connection(b: &Arc<Broker>, conn: &Arc<Connection>) {
     tokio::spawn(async move {
         conn.closed().await;
         b.producers.remove_connection(&conn);
+        release_locks(&b, b.consumers.clients_on(&conn));
         for group in b.consumers.remove_connection(&conn) {
             tracing::info!("consumer group {group}: a client disconnected");
             notify_consumer_ids_changed(&b, &group).await;
@@ -94,6 +96,9 @@ pub async fn unregister_client(b: &Arc<Broker>, req: &RemotingCommand) -> Outcom
     if let Some(group) = h.producer_group.as_deref() {
         b.producers.unregister(group, &h.client_id);
     }
+    if let Some(group) = h.consumer_group.as_deref() {
+        release_locks(b, [(group.to_string(), h.client_id.clone())]);
+    }
     if let Some(group) = h.consumer_group.as_deref()
         && b.consumers.unregister(group, &h.client_id)
     {
@@ -101,6 +106,16 @@ pub async fn unregister_client(b: &Arc<Broker>, req: &RemotingCommand) -> Outcom
         notify_consumer_ids_changed(b, group).await;
     }
     Ok(RemotingCommand::success())
+}
+
+fn release_locks(b: &Broker, clients: impl IntoIterator<Item = (String, String)>) {
+    let mut locks = b.locks.lock().unwrap();
+    for (group, client_id) in clients {
+        let n = locks.release_client(&group, &client_id);
+        if n > 0 {
+            tracing::info!("consumer group {group}: {n} queue locks of {client_id} released");
+        }
+    }
 }
 
 pub fn get_consumer_list_by_group(b: &Broker, req: &RemotingCommand) -> Outcome {

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod client;
 pub mod forward;
 pub mod group;
+pub mod lock;
 pub mod offset;
 pub mod pull;
 pub mod query;
@@ -182,6 +183,8 @@ impl RequestHandler for BrokerProcessor {
                 request::CONSUME_MESSAGE_DIRECTLY => {
                     forward::consume_message_directly(&b, &req).await
                 }
+                request::LOCK_BATCH_MQ => lock::lock_batch_mq(&b, &req),
+                request::UNLOCK_BATCH_MQ => lock::unlock_batch_mq(&b, &req),
                 code => Ok(RemotingCommand::not_supported(code)),
             };
             Some(
