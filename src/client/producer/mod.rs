@@ -9,6 +9,7 @@
 
 pub mod fault;
 pub mod policy;
+pub mod selector;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -34,6 +35,7 @@ use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
 use fault::FaultTolerance;
+use selector::{MessageQueueSelector, SelectMessageQueueByHash};
 
 /// The producer group Java uses when none is given.
 pub const DEFAULT_PRODUCER_GROUP: &str = "DEFAULT_PRODUCER";
@@ -168,6 +170,31 @@ impl Producer {
         let prepared = prepare_one(msg)?;
         self.inner.send_oneway(&prepared).await?;
         Ok(prepared.msg_id)
+    }
+
+    /// Sends to the queue `selector` picks for `arg` among the topic's write
+    /// queues, and waits for the answer. Not retried on another queue (that
+    /// would break the order the selector is there for), as Java's
+    /// `send(msg, selector, arg)`.
+    pub async fn send_select(
+        &self,
+        msg: &Message,
+        selector: &dyn MessageQueueSelector,
+        arg: &str,
+    ) -> ClientResult<SendResult> {
+        let prepared = prepare_one(msg)?;
+        self.inner.send_selected(&prepared, selector, arg).await
+    }
+
+    /// Sends so that every message with `sharding_key` lands on the same
+    /// queue (SelectMessageQueueByHash): ordered per key for orderly consumers.
+    pub async fn send_orderly(
+        &self,
+        msg: &Message,
+        sharding_key: &str,
+    ) -> ClientResult<SendResult> {
+        self.send_select(msg, &SelectMessageQueueByHash, sharding_key)
+            .await
     }
 
     /// Sends messages of one topic as one SEND_BATCH_MESSAGE.
@@ -418,6 +445,33 @@ impl Inner {
             attempts: made,
             last: Box::new(last),
         })
+    }
+
+    async fn send_selected(
+        &self,
+        p: &Prepared,
+        selector: &dyn MessageQueueSelector,
+        arg: &str,
+    ) -> ClientResult<SendResult> {
+        let started = Instant::now();
+        let info = self.publish_info(&p.topic).await?;
+        let mq = selector.select(&info.queues, arg).cloned().ok_or_else(|| {
+            ClientError::InvalidConfig(format!(
+                "the queue selector chose no queue of topic '{}'",
+                p.topic
+            ))
+        })?;
+        let left = self.config.send_timeout.saturating_sub(started.elapsed());
+        let result = self.send_to_queue(p, &mq, left).await;
+        match &result {
+            Ok(_) => self.faults.record_success(&mq.broker_name),
+            Err(e) => {
+                if policy::refreshes_route(e) {
+                    self.forget_route(&p.topic);
+                }
+            }
+        }
+        result
     }
 
     fn request(&self, p: &Prepared, mq: &MessageQueue) -> RemotingCommand {
