@@ -5,6 +5,7 @@
 
 pub mod allocate;
 pub mod offset_store;
+pub mod orderly;
 pub mod process_queue;
 pub mod pull;
 pub mod push;
@@ -12,6 +13,7 @@ pub mod queue_api;
 pub mod rebalance;
 pub mod send_back;
 
+pub use orderly::{OrderlyConsumerConfig, OrderlyDelivery, OrderlyPushConsumer};
 pub use pull::PullConsumer;
 pub use push::{ConsumeFrom, Delivery, PushConsumer, PushConsumerConfig};
 pub use queue_api::{PullResult, PullStatus};

@@ -1,0 +1,1023 @@
+//! The orderly push consumer (Java's DefaultMQPushConsumer with a
+//! MessageListenerOrderly, ConsumeMessageOrderlyService): each queue it is
+//! given at rebalance is consumed only while this client holds the broker's
+//! lock on it (LOCK_BATCH_MQ at rebalance, renewed every 20 s, trusted for
+//! 30 s after the last renewal), one message at a time: the next message of
+//! a queue is handed out only once the previous one is acknowledged. A
+//! message the application fails is handed out again after
+//! suspendCurrentQueueTimeMillis, counting its reconsume times; past
+//! `max_reconsume_times` it is sent back to `%RETRY%<group>` (which the broker
+//! moves to the DLQ) and the queue moves on. Offsets are committed as
+//! messages are acknowledged. A queue taken away at rebalance is released only
+//! after its message in hand is answered and its offset written, so the next
+//! owner never consumes it at the same time.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::time::Duration;
+
+use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use super::offset_store::{OffsetStorage, OffsetStore};
+use super::push::{
+    ConsumeFrom, PERSIST_INTERVAL, PULL_TIMEOUT, PushConsumerConfig, SUSPEND_TIMEOUT,
+};
+use super::queue_api::{self, PullStatus, pull_flag};
+use super::rebalance;
+use crate::client::error::{ClientError, ClientResult};
+use crate::client::instance::{ClientConfig, ClientInstance, ConsumerHook};
+use crate::client::message::{Message, MessageExt, validate_topic};
+use crate::client::producer::{Producer, ProducerConfig};
+use crate::protocol::admin::MessageQueue;
+use crate::protocol::body::RemotingBody;
+use crate::protocol::header::PullMessageRequestHeader;
+use crate::protocol::heartbeat::{
+    ConsumeFromWhere, ConsumeType, ConsumerData, EXPRESSION_TYPE_TAG, MessageModel,
+    SubscriptionData,
+};
+use crate::protocol::lock::{LockBatchRequestBody, LockBatchResponseBody, UnlockBatchRequestBody};
+use crate::protocol::message::property;
+use crate::protocol::topic::retry_topic;
+use crate::remoting::RemotingCommand;
+use crate::remoting::code::{request, response};
+
+/// How often the held locks are renewed (rocketmq.client.rebalance.lockInterval).
+pub const LOCK_INTERVAL: Duration = Duration::from_secs(20);
+/// How long after its last renewal a lock is trusted (ProcessQueue's
+/// REBALANCE_LOCK_MAX_LIVE_TIME); the broker keeps it for 60 s.
+pub const LOCK_MAX_LIVE_TIME: Duration = Duration::from_secs(30);
+/// The pause before a queue's failed message is handed out again (suspendCurrentQueueTimeMillis).
+pub const SUSPEND_CURRENT_QUEUE_TIME: Duration = Duration::from_secs(1);
+/// While a queue's lock is refused, ask again this often.
+const LOCK_RETRY: Duration = Duration::from_millis(500);
+/// The pause after a failed pull or broker call.
+const BACKOFF: Duration = Duration::from_secs(1);
+/// The producer group messages are sent back with (Java's CLIENT_INNER_PRODUCER).
+const INNER_PRODUCER_GROUP: &str = "CLIENT_INNER_PRODUCER";
+
+/// Settings of an orderly consumer: the push consumer's, and what happens
+/// to a failed message.
+#[derive(Clone, Debug)]
+pub struct OrderlyConsumerConfig {
+    pub push: PushConsumerConfig,
+    /// The pause before a failed message is handed out again.
+    pub suspend_current_queue_time: Duration,
+    /// Failures after which a message is sent back to the retry topic
+    /// instead of handed out again; `None` retries locally forever, as
+    /// Java's orderly consumer does by default (maxReconsumeTimes -1).
+    pub max_reconsume_times: Option<i32>,
+}
+
+impl From<PushConsumerConfig> for OrderlyConsumerConfig {
+    fn from(push: PushConsumerConfig) -> Self {
+        OrderlyConsumerConfig {
+            push,
+            suspend_current_queue_time: SUSPEND_CURRENT_QUEUE_TIME,
+            max_reconsume_times: None,
+        }
+    }
+}
+
+/// What the application made of a message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Status {
+    /// ConsumeOrderlyStatus.SUCCESS.
+    Success,
+    /// ConsumeOrderlyStatus.SUSPEND_CURRENT_QUEUE_A_MOMENT.
+    Suspend,
+}
+
+/// A message for the application. Answer with `ack` or `suspend`; until
+/// then its queue hands out nothing else. Dropped unanswered, it comes again.
+#[derive(Debug)]
+pub struct OrderlyDelivery {
+    pub message: MessageExt,
+    mq: MessageQueue,
+    reply: oneshot::Sender<Status>,
+}
+
+impl OrderlyDelivery {
+    /// Consumed: the queue moves on and the offset may be committed.
+    pub fn ack(self) {
+        let _ = self.reply.send(Status::Success);
+    }
+
+    /// Not consumed: the queue pauses and hands this message out again.
+    pub fn suspend(self) {
+        let _ = self.reply.send(Status::Suspend);
+    }
+
+    /// The queue the message was pulled from (the retry queue for retries).
+    pub fn queue(&self) -> &MessageQueue {
+        &self.mq
+    }
+}
+
+/// One owned queue's lock as this client sees it (ProcessQueue's locked and
+/// lastLockTimestamp), and whether rebalance took the queue away.
+#[derive(Debug, Default)]
+struct QueueState {
+    locked: AtomicBool,
+    last_lock_ms: AtomicI64,
+    dropped: AtomicBool,
+}
+
+impl QueueState {
+    fn set_locked(&self, locked: bool, now_ms: i64) {
+        if locked {
+            self.last_lock_ms.store(now_ms, Ordering::Release);
+        }
+        self.locked.store(locked, Ordering::Release);
+    }
+
+    /// Locked, and renewed recently enough that the broker still holds it.
+    fn lock_fresh(&self, now_ms: i64) -> bool {
+        self.locked.load(Ordering::Acquire)
+            && now_ms - self.last_lock_ms.load(Ordering::Acquire)
+                <= LOCK_MAX_LIVE_TIME.as_millis() as i64
+    }
+}
+
+struct QueueTask {
+    state: Arc<QueueState>,
+    cancel: CancellationToken,
+    handle: JoinHandle<()>,
+}
+
+struct Inner {
+    instance: Arc<ClientInstance>,
+    owns_instance: bool,
+    config: OrderlyConsumerConfig,
+    subscriptions: Vec<SubscriptionData>,
+    offsets: Arc<OffsetStore>,
+    queues: Mutex<BTreeMap<MessageQueue, QueueTask>>,
+    resets: Mutex<HashMap<MessageQueue, i64>>,
+    /// Queues being let go of: their release (answer, commit, unlock) runs on.
+    releasing: Mutex<Vec<JoinHandle<()>>>,
+    known_brokers: Mutex<BTreeSet<String>>,
+    producer: OnceLock<ClientResult<Producer>>,
+    tx: mpsc::Sender<OrderlyDelivery>,
+    rebalance_now: Notify,
+    stop: CancellationToken,
+    started_ms: i64,
+}
+
+/// A running orderly consumer. Receive with `recv`; stop with `shutdown`.
+pub struct OrderlyPushConsumer {
+    inner: Arc<Inner>,
+    rx: mpsc::Receiver<OrderlyDelivery>,
+    loops: Vec<JoinHandle<()>>,
+}
+
+impl OrderlyPushConsumer {
+    /// Starts a consumer with its own client instance.
+    pub async fn start(client: &ClientConfig, config: OrderlyConsumerConfig) -> ClientResult<Self> {
+        let instance = ClientInstance::new(client)?;
+        Self::start_with(instance, true, config).await
+    }
+
+    /// Starts a consumer sharing `instance` (one group per instance).
+    pub async fn with_instance(
+        instance: Arc<ClientInstance>,
+        config: OrderlyConsumerConfig,
+    ) -> ClientResult<Self> {
+        Self::start_with(instance, false, config).await
+    }
+
+    async fn start_with(
+        instance: Arc<ClientInstance>,
+        owns_instance: bool,
+        config: OrderlyConsumerConfig,
+    ) -> ClientResult<Self> {
+        let push = &config.push;
+        if push.group.is_empty() {
+            return Err(ClientError::InvalidConfig(
+                "the consumer group is empty".into(),
+            ));
+        }
+        validate_topic(&push.topic)?;
+        let now = crate::util::now_millis();
+        let mut subscriptions = vec![SubscriptionData::from_tag_expression(
+            &push.topic,
+            &push.expression,
+            now,
+        )];
+        let storage = match push.model {
+            MessageModel::Clustering => {
+                subscriptions.push(SubscriptionData::from_tag_expression(
+                    &retry_topic(&push.group),
+                    "*",
+                    now,
+                ));
+                OffsetStorage::Broker
+            }
+            MessageModel::Broadcasting => OffsetStorage::Local(push.local_offset_file.clone()),
+        };
+        let offsets = Arc::new(OffsetStore::new(&push.group, storage)?);
+        // One message per queue is out at a time, so this bounds nothing
+        // the queues do not already bound.
+        let (tx, rx) = mpsc::channel(push.channel_capacity.max(1));
+        let inner = Arc::new(Inner {
+            instance: instance.clone(),
+            owns_instance,
+            subscriptions,
+            offsets,
+            queues: Mutex::new(BTreeMap::new()),
+            resets: Mutex::new(HashMap::new()),
+            releasing: Mutex::new(Vec::new()),
+            known_brokers: Mutex::new(BTreeSet::new()),
+            producer: OnceLock::new(),
+            tx,
+            rebalance_now: Notify::new(),
+            stop: CancellationToken::new(),
+            started_ms: now,
+            config,
+        });
+        instance.register_consumer(
+            &inner.config.push.group,
+            Arc::new(Hook(Arc::downgrade(&inner))),
+        )?;
+        let incomplete = inner.rebalance().await;
+        let loops = vec![
+            tokio::spawn(rebalance_loop(inner.clone(), incomplete)),
+            tokio::spawn(persist_loop(inner.clone())),
+            tokio::spawn(lock_loop(inner.clone())),
+        ];
+        Ok(OrderlyPushConsumer { inner, rx, loops })
+    }
+
+    /// The next message; `None` once the consumer has stopped.
+    pub async fn recv(&mut self) -> Option<OrderlyDelivery> {
+        self.rx.recv().await
+    }
+
+    /// The next message if one is waiting.
+    pub fn try_recv(&mut self) -> Option<OrderlyDelivery> {
+        self.rx.try_recv().ok()
+    }
+
+    pub fn client_id(&self) -> &str {
+        self.inner.instance.client_id()
+    }
+
+    /// The queues this consumer was given (locked or still asking for the lock).
+    pub fn assigned_queues(&self) -> Vec<MessageQueue> {
+        self.inner.assigned()
+    }
+
+    /// The assigned queues whose lock this consumer holds now.
+    pub fn locked_queues(&self) -> Vec<MessageQueue> {
+        let now = crate::util::now_millis();
+        self.inner
+            .queues
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(_, t)| t.state.lock_fresh(now))
+            .map(|(mq, _)| mq.clone())
+            .collect()
+    }
+
+    /// Asks for a rebalance now (as a broker notification does).
+    pub fn rebalance_now(&self) {
+        self.inner.rebalance_now.notify_one();
+    }
+
+    /// Stops consuming (messages not yet answered come again to whoever
+    /// owns their queue next), commits the offsets (waiting for the
+    /// brokers), unlocks the queues and unregisters from the brokers.
+    pub async fn shutdown(self) -> ClientResult<()> {
+        let inner = self.inner;
+        inner.stop.cancel();
+        drop(self.rx);
+        for l in self.loops {
+            let _ = l.await;
+        }
+        let tasks: Vec<(MessageQueue, QueueTask)> =
+            std::mem::take(&mut *inner.queues.lock().unwrap())
+                .into_iter()
+                .collect();
+        let mut queues = Vec::with_capacity(tasks.len());
+        for (mq, t) in tasks {
+            t.state.dropped.store(true, Ordering::Release);
+            let _ = t.handle.await;
+            queues.push(mq);
+        }
+        let releasing = std::mem::take(&mut *inner.releasing.lock().unwrap());
+        for r in releasing {
+            let _ = r.await;
+        }
+        let persisted = inner.offsets.persist(&inner.instance, &queues, true).await;
+        if inner.locking() {
+            inner.unlock(&queues).await;
+        }
+        inner
+            .instance
+            .unregister_consumer(&inner.config.push.group)
+            .await;
+        if let Some(Ok(p)) = inner.producer.get() {
+            p.shutdown().await;
+        }
+        if inner.owns_instance {
+            inner.instance.close();
+        }
+        persisted
+    }
+}
+
+async fn rebalance_loop(inner: Arc<Inner>, mut incomplete: bool) {
+    loop {
+        let wait = if incomplete {
+            Duration::from_secs(1)
+        } else {
+            super::push::REBALANCE_INTERVAL
+        };
+        tokio::select! {
+            _ = inner.stop.cancelled() => break,
+            _ = tokio::time::sleep(wait) => {}
+            _ = inner.rebalance_now.notified() => {}
+        }
+        incomplete = inner.rebalance().await;
+    }
+}
+
+async fn persist_loop(inner: Arc<Inner>) {
+    let mut tick = tokio::time::interval(PERSIST_INTERVAL);
+    tick.tick().await;
+    loop {
+        tokio::select! {
+            _ = inner.stop.cancelled() => break,
+            _ = tick.tick() => {}
+        }
+        let queues = inner.assigned();
+        let _ = inner.offsets.persist(&inner.instance, &queues, false).await;
+    }
+}
+
+/// Renews every assigned queue's lock (Java's lockAll): queues the broker
+/// no longer grants stop being consumed until they are locked again.
+async fn lock_loop(inner: Arc<Inner>) {
+    if !inner.locking() {
+        return;
+    }
+    let mut tick = tokio::time::interval(LOCK_INTERVAL);
+    tick.tick().await;
+    loop {
+        tokio::select! {
+            _ = inner.stop.cancelled() => break,
+            _ = tick.tick() => {}
+        }
+        let queues = inner.assigned();
+        let mut by_broker: BTreeMap<String, Vec<MessageQueue>> = BTreeMap::new();
+        for mq in queues {
+            by_broker
+                .entry(mq.broker_name.clone())
+                .or_default()
+                .push(mq);
+        }
+        for (_, mqs) in by_broker {
+            let now = crate::util::now_millis();
+            match inner.lock(&mqs).await {
+                Ok(granted) => {
+                    let queues = inner.queues.lock().unwrap();
+                    for mq in &mqs {
+                        if let Some(t) = queues.get(mq) {
+                            let held = granted.contains(mq);
+                            if !held && t.state.locked.load(Ordering::Acquire) {
+                                tracing::warn!(queue = ?mq, "queue lock lost");
+                            }
+                            t.state.set_locked(held, now);
+                        }
+                    }
+                }
+                Err(e) => tracing::debug!("lock renewal failed: {e}"),
+            }
+        }
+    }
+}
+
+impl Inner {
+    fn group(&self) -> &str {
+        &self.config.push.group
+    }
+
+    /// Broadcasting consumers read every queue alone: no locks (as Java).
+    fn locking(&self) -> bool {
+        self.config.push.model == MessageModel::Clustering
+    }
+
+    fn assigned(&self) -> Vec<MessageQueue> {
+        self.queues.lock().unwrap().keys().cloned().collect()
+    }
+
+    /// LOCK_BATCH_MQ for queues of one broker; the ones granted.
+    async fn lock(&self, mqs: &[MessageQueue]) -> ClientResult<BTreeSet<MessageQueue>> {
+        let Some(first) = mqs.first() else {
+            return Ok(BTreeSet::new());
+        };
+        let body = LockBatchRequestBody {
+            client_id: self.instance.client_id().to_string(),
+            consumer_group: self.group().to_string(),
+            mq_set: mqs.iter().cloned().collect(),
+            only_this_broker: false,
+        };
+        let addr = self
+            .instance
+            .broker_addr(&first.broker_name, true)
+            .ok_or_else(|| ClientError::BrokerNotFound(first.broker_name.clone()))?;
+        let req = RemotingCommand::request(request::LOCK_BATCH_MQ).with_body(body.encode());
+        let resp = self
+            .instance
+            .remoting()
+            .invoke(&addr, req, self.instance.timeout())
+            .await?;
+        if resp.code != response::SUCCESS {
+            return Err(ClientError::response("lock batch mq", &resp));
+        }
+        let answer =
+            LockBatchResponseBody::decode(&resp.body).map_err(|e| ClientError::Decode {
+                what: "lock batch response",
+                reason: e.to_string(),
+            })?;
+        Ok(answer.lock_ok_mq_set)
+    }
+
+    /// UNLOCK_BATCH_MQ, one request per broker; failures only logged (the
+    /// broker lets the locks expire).
+    async fn unlock(&self, mqs: &[MessageQueue]) {
+        let mut by_broker: BTreeMap<&str, BTreeSet<MessageQueue>> = BTreeMap::new();
+        for mq in mqs {
+            by_broker
+                .entry(mq.broker_name.as_str())
+                .or_default()
+                .insert(mq.clone());
+        }
+        for (broker, mq_set) in by_broker {
+            let Some(addr) = self.instance.broker_addr(broker, true) else {
+                continue;
+            };
+            let body = UnlockBatchRequestBody {
+                client_id: self.instance.client_id().to_string(),
+                consumer_group: self.group().to_string(),
+                mq_set,
+                only_this_broker: false,
+            };
+            let req = RemotingCommand::request(request::UNLOCK_BATCH_MQ).with_body(body.encode());
+            match self
+                .instance
+                .remoting()
+                .invoke(&addr, req, self.instance.timeout())
+                .await
+            {
+                Ok(r) if r.code == response::SUCCESS => {}
+                Ok(r) => tracing::debug!(%broker, "unlock refused: {:?}", r.remark),
+                Err(e) => tracing::debug!(%broker, "unlock failed: {e}"),
+            }
+        }
+    }
+
+    /// Brings the assigned queues up to date; true when the subscribed
+    /// topic could not be rebalanced (no route or no member list yet).
+    async fn rebalance(self: &Arc<Self>) -> bool {
+        let mut incomplete = false;
+        let mut routed = Vec::new();
+        for (i, sub) in self.subscriptions.iter().enumerate() {
+            match self.instance.route(&sub.topic).await {
+                Ok(_) => routed.push(sub.topic.clone()),
+                Err(e) => {
+                    if i == 0 {
+                        tracing::debug!(topic = %sub.topic, "no route yet: {e}");
+                        incomplete = true;
+                    }
+                }
+            }
+        }
+        let brokers = self.instance.broker_addrs(true);
+        let changed = *self.known_brokers.lock().unwrap() != brokers;
+        if changed {
+            self.instance.heartbeat_all().await;
+            *self.known_brokers.lock().unwrap() = brokers;
+        }
+        let main_topic = &self.config.push.topic;
+        for topic in routed {
+            match rebalance::assigned_queues(
+                &self.instance,
+                self.group(),
+                self.config.push.model,
+                &topic,
+            )
+            .await
+            {
+                Ok(Some(target)) => self.update_queues(&topic, target),
+                Ok(None) => incomplete |= &topic == main_topic,
+                Err(e) => {
+                    tracing::debug!(%topic, "rebalance failed: {e}");
+                    incomplete |= &topic == main_topic;
+                }
+            }
+        }
+        incomplete
+    }
+
+    fn update_queues(self: &Arc<Self>, topic: &str, target: Vec<MessageQueue>) {
+        let target: BTreeSet<MessageQueue> = target.into_iter().collect();
+        let mut queues = self.queues.lock().unwrap();
+        let gone: Vec<MessageQueue> = queues
+            .keys()
+            .filter(|mq| mq.topic == topic && !target.contains(*mq))
+            .cloned()
+            .collect();
+        for mq in gone {
+            if let Some(t) = queues.remove(&mq) {
+                self.release(mq, t);
+            }
+        }
+        for mq in target {
+            if queues.contains_key(&mq) || self.stop.is_cancelled() {
+                continue;
+            }
+            let state = Arc::new(QueueState::default());
+            let cancel = self.stop.child_token();
+            let handle = tokio::spawn(consume_queue(
+                self.clone(),
+                mq.clone(),
+                state.clone(),
+                cancel.clone(),
+            ));
+            tracing::debug!(queue = ?mq, "queue assigned");
+            queues.insert(
+                mq,
+                QueueTask {
+                    state,
+                    cancel,
+                    handle,
+                },
+            );
+        }
+    }
+
+    /// Lets go of a queue: its task stops once the message in hand is
+    /// answered, then the offset is written and only then the lock released,
+    /// so the next owner starts where this one stopped.
+    fn release(self: &Arc<Self>, mq: MessageQueue, t: QueueTask) {
+        t.state.dropped.store(true, Ordering::Release);
+        t.cancel.cancel();
+        let inner = self.clone();
+        let releasing = tokio::spawn(async move {
+            let _ = t.handle.await;
+            let queues = std::slice::from_ref(&mq);
+            let _ = inner.offsets.persist(&inner.instance, queues, true).await;
+            inner.offsets.remove(&mq);
+            if inner.locking() && t.state.locked.load(Ordering::Acquire) {
+                inner.unlock(queues).await;
+            }
+            tracing::debug!(queue = ?mq, "queue released");
+        });
+        let mut pending = self.releasing.lock().unwrap();
+        pending.retain(|h| !h.is_finished());
+        pending.push(releasing);
+    }
+
+    /// Where to start on a queue just locked: a reset offset, the committed
+    /// offset (read now, since the previous owner may just have written it),
+    /// or `consume_from`.
+    async fn start_offset(&self, mq: &MessageQueue) -> ClientResult<i64> {
+        if let Some(o) = self.resets.lock().unwrap().remove(mq) {
+            return Ok(o);
+        }
+        let push = &self.config.push;
+        if (push.use_committed_offsets || self.offsets.is_local())
+            && let Some(o) = self.offsets.read_stored(&self.instance, mq).await?
+            && o >= 0
+        {
+            return Ok(o);
+        }
+        let retry = mq.topic.starts_with("%RETRY%");
+        match push.consume_from {
+            ConsumeFrom::First => Ok(0),
+            ConsumeFrom::Last if retry => Ok(0),
+            ConsumeFrom::Last => queue_api::max_offset(&self.instance, mq).await,
+            ConsumeFrom::Timestamp(_) if retry => queue_api::max_offset(&self.instance, mq).await,
+            ConsumeFrom::Timestamp(ts) => queue_api::search_offset(&self.instance, mq, ts).await,
+        }
+    }
+
+    fn subscription(&self, topic: &str) -> SubscriptionData {
+        self.subscriptions
+            .iter()
+            .find(|s| s.topic == topic)
+            .cloned()
+            .unwrap_or_else(|| SubscriptionData::from_tag_expression(topic, "*", self.started_ms))
+    }
+
+    /// Sends a message that failed too often back to the retry topic, as
+    /// Java's orderly consumer does (a plain send with the reconsume counts,
+    /// which the broker turns into the DLQ once they are used up).
+    async fn send_back(&self, msg: &MessageExt, max: i32) -> ClientResult<()> {
+        let producer = self
+            .producer
+            .get_or_init(|| {
+                Producer::with_instance(
+                    self.instance.clone(),
+                    ProducerConfig {
+                        group: INNER_PRODUCER_GROUP.into(),
+                        send_timeout: self.instance.timeout(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .as_ref()
+            .map_err(|e| ClientError::InvalidConfig(e.to_string()))?;
+        let mut back = Message::new(retry_topic(self.group()), msg.body.clone());
+        back.flag = msg.flag;
+        for (k, v) in msg.properties_map() {
+            back.properties.insert(k.to_string(), v.to_string());
+        }
+        let origin = msg
+            .property(property::ORIGIN_MESSAGE_ID)
+            .map(str::to_string)
+            .unwrap_or_else(|| msg.msg_id());
+        let props = &mut back.properties;
+        props.remove(property::UNIQ_KEY);
+        props.remove(property::TRANSACTION_PREPARED);
+        props.insert(property::ORIGIN_MESSAGE_ID.into(), origin);
+        props.insert(property::RETRY_TOPIC.into(), msg.topic.clone());
+        props.insert(
+            property::RECONSUME_TIME.into(),
+            (msg.reconsume_times + 1).to_string(),
+        );
+        props.insert(property::MAX_RECONSUME_TIMES.into(), max.to_string());
+        props.insert(
+            property::DELAY.into(),
+            (3 + msg.reconsume_times).to_string(),
+        );
+        // Tags and keys travel in the copied properties.
+        producer.send(&back).await.map(|_| ())
+    }
+}
+
+/// Owns one queue until cancelled: gets its lock, then pulls and hands out
+/// its messages one at a time, in queue order.
+async fn consume_queue(
+    inner: Arc<Inner>,
+    mq: MessageQueue,
+    state: Arc<QueueState>,
+    cancel: CancellationToken,
+) {
+    let pause = |d: Duration| {
+        let cancel = cancel.clone();
+        async move {
+            tokio::select! {
+                _ = cancel.cancelled() => false,
+                _ = tokio::time::sleep(d) => true,
+            }
+        }
+    };
+    let queue_slice = std::slice::from_ref(&mq);
+    // Own it first: the broker's lock, then where the group is on it.
+    if inner.locking() {
+        loop {
+            match inner.lock(queue_slice).await {
+                Ok(granted) if granted.contains(&mq) => {
+                    state.set_locked(true, crate::util::now_millis());
+                    break;
+                }
+                Ok(_) => tracing::debug!(queue = ?mq, "lock refused, asking again"),
+                Err(e) => tracing::debug!(queue = ?mq, "lock failed: {e}"),
+            }
+            if !pause(LOCK_RETRY).await {
+                return;
+            }
+        }
+    }
+    let mut next = loop {
+        match inner.start_offset(&mq).await {
+            Ok(o) => break o,
+            Err(e) => tracing::warn!(queue = ?mq, "cannot find where to start: {e}"),
+        }
+        if !pause(BACKOFF).await {
+            return;
+        }
+    };
+    inner.offsets.update(&mq, next, false);
+    tracing::debug!(queue = ?mq, start = next, "queue locked");
+
+    let sub = inner.subscription(&mq.topic);
+    let clustering = inner.config.push.model == MessageModel::Clustering;
+    let mut buffer: VecDeque<MessageExt> = VecDeque::new();
+    while !cancel.is_cancelled() {
+        if buffer.is_empty() {
+            match pull_once(&inner, &mq, &sub, next, clustering, &cancel).await {
+                Some(Ok(result)) => match result.status {
+                    PullStatus::Found => {
+                        next = result.next_begin_offset;
+                        buffer.extend(
+                            result
+                                .messages
+                                .into_iter()
+                                .filter(|m| sub.matches_tags(m.tags())),
+                        );
+                        if buffer.is_empty() {
+                            inner.offsets.update(&mq, next, true);
+                        }
+                    }
+                    PullStatus::NoNewMsg | PullStatus::NoMatchedMsg => {
+                        next = result.next_begin_offset;
+                        inner.offsets.update(&mq, next, true);
+                    }
+                    PullStatus::OffsetIllegal => {
+                        tracing::warn!(
+                            queue = ?mq,
+                            requested = next,
+                            corrected = result.next_begin_offset,
+                            "offset illegal, moving on"
+                        );
+                        next = result.next_begin_offset;
+                        inner.offsets.update(&mq, next, false);
+                        let _ = inner
+                            .offsets
+                            .persist(&inner.instance, queue_slice, false)
+                            .await;
+                    }
+                },
+                Some(Err(e)) => {
+                    tracing::debug!(queue = ?mq, "pull failed: {e}");
+                    if matches!(
+                        e.response_code(),
+                        Some(
+                            response::SUBSCRIPTION_NOT_EXIST
+                                | response::SUBSCRIPTION_NOT_LATEST
+                                | response::SUBSCRIPTION_GROUP_NOT_EXIST
+                        )
+                    ) {
+                        inner.instance.heartbeat_all().await;
+                    }
+                    if !pause(BACKOFF).await {
+                        break;
+                    }
+                }
+                None => break,
+            }
+            continue;
+        }
+        // Hand out the head only while the lock is ours (ConsumeRequest's checks).
+        if inner.locking() && !state.lock_fresh(crate::util::now_millis()) {
+            match inner.lock(queue_slice).await {
+                Ok(granted) if granted.contains(&mq) => {
+                    state.set_locked(true, crate::util::now_millis());
+                }
+                _ => {
+                    state.set_locked(false, 0);
+                    if !pause(LOCK_RETRY).await {
+                        break;
+                    }
+                    continue;
+                }
+            }
+        }
+        if state.dropped.load(Ordering::Acquire) {
+            break;
+        }
+        let Some(head) = buffer.front() else {
+            continue;
+        };
+        let mut message = head.clone();
+        if let Some(original) = message.property(property::RETRY_TOPIC) {
+            message.topic = original.to_string();
+        }
+        let (reply, answer) = oneshot::channel();
+        let delivery = OrderlyDelivery {
+            message,
+            mq: mq.clone(),
+            reply,
+        };
+        tokio::select! {
+            _ = cancel.cancelled() => break,
+            sent = inner.tx.send(delivery) => if sent.is_err() { break },
+        }
+        // Once handed out, wait for the answer even when the queue is being
+        // released: the next owner must not start before it comes. Only a
+        // consumer shutdown stops waiting.
+        let status = tokio::select! {
+            _ = inner.stop.cancelled() => break,
+            a = answer => a.ok(),
+        };
+        match status {
+            Some(Status::Success) => {
+                buffer.pop_front();
+                let committable = buffer.front().map_or(next, |m| m.queue_offset);
+                inner.offsets.update(&mq, committable, true);
+            }
+            Some(Status::Suspend) => {
+                let Some(head) = buffer.front_mut() else {
+                    continue;
+                };
+                let max = inner.config.max_reconsume_times;
+                if let Some(max) = max.filter(|m| head.reconsume_times >= *m) {
+                    match inner.send_back(head, max).await {
+                        Ok(()) => {
+                            buffer.pop_front();
+                            let committable = buffer.front().map_or(next, |m| m.queue_offset);
+                            inner.offsets.update(&mq, committable, true);
+                            continue;
+                        }
+                        Err(e) => tracing::warn!(queue = ?mq, "send back failed: {e}"),
+                    }
+                }
+                head.reconsume_times += 1;
+                if !pause(inner.config.suspend_current_queue_time).await {
+                    break;
+                }
+            }
+            // Dropped unanswered: offered again (the queue is not paused for it).
+            None => {}
+        }
+    }
+}
+
+/// One pull from `next`; `None` when cancelled meanwhile.
+async fn pull_once(
+    inner: &Inner,
+    mq: &MessageQueue,
+    sub: &SubscriptionData,
+    next: i64,
+    clustering: bool,
+    cancel: &CancellationToken,
+) -> Option<ClientResult<queue_api::PullResult>> {
+    let commit = if clustering {
+        inner.offsets.read_memory(mq).unwrap_or(0)
+    } else {
+        0
+    };
+    let mut sys_flag = pull_flag::SUSPEND;
+    if commit > 0 {
+        sys_flag |= pull_flag::COMMIT_OFFSET;
+    }
+    let header = PullMessageRequestHeader {
+        consumer_group: inner.group().to_string(),
+        topic: mq.topic.clone(),
+        queue_id: mq.queue_id,
+        queue_offset: next,
+        max_msg_nums: inner.config.push.pull_batch_size,
+        sys_flag,
+        commit_offset: commit,
+        suspend_timeout_millis: SUSPEND_TIMEOUT.as_millis() as i64,
+        subscription: None,
+        sub_version: sub.sub_version,
+        expression_type: Some(EXPRESSION_TYPE_TAG.to_string()),
+        broker_name: Some(mq.broker_name.clone()),
+    };
+    tokio::select! {
+        _ = cancel.cancelled() => None,
+        r = queue_api::pull(&inner.instance, mq, &header, PULL_TIMEOUT) => Some(r),
+    }
+}
+
+/// The instance's view of the consumer (weak: the consumer owns itself).
+struct Hook(Weak<Inner>);
+
+impl ConsumerHook for Hook {
+    fn consumer_data(&self) -> ConsumerData {
+        let Some(inner) = self.0.upgrade() else {
+            return ConsumerData::default();
+        };
+        let push = &inner.config.push;
+        let consume_from_where = match push.consume_from {
+            ConsumeFrom::Last => ConsumeFromWhere::ConsumeFromLastOffset,
+            ConsumeFrom::First => ConsumeFromWhere::ConsumeFromFirstOffset,
+            ConsumeFrom::Timestamp(_) => ConsumeFromWhere::ConsumeFromTimestamp,
+        };
+        ConsumerData {
+            consume_from_where,
+            consume_type: ConsumeType::ConsumePassively,
+            group_name: push.group.clone(),
+            message_model: push.model,
+            subscription_data_set: inner.subscriptions.clone(),
+            unit_mode: false,
+        }
+    }
+
+    fn on_consumer_ids_changed(&self) {
+        if let Some(inner) = self.0.upgrade() {
+            inner.rebalance_now.notify_one();
+        }
+    }
+
+    fn reset_offsets(&self, offsets: BTreeMap<MessageQueue, i64>) {
+        let Some(inner) = self.0.upgrade() else {
+            return;
+        };
+        for (mq, offset) in offsets {
+            let task = inner.queues.lock().unwrap().remove(&mq);
+            if let Some(t) = task {
+                inner.release(mq.clone(), t);
+            }
+            inner.resets.lock().unwrap().insert(mq, offset);
+        }
+        inner.rebalance_now.notify_one();
+    }
+
+    fn running_info(&self) -> serde_json::Value {
+        let Some(inner) = self.0.upgrade() else {
+            return serde_json::Value::Null;
+        };
+        let c = &inner.config.push;
+        let now = crate::util::now_millis();
+        let mq_table: serde_json::Map<String, serde_json::Value> = inner
+            .queues
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(mq, t)| {
+                (
+                    format!("{}:{}:{}", mq.topic, mq.broker_name, mq.queue_id),
+                    serde_json::json!({
+                        "locked": t.state.lock_fresh(now),
+                        "lastLockTimestamp": t.state.last_lock_ms.load(Ordering::Acquire),
+                        "droped": t.state.dropped.load(Ordering::Acquire),
+                    }),
+                )
+            })
+            .collect();
+        serde_json::json!({
+            "jstack": "",
+            "mqTable": mq_table,
+            "properties": {
+                "PROP_CONSUME_TYPE": "CONSUME_PASSIVELY",
+                "PROP_CONSUMEORDERLY": "true",
+                "PROP_CONSUMER_START_TIMESTAMP": inner.started_ms.to_string(),
+                "PROP_NAMESERVER_ADDR": "",
+                "PROP_CLIENT_VERSION": "mq",
+                "messageModel": c.model.as_str(),
+                "consumerGroup": c.group,
+                "pullBatchSize": c.pull_batch_size.to_string(),
+                "suspendCurrentQueueTimeMillis": inner.config.suspend_current_queue_time.as_millis().to_string(),
+                "assignedQueues": inner.assigned().len().to_string(),
+            },
+            "statusTable": {},
+            "subscriptionSet": inner.subscriptions,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lock_is_trusted_for_thirty_seconds_after_its_renewal() {
+        let s = QueueState::default();
+        assert!(!s.lock_fresh(0), "never locked");
+        s.set_locked(true, 1_000);
+        assert!(s.lock_fresh(1_000));
+        assert!(s.lock_fresh(31_000));
+        assert!(!s.lock_fresh(31_001));
+        s.set_locked(true, 30_000);
+        assert!(s.lock_fresh(31_001), "renewed");
+        s.set_locked(false, 40_000);
+        assert!(!s.lock_fresh(40_000), "the broker refused the renewal");
+    }
+
+    fn message() -> MessageExt {
+        MessageExt {
+            topic: "T".into(),
+            queue_id: 1,
+            broker_name: "b".into(),
+            queue_offset: 0,
+            commit_log_offset: 0,
+            flag: 0,
+            sys_flag: 0,
+            born_timestamp: 0,
+            born_host: "127.0.0.1:1".parse().unwrap(),
+            store_timestamp: 0,
+            store_host: "127.0.0.1:2".parse().unwrap(),
+            reconsume_times: 0,
+            properties: String::new(),
+            body: bytes::Bytes::new(),
+        }
+    }
+
+    #[test]
+    fn deliveries_answer_their_queue() {
+        let (tx, mut rx) = oneshot::channel();
+        let d = OrderlyDelivery {
+            message: message(),
+            mq: MessageQueue::new("T", "b", 1),
+            reply: tx,
+        };
+        assert_eq!(d.queue().queue_id, 1);
+        d.suspend();
+        assert_eq!(rx.try_recv().unwrap(), Status::Suspend);
+        let (tx, mut rx) = oneshot::channel();
+        let d = OrderlyDelivery {
+            message: message(),
+            mq: MessageQueue::new("T", "b", 1),
+            reply: tx,
+        };
+        d.ack();
+        assert_eq!(rx.try_recv().unwrap(), Status::Success);
+    }
+}
