@@ -13,7 +13,10 @@ use std::time::Duration;
 use serde::Serialize;
 
 use super::{CliError, CliResult, GlobalArgs};
-use crate::client::consumer::{ConsumeFrom, PushConsumer, PushConsumerConfig};
+use crate::client::consumer::{
+    ConsumeFrom, Delivery, OrderlyConsumerConfig, OrderlyDelivery, OrderlyPushConsumer,
+    PushConsumer, PushConsumerConfig,
+};
 use crate::client::{ClientConfig, MessageExt};
 use crate::protocol::heartbeat::MessageModel;
 use crate::render::OutputFormat;
@@ -26,18 +29,23 @@ offsets; --from only decides where it starts on queues it has none for. --from d
 to first, so `mq send` then `mq consume` gets the messages.\n\n\
 Template fields: {topic} {queueId} {broker} {offset} {msgId} {offsetMsgId} {tags} {keys} \
 {body} {bornTimestamp} {storeTimestamp} {bornHost} {storeHost} {reconsumeTimes} \
-{properties} {prop:NAME}; \\n and \\t are newline and tab. A retried message shows its \
+{properties} {prop:NAME} {now} (when it is printed, epoch ms); \\n and \\t are newline and tab. A retried message shows its \
 original {topic} and its {reconsumeTimes}.\n\n\
 With --fail-first N each message is failed (sent back to the broker, a line on stderr) \
 while its reconsumeTimes is below N, and printed and counted once it succeeds; without \
 --format or -o it is printed as '{msgId} {topic} reconsumeTimes={reconsumeTimes} {body}'. \
 The broker delivers it again after the delay of level 3 + reconsumeTimes (or \
 --retry-delay-level), and moves it to %DLQ%<group> after --max-reconsume-times failures.\n\n\
+With --orderly each queue is read only while this consumer holds the broker's lock on it, \
+one message at a time in queue order (with `mq send --sharding-key`, in order per key); a \
+failed message (--fail-first) holds its queue and is offered again after 1 s, and is sent \
+back once --max-reconsume-times failures are used up.\n\n\
 Examples:\n  mq consume --topic TopicTest --count 1000\n  \
 mq consume --topic TopicTest --group demo --tag 'TagA || TagB' -o json\n  \
 mq consume --topic TopicTest --from last --format '{queueId} {offset} {msgId} {body}'\n  \
 mq consume --topic TopicTest --from 2026-01-01T00:00:00Z --idle-exit 5\n  \
-mq consume --topic TopicTest --group demo --fail-first 2 --retry-delay-level 1 --count 10"
+mq consume --topic TopicTest --group demo --fail-first 2 --retry-delay-level 1 --count 10\n  \
+mq consume --topic Orders --group billing --orderly --format '{queueId} {keys} {body}'"
 )]
 pub struct ConsumeArgs {
     /// The topic
@@ -82,6 +90,9 @@ pub struct ConsumeArgs {
     #[arg(long, value_name = "N", default_value_t = 16,
           value_parser = clap::value_parser!(i32).range(0..))]
     pub max_reconsume_times: i32,
+    /// Consume each queue in order, holding the broker's lock on it (an orderly consumer)
+    #[arg(long, conflicts_with = "broadcast")]
+    pub orderly: bool,
 }
 
 /// The default output with --fail-first: which messages were retries, and how often.
@@ -145,6 +156,7 @@ enum Field {
     StoreHost,
     ReconsumeTimes,
     Properties,
+    Now,
 }
 
 const FIELDS: &[(&str, Field)] = &[
@@ -163,6 +175,7 @@ const FIELDS: &[(&str, Field)] = &[
     ("storeHost", Field::StoreHost),
     ("reconsumeTimes", Field::ReconsumeTimes),
     ("properties", Field::Properties),
+    ("now", Field::Now),
 ];
 
 /// A parsed `--format` template.
@@ -251,6 +264,7 @@ impl Template {
                     Field::BornHost => write!(out, "{}", m.born_host),
                     Field::StoreHost => write!(out, "{}", m.store_host),
                     Field::ReconsumeTimes => write!(out, "{}", m.reconsume_times),
+                    Field::Now => write!(out, "{}", crate::util::now_millis()),
                     Field::Properties => {
                         let mut first = true;
                         for (k, v) in m.properties_map() {
@@ -407,14 +421,23 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         timeout: g.timeout,
         ..ClientConfig::new(g.namesrv())
     };
-    let mut consumer = PushConsumer::start(&client, config)
-        .await
-        .map_err(|e| match e {
-            crate::client::ClientError::InvalidConfig(_)
-            | crate::client::ClientError::InvalidMessage(_)
-            | crate::client::ClientError::InvalidNamesrv(_) => CliError::Usage(e.to_string()),
-            e => e.into(),
-        })?;
+    let started = if args.orderly {
+        let mut orderly = OrderlyConsumerConfig::from(config);
+        orderly.max_reconsume_times = Some(args.max_reconsume_times);
+        OrderlyPushConsumer::start(&client, orderly)
+            .await
+            .map(Consumer::Orderly)
+    } else {
+        PushConsumer::start(&client, config)
+            .await
+            .map(Consumer::Concurrent)
+    };
+    let mut consumer = started.map_err(|e| match e {
+        crate::client::ClientError::InvalidConfig(_)
+        | crate::client::ClientError::InvalidMessage(_)
+        | crate::client::ClientError::InvalidNamesrv(_) => CliError::Usage(e.to_string()),
+        e => e.into(),
+    })?;
 
     let mut stdout = std::io::stdout();
     let flush_each = stdout.is_terminal();
@@ -435,7 +458,7 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         // Print what is already waiting in one write, then ack it all.
         let mut batch = Vec::new();
         loop {
-            let m = &delivery.message;
+            let m = delivery.message();
             if m.reconsume_times < args.fail_first {
                 eprintln!(
                     "failed on purpose (--fail-first {}): {} {} reconsumeTimes={}, sent back",
@@ -444,7 +467,7 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
                     m.topic,
                     m.reconsume_times
                 );
-                delivery.reconsume_later_with(args.retry_delay_level);
+                delivery.fail(args.retry_delay_level);
             } else {
                 printer.write(m, &mut buf)?;
                 batch.push(delivery);
@@ -493,6 +516,65 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         tracing::warn!("committing offsets failed: {e}");
     }
     Ok(())
+}
+
+/// The plain or the orderly push consumer, received from alike.
+enum Consumer {
+    Concurrent(PushConsumer),
+    Orderly(OrderlyPushConsumer),
+}
+
+enum Received {
+    Concurrent(Delivery),
+    Orderly(OrderlyDelivery),
+}
+
+impl Consumer {
+    async fn recv(&mut self) -> Option<Received> {
+        match self {
+            Consumer::Concurrent(c) => c.recv().await.map(Received::Concurrent),
+            Consumer::Orderly(c) => c.recv().await.map(Received::Orderly),
+        }
+    }
+
+    fn try_recv(&mut self) -> Option<Received> {
+        match self {
+            Consumer::Concurrent(c) => c.try_recv().map(Received::Concurrent),
+            Consumer::Orderly(c) => c.try_recv().map(Received::Orderly),
+        }
+    }
+
+    async fn shutdown(self) -> crate::client::error::ClientResult<()> {
+        match self {
+            Consumer::Concurrent(c) => c.shutdown().await,
+            Consumer::Orderly(c) => c.shutdown().await,
+        }
+    }
+}
+
+impl Received {
+    fn message(&self) -> &MessageExt {
+        match self {
+            Received::Concurrent(d) => &d.message,
+            Received::Orderly(d) => &d.message,
+        }
+    }
+
+    fn ack(self) {
+        match self {
+            Received::Concurrent(d) => d.ack(),
+            Received::Orderly(d) => d.ack(),
+        }
+    }
+
+    /// Not consumed: sent back with `delay_level`, or for an orderly
+    /// consumer offered again after a pause (its queue waits for it).
+    fn fail(self, delay_level: i32) {
+        match self {
+            Received::Concurrent(d) => d.reconsume_later_with(delay_level),
+            Received::Orderly(d) => d.suspend(),
+        }
+    }
 }
 
 async fn sleep_or_never(d: Option<Duration>) {

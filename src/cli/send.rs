@@ -39,7 +39,9 @@ pub enum SendMode {
 Examples:\n  mq send --topic TopicTest --tag TagA --count 1000\n  \
 mq send --topic TopicTest --body hello --keys 'order-1 order-2' --property color=red\n  \
 seq 100 | mq send --topic TopicTest --mode async -o json\n  \
-mq send --topic TopicTest --count 100000 --mode async --batch 32"
+mq send --topic TopicTest --count 100000 --mode async --batch 32\n  \
+mq send --topic Orders --sharding-key order-42 --body paid\n  \
+printf 'order-1\\tcreated\\norder-2\\tcreated\\norder-1\\tpaid\\n' | mq send --topic Orders --keyed-lines"
 )]
 pub struct SendArgs {
     /// The topic (created by the broker on first send when autoCreateTopicEnable is on)
@@ -71,6 +73,14 @@ pub struct SendArgs {
     /// The producer group
     #[arg(short = 'g', long, default_value = DEFAULT_PRODUCER_GROUP)]
     pub group: String,
+    /// Send every message to the queue this key hashes to (Java's
+    /// SelectMessageQueueByHash), so an orderly consumer reads them in order
+    #[arg(long, value_name = "KEY", conflicts_with = "batch")]
+    pub sharding_key: Option<String>,
+    /// Standard input lines are KEY<TAB>BODY: each message goes to the queue
+    /// its KEY hashes to and has KEY as its message key
+    #[arg(long, conflicts_with_all = ["body", "file", "count", "batch", "sharding_key"])]
+    pub keyed_lines: bool,
 }
 
 fn parse_property(s: &str) -> Result<(String, String), String> {
@@ -201,13 +211,25 @@ impl Tally {
 }
 
 pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
+    let ordered = args.sharding_key.is_some() || args.keyed_lines;
+    if ordered && args.mode != SendMode::Sync {
+        // In flight together, two sends of a key could be stored in either order.
+        return Err(CliError::Usage(
+            "ordered sends (--sharding-key, --keyed-lines) are sync: drop --mode".into(),
+        ));
+    }
+    if args.keyed_lines && std::io::stdin().is_terminal() {
+        return Err(CliError::Usage(
+            "--keyed-lines reads KEY<TAB>BODY lines from standard input".into(),
+        ));
+    }
     let bodies = if let Some(b) = &args.body {
         Bodies::Fixed(Bytes::from(b.clone()), args.count.unwrap_or(1))
     } else if let Some(path) = &args.file {
         let data = std::fs::read(path)
             .map_err(|e| CliError::Usage(format!("cannot read {}: {e}", path.display())))?;
         Bodies::Fixed(Bytes::from(data), args.count.unwrap_or(1))
-    } else if args.count.is_none() && !std::io::stdin().is_terminal() {
+    } else if args.keyed_lines || (args.count.is_none() && !std::io::stdin().is_terminal()) {
         Bodies::Stdin(1)
     } else {
         Bodies::Generated(args.count.unwrap_or(1))
@@ -360,6 +382,19 @@ async fn send_all(
     for body in bodies.bodies() {
         let mut m = template.clone();
         m.body = body?;
+        if args.keyed_lines {
+            let key = split_keyed_line(&mut m)?;
+            let bytes = m.body.len() as u64;
+            let r = producer.send_orderly(&m, &key).await;
+            record(tally, 1, bytes, r)?;
+            continue;
+        }
+        if let Some(key) = &args.sharding_key {
+            let bytes = m.body.len() as u64;
+            let r = producer.send_orderly(&m, key).await;
+            record(tally, 1, bytes, r)?;
+            continue;
+        }
         pending.push(m);
         if pending.len() >= batch_size {
             let msgs = std::mem::replace(&mut pending, Vec::with_capacity(batch_size));
@@ -377,6 +412,26 @@ async fn send_all(
         record(tally, n, bytes, r)?;
     }
     Ok(())
+}
+
+/// Splits a `KEY<TAB>BODY` line: the body stays, the key becomes the
+/// message's key and is returned as its sharding key.
+fn split_keyed_line(m: &mut Message) -> CliResult<String> {
+    let Some(tab) = m.body.iter().position(|b| *b == b'\t') else {
+        return Err(CliError::Usage(format!(
+            "--keyed-lines: no TAB between key and body in '{}'",
+            String::from_utf8_lossy(&m.body)
+        )));
+    };
+    let key = String::from_utf8_lossy(&m.body[..tab]).into_owned();
+    if key.is_empty() {
+        return Err(CliError::Usage(
+            "--keyed-lines: a line has an empty key".into(),
+        ));
+    }
+    m.body = m.body.slice(tab + 1..);
+    m.keys = vec![key.clone()];
+    Ok(key)
 }
 
 fn record(tally: &mut Tally, n: u64, bytes: u64, r: Result<SendResult, ClientError>) -> CliResult {
@@ -464,6 +519,16 @@ mod tests {
         assert_eq!(rows[1].offset_msg_id.as_deref(), Some("Y"));
         assert_eq!(rows[1].queue_offset, Some(11));
         assert_eq!(rows[0].status, "SEND_OK");
+    }
+
+    #[test]
+    fn keyed_lines_split_at_the_first_tab() {
+        let mut m = Message::new("T", "order-1\tpaid\tin full");
+        assert_eq!(split_keyed_line(&mut m).unwrap(), "order-1");
+        assert_eq!(&m.body[..], b"paid\tin full");
+        assert_eq!(m.keys, ["order-1"]);
+        assert!(split_keyed_line(&mut Message::new("T", "no tab")).is_err());
+        assert!(split_keyed_line(&mut Message::new("T", "\tbody")).is_err());
     }
 
     #[test]
