@@ -260,11 +260,13 @@ async\t'Keep many sends in flight (bounded)'
 oneway\t'Do not wait for answers'"
 complete -c mq -n "__fish_mq_using_subcommand send" -l batch -d 'Send in batches of this many messages (SEND_BATCH_MESSAGE)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l sharding-key -d 'Send every message to the queue this key hashes to (Java\'s SelectMessageQueueByHash), so an orderly consumer reads them in order' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l keyed-lines -d 'Standard input lines are KEY<TAB>BODY: each message goes to the queue its KEY hashes to and has KEY as its message key'
 complete -c mq -n "__fish_mq_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
@@ -283,6 +285,7 @@ json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every consumer of the group gets every message (offsets kept in memory)'
+complete -c mq -n "__fish_mq_using_subcommand consume" -l orderly -d 'Consume each queue in order, holding the broker\'s lock on it (an orderly consumer)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r

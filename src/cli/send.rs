@@ -41,7 +41,7 @@ mq send --topic TopicTest --body hello --keys 'order-1 order-2' --property color
 seq 100 | mq send --topic TopicTest --mode async -o json\n  \
 mq send --topic TopicTest --count 100000 --mode async --batch 32\n  \
 mq send --topic Orders --sharding-key order-42 --body paid\n  \
-printf 'order-1\\tcreated\\norder-2\\tcreated\\norder-1\\tpaid\\n' | mq send --topic Orders --keyed-lines"
+mq send --topic Orders --keyed-lines < orders.tsv"
 )]
 pub struct SendArgs {
     /// The topic (created by the broker on first send when autoCreateTopicEnable is on)
