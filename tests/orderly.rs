@@ -412,3 +412,73 @@ async fn two_orderly_consumers_one_killed_every_key_arrives_in_order() {
         consumed_b.len()
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_failed_message_holds_its_queue_until_it_succeeds_or_is_sent_back() {
+    use mq::client::consumer::{
+        ConsumeFrom, OrderlyConsumerConfig, OrderlyPushConsumer, PushConsumerConfig,
+    };
+    use mq::client::{ClientConfig, Message, Producer, ProducerConfig};
+
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    create_topic(&up, TOPIC, 4).await;
+    let client = ClientConfig::new(up.namesrv.clone());
+    let producer = Producer::new(&client, ProducerConfig::default()).unwrap();
+    let mut queues = BTreeSet::new();
+    for body in ["m0", "m1", "m2"] {
+        let r = producer
+            .send_orderly(&Message::new(TOPIC, body), "one-key")
+            .await
+            .unwrap();
+        queues.insert(r.queue.queue_id);
+    }
+    assert_eq!(queues.len(), 1, "one key, one queue: {queues:?}");
+    producer.shutdown().await;
+
+    let mut push = PushConsumerConfig::new("orderly-retry", TOPIC);
+    push.consume_from = ConsumeFrom::First;
+    let mut config = OrderlyConsumerConfig::from(push);
+    config.suspend_current_queue_time = Duration::from_millis(100);
+    config.max_reconsume_times = Some(2);
+    let mut consumer = OrderlyPushConsumer::start(&client, config).await.unwrap();
+    /// The next message of the topic's own queue; a sent-back message coming
+    /// round through the retry topic is not what this test follows.
+    async fn next(c: &mut OrderlyPushConsumer) -> mq::client::consumer::OrderlyDelivery {
+        loop {
+            let d = tokio::time::timeout(Duration::from_secs(30), c.recv())
+                .await
+                .expect("a message")
+                .expect("the consumer runs");
+            if d.queue().topic == TOPIC {
+                return d;
+            }
+            d.ack();
+        }
+    }
+    let body = |d: &mq::client::consumer::OrderlyDelivery| {
+        String::from_utf8_lossy(&d.message.body).into_owned()
+    };
+
+    // m0 fails once: it comes again, counted, before anything after it.
+    let d = next(&mut consumer).await;
+    assert_eq!((body(&d).as_str(), d.message.reconsume_times), ("m0", 0));
+    d.suspend();
+    let d = next(&mut consumer).await;
+    assert_eq!((body(&d).as_str(), d.message.reconsume_times), ("m0", 1));
+    d.ack();
+    // m1 fails until maxReconsumeTimes, then it is sent back and m2 follows.
+    let mut times = Vec::new();
+    let d = loop {
+        let d = next(&mut consumer).await;
+        if body(&d) != "m1" {
+            break d;
+        }
+        times.push(d.message.reconsume_times);
+        d.suspend();
+    };
+    assert_eq!(times, [0, 1, 2]);
+    assert_eq!(body(&d), "m2");
+    d.ack();
+    consumer.shutdown().await.unwrap();
+}

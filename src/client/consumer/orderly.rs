@@ -382,15 +382,27 @@ async fn lock_loop(inner: Arc<Inner>) {
             let now = crate::util::now_millis();
             match inner.lock(&mqs).await {
                 Ok(granted) => {
-                    let queues = inner.queues.lock().unwrap();
-                    for mq in &mqs {
-                        if let Some(t) = queues.get(mq) {
+                    let mut stale = Vec::new();
+                    {
+                        let queues = inner.queues.lock().unwrap();
+                        for mq in &mqs {
                             let held = granted.contains(mq);
-                            if !held && t.state.locked.load(Ordering::Acquire) {
-                                tracing::warn!(queue = ?mq, "queue lock lost");
+                            match queues.get(mq) {
+                                Some(t) => {
+                                    if !held && t.state.locked.load(Ordering::Acquire) {
+                                        tracing::warn!(queue = ?mq, "queue lock lost");
+                                    }
+                                    t.state.set_locked(held, now);
+                                }
+                                // Released while this renewal was on its way: give it back,
+                                // or the next owner would wait for it to expire.
+                                None if held => stale.push(mq.clone()),
+                                None => {}
                             }
-                            t.state.set_locked(held, now);
                         }
+                    }
+                    if !stale.is_empty() {
+                        inner.unlock(&stale).await;
                     }
                 }
                 Err(e) => tracing::debug!("lock renewal failed: {e}"),
