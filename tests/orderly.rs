@@ -481,4 +481,21 @@ async fn a_failed_message_holds_its_queue_until_it_succeeds_or_is_sent_back() {
     assert_eq!(body(&d), "m2");
     d.ack();
     consumer.shutdown().await.unwrap();
+
+    // Sent back with its counts used up, m1 is a dead letter of the group,
+    // under its original topic.
+    let mut letters = serde_json::Value::Null;
+    wait_until("m1 in the DLQ", Duration::from_secs(20), || {
+        letters = serde_json::from_str(&mq_ok(
+            &up.namesrv,
+            &["dlq", "list", "orderly-retry", "-o", "json"],
+        ))
+        .unwrap();
+        letters["messages"]
+            .as_array()
+            .is_some_and(|m| !m.is_empty())
+    });
+    let m = &letters["messages"][0];
+    assert_eq!(m["body"], "m1", "{letters}");
+    assert_eq!(m["originalTopic"], TOPIC, "{letters}");
 }

@@ -27,9 +27,10 @@ use super::push::{
 };
 use super::queue_api::{self, PullStatus, pull_flag};
 use super::rebalance;
+use super::send_back::fallback_message;
 use crate::client::error::{ClientError, ClientResult};
 use crate::client::instance::{ClientConfig, ClientInstance, ConsumerHook};
-use crate::client::message::{Message, MessageExt, validate_topic};
+use crate::client::message::{MessageExt, validate_topic};
 use crate::client::producer::{Producer, ProducerConfig};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::body::RemotingBody;
@@ -626,8 +627,9 @@ impl Inner {
     }
 
     /// Sends a message that failed too often back to the retry topic, as
-    /// Java's orderly consumer does (a plain send with the reconsume counts,
-    /// which the broker turns into the DLQ once they are used up).
+    /// Java's orderly consumer does: a plain send with the reconsume counts
+    /// (the same message a concurrent consumer falls back to), which the
+    /// broker moves to the DLQ once they are used up.
     async fn send_back(&self, msg: &MessageExt, max: i32) -> ClientResult<()> {
         let producer = self
             .producer
@@ -643,30 +645,13 @@ impl Inner {
             })
             .as_ref()
             .map_err(|e| ClientError::InvalidConfig(e.to_string()))?;
-        let mut back = Message::new(retry_topic(self.group()), msg.body.clone());
-        back.flag = msg.flag;
-        for (k, v) in msg.properties_map() {
-            back.properties.insert(k.to_string(), v.to_string());
+        // Java's orderly consumer sends the message as its listener saw it:
+        // a retried one under its original topic.
+        let mut seen = msg.clone();
+        if let Some(original) = msg.property(property::RETRY_TOPIC) {
+            seen.topic = original.to_string();
         }
-        let origin = msg
-            .property(property::ORIGIN_MESSAGE_ID)
-            .map(str::to_string)
-            .unwrap_or_else(|| msg.msg_id());
-        let props = &mut back.properties;
-        props.remove(property::UNIQ_KEY);
-        props.remove(property::TRANSACTION_PREPARED);
-        props.insert(property::ORIGIN_MESSAGE_ID.into(), origin);
-        props.insert(property::RETRY_TOPIC.into(), msg.topic.clone());
-        props.insert(
-            property::RECONSUME_TIME.into(),
-            (msg.reconsume_times + 1).to_string(),
-        );
-        props.insert(property::MAX_RECONSUME_TIMES.into(), max.to_string());
-        props.insert(
-            property::DELAY.into(),
-            (3 + msg.reconsume_times).to_string(),
-        );
-        // Tags and keys travel in the copied properties.
+        let back = fallback_message(&seen, self.group(), max);
         producer.send(&back).await.map(|_| ())
     }
 }
