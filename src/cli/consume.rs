@@ -461,11 +461,16 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
             let m = delivery.message();
             if m.reconsume_times < args.fail_first {
                 eprintln!(
-                    "failed on purpose (--fail-first {}): {} {} reconsumeTimes={}, sent back",
+                    "failed on purpose (--fail-first {}): {} {} reconsumeTimes={}, {}",
                     args.fail_first,
                     m.msg_id(),
                     m.topic,
-                    m.reconsume_times
+                    m.reconsume_times,
+                    if args.orderly {
+                        "offered again in 1 s"
+                    } else {
+                        "sent back"
+                    }
                 );
                 delivery.fail(args.retry_delay_level);
             } else {
