@@ -68,6 +68,12 @@ pub struct BrokerConfig {
     /// again for services to stop (NettyServerConfig's key; RocketMQ sleeps
     /// this long when enableShutdownGracefully is on, mq waits at most this long).
     pub shutdown_wait_time_seconds: u64,
+    /// Timer messages (TIMER_* properties, `__STARTDELIVERTIME`): the longest delay taken,
+    /// the slot width (100, 200, 500 or 1000 ms) and whether they are taken at all
+    /// (RocketMQ 5's MessageStoreConfig keys and defaults).
+    pub timer_max_delay_sec: u64,
+    pub timer_precision_ms: u64,
+    pub timer_wheel_enable: bool,
 }
 
 impl Default for BrokerConfig {
@@ -106,6 +112,9 @@ impl Default for BrokerConfig {
             server_channel_max_in_flight_requests:
                 crate::remoting::server::DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
             shutdown_wait_time_seconds: 30,
+            timer_max_delay_sec: 3600 * 24 * 3,
+            timer_precision_ms: 1000,
+            timer_wheel_enable: true,
         }
     }
 }
@@ -190,6 +199,26 @@ impl BrokerConfig {
         if let Some((key, _)) = bounds.iter().find(|(_, v)| *v == 0) {
             // Zero would refuse (or never read) every request of the class.
             return Err(bad(key, "must be at least 1".into()));
+        }
+        if ![100, 200, 500, 1000].contains(&self.timer_precision_ms) {
+            // RocketMQ rounds other values down to one of these; a slot must divide a second.
+            return Err(bad(
+                "timerPrecisionMs",
+                format!(
+                    "{} is not one of 100, 200, 500, 1000",
+                    self.timer_precision_ms
+                ),
+            ));
+        }
+        if !(1..=i32::MAX as u64).contains(&self.timer_max_delay_sec) {
+            return Err(bad(
+                "timerMaxDelaySec",
+                format!(
+                    "{} is not between 1 and {}",
+                    self.timer_max_delay_sec,
+                    i32::MAX
+                ),
+            ));
         }
         match (self.broker_role, self.broker_id) {
             (BrokerRole::Slave, 0) => Err(bad(

@@ -11,6 +11,7 @@ pub mod long_polling;
 pub mod processor;
 pub mod registration;
 pub mod runtime_config;
+pub mod schedule;
 pub mod service;
 pub mod stats;
 pub mod subscription_group_manager;
@@ -61,6 +62,8 @@ pub struct Broker {
     pub(crate) consumers: ConsumerManager,
     pub(crate) pull_hold: PullRequestHoldService,
     pub(crate) stats: BrokerStats,
+    /// What the timer service reports (schedule::timer).
+    pub(crate) timer: schedule::timer::TimerMetrics,
     pub(crate) store_host: SocketAddr,
     pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
@@ -120,6 +123,7 @@ impl Broker {
             consumers: ConsumerManager::default(),
             pull_hold: PullRequestHoldService::default(),
             stats: BrokerStats::default(),
+            timer: Default::default(),
             registration,
             runtime_config,
             shutdown: CancellationToken::new(),
