@@ -307,6 +307,10 @@ mod tests {
         assert!(e.contains("brokerId"), "{e}");
         let e = parse("flushDiskType: SOMETIMES\n").unwrap_err();
         assert!(e.contains("SOMETIMES"), "{e}");
+        let e = parse("timerPrecisionMs: 300\n").unwrap_err();
+        assert!(e.contains("timerPrecisionMs"), "{e}");
+        let e = parse("timerMaxDelaySec: 0\n").unwrap_err();
+        assert!(e.contains("timerMaxDelaySec"), "{e}");
     }
 
     #[test]
