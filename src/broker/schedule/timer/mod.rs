@@ -267,6 +267,9 @@ pub struct TimerMetrics {
     pending: AtomicU64,
     read_time_ms: AtomicI64,
     queue_offset: AtomicI64,
+    /// Set once the service has opened its index and taken a first step: before, nothing
+    /// above is known (a broker just started, a slave, or an index that cannot be opened).
+    known: std::sync::atomic::AtomicBool,
 }
 
 impl TimerMetrics {
@@ -280,14 +283,20 @@ impl TimerMetrics {
         self.pending.store(s.pending(), Ordering::Relaxed);
         self.read_time_ms.store(ck.read_time_ms, Ordering::Relaxed);
         self.queue_offset.store(ck.queue_offset, Ordering::Relaxed);
+        self.known.store(true, Ordering::Release);
     }
 }
 
 /// The timer's GET_BROKER_RUNTIME_INFO entries: `timerPendingMessages` (mq's own), and
 /// RocketMQ 5's `timerReadBehind` (seconds the delivery is behind the clock),
-/// `timerOffsetBehind` (timer messages stored and not yet indexed) and `timerCongestNum`.
+/// `timerOffsetBehind` (timer messages stored and not yet indexed) and `timerCongestNum`;
+/// none until the service has taken its first step after a start (a count of 0 then would be
+/// a guess).
 pub(crate) fn runtime_info(b: &Broker, now_ms: i64) -> Vec<(&'static str, String)> {
     let m = &b.timer;
+    if !m.known.load(Ordering::Acquire) {
+        return Vec::new();
+    }
     let pending = m.pending();
     let read = m.read_time_ms.load(Ordering::Relaxed);
     let read_behind = if read > 0 {
