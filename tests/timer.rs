@@ -6,6 +6,9 @@
 
 mod support;
 
+#[path = "support/interop.rs"]
+mod interop;
+
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -318,4 +321,50 @@ fn a_clean_restart_delivers_pending_timer_messages_once() {
 #[test]
 fn kill_9_loses_no_pending_timer_message() {
     restart_with_pending(true);
+}
+
+#[test]
+fn ali_ons_start_deliver_time_is_delivered_at_that_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let topic = "TimerAliOns";
+    ready_topic(&up, topic);
+    interop::ensure_ali_ons_installed();
+    // A whole second far enough ahead for the Node.js producer to start and send.
+    let at_ms = (now() / 1000 + 8) * 1000;
+    let sent = interop::run_node_json(
+        "produce_timed.js",
+        &[&up.namesrv, topic, "5", &at_ms.to_string()],
+        &[],
+    );
+    assert_eq!(sent["sent"], 5, "{sent}");
+    assert_eq!(sent["failed"], 0, "{sent}");
+    assert!(
+        now() < at_ms,
+        "the producer took too long to test 'not before'"
+    );
+    wait_until("the timer to index them", Duration::from_secs(5), || {
+        pending(&up) == 5
+    });
+    wait_until("the timer to deliver", Duration::from_secs(15), || {
+        pending(&up) == 0
+    });
+    let seen = consume(&up.namesrv, topic, 5, "2");
+    assert_eq!(seen.len(), 5, "{seen:?}");
+    // ali-ons sets no UNIQ_KEY: its message id is the offset id of the stored timer message,
+    // and the delivered copy has its own offset (as with RocketMQ 5), so match by body.
+    let mut bodies: Vec<&str> = seen.iter().map(|s| s.body.as_str()).collect();
+    bodies.sort();
+    assert_eq!(
+        bodies,
+        ["timed 0", "timed 1", "timed 2", "timed 3", "timed 4"]
+    );
+    for s in &seen {
+        assert!(
+            s.store_ts >= at_ms,
+            "not before __STARTDELIVERTIME {at_ms}: {s:?}"
+        );
+        assert!(s.store_ts <= at_ms + 1500, "within 1.5 s of {at_ms}: {s:?}");
+        assert!(!s.properties.contains("__STARTDELIVERTIME"), "{s:?}");
+    }
 }
