@@ -1,19 +1,19 @@
-//! The timer's on-disk index: `<storePathRootDir>/timerlog/`, one append-only file per minute
-//! of delivery time (named by the minute's start in epoch ms) holding a 24-byte entry per
+//! The timer's on-disk index: `<storePathRootDir>/timerlog/`, one append-only file per hour
+//! of delivery time (named by the hour's start in epoch ms) holding a 24-byte entry per
 //! message (slot ms, consume queue offset, commit log offset; big-endian), and `checkpoint`
 //! (JSON: the consume queue offset enqueued up to and the read time delivered up to).
 //!
 //! Entries are buffered per open file and written out, then synced, before each checkpoint:
 //! what the checkpoint covers is on disk, and what it does not is read again from the timer
 //! topic's consume queue after a crash. A torn tail (a partial entry, or one whose slot is
-//! not in the file's minute) is dropped when the file is read.
+//! not in the file's hour) is dropped when the file is read.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use super::state::{BUCKET_MS, TimerCheckpoint, TimerEntry, minute_of};
+use super::state::{BUCKET_MS, TimerCheckpoint, TimerEntry, bucket_of};
 use crate::store::StoreError;
 
 /// Bytes of one entry in a bucket file.
@@ -30,7 +30,7 @@ fn io<'a>(op: &'static str, path: &'a Path) -> impl FnOnce(std::io::Error) -> St
     }
 }
 
-/// What `TimerLog::open` finds: the log, its checkpoint, entries per bucket (minute, count).
+/// What `TimerLog::open` finds: the log, its checkpoint, entries per bucket (hour, count).
 pub type Opened = (TimerLog, Option<TimerCheckpoint>, Vec<(i64, u64)>);
 
 /// The bucket files and the checkpoint of one store.
@@ -47,7 +47,7 @@ impl TimerLog {
     }
 
     /// Opens (creating) the directory; returns the log, the persisted checkpoint if any, and
-    /// the entry count of every bucket file (by minute).
+    /// the entry count of every bucket file (by hour).
     pub fn open(store_root: &Path) -> Result<Opened, StoreError> {
         let dir = Self::dir_of(store_root);
         std::fs::create_dir_all(&dir).map_err(io("create dir", &dir))?;
@@ -69,7 +69,7 @@ impl TimerLog {
                 continue;
             };
             let len = f.metadata().map_err(io("stat", &f.path()))?.len();
-            buckets.push((minute_of(start), len / ENTRY_SIZE as u64));
+            buckets.push((bucket_of(start), len / ENTRY_SIZE as u64));
         }
         buckets.sort_unstable();
         let log = TimerLog {
@@ -80,46 +80,46 @@ impl TimerLog {
         Ok((log, checkpoint, buckets))
     }
 
-    fn bucket_path(&self, minute: i64) -> PathBuf {
-        self.dir.join(format!("{:013}", minute * BUCKET_MS))
+    fn bucket_path(&self, hour: i64) -> PathBuf {
+        self.dir.join(format!("{:013}", hour * BUCKET_MS))
     }
 
-    /// Appends an entry to its minute's bucket (buffered until `sync`).
-    pub fn append(&mut self, minute: i64, e: &TimerEntry) -> Result<(), StoreError> {
-        if !self.open.contains_key(&minute) {
+    /// Appends an entry to its hour's bucket (buffered until `sync`).
+    pub fn append(&mut self, hour: i64, e: &TimerEntry) -> Result<(), StoreError> {
+        if !self.open.contains_key(&hour) {
             if self.open.len() >= MAX_OPEN {
                 self.flush_open()?;
                 self.open.clear();
             }
-            let path = self.bucket_path(minute);
+            let path = self.bucket_path(hour);
             let f = OpenOptions::new()
                 .create(true)
                 .append(true)
                 .open(&path)
                 .map_err(io("open", &path))?;
             self.open
-                .insert(minute, BufWriter::with_capacity(16 * 1024, f));
+                .insert(hour, BufWriter::with_capacity(16 * 1024, f));
         }
-        let w = self.open.get_mut(&minute).expect("just opened");
+        let w = self.open.get_mut(&hour).expect("just opened");
         let mut buf = [0u8; ENTRY_SIZE];
         buf[..8].copy_from_slice(&e.slot_ms.to_be_bytes());
         buf[8..16].copy_from_slice(&e.queue_offset.to_be_bytes());
         buf[16..].copy_from_slice(&e.phy_offset.to_be_bytes());
         if let Err(err) = w.write_all(&buf) {
-            return Err(io("write", &self.bucket_path(minute))(err));
+            return Err(io("write", &self.bucket_path(hour))(err));
         }
-        if !self.dirty.contains(&minute) {
-            self.dirty.push(minute);
+        if !self.dirty.contains(&hour) {
+            self.dirty.push(hour);
         }
         Ok(())
     }
 
     fn flush_open(&mut self) -> Result<(), StoreError> {
-        for (minute, w) in &mut self.open {
+        for (hour, w) in &mut self.open {
             if let Err(e) = w.flush() {
                 return Err(io(
                     "write",
-                    &self.dir.join(format!("{:013}", minute * BUCKET_MS)),
+                    &self.dir.join(format!("{:013}", hour * BUCKET_MS)),
                 )(e));
             }
         }
@@ -127,7 +127,7 @@ impl TimerLog {
     }
 
     /// Writes out and syncs every bucket appended to, then persists `ck` (atomically: a new
-    /// file renamed over the old), then deletes the buckets of minutes before
+    /// file renamed over the old), then deletes the buckets of hours before
     /// `delivered_before` (all delivered).
     pub fn checkpoint(
         &mut self,
@@ -135,9 +135,9 @@ impl TimerLog {
         delivered_before: i64,
     ) -> Result<(), StoreError> {
         self.flush_open()?;
-        for minute in std::mem::take(&mut self.dirty) {
-            let path = self.bucket_path(minute);
-            if let Some(w) = self.open.get(&minute) {
+        for hour in std::mem::take(&mut self.dirty) {
+            let path = self.bucket_path(hour);
+            if let Some(w) = self.open.get(&hour) {
                 w.get_ref().sync_data().map_err(io("fsync", &path))?;
             } else if let Ok(f) = File::open(&path) {
                 f.sync_data().map_err(io("fsync", &path))?;
@@ -158,7 +158,7 @@ impl TimerLog {
             let Some(start) = f.file_name().to_str().and_then(|n| n.parse::<i64>().ok()) else {
                 continue;
             };
-            if minute_of(start) < delivered_before {
+            if bucket_of(start) < delivered_before {
                 let p = f.path();
                 std::fs::remove_file(&p).map_err(io("delete", &p))?;
             }
@@ -167,9 +167,9 @@ impl TimerLog {
     }
 
     /// Every entry of a bucket, in file order; a torn tail is left out.
-    pub fn read_bucket(&mut self, minute: i64) -> Result<Vec<TimerEntry>, StoreError> {
-        let path = self.bucket_path(minute);
-        if let Some(w) = self.open.get_mut(&minute)
+    pub fn read_bucket(&mut self, hour: i64) -> Result<Vec<TimerEntry>, StoreError> {
+        let path = self.bucket_path(hour);
+        if let Some(w) = self.open.get_mut(&hour)
             && let Err(e) = w.flush()
         {
             return Err(io("write", &path)(e));
@@ -180,13 +180,13 @@ impl TimerLog {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(io("open", &path)(e)),
         };
-        Ok(decode_bucket(&bytes, minute))
+        Ok(decode_bucket(&bytes, hour))
     }
 }
 
-/// The entries of a bucket file's bytes: whole entries whose slot lies in `minute` (the
+/// The entries of a bucket file's bytes: whole entries whose slot lies in `hour` (the
 /// rest of a file cut short, or zeros a crash left at its end, are not entries).
-pub fn decode_bucket(bytes: &[u8], minute: i64) -> Vec<TimerEntry> {
+pub fn decode_bucket(bytes: &[u8], hour: i64) -> Vec<TimerEntry> {
     let be = |b: &[u8]| i64::from_be_bytes(b.try_into().expect("8 bytes"));
     bytes
         .chunks_exact(ENTRY_SIZE)
@@ -195,7 +195,7 @@ pub fn decode_bucket(bytes: &[u8], minute: i64) -> Vec<TimerEntry> {
             queue_offset: be(&c[8..16]),
             phy_offset: be(&c[16..]),
         })
-        .take_while(|e| minute_of(e.slot_ms) == minute && e.queue_offset >= 0 && e.phy_offset >= 0)
+        .take_while(|e| bucket_of(e.slot_ms) == hour && e.queue_offset >= 0 && e.phy_offset >= 0)
         .collect()
 }
 
@@ -218,10 +218,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (mut log, ck, buckets) = TimerLog::open(dir.path()).unwrap();
         assert_eq!((ck, buckets.len()), (None, 0));
-        let m = minute_of(T0);
+        let m = bucket_of(T0);
         for q in 0..1000 {
             let slot = T0 + (q % 3) * BUCKET_MS;
-            log.append(minute_of(slot), &e(slot, q)).unwrap();
+            log.append(bucket_of(slot), &e(slot, q)).unwrap();
         }
         let ck = TimerCheckpoint {
             queue_offset: 1000,
@@ -235,7 +235,7 @@ mod tests {
         let b1 = log.read_bucket(m + 1).unwrap();
         assert_eq!(b1.len(), 333);
         assert_eq!(b1[0], e(T0 + BUCKET_MS, 1));
-        // Minutes wholly delivered are deleted with the checkpoint that says so.
+        // Hours wholly delivered are deleted with the checkpoint that says so.
         log.checkpoint(&ck, m + 2).unwrap();
         let (_, _, buckets) = TimerLog::open(dir.path()).unwrap();
         assert_eq!(buckets, vec![(m + 2, 333)]);
@@ -245,7 +245,7 @@ mod tests {
     fn a_torn_tail_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
         let (mut log, _, _) = TimerLog::open(dir.path()).unwrap();
-        let m = minute_of(T0);
+        let m = bucket_of(T0);
         for q in 0..3 {
             log.append(m, &e(T0 + q * 1000, q)).unwrap();
         }
@@ -271,7 +271,7 @@ mod tests {
             log.read_bucket(m).unwrap(),
             vec![e(T0, 0), e(T0 + 1000, 1), e(T0 + 2000, 2)]
         );
-        // An entry from another minute is not one of this bucket's.
+        // An entry from another hour is not one of this bucket's.
         let mut wrong = bytes[..ENTRY_SIZE].to_vec();
         wrong[..8].copy_from_slice(&(T0 + BUCKET_MS).to_be_bytes());
         assert!(decode_bucket(&wrong, m).is_empty());

@@ -7,13 +7,13 @@
 //! real topic and queue.
 //!
 //! The index is a time-bucketed log, not RocketMQ's timer wheel + timer log: one append-only
-//! file per minute of delivery time with 24 bytes per message (`log`), read into memory and
-//! ordered (a heap) only when its minute comes (`state`). An insert is one buffered append,
-//! nothing is scanned per tick, and memory holds the current minute's messages only: 10 M
-//! pending spread over days cost their bucket files on disk (24 bytes each) and next to no
-//! memory; 10 M due within one minute would take 240 MB while that minute is delivered.
-//! With nothing due the service sleeps until the next slot ends, the next bucket's minute
-//! starts or a new timer message is stored; it never polls.
+//! file per hour of delivery time with 24 bytes per message (`log`), read into memory and
+//! ordered (a heap) only when its hour comes (`state`). An insert is one buffered append to a
+//! file kept open (3 days are 72 files), nothing is scanned per tick, and memory holds the
+//! current hour's messages only: 10 M pending spread over 3 days cost 240 MB of bucket files
+//! and about 3 MB of memory at a time; 10 M due within one hour would take 240 MB while that
+//! hour is delivered. With nothing due the service sleeps until the next slot ends, the next
+//! bucket's hour starts or a new timer message is stored; it never polls.
 //!
 //! Restart: the checkpoint (consume queue offset enqueued, time delivered up to) is written
 //! every second while it changes and at shutdown, after the bucket files it covers are
@@ -287,6 +287,12 @@ impl TimerMetrics {
     }
 }
 
+/// Timer messages of `b` stored and not yet delivered (as `timerPendingMessages`; 0 until the
+/// service has taken its first step).
+pub fn pending(b: &Broker) -> u64 {
+    b.timer.pending()
+}
+
 /// The timer's GET_BROKER_RUNTIME_INFO entries: `timerPendingMessages` (mq's own), and
 /// RocketMQ 5's `timerReadBehind` (seconds the delivery is behind the clock),
 /// `timerOffsetBehind` (timer messages stored and not yet indexed) and `timerCongestNum`;
@@ -362,15 +368,15 @@ impl Timer {
                 };
                 match self.state.enqueue(e) {
                     Placement::Overdue => overdue.push(e),
-                    Placement::Bucket(minute) => self.log.append(minute, &e)?,
+                    Placement::Bucket(hour) => self.log.append(hour, &e)?,
                 }
             }
             deliver(b, &overdue)?;
             self.state.enqueued_through(r.next_begin_offset);
         }
-        for minute in self.state.minutes_to_load(now_ms) {
-            let entries = self.log.read_bucket(minute)?;
-            self.state.load(minute, entries);
+        for hour in self.state.buckets_to_load(now_ms) {
+            let entries = self.log.read_bucket(hour)?;
+            self.state.load(hour, entries);
         }
         loop {
             let due = self.state.take_due(now_ms, BATCH);
@@ -393,7 +399,7 @@ impl Timer {
     fn persist(&mut self, now_ms: i64) -> Result<(), StoreError> {
         let ck = self.state.checkpoint();
         self.log
-            .checkpoint(&ck, self.state.delivered_minutes_before())?;
+            .checkpoint(&ck, self.state.delivered_buckets_before())?;
         self.persisted = ck;
         self.persisted_at = now_ms;
         Ok(())

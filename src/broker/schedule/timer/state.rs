@@ -1,12 +1,13 @@
 //! The timer's decisions, without I/O or clock: which messages are due at `now_ms`, which
-//! minute buckets must be read first, how far delivery has got, when to wake next. The
+//! hour buckets must be read first, how far delivery has got, when to wake next. The
 //! service reads and writes the bucket files (`log`) around it.
 
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 
-/// Bucket width: one file of index entries per minute of delivery time.
-pub const BUCKET_MS: i64 = 60_000;
+/// Bucket width: one file of index entries per hour of delivery time (72 for 3 days, so
+/// that every bucket an insert may go to stays open).
+pub const BUCKET_MS: i64 = 3_600_000;
 
 /// One timer message, as the index keeps it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -35,20 +36,20 @@ pub struct TimerCheckpoint {
 pub enum Placement {
     /// Its slot was already delivered: deliver it at once, it is not indexed.
     Overdue,
-    /// Write it to this minute's bucket file (it is also in memory if that minute is loaded).
+    /// Write it to this hour's bucket file (it is also in memory if that hour is loaded).
     Bucket(i64),
 }
 
-/// The timer's state: the entries of the minutes already read into memory, ordered by slot,
-/// and a count of those still on disk per minute.
+/// The timer's state: the entries of the hours already read into memory, ordered by slot,
+/// and a count of those still on disk per hour.
 #[derive(Debug)]
 pub struct TimerState {
     precision_ms: i64,
-    /// Entries of the loaded minutes not yet delivered, earliest slot first.
+    /// Entries of the loaded hours not yet delivered, earliest slot first.
     heap: BinaryHeap<Reverse<TimerEntry>>,
-    /// Buckets with minute <= this are in `heap` (or delivered); in minutes since the epoch.
+    /// Buckets with hour <= this are in `heap` (or delivered); in hours since the epoch.
     loaded_through: i64,
-    /// Entries per bucket not yet loaded, by minute.
+    /// Entries per bucket not yet loaded, by hour.
     on_disk: BTreeMap<i64, u64>,
     on_disk_total: u64,
     /// The last entry `take_due` gave out: a duplicate (the same message indexed twice after a
@@ -57,20 +58,20 @@ pub struct TimerState {
     checkpoint: TimerCheckpoint,
 }
 
-/// The minute a time falls in.
-pub fn minute_of(ms: i64) -> i64 {
+/// The hour a time falls in.
+pub fn bucket_of(ms: i64) -> i64 {
     ms.div_euclid(BUCKET_MS)
 }
 
 impl TimerState {
     /// The state after a start: `checkpoint` as persisted, `buckets` the entry count of each
-    /// bucket file found (minute, entries).
+    /// bucket file found (hour, entries).
     pub fn new(
         precision_ms: i64,
         checkpoint: TimerCheckpoint,
         buckets: impl IntoIterator<Item = (i64, u64)>,
     ) -> TimerState {
-        let loaded_through = minute_of(checkpoint.read_time_ms) - 1;
+        let loaded_through = bucket_of(checkpoint.read_time_ms) - 1;
         let on_disk: BTreeMap<i64, u64> = buckets
             .into_iter()
             .filter(|(m, _)| *m > loaded_through)
@@ -91,7 +92,7 @@ impl TimerState {
     }
 
     /// Timer messages stored and not yet delivered (a message indexed twice after a crash
-    /// counts twice until its minute is read).
+    /// counts twice until its hour is read).
     pub fn pending(&self) -> u64 {
         self.heap.len() as u64 + self.on_disk_total
     }
@@ -101,14 +102,14 @@ impl TimerState {
         if e.slot_ms < self.checkpoint.read_time_ms {
             return Placement::Overdue;
         }
-        let minute = minute_of(e.slot_ms);
-        if minute <= self.loaded_through {
+        let hour = bucket_of(e.slot_ms);
+        if hour <= self.loaded_through {
             self.heap.push(Reverse(e));
         } else {
-            *self.on_disk.entry(minute).or_default() += 1;
+            *self.on_disk.entry(hour).or_default() += 1;
             self.on_disk_total += 1;
         }
-        Placement::Bucket(minute)
+        Placement::Bucket(hour)
     }
 
     /// Records that the consume queue was read (and its messages indexed or delivered) up to
@@ -117,10 +118,10 @@ impl TimerState {
         self.checkpoint.queue_offset = queue_offset;
     }
 
-    /// The bucket minutes to read (with `load`) before `take_due(now_ms)`: every bucket on
-    /// disk up to the current minute.
-    pub fn minutes_to_load(&self, now_ms: i64) -> Vec<i64> {
-        let upto = minute_of(now_ms);
+    /// The bucket hours to read (with `load`) before `take_due(now_ms)`: every bucket on
+    /// disk up to the current hour.
+    pub fn buckets_to_load(&self, now_ms: i64) -> Vec<i64> {
+        let upto = bucket_of(now_ms);
         if upto <= self.loaded_through {
             return Vec::new();
         }
@@ -130,31 +131,31 @@ impl TimerState {
             .collect()
     }
 
-    /// Takes in one bucket's entries (as read from its file) and marks every minute up to it
+    /// Takes in one bucket's entries (as read from its file) and marks every hour up to it
     /// loaded. Entries already delivered are dropped.
-    pub fn load(&mut self, minute: i64, entries: impl IntoIterator<Item = TimerEntry>) {
+    pub fn load(&mut self, hour: i64, entries: impl IntoIterator<Item = TimerEntry>) {
         let read = self.checkpoint.read_time_ms;
         self.heap.extend(
             entries
                 .into_iter()
-                .filter(|e| e.slot_ms >= read && minute_of(e.slot_ms) == minute)
+                .filter(|e| e.slot_ms >= read && bucket_of(e.slot_ms) == hour)
                 .map(Reverse),
         );
-        self.mark_loaded_through(minute);
+        self.mark_loaded_through(hour);
     }
 
-    fn mark_loaded_through(&mut self, minute: i64) {
-        if minute <= self.loaded_through {
+    fn mark_loaded_through(&mut self, hour: i64) {
+        if hour <= self.loaded_through {
             return;
         }
-        let later = self.on_disk.split_off(&(minute + 1));
+        let later = self.on_disk.split_off(&(hour + 1));
         self.on_disk_total -= self.on_disk.values().sum::<u64>();
         self.on_disk = later;
-        self.loaded_through = minute;
+        self.loaded_through = hour;
     }
 
     /// Up to `max` entries whose slot is over at `now_ms`, earliest first. Call after loading
-    /// `minutes_to_load(now_ms)`; then, once they are stored in their topics, `advance`.
+    /// `buckets_to_load(now_ms)`; then, once they are stored in their topics, `advance`.
     pub fn take_due(&mut self, now_ms: i64, max: usize) -> Vec<TimerEntry> {
         let mut out = Vec::new();
         while out.len() < max {
@@ -181,15 +182,15 @@ impl TimerState {
 
     /// Moves the read time (what the checkpoint says is delivered) to `now_ms`'s slot, but not
     /// past an entry still waiting nor past what is loaded: call when everything `take_due`
-    /// gave out is stored. Minutes with no bucket are passed over without reading.
+    /// gave out is stored. Hours with no bucket are passed over without reading.
     pub fn advance(&mut self, now_ms: i64) {
         let slot = now_ms.div_euclid(self.precision_ms) * self.precision_ms;
-        // Minutes without a bucket file hold nothing: they count as loaded.
+        // Hours without a bucket file hold nothing: they count as loaded.
         let first_on_disk = self.on_disk.keys().next().copied();
-        let now_minute = minute_of(slot);
+        let now_bucket = bucket_of(slot);
         let loadable = match first_on_disk {
-            Some(m) if m <= now_minute => m - 1,
-            _ => now_minute,
+            Some(m) if m <= now_bucket => m - 1,
+            _ => now_bucket,
         };
         self.mark_loaded_through(loadable);
         let mut read = slot.min((self.loaded_through + 1) * BUCKET_MS);
@@ -202,7 +203,7 @@ impl TimerState {
     }
 
     /// When there is something to do next without a new message: the end of the earliest
-    /// waiting slot, or the start of the next bucket's minute. None when nothing waits.
+    /// waiting slot, or the start of the next bucket's hour. None when nothing waits.
     pub fn next_wake_ms(&self) -> Option<i64> {
         let in_memory = self
             .heap
@@ -215,10 +216,10 @@ impl TimerState {
         }
     }
 
-    /// Bucket files wholly delivered once the current checkpoint is persisted: minutes before
+    /// Bucket files wholly delivered once the current checkpoint is persisted: hours before
     /// the read time's.
-    pub fn delivered_minutes_before(&self) -> i64 {
-        minute_of(self.checkpoint.read_time_ms)
+    pub fn delivered_buckets_before(&self) -> i64 {
+        bucket_of(self.checkpoint.read_time_ms)
     }
 }
 
@@ -227,7 +228,7 @@ mod tests {
     use super::*;
 
     const P: i64 = 1000;
-    const T0: i64 = 1_800_000_000_000; // a minute boundary
+    const T0: i64 = 1_800_000_000_000; // an hour boundary
 
     fn e(slot_ms: i64, q: i64) -> TimerEntry {
         TimerEntry {
@@ -250,7 +251,7 @@ mod tests {
 
     /// Drives the state the way the service does: load, take, advance.
     fn step(s: &mut TimerState, now: i64, disk: &BTreeMap<i64, Vec<TimerEntry>>) -> Vec<i64> {
-        for m in s.minutes_to_load(now) {
+        for m in s.buckets_to_load(now) {
             s.load(m, disk.get(&m).cloned().unwrap_or_default());
         }
         let out = s.take_due(now, usize::MAX);
@@ -267,7 +268,7 @@ mod tests {
             (0, T0 + 3000),
             (1, T0 + 1000),
             (2, T0 + 3000),
-            (3, T0 + 90_000),
+            (3, T0 + BUCKET_MS + 30_000),
         ] {
             match s.enqueue(e(slot, q)) {
                 Placement::Bucket(m) => disk.entry(m).or_default().push(e(slot, q)),
@@ -283,11 +284,14 @@ mod tests {
         assert_eq!(step(&mut s, T0 + 3999, &disk), Vec::<i64>::new());
         assert_eq!(step(&mut s, T0 + 4500, &disk), vec![0, 2]);
         assert_eq!(s.checkpoint().read_time_ms, T0 + 4000);
-        // The next minute's bucket is only read when that minute comes.
+        // The next hour's bucket is only read when that hour comes.
         assert_eq!(s.next_wake_ms(), Some(T0 + BUCKET_MS));
         assert_eq!(s.pending(), 1);
-        assert_eq!(step(&mut s, T0 + 90_999, &disk), Vec::<i64>::new());
-        assert_eq!(step(&mut s, T0 + 91_000, &disk), vec![3]);
+        assert_eq!(
+            step(&mut s, T0 + BUCKET_MS + 30_999, &disk),
+            Vec::<i64>::new()
+        );
+        assert_eq!(step(&mut s, T0 + BUCKET_MS + 31_000, &disk), vec![3]);
         assert_eq!(s.pending(), 0);
         assert_eq!(s.next_wake_ms(), None);
     }
@@ -299,13 +303,13 @@ mod tests {
         assert_eq!(s.checkpoint().read_time_ms, T0 + 5000);
         assert_eq!(s.enqueue(e(T0 + 4000, 0)), Placement::Overdue);
         // Due but not yet delivered: indexed, and it comes out at the next step.
-        assert_eq!(s.enqueue(e(T0 + 5000, 1)), Placement::Bucket(minute_of(T0)));
+        assert_eq!(s.enqueue(e(T0 + 5000, 1)), Placement::Bucket(bucket_of(T0)));
         assert_eq!(step(&mut s, T0 + 6000, &BTreeMap::new()), vec![1]);
     }
 
     #[test]
     fn a_restart_reads_its_buckets_skips_what_was_delivered_and_duplicates() {
-        let m = minute_of(T0);
+        let m = bucket_of(T0);
         let mut disk = BTreeMap::new();
         // Entry 0 was delivered before the checkpoint; 1 is indexed twice (a crash after
         // writing it, before the checkpoint moved past its queue offset).
@@ -320,17 +324,17 @@ mod tests {
         };
         let mut s = TimerState::new(P, ck, disk.iter().map(|(m, v)| (*m, v.len() as u64)));
         assert_eq!(s.pending(), 5);
-        // Down for three minutes: everything due is delivered at the first step, once.
+        // Down for three buckets: everything due is delivered at the first step, once.
         assert_eq!(step(&mut s, T0 + 3 * BUCKET_MS, &disk), vec![1, 2, 3]);
         assert_eq!(s.pending(), 0);
         assert_eq!(s.checkpoint().read_time_ms, T0 + 3 * BUCKET_MS);
-        assert_eq!(s.delivered_minutes_before(), m + 3);
+        assert_eq!(s.delivered_buckets_before(), m + 3);
     }
 
     #[test]
     fn read_time_stops_at_what_failed_and_moves_on_once_stored() {
         let mut s = fresh(T0);
-        s.advance(T0); // the current minute has no bucket: it counts as read
+        s.advance(T0); // the current hour has no bucket: it counts as read
         s.enqueue(e(T0 + 1000, 0));
         s.enqueue(e(T0 + 1000, 1));
         let got = s.take_due(T0 + 3000, 1);
@@ -355,12 +359,12 @@ mod tests {
         let mut s = fresh(T0);
         s.enqueue(e(T0 + 10 * BUCKET_MS, 0));
         // An hour later than the read time with one bucket in between.
-        assert_eq!(s.minutes_to_load(T0 + 5 * BUCKET_MS), Vec::<i64>::new());
+        assert_eq!(s.buckets_to_load(T0 + 5 * BUCKET_MS), Vec::<i64>::new());
         s.advance(T0 + 5 * BUCKET_MS);
         assert_eq!(s.checkpoint().read_time_ms, T0 + 5 * BUCKET_MS);
         assert_eq!(
-            s.minutes_to_load(T0 + 60 * BUCKET_MS),
-            vec![minute_of(T0) + 10]
+            s.buckets_to_load(T0 + 60 * BUCKET_MS),
+            vec![bucket_of(T0) + 10]
         );
         s.advance(T0 + 60 * BUCKET_MS);
         assert_eq!(
