@@ -6,7 +6,8 @@
 //! - `insert`: MQ_TIMER_N (default 10,000,000) entries into the timer's index (state and
 //!   bucket files), due over timerMaxDelaySec (3 days); reports time per insert, RSS and disk.
 //! - `idle`: MQ_TIMER_N (default 1,000,000) timer messages due in an hour, stored and indexed
-//!   by the running service; reports the process CPU over 10 s once they are indexed.
+//!   by the running service; reports the process CPU over 10 s once they are indexed and the
+//!   store has flushed them.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -201,16 +202,22 @@ fn idle(root: &Path, n: u64) {
     let b = open_broker(root);
     let rt = tokio::runtime::Runtime::new().unwrap();
     let stop = CancellationToken::new();
-    let service = rt.spawn(timer::run(b.clone(), stop.clone()));
+    let with_service = std::env::var("MQ_TIMER_SERVICE").map_or(true, |v| v != "0");
+    let service = with_service.then(|| rt.spawn(timer::run(b.clone(), stop.clone())));
     let slot = (mq::util::now_millis() / 1000 + 3600) * 1000;
     let t = Instant::now();
     store_timer_messages(&b, n, slot);
-    while timer::pending(&b) < n {
+    while with_service && timer::pending(&b) < n {
         std::thread::sleep(Duration::from_millis(20));
     }
     let indexed = t.elapsed();
-    // Let the checkpoint after the last insert be written, then measure a quiet 10 s.
-    std::thread::sleep(Duration::from_secs(2));
+    // Let the checkpoint after the last insert be written and the store flush what was
+    // appended (MQ_TIMER_SETTLE seconds, default 10), then measure a quiet 10 s.
+    let settle = std::env::var("MQ_TIMER_SETTLE")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    std::thread::sleep(Duration::from_secs(settle));
     let rss = rss_kib();
     let c0 = cpu_ticks();
     let w = Instant::now();
@@ -224,6 +231,8 @@ fn idle(root: &Path, n: u64) {
         rss / 1024
     );
     stop.cancel();
-    rt.block_on(service).unwrap();
+    if let Some(service) = service {
+        rt.block_on(service).unwrap();
+    }
     b.store().shutdown().unwrap();
 }
