@@ -211,6 +211,24 @@ fn bad_timer_properties_are_refused_with_message_illegal() {
         pending(&up) >= 0
     });
     assert_eq!(pending(&up), 0);
+    // A batch may not carry timer properties (RocketMQ 5 only reroutes single messages).
+    let out = mq(
+        &up.namesrv,
+        &[
+            "send",
+            "--topic",
+            "Refused",
+            "--count",
+            "2",
+            "--batch",
+            "2",
+            "-p",
+            "TIMER_DELAY_SEC=5",
+        ],
+    );
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("batch cannot carry timer properties"), "{err}");
     let out = mq(
         &up.namesrv,
         &["send", "--topic", "Refused", "--body", "x", "--delay", "4d"],
