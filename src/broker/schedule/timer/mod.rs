@@ -353,12 +353,15 @@ impl Timer {
             let r = b.store.get_message(TIMER_TOPIC, 0, from, BATCH, usize::MAX);
             match r.status {
                 GetMessageStatus::Found => {}
-                GetMessageStatus::OffsetTooSmall => {
+                GetMessageStatus::OffsetTooSmall if r.min_offset > from => {
                     // Cleaned up by retention before it was indexed: nothing left to read.
                     self.state.enqueued_through(r.min_offset);
                     continue;
                 }
                 _ => break,
+            }
+            if r.next_begin_offset <= from {
+                break;
             }
             let mut overdue = Vec::new();
             for (rec, q) in r.messages.iter().zip(&r.queue_offsets) {
