@@ -72,6 +72,12 @@ pub struct BrokerConfig {
     /// taken by another client (ms). RocketMQ reads it from the system
     /// property rocketmq.broker.rebalance.lockMaxLiveTime.
     pub rebalance_lock_max_live_time: u64,
+    /// Timer messages (TIMER_* properties, `__STARTDELIVERTIME`): the longest delay taken,
+    /// the slot width (100, 200, 500 or 1000 ms) and whether they are taken at all
+    /// (RocketMQ 5's MessageStoreConfig keys and defaults).
+    pub timer_max_delay_sec: u64,
+    pub timer_precision_ms: u64,
+    pub timer_wheel_enable: bool,
 }
 
 impl Default for BrokerConfig {
@@ -111,6 +117,9 @@ impl Default for BrokerConfig {
                 crate::remoting::server::DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
             shutdown_wait_time_seconds: 30,
             rebalance_lock_max_live_time: 60_000,
+            timer_max_delay_sec: 3600 * 24 * 3,
+            timer_precision_ms: 1000,
+            timer_wheel_enable: true,
         }
     }
 }
@@ -195,6 +204,26 @@ impl BrokerConfig {
         if let Some((key, _)) = bounds.iter().find(|(_, v)| *v == 0) {
             // Zero would refuse (or never read) every request of the class.
             return Err(bad(key, "must be at least 1".into()));
+        }
+        if ![100, 200, 500, 1000].contains(&self.timer_precision_ms) {
+            // RocketMQ rounds other values down to one of these; a slot must divide a second.
+            return Err(bad(
+                "timerPrecisionMs",
+                format!(
+                    "{} is not one of 100, 200, 500, 1000",
+                    self.timer_precision_ms
+                ),
+            ));
+        }
+        if !(1..=i32::MAX as u64).contains(&self.timer_max_delay_sec) {
+            return Err(bad(
+                "timerMaxDelaySec",
+                format!(
+                    "{} is not between 1 and {}",
+                    self.timer_max_delay_sec,
+                    i32::MAX
+                ),
+            ));
         }
         match (self.broker_role, self.broker_id) {
             (BrokerRole::Slave, 0) => Err(bad(
@@ -283,6 +312,10 @@ mod tests {
         assert!(e.contains("brokerId"), "{e}");
         let e = parse("flushDiskType: SOMETIMES\n").unwrap_err();
         assert!(e.contains("SOMETIMES"), "{e}");
+        let e = parse("timerPrecisionMs: 300\n").unwrap_err();
+        assert!(e.contains("timerPrecisionMs"), "{e}");
+        let e = parse("timerMaxDelaySec: 0\n").unwrap_err();
+        assert!(e.contains("timerMaxDelaySec"), "{e}");
     }
 
     #[test]

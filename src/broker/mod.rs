@@ -13,6 +13,7 @@ pub mod processor;
 pub mod registration;
 pub mod retry;
 pub mod runtime_config;
+pub mod schedule;
 pub mod service;
 pub mod stats;
 pub mod subscription_group_manager;
@@ -66,6 +67,8 @@ pub struct Broker {
     pub(crate) locks: Mutex<RebalanceLockTable>,
     pub(crate) pull_hold: PullRequestHoldService,
     pub(crate) stats: BrokerStats,
+    /// What the timer service reports (schedule::timer).
+    pub(crate) timer: schedule::timer::TimerMetrics,
     pub(crate) store_host: SocketAddr,
     pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
@@ -127,6 +130,7 @@ impl Broker {
             locks,
             pull_hold: PullRequestHoldService::default(),
             stats: BrokerStats::default(),
+            timer: Default::default(),
             registration,
             runtime_config,
             shutdown: CancellationToken::new(),

@@ -35,6 +35,9 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("StoreWritableWatcher", |b, stop| {
         Box::pin(watch_store_writable(b, stop))
     }),
+    ("TimerMessageStore", |b, stop| {
+        Box::pin(super::schedule::timer::run(b, stop))
+    }),
 ];
 
 /// The running services of one broker.

@@ -81,6 +81,42 @@ pub struct SendArgs {
     /// its KEY hashes to and has KEY as its message key
     #[arg(long, conflicts_with_all = ["body", "file", "count", "batch", "sharding_key"])]
     pub keyed_lines: bool,
+    /// Deliver this long after the broker stores it (90s, 5m, 1h30m; at most timerMaxDelaySec,
+    /// 3 days by default): RocketMQ 5's TIMER_DELAY_SEC (TIMER_DELAY_MS for a fraction of a second)
+    #[arg(long, value_name = "DURATION", value_parser = parse_delay, conflicts_with_all = ["deliver_at", "batch"])]
+    pub delay: Option<std::time::Duration>,
+    /// Deliver at this time, RFC 3339 in UTC (2026-12-24T18:00:00Z): RocketMQ 5's TIMER_DELIVER_MS
+    #[arg(long, value_name = "TIME", value_parser = parse_deliver_at, conflicts_with = "batch")]
+    pub deliver_at: Option<i64>,
+}
+
+fn parse_delay(s: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(s).map_err(|e| format!("{e} (e.g. 90s, 5m, 1h30m)"))
+}
+
+/// Epoch milliseconds of an RFC 3339 time.
+fn parse_deliver_at(s: &str) -> Result<i64, String> {
+    let t = humantime::parse_rfc3339_weak(s)
+        .map_err(|e| format!("{e} (expected RFC 3339 in UTC, e.g. 2026-12-24T18:00:00Z)"))?;
+    let ms = t
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|_| "a time before 1970".to_string())?
+        .as_millis();
+    i64::try_from(ms).map_err(|_| "too far in the future".to_string())
+}
+
+/// The timer property `--delay` or `--deliver-at` asks for.
+fn timer_property(args: &SendArgs) -> Option<(String, String)> {
+    use crate::broker::schedule::timer::prop;
+    if let Some(d) = args.delay {
+        return Some(if d.subsec_millis() == 0 {
+            (prop::TIMER_DELAY_SEC.into(), d.as_secs().to_string())
+        } else {
+            (prop::TIMER_DELAY_MS.into(), d.as_millis().to_string())
+        });
+    }
+    args.deliver_at
+        .map(|ms| (prop::TIMER_DELIVER_MS.into(), ms.to_string()))
 }
 
 fn parse_property(s: &str) -> Result<(String, String), String> {
@@ -242,7 +278,12 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
             .as_deref()
             .map(|k| k.split_whitespace().map(str::to_string).collect())
             .unwrap_or_default(),
-        properties: args.properties.iter().cloned().collect(),
+        properties: args
+            .properties
+            .iter()
+            .cloned()
+            .chain(timer_property(&args))
+            .collect(),
         ..Default::default()
     };
     template

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::append::end_offset;
+use crate::broker::schedule::timer;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
@@ -78,6 +79,8 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 struct Target {
     topic: String,
     queue_id: i32,
+    /// The properties to store instead of the request's (a timer message's).
+    properties: Option<String>,
 }
 
 /// The message as stored, but for body, flag and properties, which a batch sets per entry.
@@ -112,7 +115,10 @@ fn append_one(
     target: &Target,
 ) -> Result<Vec<AppendedMessage>, RemotingCommand> {
     let props = store_properties(
-        h.properties.as_deref().unwrap_or(""),
+        target
+            .properties
+            .as_deref()
+            .unwrap_or(h.properties.as_deref().unwrap_or("")),
         "",
         &b.config.broker_cluster_name,
     );
@@ -147,6 +153,15 @@ fn append_batch(
         ));
     }
     let batch_props = h.properties.as_deref().unwrap_or("");
+    if std::iter::once(batch_props)
+        .chain(entries.iter().map(|e| e.properties))
+        .any(timer::has_timer_property)
+    {
+        return Err(RemotingCommand::error(
+            response::MESSAGE_ILLEGAL,
+            "a batch cannot carry timer properties (TIMER_*, __STARTDELIVERTIME): send them one by one",
+        ));
+    }
     let cluster = &b.config.broker_cluster_name;
     let props: Vec<String> = entries
         .iter()
@@ -324,7 +339,21 @@ fn choose_target(
     let own = |topic_config: TopicConfig| Target {
         topic: topic_config.topic_name,
         queue_id,
+        properties: None,
     };
+    let batch = req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true);
+    let props = h.properties.as_deref().unwrap_or("");
+    if !batch
+        && let Some((topic, queue_id, properties)) =
+            timer::timer_reroute(b, &h.topic, queue_id, props, crate::util::now_millis())
+                .map_err(|(code, remark)| RemotingCommand::error(code, remark))?
+    {
+        return Ok(Target {
+            topic,
+            queue_id,
+            properties: Some(properties),
+        });
+    }
     let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) else {
         return Ok(own(topic_config));
     };
@@ -352,6 +381,7 @@ fn choose_target(
     Ok(Target {
         topic: dlq,
         queue_id: 0,
+        properties: None,
     })
 }
 

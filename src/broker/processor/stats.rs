@@ -112,6 +112,9 @@ pub fn get_broker_runtime_info(b: &Broker) -> Outcome {
         ("commitLogMinOffset", min.to_string()),
         ("commitLogMaxOffset", max.to_string()),
     ];
+    let entries = entries
+        .into_iter()
+        .chain(crate::broker::schedule::timer::runtime_info(b, now));
     let mut kv = KVTable::default();
     for (k, v) in entries {
         let key = if k == "commitLogDiskRatio_" {
