@@ -278,6 +278,13 @@ mod tests {
         assert!(e.contains("brokerId"), "{e}");
         let e = parse("flushDiskType: SOMETIMES\n").unwrap_err();
         assert!(e.contains("SOMETIMES"), "{e}");
+        let e = parse("messageDelayLevel: 1s 5q\n").unwrap_err();
+        assert!(
+            e.contains("messageDelayLevel") && e.contains("level 2"),
+            "{e}"
+        );
+        let c = parse("messageDelayLevel: 1s 2s 3m\n").unwrap();
+        assert_eq!(c.store.message_delay_level.delay_ms(3), Some(180_000));
     }
 
     #[test]
