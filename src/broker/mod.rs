@@ -11,6 +11,7 @@ pub mod long_polling;
 pub mod processor;
 pub mod registration;
 pub mod runtime_config;
+pub mod schedule;
 pub mod service;
 pub mod stats;
 pub mod subscription_group_manager;
@@ -60,6 +61,8 @@ pub struct Broker {
     pub(crate) producers: ProducerManager,
     pub(crate) consumers: ConsumerManager,
     pub(crate) pull_hold: PullRequestHoldService,
+    /// Delayed delivery by level: delivered offsets and the re-put service's wake-up.
+    pub(crate) schedule: schedule::ScheduleMessageService,
     pub(crate) stats: BrokerStats,
     pub(crate) store_host: SocketAddr,
     pub(crate) registration: Option<Registration>,
@@ -99,6 +102,7 @@ impl Broker {
         let topics = TopicConfigManager::load(&root, &config)?;
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
         let offsets = ConsumerOffsetManager::load(&root)?;
+        let schedule = schedule::ScheduleMessageService::load(&store)?;
         let registration = match namesrv {
             Some(list) => Some(Registration::new(NamesrvAddrs::parse(list).map_err(
                 |e| crate::config::ConfigError::BadValue {
@@ -119,6 +123,7 @@ impl Broker {
             producers: ProducerManager::default(),
             consumers: ConsumerManager::default(),
             pull_hold: PullRequestHoldService::default(),
+            schedule,
             stats: BrokerStats::default(),
             registration,
             runtime_config,

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::append::end_offset;
+use crate::broker::schedule;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
@@ -74,10 +75,14 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 }
 
 /// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
-/// (a dead-letter queue; later a delay level's schedule topic or the half topic).
+/// (a dead-letter queue, a delay level's schedule topic; later the half topic).
 struct Target {
     topic: String,
     queue_id: i32,
+    /// The client's properties as rerouting rewrote them (a single message only).
+    properties: Option<String>,
+    /// The queue the response names: a delayed message's own queue, as RocketMQ answers.
+    reply_queue_id: i32,
 }
 
 /// The message as stored, but for body, flag and properties, which a batch sets per entry.
@@ -111,11 +116,11 @@ fn append_one(
     h: &SendMessageRequestHeader,
     target: &Target,
 ) -> Result<Vec<AppendedMessage>, RemotingCommand> {
-    let props = store_properties(
-        h.properties.as_deref().unwrap_or(""),
-        "",
-        &b.config.broker_cluster_name,
-    );
+    let own = match &target.properties {
+        Some(rerouted) => rerouted,
+        None => h.properties.as_deref().unwrap_or(""),
+    };
+    let props = store_properties(own, "", &b.config.broker_cluster_name);
     let msg = AppendMessage {
         properties: &props,
         ..base_message(b, conn, req, h, target)
@@ -189,7 +194,7 @@ fn answer(
     RemotingCommand::response(code, None)
         .with_header(&SendMessageResponseHeader {
             msg_id,
-            queue_id: target.queue_id,
+            queue_id: target.reply_queue_id,
             queue_offset: appended.first().map_or(0, |a| a.queue_offset),
             transaction_id: None,
         })
@@ -312,8 +317,10 @@ fn create_topic(
     Ok(created)
 }
 
-/// RocketMQ's choice of where a send is stored: its own topic and queue, or for a message
-/// sent back to `%RETRY%group` too often, the group's dead-letter queue.
+/// RocketMQ's choice of where a send is stored: for a message sent back to `%RETRY%group`
+/// too often, the group's dead-letter queue (not delayed); otherwise where `schedule::reroute`
+/// says (a delayed message's level queue, a %RETRY% one's too: that is a client's fallback
+/// retry's back-off), else its own topic and queue. A batch cannot be delayed, as in RocketMQ.
 fn choose_target(
     b: &Broker,
     req: &RemotingCommand,
@@ -321,12 +328,48 @@ fn choose_target(
     topic_config: TopicConfig,
     queue_id: i32,
 ) -> Result<Target, RemotingCommand> {
-    let own = |topic_config: TopicConfig| Target {
-        topic: topic_config.topic_name,
-        queue_id,
+    let props = h.properties.as_deref().unwrap_or("");
+    if req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true) {
+        if let Some(level) = schedule::delay_level_of(props).map_err(refused)?
+            && level > 0
+        {
+            return Err(RemotingCommand::error(
+                response::MESSAGE_ILLEGAL,
+                format!(
+                    "a batch cannot be delayed (DELAY={level}): send delayed messages one by one"
+                ),
+            ));
+        }
+        return Ok(Target {
+            topic: topic_config.topic_name,
+            queue_id,
+            properties: None,
+            reply_queue_id: queue_id,
+        });
+    }
+    let own = |topic_config: TopicConfig| -> Result<Target, RemotingCommand> {
+        let now = crate::util::now_millis();
+        Ok(
+            match schedule::reroute(b, &topic_config.topic_name, queue_id, props, now)
+                .map_err(refused)?
+            {
+                Some(r) => Target {
+                    topic: r.topic,
+                    queue_id: r.queue_id,
+                    properties: Some(r.properties),
+                    reply_queue_id: queue_id,
+                },
+                None => Target {
+                    topic: topic_config.topic_name,
+                    queue_id,
+                    properties: None,
+                    reply_queue_id: queue_id,
+                },
+            },
+        )
     };
     let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) else {
-        return Ok(own(topic_config));
+        return own(topic_config);
     };
     let Some(group_config) = b.groups.find_or_create(group) else {
         return Err(RemotingCommand::error(
@@ -341,7 +384,7 @@ fn choose_target(
         group_config.retry_max_times
     };
     if h.reconsume_times.unwrap_or(0) < max {
-        return Ok(own(topic_config));
+        return own(topic_config);
     }
     let dlq = dlq_topic(group);
     debug_assert!(dlq.starts_with(DLQ_GROUP_TOPIC_PREFIX));
@@ -349,10 +392,25 @@ fn choose_target(
         .get_or_create_system(&dlq, 1)
         .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?;
     b.topics_changed();
+    // RocketMQ sets a dead letter's delay level to 0: it is stored at once, and stays so
+    // when an admin re-sends it.
+    let properties = match schedule::delay_level_of(props) {
+        Ok(None) => None,
+        _ => Some(schedule::replace_properties(
+            props,
+            &[(property::DELAY, "0")],
+        )),
+    };
     Ok(Target {
         topic: dlq,
         queue_id: 0,
+        properties,
+        reply_queue_id: 0,
     })
+}
+
+fn refused(r: schedule::RerouteRefusal) -> RemotingCommand {
+    RemotingCommand::error(r.code, r.remark)
 }
 
 fn store_error_response(b: &Broker, e: &StoreError) -> RemotingCommand {
