@@ -616,6 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send in batches of this many messages (SEND_BATCH_MESSAGE)')
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--delay-level', '--delay-level', [CompletionResultType]::ParameterName, 'Deliver after delay level N of the broker''s messageDelayLevel (default table: 1=1s 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')

@@ -259,6 +259,7 @@ async\t'Keep many sends in flight (bounded)'
 oneway\t'Do not wait for answers'"
 complete -c mq -n "__fish_mq_using_subcommand send" -l batch -d 'Send in batches of this many messages (SEND_BATCH_MESSAGE)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l delay-level -d 'Deliver after delay level N of the broker\'s messageDelayLevel (default table: 1=1s 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''

@@ -39,7 +39,8 @@ pub enum SendMode {
 Examples:\n  mq send --topic TopicTest --tag TagA --count 1000\n  \
 mq send --topic TopicTest --body hello --keys 'order-1 order-2' --property color=red\n  \
 seq 100 | mq send --topic TopicTest --mode async -o json\n  \
-mq send --topic TopicTest --count 100000 --mode async --batch 32"
+mq send --topic TopicTest --count 100000 --mode async --batch 32\n  \
+mq send --topic TopicTest --body later --delay-level 3"
 )]
 pub struct SendArgs {
     /// The topic (created by the broker on first send when autoCreateTopicEnable is on)
@@ -71,6 +72,10 @@ pub struct SendArgs {
     /// The producer group
     #[arg(short = 'g', long, default_value = DEFAULT_PRODUCER_GROUP)]
     pub group: String,
+    /// Deliver after delay level N of the broker's messageDelayLevel (default table: 1=1s
+    /// 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "batch")]
+    pub delay_level: Option<u32>,
 }
 
 fn parse_property(s: &str) -> Result<(String, String), String> {
@@ -220,7 +225,17 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
             .as_deref()
             .map(|k| k.split_whitespace().map(str::to_string).collect())
             .unwrap_or_default(),
-        properties: args.properties.iter().cloned().collect(),
+        properties: args
+            .properties
+            .iter()
+            .cloned()
+            .chain(args.delay_level.map(|n| {
+                (
+                    crate::protocol::message::property::DELAY.to_string(),
+                    n.to_string(),
+                )
+            }))
+            .collect(),
         ..Default::default()
     };
     template

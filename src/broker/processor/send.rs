@@ -151,6 +151,15 @@ fn append_batch(
             "the batch is empty",
         ));
     }
+    // As the batch's own properties (choose_target), none of its messages may be delayed:
+    // RocketMQ refuses the batch rather than store them at once.
+    for e in &entries {
+        if let Some(level) = schedule::delay_level_of(e.properties).map_err(refused)?
+            && level > 0
+        {
+            return Err(batch_delay_refusal(level));
+        }
+    }
     let batch_props = h.properties.as_deref().unwrap_or("");
     let cluster = &b.config.broker_cluster_name;
     let props: Vec<String> = entries
@@ -333,12 +342,7 @@ fn choose_target(
         if let Some(level) = schedule::delay_level_of(props).map_err(refused)?
             && level > 0
         {
-            return Err(RemotingCommand::error(
-                response::MESSAGE_ILLEGAL,
-                format!(
-                    "a batch cannot be delayed (DELAY={level}): send delayed messages one by one"
-                ),
-            ));
+            return Err(batch_delay_refusal(level));
         }
         return Ok(Target {
             topic: topic_config.topic_name,
@@ -407,6 +411,17 @@ fn choose_target(
         properties,
         reply_queue_id: 0,
     })
+}
+
+/// RocketMQ answers a delayed batch with MESSAGE_ILLEGAL (its CommitLog refuses it).
+fn batch_delay_refusal(level: i32) -> RemotingCommand {
+    RemotingCommand::error(
+        response::MESSAGE_ILLEGAL,
+        format!(
+            "a batch cannot be delayed (DELAY={level}): delay levels are not supported for \
+             batched messages; send them one by one"
+        ),
+    )
 }
 
 fn refused(r: schedule::RerouteRefusal) -> RemotingCommand {
