@@ -4,6 +4,9 @@
 
 mod support;
 
+#[path = "support/interop.rs"]
+mod interop;
+
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -403,4 +406,49 @@ async fn refused_and_clamped_delays() {
     assert_eq!(seen.keys(), ["kept", "zero", "minus", "huge"]);
     let runtime = mq_ok(&up.namesrv, &["broker", "status", "-o", "json"]);
     assert!(runtime.contains("scheduleMessageOffset_2"), "{runtime}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ali_ons_delay_time_level_2_arrives_after_5_s_not_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = up_with_levels(dir.path(), None);
+    create_topic(&up, "AliDelayed", 4).await;
+    let out = interop::run_node_script(
+        "delayed.js",
+        &[&up.namesrv, "AliDelayed", "2", "20000"],
+        &[],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = String::from_utf8_lossy(&out.stdout);
+    let r: serde_json::Value =
+        serde_json::from_str(line.trim()).unwrap_or_else(|e| panic!("{e}: {line}"));
+    assert_eq!(r["errors"].as_array().map(Vec::len), Some(0), "{r}");
+    let arrived = r["arrivedAt"]
+        .as_i64()
+        .unwrap_or_else(|| panic!("never arrived: {r}"));
+    let (sent, acked) = (
+        r["sentAt"].as_i64().unwrap(),
+        r["ackedAt"].as_i64().unwrap(),
+    );
+    assert!(
+        arrived >= sent + 5_000,
+        "{} ms early: {r}",
+        sent + 5_000 - arrived
+    );
+    // ali-ons' push consumer long-polls; it sees the re-put at once.
+    assert!(
+        arrived <= acked + 5_000 + 1_500,
+        "{} ms late: {r}",
+        arrived - acked - 5_000
+    );
+    assert_eq!(r["body"], "delayed hello");
+    assert_eq!(
+        r["receivedMsgId"], r["msgId"],
+        "the id the producer got: {r}"
+    );
+    assert!(r["delay"].is_null(), "DELAY removed: {r}");
 }
