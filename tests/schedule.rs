@@ -406,6 +406,20 @@ async fn refused_and_clamped_delays() {
     assert_eq!(seen.keys(), ["kept", "zero", "minus", "huge"]);
     let runtime = mq_ok(&up.namesrv, &["broker", "status", "-o", "json"]);
     assert!(runtime.contains("scheduleMessageOffset_2"), "{runtime}");
+    // What a slave copies: GET_ALL_DELAY_OFFSET, delayOffset.json's shape.
+    let r = client
+        .invoke(
+            &up.broker,
+            mq::remoting::RemotingCommand::request(
+                mq::remoting::code::request::GET_ALL_DELAY_OFFSET,
+            ),
+            TIMEOUT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS);
+    let table: serde_json::Value = serde_json::from_slice(&r.body).unwrap();
+    assert_eq!(table["offsetTable"]["2"], 1, "{table}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -34,6 +34,11 @@ impl DelayOffsets {
         }
     }
 
+    /// The table as the file holds it.
+    pub fn table(&self) -> &DelayOffsetTable {
+        &self.table
+    }
+
     /// Every level with an entry and its offset.
     pub fn levels(&self) -> &BTreeMap<i32, i64> {
         &self.table.offset_table

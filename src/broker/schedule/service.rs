@@ -113,6 +113,16 @@ impl ScheduleMessageService {
             .collect()
     }
 
+    /// Every level's delivered offset, in delayOffset.json's shape.
+    pub fn offset_table(&self) -> crate::store::config_file::DelayOffsetTable {
+        self.offsets
+            .offsets
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .table()
+            .clone()
+    }
+
     /// Writes delayOffset.json if an offset moved.
     pub fn persist(&self) {
         if let Err(e) = self.offsets.persist_if_dirty() {
@@ -280,6 +290,10 @@ fn deliver_one(b: &Broker, level: i32, commit_log_offset: i64) -> Result<Option<
 /// The service's task: passes whenever something is due, offsets persisted every
 /// flushDelayOffsetInterval and when `stop` is cancelled.
 pub async fn run(b: Arc<Broker>, stop: CancellationToken) {
+    if !b.config.is_master() {
+        // As in RocketMQ, only a master delivers; a slave keeps what it copied.
+        return;
+    }
     let s = &b.schedule;
     let persist_every = Duration::from_millis(FLUSH_DELAY_OFFSET_INTERVAL_MS);
     let mut next_persist = tokio::time::Instant::now() + persist_every;
