@@ -14,18 +14,8 @@ use mq::protocol::topic_config::TopicConfig;
 use mq::store::{AppendMessage, DelayLevels, StoreConfig};
 use tokio_util::sync::CancellationToken;
 
-/// CPU time (user + system) of this process so far.
 fn cpu_time() -> Duration {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = after.split_whitespace().collect();
-    let ticks: u64 = [11, 12]
-        .iter()
-        .filter_map(|&i| f.get(i)?.parse::<u64>().ok())
-        .sum();
-    // SAFETY: sysconf has no preconditions.
-    let hz = unsafe { libc::sysconf(libc::_SC_CLK_TCK) }.max(1) as u64;
-    Duration::from_millis(ticks * 1000 / hz)
+    mq::util::process_cpu_time()
 }
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
