@@ -460,9 +460,7 @@ async fn ali_ons_delay_time_level_2_arrives_after_5_s_not_before() {
         arrived - acked - 5_000
     );
     assert_eq!(r["body"], "delayed hello");
-    assert_eq!(
-        r["receivedMsgId"], r["msgId"],
-        "the id the producer got: {r}"
-    );
+    // ali-ons sets no UNIQ_KEY: its ids are offset ids, the schedule record's at the send and
+    // the re-put record's at the consumer, as with a Java broker.
     assert!(r["delay"].is_null(), "DELAY removed: {r}");
 }
