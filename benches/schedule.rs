@@ -18,6 +18,33 @@ fn cpu_time() -> Duration {
     mq::util::process_cpu_time()
 }
 
+/// What the DELAY check adds to every send: the properties of a typical producer message
+/// (tags, keys, UNIQ_KEY, WAIT), with no DELAY among them.
+fn send_path_check() {
+    let props = build_properties([
+        ("TAGS", "TagA"),
+        ("KEYS", "order-1 order-2"),
+        ("UNIQ_KEY", "7F0000017CA3536B918A7F8CFE1C0000"),
+        ("WAIT", "true"),
+        ("color", "red"),
+    ]);
+    let n = 10_000_000u32;
+    let start = Instant::now();
+    let mut delayed = 0u32;
+    for _ in 0..n {
+        let p = std::hint::black_box(props.as_str());
+        if let Ok(Some(_)) = mq::broker::schedule::delay_level_of(p) {
+            delayed += 1;
+        }
+    }
+    let per = start.elapsed().as_nanos() as f64 / n as f64;
+    assert_eq!(delayed, 0);
+    println!(
+        "DELAY check on a send's {} B of properties without DELAY: {per:.1} ns per send",
+        props.len()
+    );
+}
+
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let dir = std::env::var("MQ_BENCH_DIR").unwrap_or_else(|_| "target/bench-schedule".into());
@@ -26,6 +53,7 @@ async fn main() {
         .and_then(|c| c.parse().ok())
         .unwrap_or(100_000);
     let _ = std::fs::remove_dir_all(&dir);
+    send_path_check();
     let mut store = StoreConfig::new(&dir);
     store.message_delay_level = DelayLevels::parse("1s 1h").unwrap();
     let b = Broker::open(

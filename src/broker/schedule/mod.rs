@@ -27,7 +27,7 @@ pub(crate) struct Rerouted {
 
 /// A message that cannot be stored as asked: the response code and remark to answer with.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct RerouteRefusal {
+pub struct RerouteRefusal {
     pub code: i32,
     pub remark: String,
 }
@@ -85,7 +85,7 @@ pub(crate) fn reroute_delay_level(
 
 /// The DELAY property of a properties string: None without one, Err if it is not a number.
 /// Cheap for the messages without: one substring search before any parsing.
-pub(crate) fn delay_level_of(properties: &str) -> Result<Option<i32>, RerouteRefusal> {
+pub fn delay_level_of(properties: &str) -> Result<Option<i32>, RerouteRefusal> {
     if !properties.contains("DELAY\u{1}") {
         return Ok(None);
     }
