@@ -464,3 +464,33 @@ async fn ali_ons_delay_time_level_2_arrives_after_5_s_not_before() {
     // the re-put record's at the consumer, as with a Java broker.
     assert!(r["delay"].is_null(), "DELAY removed: {r}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_send_to_a_retry_topic_with_delay_is_delayed_too() {
+    // A client whose CONSUMER_SEND_MSG_BACK failed sends the message to %RETRY%group itself,
+    // with DELAY = 3 + reconsumeTimes: that DELAY is its back-off.
+    let dir = tempfile::tempdir().unwrap();
+    let up = up_with_levels(dir.path(), Some("1s 2s"));
+    let client = RemotingClient::new();
+    let before = mq::util::now_millis();
+    let r = client
+        .invoke(
+            &up.broker,
+            send_request(
+                "%RETRY%late_group",
+                0,
+                b"again",
+                build_properties([("KEYS", "retry-1"), ("DELAY", "2")]),
+            ),
+            TIMEOUT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    let mut seen = Seen::new(&up.namesrv, "%RETRY%late_group");
+    seen.until(1, Duration::from_secs(10)).await;
+    assert!(
+        seen.arrival("retry-1") >= before + 2_000,
+        "delivered before its back-off"
+    );
+}
