@@ -620,6 +620,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--sharding-key', '--sharding-key', [CompletionResultType]::ParameterName, 'Send every message to the queue this key hashes to (Java''s SelectMessageQueueByHash), so an orderly consumer reads them in order')
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Deliver this long after the broker stores it (90s, 5m, 1h30m; at most timerMaxDelaySec, 3 days by default): RocketMQ 5''s TIMER_DELAY_SEC (TIMER_DELAY_MS for a fraction of a second)')
             [CompletionResult]::new('--deliver-at', '--deliver-at', [CompletionResultType]::ParameterName, 'Deliver at this time, RFC 3339 in UTC (2026-12-24T18:00:00Z): RocketMQ 5''s TIMER_DELIVER_MS')
+            [CompletionResult]::new('--delay-level', '--delay-level', [CompletionResultType]::ParameterName, 'Deliver after delay level N of the broker''s messageDelayLevel (default table: 1=1s 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')

@@ -263,6 +263,7 @@ complete -c mq -n "__fish_mq_using_subcommand send" -s g -l group -d 'The produc
 complete -c mq -n "__fish_mq_using_subcommand send" -l sharding-key -d 'Send every message to the queue this key hashes to (Java\'s SelectMessageQueueByHash), so an orderly consumer reads them in order' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l delay -d 'Deliver this long after the broker stores it (90s, 5m, 1h30m; at most timerMaxDelaySec, 3 days by default): RocketMQ 5\'s TIMER_DELAY_SEC (TIMER_DELAY_MS for a fraction of a second)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l deliver-at -d 'Deliver at this time, RFC 3339 in UTC (2026-12-24T18:00:00Z): RocketMQ 5\'s TIMER_DELIVER_MS' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l delay-level -d 'Deliver after delay level N of the broker\'s messageDelayLevel (default table: 1=1s 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''

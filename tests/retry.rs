@@ -3,8 +3,7 @@
 //! attempts are used up (with RETRY_TOPIC and ORIGIN_MESSAGE_ID, readable by admin tools), and
 //! CONSUMER_SEND_MSG_BACK refuses bad requests with RocketMQ's codes, losing nothing stored.
 //!
-//! Until the schedule service is merged a retry is delivered at once; the tests that run now
-//! ask for delay level 1 (1 s by default) so that they stay quick once it is.
+//! The tests ask for delay level 1 (1 s by default) so that they stay quick.
 
 mod support;
 
@@ -24,8 +23,7 @@ use support::*;
 
 const DEADLINE: Duration = Duration::from_secs(60);
 
-/// A broker config whose delay levels are short (RocketMQ's key); the broker takes it once the
-/// schedule service is merged.
+/// A broker config whose delay levels are short (RocketMQ's key, messageDelayLevel).
 const SHORT_DELAYS: &str =
     "messageDelayLevel: \"1s 1s 1s 2s 3s 4s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s\"\n";
 
@@ -239,7 +237,9 @@ async fn next_delivery(c: &mut PushConsumer) -> mq::client::consumer::Delivery {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_consumers_own_send_to_the_retry_topic_counts_like_a_send_back() {
     let dir = tempfile::tempdir().unwrap();
-    let up = start_up(dir.path(), &[]);
+    let conf = dir.path().join("broker.yaml");
+    std::fs::write(&conf, SHORT_DELAYS).unwrap();
+    let up = start_up(&dir.path().join("data"), &["-c", conf.to_str().unwrap()]);
     let p = producer(&up.namesrv);
     let sent = p.send(&Message::new("Fallback", "body")).await.unwrap();
     let mut config = PushConsumerConfig::new("fb", "Fallback");
@@ -257,7 +257,8 @@ async fn the_consumers_own_send_to_the_retry_topic_counts_like_a_send_back() {
     assert_eq!(second.message.reconsume_times, 1);
     assert_eq!(second.message.topic, "Fallback");
     assert_eq!(second.message.msg_id(), sent.msg_id);
-    assert_eq!(second.message.property("DELAY"), Some("3"));
+    // It waited level 3 (1 s with SHORT_DELAYS); delivery drops DELAY, as RocketMQ does.
+    assert_eq!(second.message.property("DELAY"), None);
     // At the limit it goes to the dead-letter queue instead.
     let retry = send_back::fallback_message(&second.message, "fb", 2);
     second.ack();
@@ -340,9 +341,11 @@ async fn send_back_refusals_have_rocketmq_codes_and_lose_nothing() {
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     let dlq = pull_all(&client, &up.broker, "%DLQ%known").await;
     assert_eq!(dlq.len(), 2);
-    let retry = pull_all(&client, &up.broker, "%RETRY%known").await;
+    // The retry waits its level (3: 10 s) in the schedule topic, bound for %RETRY%known.
+    let retry = pull_all(&client, &up.broker, "SCHEDULE_TOPIC_XXXX").await;
     assert_eq!(retry.len(), 1);
     assert_eq!(retry[0].property("DELAY"), Some("3"));
+    assert_eq!(retry[0].property("REAL_TOPIC"), Some("%RETRY%known"));
     assert_eq!(retry[0].property("RETRY_TOPIC"), Some("Kept"));
     assert_eq!(retry[0].reconsume_times, 1);
     // Clients before V3_4_9 carry no limit the broker honours: the group's (16) counts.
@@ -350,7 +353,14 @@ async fn send_back_refusals_have_rocketmq_codes_and_lose_nothing() {
     old.version = 100;
     let r = invoke(old).await.unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
-    assert_eq!(pull_all(&client, &up.broker, "%RETRY%known").await.len(), 2);
+    assert_eq!(
+        pull_all(&client, &up.broker, "SCHEDULE_TOPIC_XXXX")
+            .await
+            .len(),
+        2,
+        "a second retry waiting, none dead"
+    );
+    assert_eq!(pull_all(&client, &up.broker, "%DLQ%known").await.len(), 2);
 }
 
 #[test]
@@ -411,7 +421,6 @@ fn an_ali_ons_consumer_that_throws_sees_the_message_again_through_send_back() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs src/broker/schedule (issue 15 merge)"]
 async fn back_off_grows_by_level() {
     let dir = tempfile::tempdir().unwrap();
     let conf = dir.path().join("broker.yaml");

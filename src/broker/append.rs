@@ -4,6 +4,8 @@
 //! moment it is visible, not once it is durable.
 
 use super::Broker;
+use crate::protocol::topic::SCHEDULE_TOPIC;
+use crate::store::message::{find_properties, property};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 impl Broker {
@@ -14,6 +16,13 @@ impl Broker {
         self.stats.on_put(1, a.wrote_bytes as u64);
         self.pull_hold
             .notify_message_arriving(msg.topic, msg.queue_id);
+        if msg.topic == SCHEDULE_TOPIC {
+            // The schedule service may sleep past this message's deliver time.
+            let [delay] = find_properties(msg.properties, [property::DELAY]);
+            let levels = &self.store.config().message_delay_level;
+            self.schedule
+                .on_put(levels, delay, crate::util::now_millis());
+        }
         Ok(a)
     }
 

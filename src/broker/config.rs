@@ -316,6 +316,13 @@ mod tests {
         assert!(e.contains("timerPrecisionMs"), "{e}");
         let e = parse("timerMaxDelaySec: 0\n").unwrap_err();
         assert!(e.contains("timerMaxDelaySec"), "{e}");
+        let e = parse("messageDelayLevel: 1s 5q\n").unwrap_err();
+        assert!(
+            e.contains("messageDelayLevel") && e.contains("level 2"),
+            "{e}"
+        );
+        let c = parse("messageDelayLevel: 1s 2s 3m\n").unwrap();
+        assert_eq!(c.store.message_delay_level.delay_ms(3), Some(180_000));
     }
 
     #[test]

@@ -66,6 +66,8 @@ pub struct Broker {
     /// Orderly consumers' queue locks (LOCK_BATCH_MQ / UNLOCK_BATCH_MQ).
     pub(crate) locks: Mutex<RebalanceLockTable>,
     pub(crate) pull_hold: PullRequestHoldService,
+    /// Delayed delivery by level: delivered offsets and the re-put service's wake-up.
+    pub(crate) schedule: schedule::ScheduleMessageService,
     pub(crate) stats: BrokerStats,
     /// What the timer service reports (schedule::timer).
     pub(crate) timer: schedule::timer::TimerMetrics,
@@ -107,6 +109,7 @@ impl Broker {
         let topics = TopicConfigManager::load(&root, &config)?;
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
         let offsets = ConsumerOffsetManager::load(&root)?;
+        let schedule = schedule::ScheduleMessageService::load(&store)?;
         let registration = match namesrv {
             Some(list) => Some(Registration::new(NamesrvAddrs::parse(list).map_err(
                 |e| crate::config::ConfigError::BadValue {
@@ -129,6 +132,7 @@ impl Broker {
             consumers: ConsumerManager::default(),
             locks,
             pull_hold: PullRequestHoldService::default(),
+            schedule,
             stats: BrokerStats::default(),
             timer: Default::default(),
             registration,

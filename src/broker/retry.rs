@@ -250,24 +250,24 @@ pub async fn send_back(b: &Broker, req: &SendBack<'_>) -> Result<SendBackOutcome
 /// Stores the copy of a sent-back message (the retry topic with DELAY, or the dead-letter
 /// queue with DELAY=0).
 fn store_retry(b: &Broker, msg: AppendMessage<'_>) -> Result<AppendedMessage, Refusal> {
-    // ISSUE-15 MERGE: with src/broker/schedule, a message with DELAY > 0 goes to
-    // SCHEDULE_TOPIC_XXXX first; add exactly this before the append:
-    //
-    // let rerouted = crate::broker::schedule::reroute(
-    //     b, msg.topic, msg.queue_id, msg.properties, crate::util::now_millis(),
-    // )
-    // .map_err(|r| Refusal::new(r.code, r.remark))?;
-    // let msg = match &rerouted {
-    //     Some(r) => AppendMessage {
-    //         topic: &r.topic,
-    //         queue_id: r.queue_id,
-    //         properties: &r.properties,
-    //         ..msg
-    //     },
-    //     None => msg,
-    // };
-    //
-    // Until then a retry is delivered at once.
+    // A retry waits its delay level in SCHEDULE_TOPIC_XXXX (a dead letter has DELAY=0).
+    let rerouted = crate::broker::schedule::reroute(
+        b,
+        msg.topic,
+        msg.queue_id,
+        msg.properties,
+        crate::util::now_millis(),
+    )
+    .map_err(|r| Refusal::new(r.code, r.remark))?;
+    let msg = match &rerouted {
+        Some(r) => AppendMessage {
+            topic: &r.topic,
+            queue_id: r.queue_id,
+            properties: &r.properties,
+            ..msg
+        },
+        None => msg,
+    };
     b.append(&msg).map_err(|e| {
         let code = match e {
             crate::store::StoreError::DiskFull { .. }

@@ -35,6 +35,9 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("StoreWritableWatcher", |b, stop| {
         Box::pin(watch_store_writable(b, stop))
     }),
+    ("ScheduleMessageService", |b, stop| {
+        Box::pin(super::schedule::service::run(b, stop))
+    }),
     ("TimerMessageStore", |b, stop| {
         Box::pin(super::schedule::timer::run(b, stop))
     }),

@@ -41,7 +41,9 @@ mq send --topic TopicTest --body hello --keys 'order-1 order-2' --property color
 seq 100 | mq send --topic TopicTest --mode async -o json\n  \
 mq send --topic TopicTest --count 100000 --mode async --batch 32\n  \
 mq send --topic Orders --sharding-key order-42 --body paid\n  \
-mq send --topic Orders --keyed-lines < orders.tsv"
+mq send --topic Orders --keyed-lines < orders.tsv\n  \
+mq send --topic TopicTest --body later --delay-level 3\n  \
+mq send --topic TopicTest --body later --delay 90s"
 )]
 pub struct SendArgs {
     /// The topic (created by the broker on first send when autoCreateTopicEnable is on)
@@ -88,6 +90,10 @@ pub struct SendArgs {
     /// Deliver at this time, RFC 3339 in UTC (2026-12-24T18:00:00Z): RocketMQ 5's TIMER_DELIVER_MS
     #[arg(long, value_name = "TIME", value_parser = parse_deliver_at, conflicts_with = "batch")]
     pub deliver_at: Option<i64>,
+    /// Deliver after delay level N of the broker's messageDelayLevel (default table: 1=1s
+    /// 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with_all = ["batch", "delay", "deliver_at"])]
+    pub delay_level: Option<u32>,
 }
 
 fn parse_delay(s: &str) -> Result<std::time::Duration, String> {
@@ -283,6 +289,12 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
             .iter()
             .cloned()
             .chain(timer_property(&args))
+            .chain(args.delay_level.map(|n| {
+                (
+                    crate::protocol::message::property::DELAY.to_string(),
+                    n.to_string(),
+                )
+            }))
             .collect(),
         ..Default::default()
     };

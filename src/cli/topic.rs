@@ -1,6 +1,7 @@
 //! `mq topic ...`: create, update, delete, list, describe (per-queue offsets
 //! and consuming groups) and route.
 
+use crate::client::admin::schedule::DelayLevelStatus;
 use serde::Serialize;
 
 use super::admin_common::{Targets, confirm};
@@ -286,7 +287,36 @@ fn describe_sections(d: &TopicDescription) -> Vec<(Option<String>, comfy_table::
     if !d.consumer_groups.is_empty() {
         out.push((None, groups));
     }
+    if !d.delay_levels.is_empty() {
+        out.push((
+            Some("Delayed messages".to_string()),
+            delay_levels_table(&d.delay_levels),
+        ));
+    }
     out
+}
+
+/// What waits in SCHEDULE_TOPIC_XXXX, one row per broker and delay level, then the timer's.
+fn delay_levels_table(rows: &[DelayLevelStatus]) -> comfy_table::Table {
+    let mut t = new_table([
+        "BROKER",
+        "LEVEL",
+        "DELAY",
+        "DELIVERED OFFSET",
+        "MAX OFFSET",
+        "WAITING",
+    ]);
+    for r in rows {
+        t.add_row(vec![
+            r.broker_name.clone(),
+            r.level.map_or("timer".to_string(), |l| l.to_string()),
+            r.delay.clone().unwrap_or_else(|| "-".to_string()),
+            crate::render::opt(r.delivered_offset),
+            crate::render::opt(r.max_offset),
+            r.waiting.to_string(),
+        ]);
+    }
+    t
 }
 
 impl Render for TopicDescription {

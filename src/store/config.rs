@@ -1,6 +1,7 @@
 //! Store configuration: RocketMQ's MessageStoreConfig keys that this store honours, and the
 //! directory layout under storePathRootDir.
 
+use super::delay_level::DelayLevels;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -54,6 +55,9 @@ pub struct StoreConfig {
     pub max_transfer_bytes_on_message_in_memory: usize,
     /// Verify body CRC of every record scanned during recovery.
     pub check_crc_on_recover: bool,
+    /// The delay of each delay level, e.g. `1s 5s 10s 30s 1m` (units s, m, h, d). The store
+    /// needs it for the tags code (deliver time) of SCHEDULE_TOPIC_XXXX entries.
+    pub message_delay_level: DelayLevels,
 }
 
 impl Default for StoreConfig {
@@ -81,6 +85,7 @@ impl Default for StoreConfig {
             max_transfer_count_on_message_in_memory: 32,
             max_transfer_bytes_on_message_in_memory: 256 * 1024,
             check_crc_on_recover: true,
+            message_delay_level: DelayLevels::default(),
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod commit_log;
 pub mod config;
 pub mod config_file;
 pub mod consume_queue;
+pub mod delay_level;
 pub mod error;
 pub mod fault;
 pub mod filter;
@@ -27,6 +28,7 @@ mod reput;
 
 pub use cleanup::CleanupReport;
 pub use config::{FlushDiskType, StoreConfig};
+pub use delay_level::DelayLevels;
 pub use error::{Result, StoreError};
 pub use fault::{FaultInjector, FaultPoint};
 pub use filter::{CqMatch, CqUnit, MatchAll, MessageFilter, StoredRecord};
@@ -517,6 +519,21 @@ impl MessageStore {
     ) -> Option<i64> {
         let e = self.inner.cqs.find(topic, queue_id)?.get(offset)?;
         (e.is_valid() && !e.is_blank()).then_some(e.commit_log_offset)
+    }
+
+    /// Calls `f(queue_offset, entry)` for the written consume queue entries of a queue from
+    /// `offset` on (none if the queue does not exist), until `f` returns false. Readers that
+    /// walk a queue by tags code (the schedule service reads deliver times) need no record.
+    pub fn for_each_cq_entry(
+        &self,
+        topic: &str,
+        queue_id: i32,
+        offset: i64,
+        f: impl FnMut(i64, consume_queue::CqEntry) -> bool,
+    ) {
+        if let Some(cq) = self.inner.cqs.find(topic, queue_id) {
+            cq.for_each_from(offset.max(cq.min_offset()), f);
+        }
     }
 
     /// Store timestamp of the message at a queue offset.

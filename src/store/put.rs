@@ -9,6 +9,7 @@ use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, QueueHash}
 use super::error::{Result, StoreError};
 use super::mapped_file::MappedFile;
 use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
+use crate::protocol::topic::SCHEDULE_TOPIC;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -82,6 +83,18 @@ struct Prepared {
     len: usize,
     body_crc: i32,
     tags_code: i64,
+    /// For a delayed SCHEDULE_TOPIC_XXXX entry, its level's delay: the tags code is then the
+    /// deliver time, known only once the store timestamp is taken under the writer lock.
+    schedule_delay_ms: Option<i64>,
+}
+
+impl Prepared {
+    fn tags_code_at(&self, store_timestamp: i64) -> i64 {
+        match self.schedule_delay_ms {
+            Some(d) => store_timestamp + d,
+            None => self.tags_code,
+        }
+    }
 }
 
 /// What the dispatcher needs of a record (RocketMQ's DispatchRequest).
@@ -129,24 +142,44 @@ impl StoreInner {
                 max: self.commit_log.file_size() - END_FILE_MIN_BLANK_LENGTH,
             });
         }
+        // Only the schedule topic's entries look for DELAY: a plain send pays a comparison.
+        let schedule_delay_ms = if msg.topic == SCHEDULE_TOPIC {
+            let [delay] = message::find_properties(msg.properties, [property::DELAY]);
+            self.config
+                .message_delay_level
+                .schedule_delay_ms(msg.topic, delay)
+        } else {
+            None
+        };
         Ok(Prepared {
             len,
             body_crc: message::body_crc(msg.body),
             tags_code: message::tags_code(tags_of(msg.properties)),
+            schedule_delay_ms,
         })
     }
 
     /// Writes consume queue entry and index keys for one record. Idempotent.
     pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
-        let [tags, uniq_key, keys] = message::find_properties(
+        let [tags, uniq_key, keys, delay] = message::find_properties(
             d.properties,
-            [property::TAGS, property::UNIQ_KEY, property::KEYS],
+            [
+                property::TAGS,
+                property::UNIQ_KEY,
+                property::KEYS,
+                property::DELAY,
+            ],
         );
         if is_dispatched_to_queue(d.sys_flag) {
             let entry = CqEntry {
                 commit_log_offset: d.physical_offset,
                 size: d.size as i32,
-                tags_code: message::tags_code(tags),
+                tags_code: self.config.message_delay_level.cq_tags_code(
+                    d.topic,
+                    tags,
+                    delay,
+                    d.store_timestamp,
+                ),
             };
             self.cqs
                 .find_or_create(d.topic, d.queue_id)?
@@ -223,7 +256,7 @@ impl StoreInner {
                     CqEntry {
                         commit_log_offset: phys,
                         size: len as i32,
-                        tags_code: p.tags_code,
+                        tags_code: p.tags_code_at(now),
                     },
                 );
                 Ok((phys, q))

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::append::end_offset;
-use crate::broker::schedule::timer;
+use crate::broker::schedule;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
@@ -75,12 +75,14 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 }
 
 /// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
-/// (a dead-letter queue; later a delay level's schedule topic or the half topic).
+/// (a dead-letter queue, a delay level's schedule topic; later the half topic).
 struct Target {
     topic: String,
     queue_id: i32,
-    /// The properties to store instead of the request's (a timer message's).
+    /// The client's properties as rerouting rewrote them (a single message only).
     properties: Option<String>,
+    /// The queue the response names: a delayed message's own queue, as RocketMQ answers.
+    reply_queue_id: i32,
 }
 
 /// The message as stored, but for body, flag and properties, which a batch sets per entry.
@@ -114,14 +116,11 @@ fn append_one(
     h: &SendMessageRequestHeader,
     target: &Target,
 ) -> Result<Vec<AppendedMessage>, RemotingCommand> {
-    let props = store_properties(
-        target
-            .properties
-            .as_deref()
-            .unwrap_or(h.properties.as_deref().unwrap_or("")),
-        "",
-        &b.config.broker_cluster_name,
-    );
+    let own = match &target.properties {
+        Some(rerouted) => rerouted,
+        None => h.properties.as_deref().unwrap_or(""),
+    };
+    let props = store_properties(own, "", &b.config.broker_cluster_name);
     let msg = AppendMessage {
         properties: &props,
         ..base_message(b, conn, req, h, target)
@@ -152,10 +151,19 @@ fn append_batch(
             "the batch is empty",
         ));
     }
+    // As the batch's own properties (choose_target), none of its messages may be delayed:
+    // RocketMQ refuses the batch rather than store them at once.
+    for e in &entries {
+        if let Some(level) = schedule::delay_level_of(e.properties).map_err(refused)?
+            && level > 0
+        {
+            return Err(batch_delay_refusal(level));
+        }
+    }
     let batch_props = h.properties.as_deref().unwrap_or("");
     if std::iter::once(batch_props)
         .chain(entries.iter().map(|e| e.properties))
-        .any(timer::has_timer_property)
+        .any(schedule::timer::has_timer_property)
     {
         return Err(RemotingCommand::error(
             response::MESSAGE_ILLEGAL,
@@ -204,7 +212,7 @@ fn answer(
     RemotingCommand::response(code, None)
         .with_header(&SendMessageResponseHeader {
             msg_id,
-            queue_id: target.queue_id,
+            queue_id: target.reply_queue_id,
             queue_offset: appended.first().map_or(0, |a| a.queue_offset),
             transaction_id: None,
         })
@@ -327,8 +335,10 @@ fn create_topic(
     Ok(created)
 }
 
-/// RocketMQ's choice of where a send is stored: its own topic and queue, or for a message
-/// sent back to `%RETRY%group` too often, the group's dead-letter queue.
+/// RocketMQ's choice of where a send is stored: for a message sent back to `%RETRY%group`
+/// too often, the group's dead-letter queue (not delayed); otherwise where `schedule::reroute`
+/// says (a delayed message's level queue, a %RETRY% one's too: that is a client's fallback
+/// retry's back-off), else its own topic and queue. A batch cannot be delayed, as in RocketMQ.
 fn choose_target(
     b: &Broker,
     req: &RemotingCommand,
@@ -336,26 +346,43 @@ fn choose_target(
     topic_config: TopicConfig,
     queue_id: i32,
 ) -> Result<Target, RemotingCommand> {
-    let own = |topic_config: TopicConfig| Target {
-        topic: topic_config.topic_name,
-        queue_id,
-        properties: None,
-    };
-    let batch = req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true);
     let props = h.properties.as_deref().unwrap_or("");
-    if !batch
-        && let Some((topic, queue_id, properties)) =
-            timer::timer_reroute(b, &h.topic, queue_id, props, crate::util::now_millis())
-                .map_err(|(code, remark)| RemotingCommand::error(code, remark))?
-    {
+    if req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true) {
+        if let Some(level) = schedule::delay_level_of(props).map_err(refused)?
+            && level > 0
+        {
+            return Err(batch_delay_refusal(level));
+        }
         return Ok(Target {
-            topic,
+            topic: topic_config.topic_name,
             queue_id,
-            properties: Some(properties),
+            properties: None,
+            reply_queue_id: queue_id,
         });
     }
+    let own = |topic_config: TopicConfig| -> Result<Target, RemotingCommand> {
+        let now = crate::util::now_millis();
+        Ok(
+            match schedule::reroute(b, &topic_config.topic_name, queue_id, props, now)
+                .map_err(refused)?
+            {
+                Some(r) => Target {
+                    topic: r.topic,
+                    queue_id: r.queue_id,
+                    properties: Some(r.properties),
+                    reply_queue_id: queue_id,
+                },
+                None => Target {
+                    topic: topic_config.topic_name,
+                    queue_id,
+                    properties: None,
+                    reply_queue_id: queue_id,
+                },
+            },
+        )
+    };
     let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) else {
-        return Ok(own(topic_config));
+        return own(topic_config);
     };
     let Some(group_config) = b.groups.find_or_create(group) else {
         return Err(RemotingCommand::error(
@@ -370,7 +397,7 @@ fn choose_target(
         group_config.retry_max_times
     };
     if h.reconsume_times.unwrap_or(0) < max {
-        return Ok(own(topic_config));
+        return own(topic_config);
     }
     let dlq = dlq_topic(group);
     debug_assert!(dlq.starts_with(DLQ_GROUP_TOPIC_PREFIX));
@@ -378,11 +405,36 @@ fn choose_target(
         .get_or_create_system(&dlq, 1)
         .map_err(|e| RemotingCommand::error(response::SYSTEM_ERROR, e.to_string()))?;
     b.topics_changed();
+    // RocketMQ sets a dead letter's delay level to 0: it is stored at once, and stays so
+    // when an admin re-sends it.
+    let properties = match schedule::delay_level_of(props) {
+        Ok(None) => None,
+        _ => Some(schedule::replace_properties(
+            props,
+            &[(property::DELAY, "0")],
+        )),
+    };
     Ok(Target {
         topic: dlq,
         queue_id: 0,
-        properties: None,
+        properties,
+        reply_queue_id: 0,
     })
+}
+
+/// RocketMQ answers a delayed batch with MESSAGE_ILLEGAL (its CommitLog refuses it).
+fn batch_delay_refusal(level: i32) -> RemotingCommand {
+    RemotingCommand::error(
+        response::MESSAGE_ILLEGAL,
+        format!(
+            "a batch cannot be delayed (DELAY={level}): delay levels are not supported for \
+             batched messages; send them one by one"
+        ),
+    )
+}
+
+fn refused(r: schedule::RerouteRefusal) -> RemotingCommand {
+    RemotingCommand::error(r.code, r.remark)
 }
 
 fn store_error_response(b: &Broker, e: &StoreError) -> RemotingCommand {

@@ -124,6 +124,7 @@ pub fn get_broker_runtime_info(b: &Broker) -> Outcome {
         };
         kv.table.insert(key, v);
     }
+    kv.table.extend(b.schedule.runtime_info(&b.store));
     Ok(RemotingCommand::success().with_body(kv.encode()))
 }
 

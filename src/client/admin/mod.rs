@@ -15,6 +15,7 @@ pub mod error;
 pub mod fanout;
 pub mod group;
 pub mod message;
+pub mod schedule;
 pub mod targets;
 pub mod topic;
 

@@ -78,6 +78,9 @@ pub struct TopicDescription {
     pub queues: Vec<QueueStatus>,
     pub consumer_groups: Vec<String>,
     pub route: TopicRouteData,
+    /// For SCHEDULE_TOPIC_XXXX: what waits per broker and delay level (and in the timer).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub delay_levels: Vec<super::schedule::DelayLevelStatus>,
 }
 
 impl AdminClient {
@@ -246,12 +249,18 @@ impl AdminClient {
                 last_update_timestamp: Some(o.last_update_timestamp).filter(|t| *t > 0),
             })
             .collect();
+        let delay_levels = if topic == crate::protocol::topic::SCHEDULE_TOPIC {
+            self.delay_levels(&targets).await?
+        } else {
+            Vec::new()
+        };
         Ok(TopicDescription {
             topic: topic.to_string(),
             total_messages: queues.iter().map(|q| q.messages).sum(),
             queues,
             consumer_groups: groups.into_iter().collect(),
             route,
+            delay_levels,
         })
     }
 }
