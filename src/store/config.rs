@@ -58,6 +58,8 @@ pub struct StoreConfig {
     /// The delay of each delay level, e.g. `1s 5s 10s 30s 1m` (units s, m, h, d). The store
     /// needs it for the tags code (deliver time) of SCHEDULE_TOPIC_XXXX entries.
     pub message_delay_level: DelayLevels,
+    /// How often the schedule service writes config/delayOffset.json (ms), besides at shutdown.
+    pub flush_delay_offset_interval: u64,
 }
 
 impl Default for StoreConfig {
@@ -86,6 +88,7 @@ impl Default for StoreConfig {
             max_transfer_bytes_on_message_in_memory: 256 * 1024,
             check_crc_on_recover: true,
             message_delay_level: DelayLevels::default(),
+            flush_delay_offset_interval: 10_000,
         }
     }
 }

@@ -24,8 +24,6 @@ const PASS_BUDGET: usize = 4096;
 /// How soon a level whose re-put failed (e.g. the disk is full) is tried again
 /// (RocketMQ's DELAY_FOR_A_WHILE).
 const RETRY_AFTER_MS: i64 = 100;
-/// flushDelayOffsetInterval's default, RocketMQ's.
-pub const FLUSH_DELAY_OFFSET_INTERVAL_MS: u64 = 10_000;
 
 /// The schedule service's state shared with the append path.
 pub struct ScheduleMessageService {
@@ -295,7 +293,7 @@ pub async fn run(b: Arc<Broker>, stop: CancellationToken) {
         return;
     }
     let s = &b.schedule;
-    let persist_every = Duration::from_millis(FLUSH_DELAY_OFFSET_INTERVAL_MS);
+    let persist_every = Duration::from_millis(b.store.config().flush_delay_offset_interval.max(1));
     let mut next_persist = tokio::time::Instant::now() + persist_every;
     loop {
         // Registered before the queues are read: an append after this wakes the wait below,
