@@ -293,6 +293,38 @@ async fn a_clean_restart_with_pending_messages_delivers_each_once_and_none_early
     assert_eq!(seen.got.len(), 20);
 }
 
+/// Messages that fall due while the broker is down are delivered as soon as it is back, not a
+/// level's delay after it (the service's first pass runs at start).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn messages_due_while_the_broker_was_down_are_delivered_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let levels = Some("2s 1h");
+    let up = up_with_levels(dir.path(), levels);
+    create_topic(&up, "Down", 2).await;
+    let p = producer(&up.namesrv);
+    let sent_from = send_many(&p, "Down", "d", "1", 10).await;
+    p.shutdown().await;
+    assert!(up.process.terminate().success());
+    // Down past every due time.
+    let due = sent_from + 2_000;
+    while mq::util::now_millis() < due + 500 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    let up = up_with_levels(dir.path(), levels);
+    let back = mq::util::now_millis();
+    let mut seen = Seen::new(&up.namesrv, "Down");
+    seen.until(10, Duration::from_secs(10)).await;
+    for i in 0..10 {
+        let at = seen.arrival(&format!("d{i}"));
+        assert!(
+            at <= back + 1_500,
+            "d{i} came {} ms after the broker was back",
+            at - back
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kill_9_with_pending_messages_loses_none() {
     let dir = tempfile::tempdir().unwrap();
