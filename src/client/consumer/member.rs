@@ -466,3 +466,107 @@ impl<K: Kind> ConsumerHook for Hook<K> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::client::instance::ClientConfig;
+
+    /// A kind that records what the member asks of it.
+    #[derive(Default)]
+    struct Recording {
+        resets: Mutex<Vec<(MessageQueue, bool, i64)>>,
+    }
+
+    impl Kind for Recording {
+        type Queue = ();
+
+        async fn take(_: &Arc<Member<Self>>, _: &MessageQueue) -> Option<()> {
+            Some(())
+        }
+
+        async fn release(_: &Arc<Member<Self>>, _: MessageQueue, _: ()) {}
+
+        fn reset(member: &Arc<Member<Self>>, mq: &MessageQueue, queue: Option<()>, offset: i64) {
+            let held = queue.is_some();
+            member
+                .kind
+                .resets
+                .lock()
+                .unwrap()
+                .push((mq.clone(), held, offset));
+        }
+
+        fn running_info(
+            _: &Member<Self>,
+            properties: &mut serde_json::Map<String, serde_json::Value>,
+        ) -> serde_json::Value {
+            properties.insert("PROP_CONSUMEORDERLY".into(), "true".into());
+            serde_json::json!({"k": 1})
+        }
+    }
+
+    fn member(config: PushConsumerConfig) -> ClientResult<Arc<Member<Recording>>> {
+        // No server behind it: nothing here goes to the network.
+        let instance = ClientInstance::new(&ClientConfig::new("127.0.0.1:1"))?;
+        Member::new(instance, true, config, |_| Recording::default())
+    }
+
+    #[tokio::test]
+    async fn settings_are_checked_and_clustering_also_subscribes_the_retry_topic() {
+        assert!(matches!(
+            member(PushConsumerConfig::new("", "T")),
+            Err(ClientError::InvalidConfig(_))
+        ));
+        assert!(member(PushConsumerConfig::new("G", "bad topic!")).is_err());
+
+        let m = member(PushConsumerConfig::new("G", "T")).unwrap();
+        let topics: Vec<&str> = m.subscriptions.iter().map(|s| s.topic.as_str()).collect();
+        assert_eq!(topics, ["T", "%RETRY%G"]);
+        // A topic the member does not subscribe to is read whole.
+        assert_eq!(m.subscription("Other").sub_string, "*");
+
+        let mut broadcasting = PushConsumerConfig::new("G", "T");
+        broadcasting.model = MessageModel::Broadcasting;
+        let m = member(broadcasting).unwrap();
+        let topics: Vec<&str> = m.subscriptions.iter().map(|s| s.topic.as_str()).collect();
+        assert_eq!(topics, ["T"]);
+    }
+
+    #[tokio::test]
+    async fn the_hook_reports_the_group_and_hands_resets_to_the_kind_and_the_next_start() {
+        let mut config = PushConsumerConfig::new("G", "T");
+        config.consume_from = ConsumeFrom::First;
+        let m = member(config).unwrap();
+        let held = MessageQueue::new("T", "b", 0);
+        let free = MessageQueue::new("T", "b", 1);
+        m.queues.lock().unwrap().insert(held.clone(), ());
+        let hook = Hook(Arc::downgrade(&m));
+
+        let data = hook.consumer_data();
+        assert_eq!(data.group_name, "G");
+        assert_eq!(data.consume_type, ConsumeType::ConsumePassively);
+        assert_eq!(data.consume_from_where, ConsumeFrom::First.as_where());
+        assert_eq!(data.subscription_data_set.len(), 2);
+
+        let info = hook.running_info();
+        assert_eq!(info["properties"]["consumerGroup"], "G");
+        assert_eq!(info["properties"]["assignedQueues"], "1");
+        assert_eq!(info["properties"]["PROP_CONSUMEORDERLY"], "true");
+        assert_eq!(info["mqTable"]["k"], 1);
+
+        hook.reset_offsets(BTreeMap::from([(held.clone(), 7), (free.clone(), 9)]));
+        assert!(m.assigned().is_empty(), "a reset queue is let go of");
+        assert_eq!(
+            *m.kind.resets.lock().unwrap(),
+            [(held.clone(), true, 7), (free.clone(), false, 9)]
+        );
+        // The next start on each queue is the reset offset, once.
+        assert_eq!(m.start_offset(&held).await.unwrap(), 7);
+        assert_eq!(m.start_offset(&free).await.unwrap(), 9);
+        assert!(m.resets.lock().unwrap().is_empty());
+
+        drop(m);
+        assert_eq!(hook.consumer_data().group_name, "", "a stopped member");
+    }
+}
