@@ -1,9 +1,11 @@
-//! Consumers: the push consumer (group membership, rebalance, long polling,
-//! committed offsets) and the pull consumer for tools, with the pieces they
-//! share: queue allocation, per-queue progress, offset storage and the
-//! per-queue broker calls.
+//! Consumers: the push consumers, concurrent and orderly (group membership,
+//! rebalance, long polling, committed offsets), and the pull consumer for
+//! tools, with the pieces they share: group membership (`member`), queue
+//! allocation, per-queue progress, offset storage and the per-queue broker
+//! calls.
 
 pub mod allocate;
+mod member;
 pub mod offset_store;
 pub mod orderly;
 pub mod process_queue;

@@ -12,36 +12,28 @@
 //! after its message in hand is answered and its offset written, so the next
 //! owner never consumes it at the same time.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
-use super::offset_store::{OffsetStorage, OffsetStore};
-use super::push::{
-    ConsumeFrom, PERSIST_INTERVAL, PULL_TIMEOUT, PushConsumerConfig, SUSPEND_TIMEOUT,
-};
-use super::queue_api::{self, PullStatus, pull_flag};
-use super::rebalance;
+use super::member::{Kind, Member, pause};
+use super::push::PushConsumerConfig;
+use super::queue_api::PullStatus;
 use super::send_back::fallback_message;
 use crate::client::error::{ClientError, ClientResult};
-use crate::client::instance::{ClientConfig, ClientInstance, ConsumerHook};
-use crate::client::message::{MessageExt, validate_topic};
+use crate::client::instance::{ClientConfig, ClientInstance};
+use crate::client::message::MessageExt;
 use crate::client::producer::{Producer, ProducerConfig};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::body::RemotingBody;
-use crate::protocol::header::PullMessageRequestHeader;
-use crate::protocol::heartbeat::{
-    ConsumeFromWhere, ConsumeType, ConsumerData, EXPRESSION_TYPE_TAG, MessageModel,
-    SubscriptionData,
-};
+use crate::protocol::heartbeat::MessageModel;
 use crate::protocol::lock::{LockBatchRequestBody, LockBatchResponseBody, UnlockBatchRequestBody};
 use crate::protocol::message::property;
-use crate::protocol::topic::retry_topic;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::{request, response};
 
@@ -148,23 +140,18 @@ struct QueueTask {
     handle: JoinHandle<()>,
 }
 
-struct Inner {
-    instance: Arc<ClientInstance>,
-    owns_instance: bool,
-    config: OrderlyConsumerConfig,
-    subscriptions: Vec<SubscriptionData>,
-    offsets: Arc<OffsetStore>,
-    queues: Mutex<BTreeMap<MessageQueue, QueueTask>>,
-    resets: Mutex<HashMap<MessageQueue, i64>>,
+/// The orderly kind of group member: queues are consumed one message at a
+/// time under the broker's lock.
+struct Orderly {
     /// Queues being let go of: their release (answer, commit, unlock) runs on.
     releasing: Mutex<Vec<JoinHandle<()>>>,
-    known_brokers: Mutex<BTreeSet<String>>,
     producer: OnceLock<ClientResult<Producer>>,
     tx: mpsc::Sender<OrderlyDelivery>,
-    rebalance_now: Notify,
-    stop: CancellationToken,
-    started_ms: i64,
+    suspend_current_queue_time: Duration,
+    max_reconsume_times: Option<i32>,
 }
+
+type Inner = Member<Orderly>;
 
 /// A running orderly consumer. Receive with `recv`; stop with `shutdown`.
 pub struct OrderlyPushConsumer {
@@ -193,60 +180,19 @@ impl OrderlyPushConsumer {
         owns_instance: bool,
         config: OrderlyConsumerConfig,
     ) -> ClientResult<Self> {
-        let push = &config.push;
-        if push.group.is_empty() {
-            return Err(ClientError::InvalidConfig(
-                "the consumer group is empty".into(),
-            ));
-        }
-        validate_topic(&push.topic)?;
-        let now = crate::util::now_millis();
-        let mut subscriptions = vec![SubscriptionData::from_tag_expression(
-            &push.topic,
-            &push.expression,
-            now,
-        )];
-        let storage = match push.model {
-            MessageModel::Clustering => {
-                subscriptions.push(SubscriptionData::from_tag_expression(
-                    &retry_topic(&push.group),
-                    "*",
-                    now,
-                ));
-                OffsetStorage::Broker
-            }
-            MessageModel::Broadcasting => OffsetStorage::Local(push.local_offset_file.clone()),
-        };
-        let offsets = Arc::new(OffsetStore::new(&push.group, storage)?);
         // One message per queue is out at a time, so this bounds nothing
         // the queues do not already bound.
-        let (tx, rx) = mpsc::channel(push.channel_capacity.max(1));
-        let inner = Arc::new(Inner {
-            instance: instance.clone(),
-            owns_instance,
-            subscriptions,
-            offsets,
-            queues: Mutex::new(BTreeMap::new()),
-            resets: Mutex::new(HashMap::new()),
+        let (tx, rx) = mpsc::channel(config.push.channel_capacity.max(1));
+        let kind = Orderly {
             releasing: Mutex::new(Vec::new()),
-            known_brokers: Mutex::new(BTreeSet::new()),
             producer: OnceLock::new(),
             tx,
-            rebalance_now: Notify::new(),
-            stop: CancellationToken::new(),
-            started_ms: now,
-            config,
-        });
-        instance.register_consumer(
-            &inner.config.push.group,
-            Arc::new(Hook(Arc::downgrade(&inner))),
-        )?;
-        let incomplete = inner.rebalance().await;
-        let loops = vec![
-            tokio::spawn(rebalance_loop(inner.clone(), incomplete)),
-            tokio::spawn(persist_loop(inner.clone())),
-            tokio::spawn(lock_loop(inner.clone())),
-        ];
+            suspend_current_queue_time: config.suspend_current_queue_time,
+            max_reconsume_times: config.max_reconsume_times,
+        };
+        let inner = Member::new(instance, owns_instance, config.push, |_| kind)?;
+        let mut loops = inner.join().await?;
+        loops.push(tokio::spawn(lock_loop(inner.clone())));
         Ok(OrderlyPushConsumer { inner, rx, loops })
     }
 
@@ -294,20 +240,14 @@ impl OrderlyPushConsumer {
         let inner = self.inner;
         inner.stop.cancel();
         drop(self.rx);
-        for l in self.loops {
-            let _ = l.await;
-        }
-        let tasks: Vec<(MessageQueue, QueueTask)> =
-            std::mem::take(&mut *inner.queues.lock().unwrap())
-                .into_iter()
-                .collect();
+        let tasks = inner.stop_loops(self.loops).await;
         let mut queues = Vec::with_capacity(tasks.len());
         for (mq, t) in tasks {
             t.state.dropped.store(true, Ordering::Release);
             let _ = t.handle.await;
             queues.push(mq);
         }
-        let releasing = std::mem::take(&mut *inner.releasing.lock().unwrap());
+        let releasing = std::mem::take(&mut *inner.kind.releasing.lock().unwrap());
         for r in releasing {
             let _ = r.await;
         }
@@ -315,46 +255,77 @@ impl OrderlyPushConsumer {
         if inner.locking() {
             inner.unlock(&queues).await;
         }
-        inner
-            .instance
-            .unregister_consumer(&inner.config.push.group)
-            .await;
-        if let Some(Ok(p)) = inner.producer.get() {
+        if let Some(Ok(p)) = inner.kind.producer.get() {
             p.shutdown().await;
         }
-        if inner.owns_instance {
-            inner.instance.close();
-        }
+        inner.leave().await;
         persisted
     }
 }
 
-async fn rebalance_loop(inner: Arc<Inner>, mut incomplete: bool) {
-    loop {
-        let wait = if incomplete {
-            Duration::from_secs(1)
-        } else {
-            super::push::REBALANCE_INTERVAL
-        };
-        tokio::select! {
-            _ = inner.stop.cancelled() => break,
-            _ = tokio::time::sleep(wait) => {}
-            _ = inner.rebalance_now.notified() => {}
-        }
-        incomplete = inner.rebalance().await;
-    }
-}
+impl Kind for Orderly {
+    type Queue = QueueTask;
 
-async fn persist_loop(inner: Arc<Inner>) {
-    let mut tick = tokio::time::interval(PERSIST_INTERVAL);
-    tick.tick().await;
-    loop {
-        tokio::select! {
-            _ = inner.stop.cancelled() => break,
-            _ = tick.tick() => {}
+    /// The queue's task gets its lock and then its start offset itself.
+    async fn take(inner: &Arc<Inner>, mq: &MessageQueue) -> Option<QueueTask> {
+        let state = Arc::new(QueueState::default());
+        let cancel = inner.stop.child_token();
+        let handle = tokio::spawn(consume_queue(
+            inner.clone(),
+            mq.clone(),
+            state.clone(),
+            cancel.clone(),
+        ));
+        tracing::debug!(queue = ?mq, "queue assigned");
+        Some(QueueTask {
+            state,
+            cancel,
+            handle,
+        })
+    }
+
+    async fn release(inner: &Arc<Inner>, mq: MessageQueue, t: QueueTask) {
+        inner.release(mq, t);
+    }
+
+    fn reset(inner: &Arc<Inner>, mq: &MessageQueue, t: Option<QueueTask>, _offset: i64) {
+        if let Some(t) = t {
+            inner.release(mq.clone(), t);
         }
-        let queues = inner.assigned();
-        let _ = inner.offsets.persist(&inner.instance, &queues, false).await;
+    }
+
+    fn running_info(
+        inner: &Inner,
+        properties: &mut serde_json::Map<String, serde_json::Value>,
+    ) -> serde_json::Value {
+        properties.insert("PROP_CONSUMEORDERLY".into(), "true".into());
+        properties.insert(
+            "suspendCurrentQueueTimeMillis".into(),
+            inner
+                .kind
+                .suspend_current_queue_time
+                .as_millis()
+                .to_string()
+                .into(),
+        );
+        let now = crate::util::now_millis();
+        let mq_table: serde_json::Map<String, serde_json::Value> = inner
+            .queues
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|(mq, t)| {
+                (
+                    format!("{}:{}:{}", mq.topic, mq.broker_name, mq.queue_id),
+                    serde_json::json!({
+                        "locked": t.state.lock_fresh(now),
+                        "lastLockTimestamp": t.state.last_lock_ms.load(Ordering::Acquire),
+                        "droped": t.state.dropped.load(Ordering::Acquire),
+                    }),
+                )
+            })
+            .collect();
+        serde_json::Value::Object(mq_table)
     }
 }
 
@@ -413,17 +384,9 @@ async fn lock_loop(inner: Arc<Inner>) {
 }
 
 impl Inner {
-    fn group(&self) -> &str {
-        &self.config.push.group
-    }
-
     /// Broadcasting consumers read every queue alone: no locks (as Java).
     fn locking(&self) -> bool {
-        self.config.push.model == MessageModel::Clustering
-    }
-
-    fn assigned(&self) -> Vec<MessageQueue> {
-        self.queues.lock().unwrap().keys().cloned().collect()
+        self.config.model == MessageModel::Clustering
     }
 
     /// LOCK_BATCH_MQ for queues of one broker; the ones granted.
@@ -492,86 +455,6 @@ impl Inner {
         }
     }
 
-    /// Brings the assigned queues up to date; true when the subscribed
-    /// topic could not be rebalanced (no route or no member list yet).
-    async fn rebalance(self: &Arc<Self>) -> bool {
-        let mut incomplete = false;
-        let mut routed = Vec::new();
-        for (i, sub) in self.subscriptions.iter().enumerate() {
-            match self.instance.route(&sub.topic).await {
-                Ok(_) => routed.push(sub.topic.clone()),
-                Err(e) => {
-                    if i == 0 {
-                        tracing::debug!(topic = %sub.topic, "no route yet: {e}");
-                        incomplete = true;
-                    }
-                }
-            }
-        }
-        let brokers = self.instance.broker_addrs(true);
-        let changed = *self.known_brokers.lock().unwrap() != brokers;
-        if changed {
-            self.instance.heartbeat_all().await;
-            *self.known_brokers.lock().unwrap() = brokers;
-        }
-        let main_topic = &self.config.push.topic;
-        for topic in routed {
-            match rebalance::assigned_queues(
-                &self.instance,
-                self.group(),
-                self.config.push.model,
-                &topic,
-            )
-            .await
-            {
-                Ok(Some(target)) => self.update_queues(&topic, target),
-                Ok(None) => incomplete |= &topic == main_topic,
-                Err(e) => {
-                    tracing::debug!(%topic, "rebalance failed: {e}");
-                    incomplete |= &topic == main_topic;
-                }
-            }
-        }
-        incomplete
-    }
-
-    fn update_queues(self: &Arc<Self>, topic: &str, target: Vec<MessageQueue>) {
-        let target: BTreeSet<MessageQueue> = target.into_iter().collect();
-        let mut queues = self.queues.lock().unwrap();
-        let gone: Vec<MessageQueue> = queues
-            .keys()
-            .filter(|mq| mq.topic == topic && !target.contains(*mq))
-            .cloned()
-            .collect();
-        for mq in gone {
-            if let Some(t) = queues.remove(&mq) {
-                self.release(mq, t);
-            }
-        }
-        for mq in target {
-            if queues.contains_key(&mq) || self.stop.is_cancelled() {
-                continue;
-            }
-            let state = Arc::new(QueueState::default());
-            let cancel = self.stop.child_token();
-            let handle = tokio::spawn(consume_queue(
-                self.clone(),
-                mq.clone(),
-                state.clone(),
-                cancel.clone(),
-            ));
-            tracing::debug!(queue = ?mq, "queue assigned");
-            queues.insert(
-                mq,
-                QueueTask {
-                    state,
-                    cancel,
-                    handle,
-                },
-            );
-        }
-    }
-
     /// Lets go of a queue: its task stops once the message in hand is
     /// answered, then the offset is written and only then the lock released,
     /// so the next owner starts where this one stopped.
@@ -589,41 +472,9 @@ impl Inner {
             }
             tracing::debug!(queue = ?mq, "queue released");
         });
-        let mut pending = self.releasing.lock().unwrap();
+        let mut pending = self.kind.releasing.lock().unwrap();
         pending.retain(|h| !h.is_finished());
         pending.push(releasing);
-    }
-
-    /// Where to start on a queue just locked: a reset offset, the committed
-    /// offset (read now, since the previous owner may just have written it),
-    /// or `consume_from`.
-    async fn start_offset(&self, mq: &MessageQueue) -> ClientResult<i64> {
-        if let Some(o) = self.resets.lock().unwrap().remove(mq) {
-            return Ok(o);
-        }
-        let push = &self.config.push;
-        if (push.use_committed_offsets || self.offsets.is_local())
-            && let Some(o) = self.offsets.read_stored(&self.instance, mq).await?
-            && o >= 0
-        {
-            return Ok(o);
-        }
-        let retry = mq.topic.starts_with("%RETRY%");
-        match push.consume_from {
-            ConsumeFrom::First => Ok(0),
-            ConsumeFrom::Last if retry => Ok(0),
-            ConsumeFrom::Last => queue_api::max_offset(&self.instance, mq).await,
-            ConsumeFrom::Timestamp(_) if retry => queue_api::max_offset(&self.instance, mq).await,
-            ConsumeFrom::Timestamp(ts) => queue_api::search_offset(&self.instance, mq, ts).await,
-        }
-    }
-
-    fn subscription(&self, topic: &str) -> SubscriptionData {
-        self.subscriptions
-            .iter()
-            .find(|s| s.topic == topic)
-            .cloned()
-            .unwrap_or_else(|| SubscriptionData::from_tag_expression(topic, "*", self.started_ms))
     }
 
     /// Sends a message that failed too often back to the retry topic, as
@@ -632,6 +483,7 @@ impl Inner {
     /// broker moves to the DLQ once they are used up.
     async fn send_back(&self, msg: &MessageExt, max: i32) -> ClientResult<()> {
         let producer = self
+            .kind
             .producer
             .get_or_init(|| {
                 Producer::with_instance(
@@ -664,15 +516,6 @@ async fn consume_queue(
     state: Arc<QueueState>,
     cancel: CancellationToken,
 ) {
-    let pause = |d: Duration| {
-        let cancel = cancel.clone();
-        async move {
-            tokio::select! {
-                _ = cancel.cancelled() => false,
-                _ = tokio::time::sleep(d) => true,
-            }
-        }
-    };
     let queue_slice = std::slice::from_ref(&mq);
     // Own it first: the broker's lock, then where the group is on it.
     if inner.locking() {
@@ -685,7 +528,7 @@ async fn consume_queue(
                 Ok(_) => tracing::debug!(queue = ?mq, "lock refused, asking again"),
                 Err(e) => tracing::debug!(queue = ?mq, "lock failed: {e}"),
             }
-            if !pause(LOCK_RETRY).await {
+            if !pause(&cancel, LOCK_RETRY).await {
                 return;
             }
         }
@@ -695,7 +538,7 @@ async fn consume_queue(
             Ok(o) => break o,
             Err(e) => tracing::warn!(queue = ?mq, "cannot find where to start: {e}"),
         }
-        if !pause(BACKOFF).await {
+        if !pause(&cancel, BACKOFF).await {
             return;
         }
     };
@@ -703,11 +546,10 @@ async fn consume_queue(
     tracing::debug!(queue = ?mq, start = next, "queue locked");
 
     let sub = inner.subscription(&mq.topic);
-    let clustering = inner.config.push.model == MessageModel::Clustering;
     let mut buffer: VecDeque<MessageExt> = VecDeque::new();
     while !cancel.is_cancelled() {
         if buffer.is_empty() {
-            match pull_once(&inner, &mq, &sub, next, clustering, &cancel).await {
+            match inner.pull(&mq, &sub, next, &cancel).await {
                 Some(Ok(result)) => match result.status {
                     PullStatus::Found => {
                         next = result.next_begin_offset;
@@ -726,33 +568,14 @@ async fn consume_queue(
                         inner.offsets.update(&mq, next, true);
                     }
                     PullStatus::OffsetIllegal => {
-                        tracing::warn!(
-                            queue = ?mq,
-                            requested = next,
-                            corrected = result.next_begin_offset,
-                            "offset illegal, moving on"
-                        );
-                        next = result.next_begin_offset;
-                        inner.offsets.update(&mq, next, false);
-                        let _ = inner
-                            .offsets
-                            .persist(&inner.instance, queue_slice, false)
-                            .await;
+                        let corrected = result.next_begin_offset;
+                        inner.offset_illegal(&mq, next, corrected).await;
+                        next = corrected;
                     }
                 },
                 Some(Err(e)) => {
-                    tracing::debug!(queue = ?mq, "pull failed: {e}");
-                    if matches!(
-                        e.response_code(),
-                        Some(
-                            response::SUBSCRIPTION_NOT_EXIST
-                                | response::SUBSCRIPTION_NOT_LATEST
-                                | response::SUBSCRIPTION_GROUP_NOT_EXIST
-                        )
-                    ) {
-                        inner.instance.heartbeat_all().await;
-                    }
-                    if !pause(BACKOFF).await {
+                    inner.pull_failed(&mq, &e).await;
+                    if !pause(&cancel, BACKOFF).await {
                         break;
                     }
                 }
@@ -768,7 +591,7 @@ async fn consume_queue(
                 }
                 _ => {
                     state.set_locked(false, 0);
-                    if !pause(LOCK_RETRY).await {
+                    if !pause(&cancel, LOCK_RETRY).await {
                         break;
                     }
                     continue;
@@ -793,7 +616,7 @@ async fn consume_queue(
         };
         tokio::select! {
             _ = cancel.cancelled() => break,
-            sent = inner.tx.send(delivery) => if sent.is_err() { break },
+            sent = inner.kind.tx.send(delivery) => if sent.is_err() { break },
         }
         // Once handed out, wait for the answer even when the queue is being
         // released: the next owner must not start before it comes. Only a
@@ -812,7 +635,7 @@ async fn consume_queue(
                 let Some(head) = buffer.front_mut() else {
                     continue;
                 };
-                let max = inner.config.max_reconsume_times;
+                let max = inner.kind.max_reconsume_times;
                 if let Some(max) = max.filter(|m| head.reconsume_times >= *m) {
                     match inner.send_back(head, max).await {
                         Ok(()) => {
@@ -825,138 +648,13 @@ async fn consume_queue(
                     }
                 }
                 head.reconsume_times += 1;
-                if !pause(inner.config.suspend_current_queue_time).await {
+                if !pause(&cancel, inner.kind.suspend_current_queue_time).await {
                     break;
                 }
             }
             // Dropped unanswered: offered again (the queue is not paused for it).
             None => {}
         }
-    }
-}
-
-/// One pull from `next`; `None` when cancelled meanwhile.
-async fn pull_once(
-    inner: &Inner,
-    mq: &MessageQueue,
-    sub: &SubscriptionData,
-    next: i64,
-    clustering: bool,
-    cancel: &CancellationToken,
-) -> Option<ClientResult<queue_api::PullResult>> {
-    let commit = if clustering {
-        inner.offsets.read_memory(mq).unwrap_or(0)
-    } else {
-        0
-    };
-    let mut sys_flag = pull_flag::SUSPEND;
-    if commit > 0 {
-        sys_flag |= pull_flag::COMMIT_OFFSET;
-    }
-    let header = PullMessageRequestHeader {
-        consumer_group: inner.group().to_string(),
-        topic: mq.topic.clone(),
-        queue_id: mq.queue_id,
-        queue_offset: next,
-        max_msg_nums: inner.config.push.pull_batch_size,
-        sys_flag,
-        commit_offset: commit,
-        suspend_timeout_millis: SUSPEND_TIMEOUT.as_millis() as i64,
-        subscription: None,
-        sub_version: sub.sub_version,
-        expression_type: Some(EXPRESSION_TYPE_TAG.to_string()),
-        broker_name: Some(mq.broker_name.clone()),
-    };
-    tokio::select! {
-        _ = cancel.cancelled() => None,
-        r = queue_api::pull(&inner.instance, mq, &header, PULL_TIMEOUT) => Some(r),
-    }
-}
-
-/// The instance's view of the consumer (weak: the consumer owns itself).
-struct Hook(Weak<Inner>);
-
-impl ConsumerHook for Hook {
-    fn consumer_data(&self) -> ConsumerData {
-        let Some(inner) = self.0.upgrade() else {
-            return ConsumerData::default();
-        };
-        let push = &inner.config.push;
-        let consume_from_where = match push.consume_from {
-            ConsumeFrom::Last => ConsumeFromWhere::ConsumeFromLastOffset,
-            ConsumeFrom::First => ConsumeFromWhere::ConsumeFromFirstOffset,
-            ConsumeFrom::Timestamp(_) => ConsumeFromWhere::ConsumeFromTimestamp,
-        };
-        ConsumerData {
-            consume_from_where,
-            consume_type: ConsumeType::ConsumePassively,
-            group_name: push.group.clone(),
-            message_model: push.model,
-            subscription_data_set: inner.subscriptions.clone(),
-            unit_mode: false,
-        }
-    }
-
-    fn on_consumer_ids_changed(&self) {
-        if let Some(inner) = self.0.upgrade() {
-            inner.rebalance_now.notify_one();
-        }
-    }
-
-    fn reset_offsets(&self, offsets: BTreeMap<MessageQueue, i64>) {
-        let Some(inner) = self.0.upgrade() else {
-            return;
-        };
-        for (mq, offset) in offsets {
-            let task = inner.queues.lock().unwrap().remove(&mq);
-            if let Some(t) = task {
-                inner.release(mq.clone(), t);
-            }
-            inner.resets.lock().unwrap().insert(mq, offset);
-        }
-        inner.rebalance_now.notify_one();
-    }
-
-    fn running_info(&self) -> serde_json::Value {
-        let Some(inner) = self.0.upgrade() else {
-            return serde_json::Value::Null;
-        };
-        let c = &inner.config.push;
-        let now = crate::util::now_millis();
-        let mq_table: serde_json::Map<String, serde_json::Value> = inner
-            .queues
-            .lock()
-            .unwrap()
-            .iter()
-            .map(|(mq, t)| {
-                (
-                    format!("{}:{}:{}", mq.topic, mq.broker_name, mq.queue_id),
-                    serde_json::json!({
-                        "locked": t.state.lock_fresh(now),
-                        "lastLockTimestamp": t.state.last_lock_ms.load(Ordering::Acquire),
-                        "droped": t.state.dropped.load(Ordering::Acquire),
-                    }),
-                )
-            })
-            .collect();
-        serde_json::json!({
-            "jstack": "",
-            "mqTable": mq_table,
-            "properties": {
-                "PROP_CONSUME_TYPE": "CONSUME_PASSIVELY",
-                "PROP_CONSUMEORDERLY": "true",
-                "PROP_CONSUMER_START_TIMESTAMP": inner.started_ms.to_string(),
-                "PROP_NAMESERVER_ADDR": "",
-                "PROP_CLIENT_VERSION": "mq",
-                "messageModel": c.model.as_str(),
-                "consumerGroup": c.group,
-                "pullBatchSize": c.pull_batch_size.to_string(),
-                "suspendCurrentQueueTimeMillis": inner.config.suspend_current_queue_time.as_millis().to_string(),
-                "assignedQueues": inner.assigned().len().to_string(),
-            },
-            "statusTable": {},
-            "subscriptionSet": inner.subscriptions,
-        })
     }
 }
 

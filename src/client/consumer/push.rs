@@ -10,32 +10,26 @@
 //! acknowledged (or sent back) offsets only, and is written every 5 s and at
 //! shutdown.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, OnceLock, Weak};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-use tokio::sync::{Notify, mpsc};
+use tokio::sync::mpsc;
 use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
 
-use super::offset_store::{OffsetStorage, OffsetStore};
+use super::member::{self, Kind, Member};
+use super::offset_store::OffsetStore;
 use super::process_queue::ProcessQueue;
-use super::queue_api::{self, PullStatus, pull_flag};
-use super::rebalance;
+use super::queue_api::PullStatus;
 use super::send_back::{self, DEFAULT_MAX_RECONSUME_TIMES};
-use crate::client::error::{ClientError, ClientResult};
-use crate::client::instance::{ClientConfig, ClientInstance, ConsumerHook};
-use crate::client::message::{MessageExt, validate_topic};
+use crate::client::error::ClientResult;
+use crate::client::instance::{ClientConfig, ClientInstance};
+use crate::client::message::MessageExt;
 use crate::client::producer::{Producer, ProducerConfig};
 use crate::protocol::admin::MessageQueue;
-use crate::protocol::header::PullMessageRequestHeader;
-use crate::protocol::heartbeat::{
-    ConsumeFromWhere, ConsumeType, ConsumerData, EXPRESSION_TYPE_TAG, MessageModel,
-    SubscriptionData,
-};
+use crate::protocol::heartbeat::{ConsumeFromWhere, MessageModel};
 use crate::protocol::message::property;
-use crate::remoting::code::response;
 
 /// How often queues are rebalanced without a notification.
 pub const REBALANCE_INTERVAL: Duration = Duration::from_secs(20);
@@ -47,8 +41,6 @@ pub const SUSPEND_TIMEOUT: Duration = Duration::from_secs(15);
 pub const PULL_TIMEOUT: Duration = Duration::from_secs(30);
 /// The pause after a failed pull.
 const PULL_BACKOFF: Duration = Duration::from_secs(3);
-/// While a subscribed topic has no route, look again this often.
-const MISSING_TOPIC_RETRY: Duration = Duration::from_secs(1);
 /// A failed message that could not be sent back is offered again here after this pause
 /// (Java's submitConsumeRequestLater).
 pub const RESUBMIT_DELAY: Duration = Duration::from_secs(5);
@@ -69,7 +61,7 @@ pub enum ConsumeFrom {
 }
 
 impl ConsumeFrom {
-    fn as_where(self) -> ConsumeFromWhere {
+    pub(super) fn as_where(self) -> ConsumeFromWhere {
         match self {
             ConsumeFrom::Last => ConsumeFromWhere::ConsumeFromLastOffset,
             ConsumeFrom::First => ConsumeFromWhere::ConsumeFromFirstOffset,
@@ -274,21 +266,14 @@ struct QueueTask {
     handle: JoinHandle<()>,
 }
 
-struct Inner {
-    instance: Arc<ClientInstance>,
-    owns_instance: bool,
-    config: PushConsumerConfig,
-    subscriptions: Vec<SubscriptionData>,
-    offsets: Arc<OffsetStore>,
-    queues: Mutex<BTreeMap<MessageQueue, QueueTask>>,
-    resets: Mutex<HashMap<MessageQueue, i64>>,
-    known_brokers: Mutex<BTreeSet<String>>,
+/// The concurrent kind of group member: each queue is long-polled on its own
+/// and its messages go to the application's channel.
+struct Push {
     tx: mpsc::Sender<Delivery>,
     retrier: Arc<Retrier>,
-    rebalance_now: Notify,
-    stop: CancellationToken,
-    started_ms: i64,
 }
+
+type Inner = Member<Push>;
 
 /// A running push consumer. Receive with `recv`; stop with `shutdown`.
 pub struct PushConsumer {
@@ -317,68 +302,29 @@ impl PushConsumer {
         owns_instance: bool,
         config: PushConsumerConfig,
     ) -> ClientResult<Self> {
-        if config.group.is_empty() {
-            return Err(ClientError::InvalidConfig(
-                "the consumer group is empty".into(),
-            ));
-        }
-        validate_topic(&config.topic)?;
-        let now = crate::util::now_millis();
-        let mut subscriptions = vec![SubscriptionData::from_tag_expression(
-            &config.topic,
-            &config.expression,
-            now,
-        )];
-        let storage = match config.model {
-            MessageModel::Clustering => {
-                subscriptions.push(SubscriptionData::from_tag_expression(
-                    &retry_topic(&config.group),
-                    "*",
-                    now,
-                ));
-                OffsetStorage::Broker
-            }
-            MessageModel::Broadcasting => OffsetStorage::Local(config.local_offset_file.clone()),
-        };
-        let offsets = Arc::new(OffsetStore::new(&config.group, storage)?);
         let (tx, rx) = mpsc::channel(config.channel_capacity.max(1));
-        let stop = CancellationToken::new();
-        let retrier = Arc::new(Retrier {
-            instance: instance.clone(),
-            group: config.group.clone(),
-            max_reconsume_times: if config.max_reconsume_times < 0 {
-                DEFAULT_MAX_RECONSUME_TIMES
-            } else {
-                config.max_reconsume_times
-            },
-            clustering: config.model == MessageModel::Clustering,
-            tx: tx.downgrade(),
-            producer: OnceLock::new(),
-            runtime: tokio::runtime::Handle::current(),
-            tasks: Mutex::new(JoinSet::new()),
-            stop: stop.clone(),
-        });
-        let inner = Arc::new(Inner {
-            instance: instance.clone(),
-            owns_instance,
-            subscriptions,
-            offsets,
-            queues: Mutex::new(BTreeMap::new()),
-            resets: Mutex::new(HashMap::new()),
-            known_brokers: Mutex::new(BTreeSet::new()),
+        let max_reconsume_times = if config.max_reconsume_times < 0 {
+            DEFAULT_MAX_RECONSUME_TIMES
+        } else {
+            config.max_reconsume_times
+        };
+        let group = config.group.clone();
+        let clustering = config.model == MessageModel::Clustering;
+        let inner = Member::new(instance.clone(), owns_instance, config, |stop| Push {
+            retrier: Arc::new(Retrier {
+                instance,
+                group,
+                max_reconsume_times,
+                clustering,
+                tx: tx.downgrade(),
+                producer: OnceLock::new(),
+                runtime: tokio::runtime::Handle::current(),
+                tasks: Mutex::new(JoinSet::new()),
+                stop: stop.clone(),
+            }),
             tx,
-            retrier,
-            rebalance_now: Notify::new(),
-            stop,
-            started_ms: now,
-            config,
-        });
-        instance.register_consumer(&inner.config.group, Arc::new(Hook(Arc::downgrade(&inner))))?;
-        let incomplete = inner.rebalance().await;
-        let loops = vec![
-            tokio::spawn(rebalance_loop(inner.clone(), incomplete)),
-            tokio::spawn(persist_loop(inner.clone())),
-        ];
+        })?;
+        let loops = inner.join().await?;
         Ok(PushConsumer { inner, rx, loops })
     }
 
@@ -410,14 +356,7 @@ impl PushConsumer {
     /// unregisters from the brokers.
     pub async fn shutdown(self) -> ClientResult<()> {
         let inner = self.inner;
-        inner.stop.cancel();
-        for l in self.loops {
-            let _ = l.await;
-        }
-        let tasks: Vec<(MessageQueue, QueueTask)> =
-            std::mem::take(&mut *inner.queues.lock().unwrap())
-                .into_iter()
-                .collect();
+        let tasks = inner.stop_loops(self.loops).await;
         let mut queues = Vec::with_capacity(tasks.len());
         let mut pqs = Vec::with_capacity(tasks.len());
         for (mq, t) in tasks {
@@ -426,187 +365,71 @@ impl PushConsumer {
             queues.push(mq);
         }
         // Messages being sent back become committable once the broker has them.
-        inner.retrier.drain().await;
+        inner.kind.retrier.drain().await;
         for pq in pqs {
             pq.set_dropped();
         }
         let persisted = inner.offsets.persist(&inner.instance, &queues, true).await;
-        inner
-            .instance
-            .unregister_consumer(&inner.config.group)
-            .await;
-        if inner.owns_instance {
-            inner.instance.close();
-        }
+        inner.leave().await;
         drop(self.rx);
         persisted
     }
 }
 
-async fn rebalance_loop(inner: Arc<Inner>, mut incomplete: bool) {
-    loop {
-        let wait = if incomplete {
-            MISSING_TOPIC_RETRY
-        } else {
-            REBALANCE_INTERVAL
-        };
-        tokio::select! {
-            _ = inner.stop.cancelled() => break,
-            _ = tokio::time::sleep(wait) => {}
-            _ = inner.rebalance_now.notified() => {}
-        }
-        incomplete = inner.rebalance().await;
-    }
-}
+impl Kind for Push {
+    type Queue = QueueTask;
 
-async fn persist_loop(inner: Arc<Inner>) {
-    let mut tick = tokio::time::interval(PERSIST_INTERVAL);
-    tick.tick().await;
-    loop {
-        tokio::select! {
-            _ = inner.stop.cancelled() => break,
-            _ = tick.tick() => {}
-        }
-        let queues = inner.assigned();
-        let _ = inner.offsets.persist(&inner.instance, &queues, false).await;
-    }
-}
-
-impl Inner {
-    fn assigned(&self) -> Vec<MessageQueue> {
-        self.queues.lock().unwrap().keys().cloned().collect()
-    }
-
-    /// Brings the assigned queues up to date; true when the subscribed
-    /// topic could not be rebalanced (no route or no member list yet).
-    async fn rebalance(self: &Arc<Self>) -> bool {
-        let mut incomplete = false;
-        let mut routed = Vec::new();
-        for sub in &self.subscriptions {
-            match self.instance.route(&sub.topic).await {
-                Ok(_) => routed.push(sub.topic.clone()),
-                // The retry topic too: the broker creates it on the first heartbeat, and
-                // failed messages come back through it.
-                Err(e) => {
-                    tracing::debug!(topic = %sub.topic, "no route yet: {e}");
-                    incomplete = true;
-                }
+    async fn take(inner: &Arc<Inner>, mq: &MessageQueue) -> Option<QueueTask> {
+        let start = match inner.start_offset(mq).await {
+            Ok(o) => o,
+            Err(e) => {
+                tracing::warn!(queue = ?mq, "cannot find where to start: {e}");
+                return None;
             }
-        }
-        // New brokers must hear from us before they can serve our pulls.
-        let brokers = self.instance.broker_addrs(true);
-        let changed = *self.known_brokers.lock().unwrap() != brokers;
-        if changed {
-            self.instance.heartbeat_all().await;
-            *self.known_brokers.lock().unwrap() = brokers;
-        }
-        for topic in routed {
-            match rebalance::assigned_queues(
-                &self.instance,
-                &self.config.group,
-                self.config.model,
-                &topic,
-            )
-            .await
-            {
-                Ok(Some(target)) => self.update_queues(&topic, target).await,
-                Ok(None) => incomplete |= topic == self.config.topic,
-                Err(e) => {
-                    tracing::debug!(%topic, "rebalance failed: {e}");
-                    incomplete |= topic == self.config.topic;
-                }
-            }
-        }
-        incomplete
+        };
+        inner.offsets.update(mq, start, false);
+        let pq = Arc::new(ProcessQueue::new(start));
+        let cancel = inner.stop.child_token();
+        let handle = tokio::spawn(pull_loop(
+            inner.clone(),
+            mq.clone(),
+            pq.clone(),
+            cancel.clone(),
+            start,
+        ));
+        tracing::debug!(queue = ?mq, start, "queue assigned");
+        Some(QueueTask { pq, cancel, handle })
     }
 
-    async fn update_queues(self: &Arc<Self>, topic: &str, target: Vec<MessageQueue>) {
-        let target: BTreeSet<MessageQueue> = target.into_iter().collect();
-        let removed: Vec<(MessageQueue, QueueTask)> = {
-            let mut queues = self.queues.lock().unwrap();
-            let gone: Vec<MessageQueue> = queues
-                .keys()
-                .filter(|mq| mq.topic == topic && !target.contains(*mq))
-                .cloned()
-                .collect();
-            gone.into_iter()
-                .filter_map(|mq| queues.remove(&mq).map(|t| (mq, t)))
-                .collect()
-        };
-        for (mq, t) in removed {
+    async fn release(inner: &Arc<Inner>, mq: MessageQueue, t: QueueTask) {
+        t.pq.set_dropped();
+        t.cancel.cancel();
+        let _ = inner
+            .offsets
+            .persist(&inner.instance, std::slice::from_ref(&mq), false)
+            .await;
+        inner.offsets.remove(&mq);
+        tracing::debug!(queue = ?mq, "queue released");
+    }
+
+    fn reset(inner: &Arc<Inner>, mq: &MessageQueue, t: Option<QueueTask>, offset: i64) {
+        if let Some(t) = t {
             t.pq.set_dropped();
             t.cancel.cancel();
-            let _ = self
-                .offsets
-                .persist(&self.instance, std::slice::from_ref(&mq), false)
-                .await;
-            self.offsets.remove(&mq);
-            tracing::debug!(queue = ?mq, "queue released");
         }
-        let added: Vec<MessageQueue> = {
-            let queues = self.queues.lock().unwrap();
-            target
-                .into_iter()
-                .filter(|mq| !queues.contains_key(mq))
-                .collect()
-        };
-        for mq in added {
-            if self.stop.is_cancelled() {
-                return;
-            }
-            let start = match self.start_offset(&mq).await {
-                Ok(o) => o,
-                Err(e) => {
-                    tracing::warn!(queue = ?mq, "cannot find where to start: {e}");
-                    continue;
-                }
-            };
-            self.offsets.update(&mq, start, false);
-            let pq = Arc::new(ProcessQueue::new(start));
-            let cancel = self.stop.child_token();
-            let handle = tokio::spawn(pull_loop(
-                self.clone(),
-                mq.clone(),
-                pq.clone(),
-                cancel.clone(),
-                start,
-            ));
-            tracing::debug!(queue = ?mq, start, "queue assigned");
-            self.queues
-                .lock()
-                .unwrap()
-                .insert(mq, QueueTask { pq, cancel, handle });
-        }
+        inner.offsets.update(mq, offset, false);
     }
 
-    /// Where to start on a newly assigned queue: a reset offset, the
-    /// committed offset, or `consume_from` (Java's computePullFromWhere).
-    async fn start_offset(&self, mq: &MessageQueue) -> ClientResult<i64> {
-        if let Some(o) = self.resets.lock().unwrap().remove(mq) {
-            return Ok(o);
-        }
-        if (self.config.use_committed_offsets || self.offsets.is_local())
-            && let Some(o) = self.offsets.read_stored(&self.instance, mq).await?
-            && o >= 0
-        {
-            return Ok(o);
-        }
-        let retry = mq.topic.starts_with("%RETRY%");
-        match self.config.consume_from {
-            ConsumeFrom::First => Ok(0),
-            ConsumeFrom::Last if retry => Ok(0),
-            ConsumeFrom::Last => queue_api::max_offset(&self.instance, mq).await,
-            ConsumeFrom::Timestamp(_) if retry => queue_api::max_offset(&self.instance, mq).await,
-            ConsumeFrom::Timestamp(ts) => queue_api::search_offset(&self.instance, mq, ts).await,
-        }
-    }
-
-    fn subscription(&self, topic: &str) -> SubscriptionData {
-        self.subscriptions
-            .iter()
-            .find(|s| s.topic == topic)
-            .cloned()
-            .unwrap_or_else(|| SubscriptionData::from_tag_expression(topic, "*", self.started_ms))
+    fn running_info(
+        inner: &Inner,
+        properties: &mut serde_json::Map<String, serde_json::Value>,
+    ) -> serde_json::Value {
+        properties.insert("PROP_CONSUMEORDERLY".into(), "false".into());
+        properties.insert(
+            "consumeFromWhere".into(),
+            inner.config.consume_from.as_where().as_str().into(),
+        );
+        serde_json::json!({})
     }
 }
 
@@ -621,65 +444,21 @@ async fn pull_loop(
 ) {
     let sub = inner.subscription(&mq.topic);
     let shared_mq = Arc::new(mq.clone());
-    let clustering = inner.config.model == MessageModel::Clustering;
-    let pause = |d: Duration| {
-        let cancel = cancel.clone();
-        async move {
-            tokio::select! {
-                _ = cancel.cancelled() => false,
-                _ = tokio::time::sleep(d) => true,
-            }
-        }
-    };
     'pulling: while !cancel.is_cancelled() {
         if pq.unacked() >= inner.config.max_unacked_per_queue {
-            if !pause(Duration::from_millis(50)).await {
+            if !member::pause(&cancel, Duration::from_millis(50)).await {
                 break;
             }
             continue;
         }
-        let commit = if clustering {
-            inner.offsets.read_memory(&mq).unwrap_or(0)
-        } else {
-            0
-        };
-        let mut sys_flag = pull_flag::SUSPEND;
-        if commit > 0 {
-            sys_flag |= pull_flag::COMMIT_OFFSET;
-        }
-        let header = PullMessageRequestHeader {
-            consumer_group: inner.config.group.clone(),
-            topic: mq.topic.clone(),
-            queue_id: mq.queue_id,
-            queue_offset: next,
-            max_msg_nums: inner.config.pull_batch_size,
-            sys_flag,
-            commit_offset: commit,
-            suspend_timeout_millis: SUSPEND_TIMEOUT.as_millis() as i64,
-            subscription: None,
-            sub_version: sub.sub_version,
-            expression_type: Some(EXPRESSION_TYPE_TAG.to_string()),
-            broker_name: Some(mq.broker_name.clone()),
-        };
-        let result = tokio::select! {
-            _ = cancel.cancelled() => break,
-            r = queue_api::pull(&inner.instance, &mq, &header, PULL_TIMEOUT) => r,
+        let Some(result) = inner.pull(&mq, &sub, next, &cancel).await else {
+            break;
         };
         let result = match result {
             Ok(r) => r,
             Err(e) => {
-                tracing::debug!(queue = ?mq, "pull failed: {e}");
-                if matches!(
-                    e.response_code(),
-                    Some(
-                        response::SUBSCRIPTION_NOT_EXIST
-                            | response::SUBSCRIPTION_NOT_LATEST
-                            | response::SUBSCRIPTION_GROUP_NOT_EXIST
-                    )
-                ) {
-                    inner.instance.heartbeat_all().await;
-                }
-                if !pause(PULL_BACKOFF).await {
+                inner.pull_failed(&mq, &e).await;
+                if !member::pause(&cancel, PULL_BACKOFF).await {
                     break;
                 }
                 continue;
@@ -702,13 +481,13 @@ async fn pull_loop(
                             offsets: inner.offsets.clone(),
                             mq: shared_mq.clone(),
                             offset: message.queue_offset,
-                            retrier: inner.retrier.clone(),
+                            retrier: inner.kind.retrier.clone(),
                         },
                         message,
                     };
                     tokio::select! {
                         _ = cancel.cancelled() => break 'pulling,
-                        sent = inner.tx.send(delivery) => if sent.is_err() { break 'pulling },
+                        sent = inner.kind.tx.send(delivery) => if sent.is_err() { break 'pulling },
                     }
                 }
             }
@@ -718,85 +497,11 @@ async fn pull_loop(
                 inner.offsets.update(&mq, committable, true);
             }
             PullStatus::OffsetIllegal => {
-                tracing::warn!(
-                    queue = ?mq,
-                    requested = next,
-                    corrected = result.next_begin_offset,
-                    "offset illegal, moving on"
-                );
-                next = result.next_begin_offset;
-                pq.reset(next);
-                inner.offsets.update(&mq, next, false);
-                let _ = inner
-                    .offsets
-                    .persist(&inner.instance, std::slice::from_ref(&mq), false)
-                    .await;
+                let corrected = result.next_begin_offset;
+                pq.reset(corrected);
+                inner.offset_illegal(&mq, next, corrected).await;
+                next = corrected;
             }
         }
-    }
-}
-
-/// The instance's view of the consumer (weak: the consumer owns itself).
-struct Hook(Weak<Inner>);
-
-impl ConsumerHook for Hook {
-    fn consumer_data(&self) -> ConsumerData {
-        let Some(inner) = self.0.upgrade() else {
-            return ConsumerData::default();
-        };
-        ConsumerData {
-            consume_from_where: inner.config.consume_from.as_where(),
-            consume_type: ConsumeType::ConsumePassively,
-            group_name: inner.config.group.clone(),
-            message_model: inner.config.model,
-            subscription_data_set: inner.subscriptions.clone(),
-            unit_mode: false,
-        }
-    }
-
-    fn on_consumer_ids_changed(&self) {
-        if let Some(inner) = self.0.upgrade() {
-            inner.rebalance_now.notify_one();
-        }
-    }
-
-    fn reset_offsets(&self, offsets: BTreeMap<MessageQueue, i64>) {
-        let Some(inner) = self.0.upgrade() else {
-            return;
-        };
-        for (mq, offset) in offsets {
-            if let Some(t) = inner.queues.lock().unwrap().remove(&mq) {
-                t.pq.set_dropped();
-                t.cancel.cancel();
-            }
-            inner.offsets.update(&mq, offset, false);
-            inner.resets.lock().unwrap().insert(mq, offset);
-        }
-        inner.rebalance_now.notify_one();
-    }
-
-    fn running_info(&self) -> serde_json::Value {
-        let Some(inner) = self.0.upgrade() else {
-            return serde_json::Value::Null;
-        };
-        let c = &inner.config;
-        serde_json::json!({
-            "jstack": "",
-            "mqTable": {},
-            "properties": {
-                "PROP_CONSUME_TYPE": "CONSUME_PASSIVELY",
-                "PROP_CONSUMEORDERLY": "false",
-                "PROP_CONSUMER_START_TIMESTAMP": inner.started_ms.to_string(),
-                "PROP_NAMESERVER_ADDR": "",
-                "PROP_CLIENT_VERSION": "mq",
-                "messageModel": c.model.as_str(),
-                "consumeFromWhere": c.consume_from.as_where().as_str(),
-                "consumerGroup": c.group,
-                "pullBatchSize": c.pull_batch_size.to_string(),
-                "assignedQueues": inner.assigned().len().to_string(),
-            },
-            "statusTable": {},
-            "subscriptionSet": inner.subscriptions,
-        })
     }
 }
