@@ -1,5 +1,5 @@
-//! The broker's one way to store messages: every path that stores (SEND_MESSAGE, and later the
-//! delay service, END_TRANSACTION, a DLQ or admin re-send) appends through here, so that each
+//! The broker's one way to store messages: every path that stores (SEND_MESSAGE,
+//! CONSUMER_SEND_MSG_BACK, the schedule and timer services, later END_TRANSACTION) appends through here, so that each
 //! stored message is counted in the put statistics and wakes the pulls held on its queue the
 //! moment it is visible, not once it is durable.
 

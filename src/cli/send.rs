@@ -113,7 +113,7 @@ fn parse_deliver_at(s: &str) -> Result<i64, String> {
 
 /// The timer property `--delay` or `--deliver-at` asks for.
 fn timer_property(args: &SendArgs) -> Option<(String, String)> {
-    use crate::broker::schedule::timer::prop;
+    use crate::protocol::message::property as prop;
     if let Some(d) = args.delay {
         return Some(if d.subsec_millis() == 0 {
             (prop::TIMER_DELAY_SEC.into(), d.as_secs().to_string())

@@ -72,6 +72,15 @@ pub mod property {
     pub const PUSH_REPLY_TIME: &str = "PUSH_REPLY_TIME";
     pub const CLUSTER: &str = "CLUSTER";
     pub const MESSAGE_TYPE: &str = "MSG_TYPE";
+    /// RocketMQ 5's timer properties: an absolute delivery time, a relative delay, the
+    /// slot the broker chose, a timer delete.
+    pub const TIMER_DELIVER_MS: &str = "TIMER_DELIVER_MS";
+    pub const TIMER_DELAY_SEC: &str = "TIMER_DELAY_SEC";
+    pub const TIMER_DELAY_MS: &str = "TIMER_DELAY_MS";
+    pub const TIMER_OUT_MS: &str = "TIMER_OUT_MS";
+    pub const TIMER_DEL_UNIQKEY: &str = "TIMER_DEL_UNIQKEY";
+    /// The delivery time (epoch ms) of ali-ons and Aliyun's ONS clients.
+    pub const START_DELIVER_TIME: &str = "__STARTDELIVERTIME";
     pub const NAME_VALUE_SEPARATOR: char = '\u{1}';
     pub const PROPERTY_SEPARATOR: char = '\u{2}';
 }

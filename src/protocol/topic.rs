@@ -7,6 +7,8 @@ pub const SELF_TEST_TOPIC: &str = "SELF_TEST_TOPIC";
 pub const BENCHMARK_TOPIC: &str = "BenchmarkTest";
 pub const OFFSET_MOVED_EVENT: &str = "OFFSET_MOVED_EVENT";
 pub const SCHEDULE_TOPIC: &str = "SCHEDULE_TOPIC_XXXX";
+/// RocketMQ 5's TimerMessageStore.TIMER_TOPIC: timer messages wait there.
+pub const TIMER_TOPIC: &str = "rmq_sys_wheel_timer";
 pub const TRACE_TOPIC: &str = "RMQ_SYS_TRACE_TOPIC";
 pub const TRANS_HALF_TOPIC: &str = "RMQ_SYS_TRANS_HALF_TOPIC";
 pub const TRANS_OP_HALF_TOPIC: &str = "RMQ_SYS_TRANS_OP_HALF_TOPIC";

@@ -2,7 +2,8 @@
 //! steps later features extend rather than one function: decode, check
 //! (RocketMQ's msgCheck: broker and topic permissions, topic names, queue ids,
 //! auto-creation from TBW102), choose the target (retry topics that turn into
-//! dead-letter queues), build the stored messages, append (`Broker::append`),
+//! dead-letter queues, delay levels and delivery times through `schedule::reroute`),
+//! build the stored messages, append (`Broker::append`),
 //! wait until durable, answer.
 
 use std::sync::Arc;
@@ -75,7 +76,7 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 }
 
 /// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
-/// (a dead-letter queue, a delay level's schedule topic; later the half topic).
+/// (a dead-letter queue, a delay level's schedule topic, the timer topic; later the half topic).
 struct Target {
     topic: String,
     queue_id: i32,
@@ -338,7 +339,7 @@ fn create_topic(
 /// RocketMQ's choice of where a send is stored: for a message sent back to `%RETRY%group`
 /// too often, the group's dead-letter queue (not delayed); otherwise where `schedule::reroute`
 /// says (a delayed message's level queue, a %RETRY% one's too: that is a client's fallback
-/// retry's back-off), else its own topic and queue. A batch cannot be delayed, as in RocketMQ.
+/// retry's back-off; a timed message's timer topic), else its own topic and queue. A batch cannot be delayed, as in RocketMQ.
 fn choose_target(
     b: &Broker,
     req: &RemotingCommand,

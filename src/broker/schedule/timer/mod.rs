@@ -39,18 +39,8 @@ use crate::remoting::code::response;
 use crate::store::message::find_properties;
 use crate::store::{AppendMessage, GetMessageStatus, StoreError};
 
-/// RocketMQ 5's TimerMessageStore.TIMER_TOPIC.
-pub const TIMER_TOPIC: &str = "rmq_sys_wheel_timer";
-
-/// RocketMQ 5's MessageConst names, and Aliyun's start deliver time.
-pub mod prop {
-    pub const TIMER_DELIVER_MS: &str = "TIMER_DELIVER_MS";
-    pub const TIMER_DELAY_SEC: &str = "TIMER_DELAY_SEC";
-    pub const TIMER_DELAY_MS: &str = "TIMER_DELAY_MS";
-    pub const TIMER_OUT_MS: &str = "TIMER_OUT_MS";
-    pub const TIMER_DEL_UNIQKEY: &str = "TIMER_DEL_UNIQKEY";
-    pub const START_DELIVER_TIME: &str = "__STARTDELIVERTIME";
-}
+pub use crate::protocol::message::property as prop;
+pub use crate::protocol::topic::TIMER_TOPIC;
 
 /// Properties that ask for a delivery time.
 const REQUEST_PROPS: [&str; 4] = [
