@@ -400,10 +400,27 @@ fn an_ali_ons_consumer_that_throws_sees_the_message_again_through_send_back() {
         .collect();
     let summary = lines.last().unwrap();
     assert_eq!(summary["retried"], 1, "{lines:?}");
-    // Only the handler's own error: the send-back itself succeeded (no fallback send).
-    let errors = summary["errors"].as_array().unwrap();
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(errors[0].as_str().unwrap().contains("failed on purpose"));
+    // The handler's own error once, and none from a failed send-back (which would have made
+    // ali-ons fall back to a send of its own). Other errors ali-ons reports on a loaded machine
+    // (a pull that timed out) do not matter here.
+    let errors: Vec<&str> = summary["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e.as_str().unwrap_or(""))
+        .collect();
+    let own = errors
+        .iter()
+        .filter(|e| e.contains("failed on purpose"))
+        .count();
+    assert_eq!(own, 1, "{errors:?}");
+    assert!(
+        !errors.iter().any(|e| {
+            let e = e.to_ascii_lowercase();
+            e.contains("sendmessageback") || e.contains("send_msg_back") || e.contains("code: 36")
+        }),
+        "{errors:?}"
+    );
     let attempts = &lines[..lines.len() - 1];
     assert_eq!(attempts.len(), 2, "{attempts:?}");
     assert_eq!(attempts[0]["reconsumeTimes"], 0);

@@ -8,7 +8,9 @@
 //! ORIGIN_MESSAGE_ID say where it first came from.
 
 use super::Broker;
-use crate::protocol::message::{RecordRef, decode_record_ref, offset_msg_id, property};
+use crate::protocol::message::{
+    RecordRef, decode_record_ref, offset_msg_id, property, push_property,
+};
 use crate::protocol::perm;
 use crate::protocol::topic::{dlq_topic, retry_topic};
 use crate::remoting::code::response;
@@ -94,14 +96,7 @@ pub fn restore(
         delay_level
     };
     let mut out = String::with_capacity(loaded.properties.len() + 96);
-    let mut push = |k: &str, v: &str| {
-        if !out.is_empty() {
-            out.push(property::PROPERTY_SEPARATOR);
-        }
-        out.push_str(k);
-        out.push(property::NAME_VALUE_SEPARATOR);
-        out.push_str(v);
-    };
+    let mut push = |k: &str, v: &str| push_property(&mut out, k, v);
     let mut retry_topic_kept = false;
     let mut origin_kept = false;
     for (k, v) in crate::protocol::message::properties_iter(loaded.properties) {

@@ -184,14 +184,19 @@ pub fn parse_properties(props: &str) -> BTreeMap<String, String> {
 pub fn build_properties<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
     let mut s = String::new();
     for (k, v) in pairs {
-        if !s.is_empty() {
-            s.push(property::PROPERTY_SEPARATOR);
-        }
-        s.push_str(k);
-        s.push(property::NAME_VALUE_SEPARATOR);
-        s.push_str(v);
+        push_property(&mut s, k, v);
     }
     s
+}
+
+/// Appends `k`=`v` to a properties string (with a separator unless it is the first).
+pub fn push_property(out: &mut String, k: &str, v: &str) {
+    if !out.is_empty() {
+        out.push(property::PROPERTY_SEPARATOR);
+    }
+    out.push_str(k);
+    out.push(property::NAME_VALUE_SEPARATOR);
+    out.push_str(v);
 }
 
 /// The offset message id: store host address, port and physical offset, upper-case hex.

@@ -15,7 +15,7 @@ use crate::broker::schedule;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, properties_iter, property};
+use crate::protocol::message::{batch, properties_iter, property, push_property};
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic::{
@@ -225,14 +225,7 @@ fn answer(
 /// (no need to store it), plus the batch's and the broker's CLUSTER.
 fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     let mut out = String::with_capacity(own.len() + batch.len() + cluster.len() + 10);
-    let mut push = |k: &str, v: &str| {
-        if !out.is_empty() {
-            out.push(property::PROPERTY_SEPARATOR);
-        }
-        out.push_str(k);
-        out.push(property::NAME_VALUE_SEPARATOR);
-        out.push_str(v);
-    };
+    let mut push = |k: &str, v: &str| push_property(&mut out, k, v);
     for (k, v) in properties_iter(own).chain(properties_iter(batch)) {
         if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
             push(k, v);

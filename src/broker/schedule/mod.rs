@@ -11,7 +11,7 @@ pub mod service;
 pub mod timer;
 
 use super::Broker;
-use crate::protocol::message::{properties_iter, property};
+use crate::protocol::message::{properties_iter, property, push_property};
 use crate::protocol::topic::SCHEDULE_TOPIC;
 use crate::remoting::code::response;
 pub use crate::store::DelayLevels;
@@ -125,14 +125,7 @@ pub fn delay_level_of(properties: &str) -> Result<Option<i32>, RerouteRefusal> {
 pub(crate) fn replace_properties(properties: &str, set: &[(&str, &str)]) -> String {
     let extra: usize = set.iter().map(|(k, v)| k.len() + v.len() + 2).sum();
     let mut out = String::with_capacity(properties.len() + extra);
-    let mut push = |k: &str, v: &str| {
-        if !out.is_empty() {
-            out.push(property::PROPERTY_SEPARATOR);
-        }
-        out.push_str(k);
-        out.push(property::NAME_VALUE_SEPARATOR);
-        out.push_str(v);
-    };
+    let mut push = |k: &str, v: &str| push_property(&mut out, k, v);
     for (k, v) in properties_iter(properties) {
         if !set.iter().any(|(name, _)| *name == k) {
             push(k, v);
@@ -149,12 +142,7 @@ pub(crate) fn remove_properties(properties: &str, names: &[&str]) -> String {
     let mut out = String::with_capacity(properties.len());
     for (k, v) in properties_iter(properties) {
         if !names.contains(&k) {
-            if !out.is_empty() {
-                out.push(property::PROPERTY_SEPARATOR);
-            }
-            out.push_str(k);
-            out.push(property::NAME_VALUE_SEPARATOR);
-            out.push_str(v);
+            push_property(&mut out, k, v);
         }
     }
     out

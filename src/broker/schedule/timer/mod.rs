@@ -34,7 +34,7 @@ use tokio_util::sync::CancellationToken;
 use self::log::TimerLog;
 use self::state::{Placement, TimerCheckpoint, TimerEntry, TimerState};
 use crate::broker::Broker;
-use crate::protocol::message::{decode_record_ref, properties_iter, property};
+use crate::protocol::message::{decode_record_ref, properties_iter, property, push_property};
 use crate::remoting::code::response;
 use crate::store::message::find_properties;
 use crate::store::{AppendMessage, GetMessageStatus, StoreError};
@@ -221,12 +221,7 @@ fn reroute(c: &TimerConfig, topic: &str, queue_id: i32, properties: &str, now_ms
         (property::REAL_TOPIC, topic.to_string()),
         (property::REAL_QUEUE_ID, queue_id.to_string()),
     ] {
-        if !props.is_empty() {
-            props.push(property::PROPERTY_SEPARATOR);
-        }
-        props.push_str(k);
-        props.push(property::NAME_VALUE_SEPARATOR);
-        props.push_str(&v);
+        push_property(&mut props, k, &v);
     }
     Ok(Some((TIMER_TOPIC.to_string(), 0, props)))
 }
@@ -249,12 +244,7 @@ fn without(properties: &str, names: &[&str]) -> String {
         if names.contains(&k) {
             continue;
         }
-        if !out.is_empty() {
-            out.push(property::PROPERTY_SEPARATOR);
-        }
-        out.push_str(k);
-        out.push(property::NAME_VALUE_SEPARATOR);
-        out.push_str(v);
+        push_property(&mut out, k, v);
     }
     out
 }
