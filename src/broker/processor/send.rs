@@ -152,25 +152,9 @@ fn append_batch(
             "the batch is empty",
         ));
     }
-    // As the batch's own properties (choose_target), none of its messages may be delayed:
-    // RocketMQ refuses the batch rather than store them at once.
-    for e in &entries {
-        if let Some(level) = schedule::delay_level_of(e.properties).map_err(refused)?
-            && level > 0
-        {
-            return Err(batch_delay_refusal(level));
-        }
-    }
     let batch_props = h.properties.as_deref().unwrap_or("");
-    if std::iter::once(batch_props)
-        .chain(entries.iter().map(|e| e.properties))
-        .any(schedule::timer::has_timer_property)
-    {
-        return Err(RemotingCommand::error(
-            response::MESSAGE_ILLEGAL,
-            "a batch cannot carry timer properties (TIMER_*, __STARTDELIVERTIME): send them one by one",
-        ));
-    }
+    schedule::check_batch(std::iter::once(batch_props).chain(entries.iter().map(|e| e.properties)))
+        .map_err(refused)?;
     let cluster = &b.config.broker_cluster_name;
     let props: Vec<String> = entries
         .iter()
@@ -342,11 +326,7 @@ fn choose_target(
 ) -> Result<Target, RemotingCommand> {
     let props = h.properties.as_deref().unwrap_or("");
     if req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true) {
-        if let Some(level) = schedule::delay_level_of(props).map_err(refused)?
-            && level > 0
-        {
-            return Err(batch_delay_refusal(level));
-        }
+        // Stored as sent: append_batch refuses a batch that asks for a delay.
         return Ok(Target {
             topic: topic_config.topic_name,
             queue_id,
@@ -414,17 +394,6 @@ fn choose_target(
         properties,
         reply_queue_id: 0,
     })
-}
-
-/// RocketMQ answers a delayed batch with MESSAGE_ILLEGAL (its CommitLog refuses it).
-fn batch_delay_refusal(level: i32) -> RemotingCommand {
-    RemotingCommand::error(
-        response::MESSAGE_ILLEGAL,
-        format!(
-            "a batch cannot be delayed (DELAY={level}): delay levels are not supported for \
-             batched messages; send them one by one"
-        ),
-    )
 }
 
 fn refused(r: schedule::RerouteRefusal) -> RemotingCommand {

@@ -68,6 +68,36 @@ pub(crate) fn reroute(
     }
 }
 
+/// A batch is stored as sent, so none of its property strings (the batch's own and each
+/// message's) may ask for a delay level or a delivery time: RocketMQ refuses such a batch
+/// with MESSAGE_ILLEGAL rather than store its messages at once.
+pub(crate) fn check_batch<'a>(
+    properties: impl IntoIterator<Item = &'a str>,
+) -> Result<(), RerouteRefusal> {
+    for p in properties {
+        if let Some(level) = delay_level_of(p)?
+            && level > 0
+        {
+            return Err(RerouteRefusal {
+                code: response::MESSAGE_ILLEGAL,
+                remark: format!(
+                    "a batch cannot be delayed (DELAY={level}): delay levels are not supported \
+                     for batched messages; send them one by one"
+                ),
+            });
+        }
+        if timer::has_timer_property(p) {
+            return Err(RerouteRefusal {
+                code: response::MESSAGE_ILLEGAL,
+                remark: "a batch cannot carry timer properties (TIMER_*, __STARTDELIVERTIME): \
+                         send them one by one"
+                    .into(),
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The DELAY=N branch: SCHEDULE_TOPIC_XXXX queue N−1 (N clamped to the max level), with
 /// REAL_TOPIC and REAL_QID added and DELAY kept (clamped too), as RocketMQ's
 /// transformDelayLevelMessage does. A level of 0 or below is no delay. A DELAY that is not a
