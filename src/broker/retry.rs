@@ -211,17 +211,8 @@ pub async fn send_back(b: &Broker, req: &SendBack<'_>) -> Result<SendBackOutcome
         b.register_now().await;
     }
     let msg = AppendMessage {
-        topic: &topic,
-        queue_id,
-        flag: loaded.flag,
-        body: loaded.body,
-        properties: &plan.properties,
-        sys_flag: loaded.sys_flag,
-        born_timestamp: loaded.born_timestamp,
-        born_host: loaded.born_host,
-        store_host: b.store_host,
         reconsume_times: plan.reconsume_times,
-        prepared_transaction_offset: 0,
+        ..AppendMessage::copy_of(&loaded, &topic, queue_id, &plan.properties, b.store_host)
     };
     let appended = store_retry(b, msg)?;
     match b

@@ -40,6 +40,33 @@ fn host_len(addr: &SocketAddr) -> usize {
     }
 }
 
+impl<'a> AppendMessage<'a> {
+    /// A stored record appended again under another topic, queue and properties (a delayed or
+    /// timed message's delivery, a consumer's retry): its body, flag, sysflag, born host and
+    /// time and reconsume times kept, stored by `store_host`.
+    pub fn copy_of(
+        r: &RecordRef<'a>,
+        topic: &'a str,
+        queue_id: i32,
+        properties: &'a str,
+        store_host: SocketAddr,
+    ) -> Self {
+        AppendMessage {
+            topic,
+            queue_id,
+            flag: r.flag,
+            body: r.body,
+            properties,
+            sys_flag: r.sys_flag,
+            born_timestamp: r.born_timestamp,
+            born_host: r.born_host,
+            store_host,
+            reconsume_times: r.reconsume_times,
+            prepared_transaction_offset: 0,
+        }
+    }
+}
+
 impl AppendMessage<'_> {
     /// The sysflag written to disk: the caller's flag with the IPv6 bits set from the hosts.
     pub fn effective_sys_flag(&self) -> i32 {

@@ -269,19 +269,13 @@ fn deliver_one(b: &Broker, level: i32, commit_log_offset: i64) -> Result<Option<
             property::REAL_QUEUE_ID,
         ],
     );
-    let a = b.append(&AppendMessage {
+    let a = b.append(&AppendMessage::copy_of(
+        &r,
         topic,
         queue_id,
-        flag: r.flag,
-        body: r.body,
-        properties: &properties,
-        sys_flag: r.sys_flag,
-        born_timestamp: r.born_timestamp,
-        born_host: r.born_host,
-        store_host: b.store_host,
-        reconsume_times: r.reconsume_times,
-        prepared_transaction_offset: 0,
-    })?;
+        &properties,
+        b.store_host,
+    ))?;
     Ok(Some(a.physical_offset + a.wrote_bytes as i64))
 }
 

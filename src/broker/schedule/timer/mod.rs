@@ -39,6 +39,7 @@ use crate::remoting::code::response;
 use crate::store::message::find_properties;
 use crate::store::{AppendMessage, GetMessageStatus, StoreError};
 
+use super::remove_properties;
 pub use crate::protocol::message::property as prop;
 pub use crate::protocol::topic::TIMER_TOPIC;
 
@@ -150,7 +151,7 @@ fn reroute(c: &TimerConfig, topic: &str, queue_id: i32, properties: &str, now_ms
         .and_then(|l| l.parse::<i32>().ok())
         .is_some_and(|l| l > 0)
     {
-        let kept = without(properties, &REQUEST_PROPS);
+        let kept = remove_properties(properties, &REQUEST_PROPS);
         return Ok(Some((topic.to_string(), queue_id, kept)));
     }
     if out_ms.is_some() {
@@ -235,18 +236,6 @@ pub fn slot_of(deliver_ms: i64, precision_ms: i64) -> i64 {
     } else {
         deliver_ms.div_euclid(precision_ms) * precision_ms
     }
-}
-
-/// `properties` without the named ones.
-fn without(properties: &str, names: &[&str]) -> String {
-    let mut out = String::with_capacity(properties.len());
-    for (k, v) in properties_iter(properties) {
-        if names.contains(&k) {
-            continue;
-        }
-        push_property(&mut out, k, v);
-    }
-    out
 }
 
 /// What the timer service reports (GET_BROKER_RUNTIME_INFO), updated at each of its steps.
@@ -459,25 +448,13 @@ fn deliver(b: &Broker, entries: &[TimerEntry]) -> Result<(), StoreError> {
             );
             continue;
         };
-        props.push(without(r.properties, &DELIVERED_WITHOUT));
+        props.push(remove_properties(r.properties, &DELIVERED_WITHOUT));
         decoded.push((r, topic, qid));
     }
     let msgs: Vec<AppendMessage> = decoded
         .iter()
         .zip(&props)
-        .map(|((r, topic, qid), p)| AppendMessage {
-            topic,
-            queue_id: *qid,
-            flag: r.flag,
-            body: r.body,
-            properties: p,
-            sys_flag: r.sys_flag,
-            born_timestamp: r.born_timestamp,
-            born_host: r.born_host,
-            store_host: b.store_host,
-            reconsume_times: r.reconsume_times,
-            prepared_transaction_offset: 0,
-        })
+        .map(|((r, topic, qid), p)| AppendMessage::copy_of(r, topic, *qid, p, b.store_host))
         .collect();
     if msgs.is_empty() {
         return Ok(());
