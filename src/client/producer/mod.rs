@@ -30,7 +30,7 @@ use crate::protocol::admin::MessageQueue;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, property, uniq_id};
+use crate::protocol::message::{REPLY_MESSAGE_FLAG, batch, property, sysflag, uniq_id};
 use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
@@ -71,6 +71,8 @@ struct Prepared {
     topic: String,
     code: i32,
     flag: i32,
+    /// TRANSACTION_PREPARED_TYPE for a half message (TRAN_MSG=true), as Java's producer sets it.
+    sys_flag: i32,
     properties: Option<String>,
     body: Bytes,
     /// UNIQ_KEY ids, comma-joined for a batch.
@@ -274,10 +276,22 @@ fn prepare_one(msg: &Message) -> ClientResult<Prepared> {
     } else {
         msg.encode_properties(&msg_id)
     };
+    // A reply (MSG_TYPE=reply) goes with SEND_REPLY_MESSAGE_V2 so that the broker pushes it to
+    // the requester, and a half message carries the prepared sysflag: Java picks both from the
+    // message's properties the same way.
+    let code = match msg.properties.get(property::MESSAGE_TYPE) {
+        Some(t) if t == REPLY_MESSAGE_FLAG => request::SEND_REPLY_MESSAGE_V2,
+        _ => request::SEND_MESSAGE_V2,
+    };
+    let sys_flag = match msg.properties.get(property::TRANSACTION_PREPARED) {
+        Some(v) if v.eq_ignore_ascii_case("true") => sysflag::TRANSACTION_PREPARED_TYPE,
+        _ => sysflag::TRANSACTION_NOT_TYPE,
+    };
     Ok(Prepared {
         topic: msg.topic.clone(),
-        code: request::SEND_MESSAGE_V2,
+        code,
         flag: msg.flag,
+        sys_flag,
         properties: Some(properties),
         body: msg.body.clone(),
         msg_id,
@@ -323,6 +337,7 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
         topic: first.topic.clone(),
         code: request::SEND_BATCH_MESSAGE,
         flag: 0,
+        sys_flag: 0,
         properties: None,
         body: body.freeze(),
         msg_id: ids,
@@ -481,7 +496,7 @@ impl Inner {
             default_topic: AUTO_CREATE_TOPIC_KEY.to_string(),
             default_topic_queue_nums: self.config.default_topic_queue_nums,
             queue_id: mq.queue_id,
-            sys_flag: 0,
+            sys_flag: p.sys_flag,
             born_timestamp: crate::util::now_millis(),
             flag: p.flag,
             properties: p.properties.clone(),
