@@ -318,6 +318,36 @@ command_header! {
     }
 }
 
+command_header! {
+    /// END_TRANSACTION (37), oneway from the producer: the outcome of the local transaction of
+    /// the half message at `commitLogOffset` / `tranStateTableOffset` (its half queue offset).
+    /// `commitOrRollback` is a sysflag transaction value: 0 unknown, 8 commit, 12 rollback.
+    pub struct EndTransactionRequestHeader {
+        topic: Option<String> => "topic",
+        producer_group: String => "producerGroup",
+        tran_state_table_offset: i64 => "tranStateTableOffset",
+        commit_log_offset: i64 => "commitLogOffset",
+        commit_or_rollback: i32 => "commitOrRollback",
+        from_transaction_check: Option<bool> => "fromTransactionCheck",
+        msg_id: String => "msgId",
+        transaction_id: Option<String> => "transactionId",
+    }
+}
+
+command_header! {
+    /// CHECK_TRANSACTION_STATE (39), oneway from the broker to a producer of the half message's
+    /// group; the body is the half message, encoded as a pull carries it. `msgId` and
+    /// `transactionId` are its UNIQ_KEY, `offsetMsgId` its offset message id.
+    pub struct CheckTransactionStateRequestHeader {
+        topic: Option<String> => "topic",
+        tran_state_table_offset: i64 => "tranStateTableOffset",
+        commit_log_offset: i64 => "commitLogOffset",
+        msg_id: Option<String> => "msgId",
+        transaction_id: Option<String> => "transactionId",
+        offset_msg_id: Option<String> => "offsetMsgId",
+    }
+}
+
 // ---- messages and topics ----
 
 command_header! {
