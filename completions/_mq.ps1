@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'A consumer group''s dead letters: list, show, re-send to their original topic')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
+            [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Transactional messages: half messages waiting for their outcome')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
@@ -621,6 +622,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Deliver this long after the broker stores it (90s, 5m, 1h30m; at most timerMaxDelaySec, 3 days by default): RocketMQ 5''s TIMER_DELAY_SEC (TIMER_DELAY_MS for a fraction of a second)')
             [CompletionResult]::new('--deliver-at', '--deliver-at', [CompletionResultType]::ParameterName, 'Deliver at this time, RFC 3339 in UTC (2026-12-24T18:00:00Z): RocketMQ 5''s TIMER_DELIVER_MS')
             [CompletionResult]::new('--delay-level', '--delay-level', [CompletionResultType]::ParameterName, 'Deliver after delay level N of the broker''s messageDelayLevel (default table: 1=1s 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)')
+            [CompletionResult]::new('--transaction', '--transaction', [CompletionResultType]::ParameterName, 'Send transactional messages: each is stored as a half message, then this outcome of the local transaction is told to the broker (unknown: the broker checks back later)')
+            [CompletionResult]::new('--check-answer', '--check-answer', [CompletionResultType]::ParameterName, 'With --transaction: the answer to the broker''s checks')
+            [CompletionResult]::new('--check-wait', '--check-wait', [CompletionResultType]::ParameterName, 'With --transaction unknown: how long to stay up for the broker''s checks (it checks half messages older than transactionTimeOut every transactionCheckInterval: 6 s and 60 s by default)')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
@@ -1049,6 +1053,52 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;producer;help;help' {
             break
         }
+        'mq;transaction' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('pending', 'pending', [CompletionResultType]::ParameterValue, 'Half messages waiting for a commit, a rollback or the broker''s check, counted per topic and producer group (--messages: one row each)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;transaction;pending' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Only halves of this topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'Only halves of this topic')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Only halves of this producer group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Only halves of this producer group')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Read at most this many half messages per broker')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'One row per half message instead of counts')
+            [CompletionResult]::new('--messages', '--messages', [CompletionResultType]::ParameterName, 'One row per half message instead of counts')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;transaction;help' {
+            [CompletionResult]::new('pending', 'pending', [CompletionResultType]::ParameterValue, 'Half messages waiting for a commit, a rollback or the broker''s check, counted per topic and producer group (--messages: one row each)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;transaction;help;pending' {
+            break
+        }
+        'mq;transaction;help;help' {
+            break
+        }
         'mq;consumer' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
@@ -1224,6 +1274,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('message', 'message', [CompletionResultType]::ParameterValue, 'Look up, print and resend messages')
             [CompletionResult]::new('dlq', 'dlq', [CompletionResultType]::ParameterValue, 'A consumer group''s dead letters: list, show, re-send to their original topic')
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
+            [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Transactional messages: half messages waiting for their outcome')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
@@ -1404,6 +1455,13 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;producer;list' {
+            break
+        }
+        'mq;help;transaction' {
+            [CompletionResult]::new('pending', 'pending', [CompletionResultType]::ParameterValue, 'Half messages waiting for a commit, a rollback or the broker''s check, counted per topic and producer group (--messages: one row each)')
+            break
+        }
+        'mq;help;transaction;pending' {
             break
         }
         'mq;help;consumer' {

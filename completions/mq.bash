@@ -67,6 +67,9 @@ _mq() {
             mq,topic)
                 cmd="mq__subcmd__topic"
                 ;;
+            mq,transaction)
+                cmd="mq__subcmd__transaction"
+                ;;
             mq,up)
                 cmd="mq__subcmd__up"
                 ;;
@@ -271,6 +274,9 @@ _mq() {
             mq__subcmd__help,topic)
                 cmd="mq__subcmd__help__subcmd__topic"
                 ;;
+            mq__subcmd__help,transaction)
+                cmd="mq__subcmd__help__subcmd__transaction"
+                ;;
             mq__subcmd__help,up)
                 cmd="mq__subcmd__help__subcmd__up"
                 ;;
@@ -387,6 +393,9 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__topic,update)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__update"
+                ;;
+            mq__subcmd__help__subcmd__transaction,pending)
+                cmd="mq__subcmd__help__subcmd__transaction__subcmd__pending"
                 ;;
             mq__subcmd__message,get)
                 cmd="mq__subcmd__message__subcmd__get"
@@ -574,6 +583,18 @@ _mq() {
             mq__subcmd__topic__subcmd__help,update)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__update"
                 ;;
+            mq__subcmd__transaction,help)
+                cmd="mq__subcmd__transaction__subcmd__help"
+                ;;
+            mq__subcmd__transaction,pending)
+                cmd="mq__subcmd__transaction__subcmd__pending"
+                ;;
+            mq__subcmd__transaction__subcmd__help,help)
+                cmd="mq__subcmd__transaction__subcmd__help__subcmd__help"
+                ;;
+            mq__subcmd__transaction__subcmd__help,pending)
+                cmd="mq__subcmd__transaction__subcmd__help__subcmd__pending"
+                ;;
             *)
                 ;;
         esac
@@ -581,7 +602,7 @@ _mq() {
 
     case "${cmd}" in
         mq)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2233,7 +2254,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help)
-            opts="up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help"
+            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3003,6 +3024,34 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__topic__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__transaction)
+            opts="pending"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__transaction__subcmd__pending)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4137,7 +4186,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__send)
-            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --namesrv --output --timeout --help --version"
+            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4224,6 +4273,18 @@ _mq() {
                     return 0
                     ;;
                 --delay-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --transaction)
+                    COMPREPLY=($(compgen -W "commit rollback unknown" -- "${cur}"))
+                    return 0
+                    ;;
+                --check-answer)
+                    COMPREPLY=($(compgen -W "commit rollback unknown" -- "${cur}"))
+                    return 0
+                    ;;
+                --check-wait)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4815,6 +4876,144 @@ _mq() {
                     ;;
                 --perm)
                     COMPREPLY=($(compgen -W "rw r w" -- "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__transaction)
+            opts="-n -o -h -V --namesrv --output --timeout --help --version pending help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__transaction__subcmd__help)
+            opts="pending help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__transaction__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__transaction__subcmd__help__subcmd__pending)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__transaction__subcmd__pending)
+            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --namesrv)

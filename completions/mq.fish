@@ -42,6 +42,7 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "group" -d 'Inspect and manage
 complete -c mq -n "__fish_mq_needs_command" -f -a "message" -d 'Look up, print and resend messages'
 complete -c mq -n "__fish_mq_needs_command" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
 complete -c mq -n "__fish_mq_needs_command" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_needs_command" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
 complete -c mq -n "__fish_mq_needs_command" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
 complete -c mq -n "__fish_mq_needs_command" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
@@ -264,6 +265,13 @@ complete -c mq -n "__fish_mq_using_subcommand send" -l sharding-key -d 'Send eve
 complete -c mq -n "__fish_mq_using_subcommand send" -l delay -d 'Deliver this long after the broker stores it (90s, 5m, 1h30m; at most timerMaxDelaySec, 3 days by default): RocketMQ 5\'s TIMER_DELAY_SEC (TIMER_DELAY_MS for a fraction of a second)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l deliver-at -d 'Deliver at this time, RFC 3339 in UTC (2026-12-24T18:00:00Z): RocketMQ 5\'s TIMER_DELIVER_MS' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l delay-level -d 'Deliver after delay level N of the broker\'s messageDelayLevel (default table: 1=1s 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l transaction -d 'Send transactional messages: each is stored as a half message, then this outcome of the local transaction is told to the broker (unknown: the broker checks back later)' -r -f -a "commit\t'Commit: consumers get the message'
+rollback\t'Roll back: the message is dropped'
+unknown\t'Not known yet: the broker checks back later'"
+complete -c mq -n "__fish_mq_using_subcommand send" -l check-answer -d 'With --transaction: the answer to the broker\'s checks' -r -f -a "commit\t'Commit: consumers get the message'
+rollback\t'Roll back: the message is dropped'
+unknown\t'Not known yet: the broker checks back later'"
+complete -c mq -n "__fish_mq_using_subcommand send" -l check-wait -d 'With --transaction unknown: how long to stay up for the broker\'s checks (it checks half messages older than transactionTimeOut every transactionCheckInterval: 6 s and 60 s by default)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -504,6 +512,29 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcomma
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s t -l topic -d 'Only halves of this topic' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s g -l group -d 'Only halves of this producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l limit -d 'Read at most this many half messages per broker' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s m -l messages -d 'One row per half message instead of counts'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -592,24 +623,25 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "broker" -d 'Run a broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "send" -d 'Send messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "producer" -d 'Connected producers of a group'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer consumer admin top store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "send" -d 'Send messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "store" -d 'Read a store directory offline'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "config" -d 'Read or change a running broker\'s config'
@@ -637,6 +669,7 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "show" -d 'Show one dead letter: headers, properties and body'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from dlq" -f -a "resend" -d 'Re-send dead letters to their original topic (RETRY_TOPIC); they stay in the DLQ'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from consumer" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'

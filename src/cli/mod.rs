@@ -17,9 +17,11 @@ pub mod message;
 pub mod namesrv;
 pub mod producer;
 pub mod send;
+pub mod send_transaction;
 pub mod store;
 pub mod top;
 pub mod topic;
+pub mod transaction;
 pub mod up;
 
 use std::time::Duration;
@@ -111,6 +113,9 @@ pub enum Command {
     /// Connected producers of a group
     #[command(subcommand)]
     Producer(producer::ProducerCommand),
+    /// Transactional messages: half messages waiting for their outcome
+    #[command(subcommand)]
+    Transaction(transaction::TransactionCommand),
     /// Online consumers of a group and their subscriptions
     #[command(subcommand)]
     Consumer(consumer::ConsumerCommand),
@@ -144,6 +149,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Dlq(cmd) => dlq::run(g, cmd).await,
         Command::Producer(cmd) => producer::run(g, cmd).await,
         Command::Consumer(cmd) => consumer::run(g, cmd).await,
+        Command::Transaction(cmd) => transaction::run(g, cmd).await,
         Command::Admin(args) => admin::run(g, args).await,
         Command::Top(args) => top::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,

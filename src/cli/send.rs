@@ -3,6 +3,7 @@
 //! one by one or in batches; print each result, or a progress bar and a
 //! summary when there are many.
 
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -12,10 +13,14 @@ use futures_util::FutureExt;
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::Serialize;
 
+use super::send_transaction::{CliTransactions, TransactionOutcome};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::error::ClientError;
 use crate::client::producer::{DEFAULT_PRODUCER_GROUP, SendFuture};
-use crate::client::{ClientConfig, Message, Producer, ProducerConfig, SendResult};
+use crate::client::{
+    ClientConfig, Message, Producer, ProducerConfig, SendResult, TransactionProducer,
+    TransactionSendResult,
+};
 use crate::render::{self, OutputFormat, new_table};
 
 /// More results than this print as a progress bar and a summary.
@@ -94,6 +99,24 @@ pub struct SendArgs {
     /// 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with_all = ["batch", "delay", "deliver_at"])]
     pub delay_level: Option<u32>,
+    /// Send transactional messages: each is stored as a half message, then this outcome of the
+    /// local transaction is told to the broker (unknown: the broker checks back later)
+    #[arg(long, value_enum, value_name = "OUTCOME", conflicts_with_all = ["batch", "sharding_key", "keyed_lines", "delay", "deliver_at", "delay_level"])]
+    pub transaction: Option<TransactionOutcome>,
+    /// With --transaction: the answer to the broker's checks
+    #[arg(
+        long,
+        value_enum,
+        value_name = "OUTCOME",
+        default_value = "commit",
+        requires = "transaction"
+    )]
+    pub check_answer: TransactionOutcome,
+    /// With --transaction unknown: how long to stay up for the broker's checks (it checks half
+    /// messages older than transactionTimeOut every transactionCheckInterval: 6 s and 60 s by
+    /// default)
+    #[arg(long, value_name = "DURATION", value_parser = parse_delay, default_value = "90s", requires = "transaction")]
+    pub check_wait: std::time::Duration,
 }
 
 fn parse_delay(s: &str) -> Result<std::time::Duration, String> {
@@ -146,6 +169,9 @@ struct SendRow {
     #[serde(skip_serializing_if = "Option::is_none")]
     queue_offset: Option<i64>,
     status: String,
+    /// The outcome told to the broker, for a transactional message.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    transaction: Option<&'static str>,
 }
 
 impl SendRow {
@@ -159,6 +185,7 @@ impl SendRow {
             queue_id: Some(r.queue.queue_id),
             queue_offset: Some(r.queue_offset + i as i64),
             status: r.status.as_str().to_string(),
+            transaction: None,
         })
     }
 
@@ -170,6 +197,7 @@ impl SendRow {
             queue_id: None,
             queue_offset: None,
             status: "ONEWAY".to_string(),
+            transaction: None,
         })
     }
 }
@@ -219,6 +247,8 @@ struct Tally {
     show_rows: bool,
     json: Option<std::io::BufWriter<std::io::Stdout>>,
     progress: Option<indicatif::ProgressBar>,
+    /// The ids of the transactional messages sent, whose checks may be awaited.
+    transaction_ids: BTreeSet<String>,
 }
 
 impl Tally {
@@ -308,15 +338,30 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
         timeout: g.timeout,
         ..ClientConfig::new(g.namesrv())
     };
-    let producer = Producer::new(
-        &client,
-        ProducerConfig {
-            group: args.group.clone(),
-            send_timeout: g.timeout,
-            ..Default::default()
-        },
-    )
-    .map_err(|e| CliError::Usage(e.to_string()))?;
+    let config = ProducerConfig {
+        group: args.group.clone(),
+        send_timeout: g.timeout,
+        ..Default::default()
+    };
+    let transactions = args
+        .transaction
+        .map(|outcome| CliTransactions::new(outcome, args.check_answer));
+    if transactions.is_some() && args.mode != SendMode::Sync {
+        return Err(CliError::Usage(
+            "transactional sends are sync: drop --mode".into(),
+        ));
+    }
+    let (producer, tx_producer) = match &transactions {
+        Some(listener) => {
+            let tp = TransactionProducer::new(&client, config, listener.clone())
+                .map_err(|e| CliError::Usage(e.to_string()))?;
+            (tp.producer().clone(), Some(tp))
+        }
+        None => (
+            Producer::new(&client, config).map_err(|e| CliError::Usage(e.to_string()))?,
+            None,
+        ),
+    };
 
     let total = bodies.total();
     let json = g.output == OutputFormat::Json;
@@ -344,11 +389,25 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
         show_rows: !many,
         json: json.then(|| std::io::BufWriter::new(std::io::stdout())),
         progress,
+        transaction_ids: BTreeSet::new(),
     };
 
     let started = Instant::now();
-    let outcome = send_all(&producer, &args, &template, bodies, &mut tally).await;
-    producer.shutdown().await;
+    let mut outcome = match &tx_producer {
+        Some(tp) => send_all_in_transaction(tp, &template, bodies, &mut tally).await,
+        None => send_all(&producer, &args, &template, bodies, &mut tally).await,
+    };
+    if let (Some(listener), Ok(())) = (&transactions, &outcome)
+        && listener.awaits_checks()
+    {
+        outcome = listener
+            .wait_for_checks(&tally.transaction_ids, args.check_wait)
+            .await;
+    }
+    match &tx_producer {
+        Some(tp) => tp.shutdown().await,
+        None => producer.shutdown().await,
+    }
     let elapsed = started.elapsed();
     if let Some(p) = tally.progress.take() {
         p.finish_and_clear();
@@ -359,16 +418,24 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
     outcome?;
 
     if tally.show_rows && !json {
-        let mut t = new_table(["MSGID", "BROKER", "QUEUE", "OFFSET", "STATUS"]);
+        let mut header = vec!["MSGID", "BROKER", "QUEUE", "OFFSET", "STATUS"];
+        if transactions.is_some() {
+            header.push("TRANSACTION");
+        }
+        let mut t = new_table(header);
         for r in &tally.rows {
             let opt = |v: Option<String>| v.unwrap_or_else(|| "-".to_string());
-            t.add_row(vec![
+            let mut row = vec![
                 r.msg_id.clone(),
                 opt(r.broker.clone()),
                 opt(r.queue_id.map(|q| q.to_string())),
                 opt(r.queue_offset.map(|o| o.to_string())),
                 r.status.clone(),
-            ]);
+            ];
+            if let Some(state) = r.transaction {
+                row.push(state.to_string());
+            }
+            t.add_row(row);
         }
         if !tally.rows.is_empty() {
             for column in t.column_iter_mut() {
@@ -465,6 +532,34 @@ async fn send_all(
         record(tally, n, bytes, r)?;
     }
     Ok(())
+}
+
+/// Sends every body as a transactional message, one at a time.
+async fn send_all_in_transaction(
+    producer: &TransactionProducer,
+    template: &Message,
+    bodies: Bodies,
+    tally: &mut Tally,
+) -> CliResult {
+    for body in bodies.bodies() {
+        let mut m = template.clone();
+        m.body = body?;
+        let bytes = m.body.len() as u64;
+        match producer.send_in_transaction(&m).await {
+            Ok(r) => record_transaction(tally, &r, bytes)?,
+            Err(e) => tally.record_error(1, e),
+        }
+    }
+    Ok(())
+}
+
+fn record_transaction(tally: &mut Tally, r: &TransactionSendResult, bytes: u64) -> CliResult {
+    tally.transaction_ids.insert(r.send.msg_id.clone());
+    let rows = SendRow::from_result(&r.send).map(|mut row| {
+        row.transaction = Some(r.local_state.as_str());
+        row
+    });
+    tally.record_rows(rows, bytes)
 }
 
 /// Splits a `KEY<TAB>BODY` line: the body stays, the key becomes the

@@ -12,13 +12,16 @@ use std::time::{Duration, Instant};
 use tokio_util::sync::CancellationToken;
 
 use super::error::{ClientError, ClientResult};
+use super::message::{MessageExt, decode_messages};
 use super::namesrv::NamesrvAddrs;
 use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{
-    ConsumerGroupHeader, GetRouteInfoRequestHeader, UnregisterClientRequestHeader,
+    CheckTransactionStateRequestHeader, ConsumerGroupHeader, GetRouteInfoRequestHeader,
+    UnregisterClientRequestHeader,
 };
 use crate::protocol::heartbeat::{ConsumerData, HeartbeatData, ProducerData};
+use crate::protocol::message::property;
 use crate::protocol::route::{MASTER_ID, TopicRouteData};
 use crate::remoting::code::{request, response};
 use crate::remoting::connection::HandlerFuture;
@@ -62,10 +65,24 @@ pub(crate) trait ConsumerHook: Send + Sync + 'static {
     fn running_info(&self) -> serde_json::Value;
 }
 
+/// What the instance needs from a transactional producer: the answer to the
+/// broker's CHECK_TRANSACTION_STATE for a half message of its group, sent back
+/// on `conn` (the connection the check came on) without holding the caller.
+pub(crate) trait TransactionCheckHook: Send + Sync + 'static {
+    fn check(
+        &self,
+        conn: Arc<Connection>,
+        header: CheckTransactionStateRequestHeader,
+        msg: MessageExt,
+    );
+}
+
 #[derive(Default)]
 struct Registry {
     producers: BTreeSet<String>,
     consumers: BTreeMap<String, Arc<dyn ConsumerHook>>,
+    /// Producer groups whose half messages this instance can settle.
+    transaction_checkers: BTreeMap<String, Arc<dyn TransactionCheckHook>>,
 }
 
 struct CachedRoute {
@@ -91,7 +108,7 @@ struct BrokerRequests {
 }
 
 impl RequestHandler for BrokerRequests {
-    fn handle(&self, _conn: Arc<Connection>, req: RemotingCommand) -> HandlerFuture {
+    fn handle(&self, conn: Arc<Connection>, req: RemotingCommand) -> HandlerFuture {
         let hook = |group: Option<&str>| {
             let registry = self.registry.lock().unwrap();
             group.and_then(|g| registry.consumers.get(g).cloned())
@@ -132,9 +149,45 @@ impl RequestHandler for BrokerRequests {
                     ),
                 ),
             }),
+            request::CHECK_TRANSACTION_STATE => {
+                self.check_transaction_state(conn, &req);
+                None
+            }
             code => Some(RemotingCommand::not_supported(code)),
         };
         Box::pin(async move { answer })
+    }
+}
+
+impl BrokerRequests {
+    /// Hands a check to the producer of the half message's group (PGROUP), as
+    /// Java's ClientRemotingProcessor does; a check this instance cannot answer
+    /// (no such producer here, an undecodable message) is left for the broker
+    /// to ask again, since the request is oneway.
+    fn check_transaction_state(&self, conn: Arc<Connection>, req: &RemotingCommand) {
+        let Ok(header) = req.decode_header::<CheckTransactionStateRequestHeader>() else {
+            tracing::warn!("a transaction check without a readable header");
+            return;
+        };
+        let msg = match decode_messages(&req.body, "") {
+            Ok(mut msgs) if msgs.len() == 1 => msgs.remove(0),
+            _ => {
+                tracing::warn!("a transaction check whose message cannot be decoded");
+                return;
+            }
+        };
+        let group = msg.property(property::PRODUCER_GROUP).unwrap_or_default();
+        let hook = self
+            .registry
+            .lock()
+            .unwrap()
+            .transaction_checkers
+            .get(group)
+            .cloned();
+        match hook {
+            Some(h) => h.check(conn, header, msg),
+            None => tracing::debug!(group, "a transaction check for a group not here"),
+        }
     }
 }
 
@@ -198,6 +251,26 @@ impl ClientInstance {
             .unwrap()
             .producers
             .insert(group.to_string());
+    }
+
+    /// Makes the instance answer the broker's transaction checks for `group`.
+    pub(crate) fn register_transaction_checker(
+        &self,
+        group: &str,
+        hook: Arc<dyn TransactionCheckHook>,
+    ) {
+        let mut registry = self.registry.lock().unwrap();
+        registry
+            .transaction_checkers
+            .insert(group.to_string(), hook);
+    }
+
+    pub(crate) fn unregister_transaction_checker(&self, group: &str) {
+        self.registry
+            .lock()
+            .unwrap()
+            .transaction_checkers
+            .remove(group);
     }
 
     pub(crate) fn register_consumer(

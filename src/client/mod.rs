@@ -15,4 +15,7 @@ pub use admin::AdminClient;
 pub use error::ClientError;
 pub use instance::{ClientConfig, ClientInstance};
 pub use message::{Message, MessageExt, SendResult, SendStatus};
+pub use producer::transaction::{
+    LocalTransactionState, TransactionListener, TransactionProducer, TransactionSendResult,
+};
 pub use producer::{Producer, ProducerConfig};

@@ -18,6 +18,7 @@ pub mod message;
 pub mod schedule;
 pub mod targets;
 pub mod topic;
+pub mod transaction;
 
 pub use error::{AdminError, AdminResult};
 pub use fanout::BrokerTarget;

@@ -10,6 +10,7 @@
 pub mod fault;
 pub mod policy;
 pub mod selector;
+pub mod transaction;
 
 use std::collections::HashMap;
 use std::future::Future;
