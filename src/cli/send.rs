@@ -3,6 +3,8 @@
 //! one by one or in batches; print each result, or a progress bar and a
 //! summary when there are many.
 
+mod requester;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
@@ -94,6 +96,10 @@ pub struct SendArgs {
     /// 2=5s 3=10s 4=30s 5=1m ... 18=2h; levels above the max use the max)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..), conflicts_with_all = ["batch", "delay", "deliver_at"])]
     pub delay_level: Option<u32>,
+    /// Send one request (RocketMQ's request/reply) and print its reply (-o json: its
+    /// fields); fails if no reply comes within --timeout
+    #[arg(long, conflicts_with_all = ["count", "batch", "mode", "sharding_key", "keyed_lines"])]
+    pub request: bool,
 }
 
 fn parse_delay(s: &str) -> Result<std::time::Duration, String> {
@@ -303,6 +309,15 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
         .with_body_for_check()
         .validate()
         .map_err(|e| CliError::Usage(e.to_string()))?;
+
+    if args.request {
+        let mut request = template;
+        request.body =
+            bodies.bodies().next().transpose()?.ok_or_else(|| {
+                CliError::Usage("nothing to send: standard input was empty".into())
+            })?;
+        return requester::run(g, &args, request).await;
+    }
 
     let client = ClientConfig {
         timeout: g.timeout,

@@ -9,6 +9,7 @@
 
 pub mod fault;
 pub mod policy;
+mod request_reply;
 pub mod selector;
 
 use std::collections::HashMap;
