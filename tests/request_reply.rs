@@ -89,6 +89,30 @@ async fn a_request_gets_the_reply_of_another_client() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_store_reply_message_off_a_reply_is_pushed_but_not_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = dir.path().join("broker.yaml");
+    std::fs::write(&conf, "storeReplyMessageEnable: false\n").unwrap();
+    let up = start_up(&dir.path().join("data"), &["-c", conf.to_str().unwrap()]);
+    create_topic(&up, "RequestTopic", 1).await;
+    let replier = start_replier(&up.namesrv, "RequestTopic").await;
+    let requester = producer(&up.namesrv, "requester", 2);
+    let reply = requester
+        .request(&Message::new("RequestTopic", "q"), Duration::from_secs(20))
+        .await
+        .unwrap();
+    assert_eq!(reply.body, "re: q");
+    let admin = mq::client::AdminClient::new(&up.namesrv, TIMEOUT).unwrap();
+    let stats = admin
+        .topic_stats(&up.broker, CLUSTER_REPLY_TOPIC)
+        .await
+        .unwrap();
+    assert!(stats.offset_table.values().all(|o| o.max_offset == 0));
+    replier.abort();
+    requester.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_request_nobody_answers_times_out_and_leaves_nothing_waiting() {
     let dir = tempfile::tempdir().unwrap();
     let up = start_up(dir.path(), &[]);
