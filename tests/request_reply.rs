@@ -15,6 +15,7 @@ use mq::client::{
     ClientConfig, ClientError, Message, Producer, ProducerConfig, create_reply_message,
 };
 use mq::protocol::message::property;
+use mq::remoting::RemotingCommand;
 use mq::remoting::code::response;
 use support::*;
 
@@ -256,4 +257,43 @@ async fn the_cli_pair_answers_a_request_from_another_shell() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
     assert!(err.contains("wait reply message timeout"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_reply_requests_get_an_error_response_and_the_broker_stays_up() {
+    use mq::remoting::RemotingClient;
+    use mq::remoting::code::request;
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let client = RemotingClient::new();
+    // No header at all, in both forms.
+    for code in [request::SEND_REPLY_MESSAGE, request::SEND_REPLY_MESSAGE_V2] {
+        let r = client
+            .invoke(&up.broker, RemotingCommand::request(code), TIMEOUT)
+            .await
+            .unwrap();
+        assert_eq!(r.code, response::SYSTEM_ERROR, "{:?}", r.remark);
+        assert!(r.remark.is_some());
+    }
+    // A well-formed reply with REPLY_TO_CLIENT naming nobody connected.
+    let props = "MSG_TYPE\u{1}reply\u{2}REPLY_TO_CLIENT\u{1}10.9.9.9@1#1\u{2}CORRELATION_ID\u{1}c"
+        .to_string();
+    let mut reply = send_request(CLUSTER_REPLY_TOPIC, 0, b"late", props);
+    reply.code = request::SEND_REPLY_MESSAGE_V2;
+    let r = client.invoke(&up.broker, reply, TIMEOUT).await.unwrap();
+    assert_eq!(r.code, response::SYSTEM_ERROR);
+    assert_eq!(
+        r.remark.as_deref(),
+        Some("push reply message fail, channel of <10.9.9.9@1#1> not found.")
+    );
+    // Still serving.
+    let r = client
+        .invoke(
+            &up.broker,
+            send_request("AfterBadReplies", 0, b"x", String::new()),
+            TIMEOUT,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
 }
