@@ -33,6 +33,12 @@ fn producer(ns: &str, group: &str, retries: u32) -> Producer {
     .unwrap()
 }
 
+/// Connects `p` to the name server and the broker, so that a request's short timeout
+/// is spent waiting for the reply, not on the first connections of a busy machine.
+async fn warm_up(p: &Producer) {
+    p.send(&Message::new("WarmUp", "x")).await.unwrap();
+}
+
 /// A consumer of `topic` that answers every request with "re: <body>".
 async fn start_replier(ns: &str, topic: &str) -> tokio::task::JoinHandle<()> {
     let mut config = PushConsumerConfig::new("replier", topic);
@@ -119,15 +125,16 @@ async fn a_request_nobody_answers_times_out_and_leaves_nothing_waiting() {
     let up = start_up(dir.path(), &[]);
     create_topic(&up, "Unanswered", 1).await;
     let requester = producer(&up.namesrv, "requester", 2);
+    warm_up(&requester).await;
     let err = requester
         .request(
             &Message::new("Unanswered", "hello?"),
-            Duration::from_secs(1),
+            Duration::from_secs(2),
         )
         .await
         .unwrap_err();
     assert!(
-        matches!(&err, ClientError::RequestTimeout { topic, millis: 1000 } if topic == "Unanswered"),
+        matches!(&err, ClientError::RequestTimeout { topic, millis: 2000 } if topic == "Unanswered"),
         "{err}"
     );
     assert!(
@@ -145,11 +152,9 @@ async fn a_reply_to_a_requester_that_has_left_gets_the_brokers_answer() {
     create_topic(&up, "Orphans", 1).await;
     let requester = producer(&up.namesrv, "leaving-requester", 2);
     let requester_id = requester.instance().client_id().to_string();
+    warm_up(&requester).await;
     let err = requester
-        .request(
-            &Message::new("Orphans", "anyone?"),
-            Duration::from_millis(500),
-        )
+        .request(&Message::new("Orphans", "anyone?"), Duration::from_secs(2))
         .await
         .unwrap_err();
     assert!(matches!(err, ClientError::RequestTimeout { .. }), "{err}");
@@ -250,7 +255,7 @@ async fn the_cli_pair_answers_a_request_from_another_shell() {
             "ping",
             "--request",
             "--timeout",
-            "1s",
+            "3s",
         ],
     );
     assert!(!out.status.success());
