@@ -1346,7 +1346,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --namesrv --output --timeout --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1401,6 +1401,10 @@ _mq() {
                     return 0
                     ;;
                 --max-reconsume-times)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reply)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4186,7 +4190,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__send)
-            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --namesrv --output --timeout --help --version"
+            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

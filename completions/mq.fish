@@ -278,6 +278,7 @@ json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l keyed-lines -d 'Standard input lines are KEY<TAB>BODY: each message goes to the queue its KEY hashes to and has KEY as its message key'
+complete -c mq -n "__fish_mq_using_subcommand send" -l request -d 'Send one request (RocketMQ\'s request/reply) and print its reply (-o json: its fields); fails if no reply comes within --timeout'
 complete -c mq -n "__fish_mq_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
@@ -290,6 +291,7 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -l format -d 'Print each 
 complete -c mq -n "__fish_mq_using_subcommand consume" -l fail-first -d 'Fail each message (send it back for a retry) while its reconsumeTimes is below N' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l retry-delay-level -d 'Delay level of failed messages: 0 lets the broker choose (3 + reconsumeTimes), -1 sends them to the dead-letter queue at once' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l max-reconsume-times -d 'Failures after which the broker moves a message to %DLQ%<group>' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l reply -d 'Answer each request received (a message with REPLY_TO_CLIENT, e.g. from `mq send --request`) with a reply whose body is TEXT' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''

@@ -199,6 +199,18 @@ impl ProducerManager {
         });
     }
 
+    /// The connection of the producer with client id `client_id`, whatever its group
+    /// (Java's ProducerManager#findChannel): where a reply to its request is pushed.
+    pub fn find_channel(&self, client_id: &str) -> Option<ClientChannel> {
+        self.groups
+            .read()
+            .unwrap()
+            .values()
+            .filter_map(|g| g.get(client_id))
+            .max_by_key(|c| c.last_update)
+            .cloned()
+    }
+
     pub fn channels(&self, group: &str) -> Vec<ClientChannel> {
         self.groups
             .read()

@@ -78,6 +78,9 @@ pub struct BrokerConfig {
     pub timer_max_delay_sec: u64,
     pub timer_precision_ms: u64,
     pub timer_wheel_enable: bool,
+    /// Whether a reply (SEND_REPLY_MESSAGE) is also stored in `<cluster>_REPLY_TOPIC`
+    /// after it is pushed to its requester.
+    pub store_reply_message_enable: bool,
 }
 
 impl Default for BrokerConfig {
@@ -120,6 +123,7 @@ impl Default for BrokerConfig {
             timer_max_delay_sec: 3600 * 24 * 3,
             timer_precision_ms: 1000,
             timer_wheel_enable: true,
+            store_reply_message_enable: true,
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod lock;
 pub mod long_polling;
 pub mod processor;
 pub mod registration;
+pub mod reply;
 pub mod retry;
 pub mod runtime_config;
 pub mod schedule;

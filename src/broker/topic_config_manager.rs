@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::sync::RwLock;
 
 use super::config::BrokerConfig;
+use crate::protocol::message::reply_topic;
 use crate::protocol::perm::{self, PERM_INHERIT, PERM_READ, PERM_WRITE};
 use crate::protocol::topic::*;
 use crate::protocol::topic_config::{DataVersion, TopicConfig, TopicConfigSerializeWrapper};
@@ -27,7 +28,7 @@ pub fn is_system_topic(topic: &str, config: &BrokerConfig) -> bool {
         .contains(&topic)
         || topic == config.broker_cluster_name
         || topic == config.broker_name
-        || topic == format!("{}_REPLY_TOPIC", config.broker_cluster_name)
+        || topic == reply_topic(&config.broker_cluster_name)
 }
 
 struct Table {
@@ -182,7 +183,7 @@ fn system_topics(c: &BrokerConfig) -> Vec<TopicConfig> {
         TopicConfig::with_queues(BENCHMARK_TOPIC, 1024, 1024, rw),
         TopicConfig::with_queues(OFFSET_MOVED_EVENT, 1, 1, rw),
         TopicConfig::with_queues(SCHEDULE_TOPIC, 18, 18, rw),
-        TopicConfig::with_queues(format!("{}_REPLY_TOPIC", c.broker_cluster_name), 1, 1, rw),
+        TopicConfig::with_queues(reply_topic(&c.broker_cluster_name), 1, 1, rw),
     ];
     if c.auto_create_topic_enable {
         let q = c.default_topic_queue_nums;

@@ -5,6 +5,8 @@
 //! messages on purpose so that the retry path (send-back, `%RETRY%` topic,
 //! dead-letter queue) can be exercised from the command line.
 
+mod replier;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
@@ -93,6 +95,10 @@ pub struct ConsumeArgs {
     /// Consume each queue in order, holding the broker's lock on it (an orderly consumer)
     #[arg(long, conflicts_with = "broadcast")]
     pub orderly: bool,
+    /// Answer each request received (a message with REPLY_TO_CLIENT, e.g. from
+    /// `mq send --request`) with a reply whose body is TEXT
+    #[arg(long, value_name = "TEXT")]
+    pub reply: Option<String>,
 }
 
 /// The default output with --fail-first: which messages were retries, and how often.
@@ -421,6 +427,10 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         timeout: g.timeout,
         ..ClientConfig::new(g.namesrv())
     };
+    let replier = match &args.reply {
+        Some(text) => Some(replier::Replier::new(&client, text)?),
+        None => None,
+    };
     let started = if args.orderly {
         let mut orderly = OrderlyConsumerConfig::from(config);
         orderly.max_reconsume_times = Some(args.max_reconsume_times);
@@ -475,6 +485,9 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
                 delivery.fail(args.retry_delay_level);
             } else {
                 printer.write(m, &mut buf)?;
+                if let Some(r) = &replier {
+                    r.answer(m).await;
+                }
                 batch.push(delivery);
                 got += 1;
                 if args.count.is_some_and(|c| got >= c) || flush_each || buf.len() > 256 * 1024 {
@@ -503,6 +516,9 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         }
     };
     let committed = consumer.shutdown().await;
+    if let Some(r) = replier {
+        r.shutdown().await;
+    }
     match end {
         End::Idle => {
             if let Some(c) = args.count.filter(|c| got < *c) {

@@ -17,7 +17,6 @@ pub mod message;
 pub mod namesrv;
 pub mod producer;
 pub mod send;
-pub mod send_transaction;
 pub mod store;
 pub mod top;
 pub mod topic;

@@ -3,6 +3,9 @@
 //! one by one or in batches; print each result, or a progress bar and a
 //! summary when there are many.
 
+mod requester;
+mod transaction;
+
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -13,7 +16,6 @@ use futures_util::FutureExt;
 use futures_util::stream::{FuturesUnordered, StreamExt};
 use serde::Serialize;
 
-use super::send_transaction::{CliTransactions, TransactionOutcome};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::client::error::ClientError;
 use crate::client::producer::{DEFAULT_PRODUCER_GROUP, SendFuture};
@@ -22,6 +24,7 @@ use crate::client::{
     TransactionSendResult,
 };
 use crate::render::{self, OutputFormat, new_table};
+use transaction::{CliTransactions, TransactionOutcome};
 
 /// More results than this print as a progress bar and a summary.
 const MAX_ROWS: u64 = 10;
@@ -117,6 +120,10 @@ pub struct SendArgs {
     /// default)
     #[arg(long, value_name = "DURATION", value_parser = parse_delay, default_value = "90s", requires = "transaction")]
     pub check_wait: std::time::Duration,
+    /// Send one request (RocketMQ's request/reply) and print its reply (-o json: its
+    /// fields); fails if no reply comes within --timeout
+    #[arg(long, conflicts_with_all = ["count", "batch", "mode", "sharding_key", "keyed_lines", "transaction"])]
+    pub request: bool,
 }
 
 fn parse_delay(s: &str) -> Result<std::time::Duration, String> {
@@ -333,6 +340,15 @@ pub async fn run(g: &GlobalArgs, args: SendArgs) -> CliResult {
         .with_body_for_check()
         .validate()
         .map_err(|e| CliError::Usage(e.to_string()))?;
+
+    if args.request {
+        let mut request = template;
+        request.body =
+            bodies.bodies().next().transpose()?.ok_or_else(|| {
+                CliError::Usage("nothing to send: standard input was empty".into())
+            })?;
+        return requester::run(g, &args, request).await;
+    }
 
     let client = ClientConfig {
         timeout: g.timeout,

@@ -37,6 +37,10 @@ pub enum ClientError {
     Shutdown,
     #[error("invalid client configuration: {0}")]
     InvalidConfig(String),
+    /// A request (Producer::request) was sent but no reply came in time (Java's
+    /// RequestTimeoutException).
+    #[error("send request message to <{topic}> OK, but wait reply message timeout, {millis} ms")]
+    RequestTimeout { topic: String, millis: u128 },
 }
 
 impl ClientError {

@@ -2,7 +2,8 @@
 //! consumers of one client id share — the client id itself, the connections,
 //! the name server list, the route cache, the heartbeat to every broker of the
 //! topics in use, unregistration at shutdown, and the answers to requests
-//! brokers send to clients (NOTIFY_CONSUMER_IDS_CHANGED and friends).
+//! brokers send to clients (NOTIFY_CONSUMER_IDS_CHANGED and friends, and the
+//! replies pushed to requests waiting in its request future table).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,11 +15,12 @@ use tokio_util::sync::CancellationToken;
 use super::error::{ClientError, ClientResult};
 use super::message::{MessageExt, decode_messages};
 use super::namesrv::NamesrvAddrs;
+use super::request_future::RequestFutureTable;
 use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{
     CheckTransactionStateRequestHeader, ConsumerGroupHeader, GetRouteInfoRequestHeader,
-    UnregisterClientRequestHeader,
+    ReplyMessageRequestHeader, UnregisterClientRequestHeader,
 };
 use crate::protocol::heartbeat::{ConsumerData, HeartbeatData, ProducerData};
 use crate::protocol::message::property;
@@ -98,12 +100,14 @@ pub struct ClientInstance {
     timeout: Duration,
     routes: Mutex<HashMap<String, CachedRoute>>,
     registry: Arc<Mutex<Registry>>,
+    requests: Arc<RequestFutureTable>,
     shutdown: CancellationToken,
 }
 
 /// Answers the requests brokers send to clients.
 struct BrokerRequests {
     registry: Arc<Mutex<Registry>>,
+    requests: Arc<RequestFutureTable>,
     client_id: String,
 }
 
@@ -153,6 +157,7 @@ impl RequestHandler for BrokerRequests {
                 self.check_transaction_state(conn, &req);
                 None
             }
+            request::PUSH_REPLY_MESSAGE_TO_CLIENT => Some(self.receive_reply(&req)),
             code => Some(RemotingCommand::not_supported(code)),
         };
         Box::pin(async move { answer })
@@ -189,6 +194,37 @@ impl BrokerRequests {
             None => tracing::debug!(group, "a transaction check for a group not here"),
         }
     }
+
+    /// PUSH_REPLY_MESSAGE_TO_CLIENT, as Java's ClientRemotingProcessor answers it: SUCCESS
+    /// once the reply is decoded, whether or not a request still waits for it (a late
+    /// reply is dropped); SYSTEM_ERROR when it cannot be read.
+    fn receive_reply(&self, req: &RemotingCommand) -> RemotingCommand {
+        let arrived = crate::util::now_millis();
+        let reply = req
+            .decode_header::<ReplyMessageRequestHeader>()
+            .map_err(ClientError::from)
+            .and_then(|h| super::message::reply_from_push(&h, &req.body, arrived));
+        let reply = match reply {
+            Ok(r) => r,
+            Err(e) => {
+                return RemotingCommand::error(
+                    response::SYSTEM_ERROR,
+                    format!("process reply message fail: {e}"),
+                );
+            }
+        };
+        let correlation_id = reply
+            .property(crate::protocol::message::property::CORRELATION_ID)
+            .unwrap_or_default()
+            .to_string();
+        if !self.requests.complete(&correlation_id, reply) {
+            tracing::debug!(
+                correlation_id,
+                "receive reply message, but not matched any request"
+            );
+        }
+        RemotingCommand::success()
+    }
 }
 
 impl ClientInstance {
@@ -200,8 +236,10 @@ impl ClientInstance {
         let ip = config.client_ip.clone().unwrap_or_else(local_ip);
         let client_id = format!("{ip}@{}#{}", std::process::id(), instance_nanos());
         let registry = Arc::new(Mutex::new(Registry::default()));
+        let requests = Arc::new(RequestFutureTable::default());
         let remoting = RemotingClient::with_handler(Arc::new(BrokerRequests {
             registry: registry.clone(),
+            requests: requests.clone(),
             client_id: client_id.clone(),
         }));
         let instance = Arc::new(ClientInstance {
@@ -211,6 +249,7 @@ impl ClientInstance {
             timeout: config.timeout,
             routes: Mutex::new(HashMap::new()),
             registry,
+            requests,
             shutdown: CancellationToken::new(),
         });
         let weak = Arc::downgrade(&instance);
@@ -243,6 +282,11 @@ impl ClientInstance {
 
     pub fn timeout(&self) -> Duration {
         self.timeout
+    }
+
+    /// The requests of this instance's producers waiting for their reply.
+    pub fn request_futures(&self) -> &Arc<RequestFutureTable> {
+        &self.requests
     }
 
     pub(crate) fn register_producer(&self, group: &str) {
@@ -519,6 +563,56 @@ fn local_ip() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn push(correlation_id: &str) -> RemotingCommand {
+        let h = ReplyMessageRequestHeader {
+            producer_group: "g".into(),
+            topic: "DefaultCluster_REPLY_TOPIC".into(),
+            default_topic: "TBW102".into(),
+            default_topic_queue_nums: 4,
+            queue_id: 0,
+            sys_flag: 0,
+            born_timestamp: 1,
+            flag: 0,
+            properties: Some(format!("CORRELATION_ID\u{1}{correlation_id}")),
+            reconsume_times: Some(0),
+            unit_mode: Some(false),
+            born_host: "127.0.0.1:5555".into(),
+            store_host: "127.0.0.1:10911".into(),
+            store_timestamp: 2,
+        };
+        RemotingCommand::request(request::PUSH_REPLY_MESSAGE_TO_CLIENT)
+            .with_header(&h)
+            .with_body(&b"pong"[..])
+    }
+
+    #[tokio::test]
+    async fn a_pushed_reply_completes_the_waiting_request() {
+        let handler = BrokerRequests {
+            registry: Arc::default(),
+            requests: Arc::default(),
+            client_id: "me".into(),
+        };
+        let conn_free = |req| {
+            let answer = handler.receive_reply(&req);
+            (answer.code, answer.remark)
+        };
+        let mut waiting = handler.requests.register("c-1");
+        assert_eq!(conn_free(push("c-1")).0, response::SUCCESS);
+        assert_eq!(waiting.reply().await.unwrap().body, "pong");
+        // No request waits (timed out, or another client's): still SUCCESS, as Java answers.
+        assert_eq!(conn_free(push("c-2")).0, response::SUCCESS);
+        // A header that cannot be read.
+        let mut bad = push("c-3");
+        bad.ext_fields.remove("bornHost");
+        let (code, remark) = conn_free(bad);
+        assert_eq!(code, response::SYSTEM_ERROR);
+        assert!(
+            remark.unwrap().starts_with("process reply message fail"),
+            "RocketMQ's remark"
+        );
+        assert!(handler.requests.is_empty());
+    }
 
     #[tokio::test]
     async fn client_ids_look_like_javas_and_differ_per_instance() {

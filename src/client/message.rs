@@ -1,7 +1,9 @@
 //! The messages applications see: `Message` to send (topic, tags, keys, user
 //! properties, body), `MessageExt` received from a pull (a message with its
 //! queue, offsets, hosts and times), and `SendResult`. Also the decoding of a
-//! pull response body into `MessageExt`s.
+//! pull response body into `MessageExt`s, and request/reply's two messages: the
+//! reply a replier builds from a request (Java's MessageUtil) and the reply a
+//! broker pushes to its requester (PUSH_REPLY_MESSAGE_TO_CLIENT).
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -12,8 +14,10 @@ use serde::Serialize;
 
 use super::error::{ClientError, ClientResult};
 use crate::protocol::admin::MessageQueue;
+use crate::protocol::header::ReplyMessageRequestHeader;
 use crate::protocol::message::{
-    decode_record_ref, offset_msg_id, properties_iter, property, property_value, sysflag,
+    REPLY_MESSAGE_FLAG, decode_record_ref, offset_msg_id, properties_iter, property,
+    property_value, push_property, reply_topic, sysflag,
 };
 
 /// The largest body a producer sends (the broker's default maxMessageSize).
@@ -258,6 +262,79 @@ pub fn decode_messages(body: &Bytes, broker_name: &str) -> ClientResult<Vec<Mess
     Ok(out)
 }
 
+/// The reply to `request` (Java's MessageUtil.createReplyMessage): sent to the reply topic
+/// of the request's cluster (its CLUSTER property, which the broker stamps on every stored
+/// message) with MSG_TYPE=reply and the request's CORRELATION_ID, REPLY_TO_CLIENT and TTL,
+/// so that the broker pushes it to the requester. A request without CLUSTER or
+/// REPLY_TO_CLIENT cannot be answered.
+pub fn create_reply_message(request: &MessageExt, body: impl Into<Bytes>) -> ClientResult<Message> {
+    let missing = |name: &str| {
+        ClientError::InvalidMessage(format!(
+            "create reply message fail, requestMessage error, property[{name}] is null."
+        ))
+    };
+    let cluster = request
+        .property(property::CLUSTER)
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| missing(property::CLUSTER))?;
+    let reply_to = request
+        .property(property::MESSAGE_REPLY_TO_CLIENT)
+        .filter(|c| !c.is_empty())
+        .ok_or_else(|| missing(property::MESSAGE_REPLY_TO_CLIENT))?;
+    let mut reply = Message::new(reply_topic(cluster), body)
+        .with_property(property::MESSAGE_TYPE, REPLY_MESSAGE_FLAG)
+        .with_property(property::MESSAGE_REPLY_TO_CLIENT, reply_to);
+    for name in [property::CORRELATION_ID, property::MESSAGE_TTL] {
+        if let Some(v) = request.property(name) {
+            reply = reply.with_property(name, v);
+        }
+    }
+    Ok(reply)
+}
+
+/// A reply the broker pushed (PUSH_REPLY_MESSAGE_TO_CLIENT) as the message the requester
+/// gets, as Java's ClientRemotingProcessor builds it: the reply's header fields, its body
+/// (inflated when compressed), and ARRIVE_TIME = `arrived_ms` added to its properties.
+pub fn reply_from_push(
+    h: &ReplyMessageRequestHeader,
+    body: &Bytes,
+    arrived_ms: i64,
+) -> ClientResult<MessageExt> {
+    let host = |what: &'static str, s: &str| {
+        s.parse::<SocketAddr>().map_err(|_| ClientError::Decode {
+            what,
+            reason: format!("'{s}' is not ip:port"),
+        })
+    };
+    let body = if h.sys_flag & sysflag::COMPRESSED != 0 {
+        inflate(body)?
+    } else {
+        body.clone()
+    };
+    let mut properties = h.properties.clone().unwrap_or_default();
+    push_property(
+        &mut properties,
+        property::MESSAGE_ARRIVE_TIME,
+        &arrived_ms.to_string(),
+    );
+    Ok(MessageExt {
+        topic: h.topic.clone(),
+        queue_id: h.queue_id,
+        broker_name: String::new(),
+        queue_offset: 0,
+        commit_log_offset: 0,
+        flag: h.flag,
+        sys_flag: h.sys_flag,
+        born_timestamp: h.born_timestamp,
+        born_host: host("reply's bornHost", &h.born_host)?,
+        store_timestamp: h.store_timestamp,
+        store_host: host("reply's storeHost", &h.store_host)?,
+        reconsume_times: h.reconsume_times.unwrap_or(0),
+        properties,
+        body,
+    })
+}
+
 fn bad_record(reason: String) -> ClientError {
     ClientError::Decode {
         what: "message records",
@@ -360,6 +437,116 @@ mod tests {
         let base = body.as_ptr() as usize;
         let p = msgs[1].body.as_ptr() as usize;
         assert!(p > base && p < base + body.len());
+    }
+
+    fn request(props: &str) -> MessageExt {
+        let body = Bytes::from(record(b"ping", props, 0));
+        decode_messages(&body, "broker-a").unwrap().remove(0)
+    }
+
+    #[test]
+    fn a_reply_goes_to_the_clusters_reply_topic_with_the_requests_ids() {
+        let req = request(
+            "CORRELATION_ID\u{1}c-1\u{2}REPLY_TO_CLIENT\u{1}10.0.0.1@7#1\u{2}TTL\u{1}3000\u{2}\
+             CLUSTER\u{1}C1\u{2}TAGS\u{1}Ask\u{2}color\u{1}red",
+        );
+        let reply = create_reply_message(&req, "pong").unwrap();
+        assert_eq!(reply.topic, "C1_REPLY_TOPIC");
+        assert_eq!(reply.body, "pong");
+        assert_eq!(reply.tags, None);
+        let p: Vec<_> = reply
+            .properties
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                ("CORRELATION_ID", "c-1"),
+                ("MSG_TYPE", "reply"),
+                ("REPLY_TO_CLIENT", "10.0.0.1@7#1"),
+                ("TTL", "3000"),
+            ],
+            "the request's own properties stay behind"
+        );
+        assert!(reply.validate().is_ok());
+    }
+
+    #[test]
+    fn a_request_without_cluster_or_requester_cannot_be_answered() {
+        let err =
+            create_reply_message(&request("REPLY_TO_CLIENT\u{1}x\u{2}TTL\u{1}1"), "r").unwrap_err();
+        assert!(
+            err.to_string().contains("property[CLUSTER] is null"),
+            "{err}"
+        );
+        let err = create_reply_message(&request("CLUSTER\u{1}C1"), "r").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("property[REPLY_TO_CLIENT] is null"),
+            "{err}"
+        );
+    }
+
+    fn pushed_header() -> ReplyMessageRequestHeader {
+        ReplyMessageRequestHeader {
+            producer_group: "g".into(),
+            topic: "C1_REPLY_TOPIC".into(),
+            default_topic: "TBW102".into(),
+            default_topic_queue_nums: 4,
+            queue_id: 0,
+            sys_flag: 0,
+            born_timestamp: 1_700_000_000_000,
+            flag: 3,
+            properties: Some("CORRELATION_ID\u{1}c-1\u{2}MSG_TYPE\u{1}reply".into()),
+            reconsume_times: None,
+            unit_mode: Some(false),
+            born_host: "10.0.0.1:5555".into(),
+            store_host: "10.0.0.2:10911".into(),
+            store_timestamp: 1_700_000_000_005,
+        }
+    }
+
+    #[test]
+    fn a_pushed_reply_decodes_from_its_wire_header() {
+        use crate::remoting::RemotingCommand;
+        let cmd =
+            RemotingCommand::request(crate::remoting::code::request::PUSH_REPLY_MESSAGE_TO_CLIENT)
+                .with_header(&pushed_header());
+        // Java's field names on the wire.
+        for key in [
+            "producerGroup",
+            "bornHost",
+            "storeHost",
+            "storeTimestamp",
+            "properties",
+        ] {
+            assert!(cmd.ext_fields.contains_key(key), "{key}");
+        }
+        let h: ReplyMessageRequestHeader = cmd.decode_header().unwrap();
+        assert_eq!(h, pushed_header());
+        let m = reply_from_push(&h, &Bytes::from_static(b"pong"), 42).unwrap();
+        assert_eq!(m.topic, "C1_REPLY_TOPIC");
+        assert_eq!(m.body, "pong");
+        assert_eq!(m.flag, 3);
+        assert_eq!(m.born_host.to_string(), "10.0.0.1:5555");
+        assert_eq!(m.store_timestamp, 1_700_000_000_005);
+        assert_eq!(m.property("CORRELATION_ID"), Some("c-1"));
+        assert_eq!(m.property("ARRIVE_TIME"), Some("42"));
+
+        // A header without a field Java requires, or a host that is not ip:port, is an error.
+        let mut missing = cmd.clone();
+        missing.ext_fields.remove("storeHost");
+        assert!(
+            missing
+                .decode_header::<ReplyMessageRequestHeader>()
+                .is_err()
+        );
+        let bad_host = ReplyMessageRequestHeader {
+            born_host: "nowhere".into(),
+            ..pushed_header()
+        };
+        assert!(reply_from_push(&bad_host, &Bytes::new(), 0).is_err());
     }
 
     #[test]

@@ -9,12 +9,13 @@ pub mod instance;
 pub mod message;
 pub mod namesrv;
 pub mod producer;
+pub mod request_future;
 pub mod route;
 
 pub use admin::AdminClient;
 pub use error::ClientError;
 pub use instance::{ClientConfig, ClientInstance};
-pub use message::{Message, MessageExt, SendResult, SendStatus};
+pub use message::{Message, MessageExt, SendResult, SendStatus, create_reply_message};
 pub use producer::transaction::{
     LocalTransactionState, TransactionListener, TransactionProducer, TransactionSendResult,
 };

@@ -28,6 +28,12 @@ pub mod sysflag {
 /// MSG_TYPE of a reply to a request message (Java's MixAll.REPLY_MESSAGE_FLAG).
 pub const REPLY_MESSAGE_FLAG: &str = "reply";
 
+/// The topic replies are sent to in a cluster, `<cluster>_REPLY_TOPIC` (Java's
+/// MixAll.getReplyTopic): each broker creates it at start.
+pub fn reply_topic(cluster: &str) -> String {
+    format!("{cluster}_REPLY_TOPIC")
+}
+
 /// Magic code of a v1 message record.
 pub const MESSAGE_MAGIC_CODE: i32 = 0xDAA320A7_u32 as i32;
 /// Magic code of a v2 message record (5.x, 2-byte topic length); decoded, never written.

@@ -11,6 +11,7 @@ pub mod lock;
 pub mod offset;
 pub mod pull;
 pub mod query;
+pub mod reply;
 pub mod reset_offset;
 pub mod send;
 pub mod send_back;
@@ -35,7 +36,8 @@ pub type Outcome = Result<RemotingCommand, RemotingError>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(usize)]
 pub enum RequestClass {
-    /// sendMessageExecutor: SEND_MESSAGE(_V2), SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK.
+    /// sendMessageExecutor: SEND_MESSAGE(_V2), SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK;
+    /// also SEND_REPLY_MESSAGE(_V2), which RocketMQ gives a replyMessageExecutor of its own.
     Send,
     /// pullMessageExecutor: PULL_MESSAGE, parked long polls included.
     Pull,
@@ -67,7 +69,9 @@ impl RequestClass {
             request::SEND_MESSAGE
             | request::SEND_MESSAGE_V2
             | request::SEND_BATCH_MESSAGE
-            | request::CONSUMER_SEND_MSG_BACK => RequestClass::Send,
+            | request::CONSUMER_SEND_MSG_BACK
+            | request::SEND_REPLY_MESSAGE
+            | request::SEND_REPLY_MESSAGE_V2 => RequestClass::Send,
             request::PULL_MESSAGE => RequestClass::Pull,
             request::QUERY_MESSAGE | request::VIEW_MESSAGE_BY_ID => RequestClass::Query,
             request::HEART_BEAT => RequestClass::Heartbeat,
@@ -140,6 +144,9 @@ impl RequestHandler for BrokerProcessor {
                 }
                 request::CONSUMER_SEND_MSG_BACK => {
                     send_back::consumer_send_msg_back(&b, &req).await
+                }
+                request::SEND_REPLY_MESSAGE | request::SEND_REPLY_MESSAGE_V2 => {
+                    reply::send_reply_message(&b, &conn, &req).await
                 }
                 request::PULL_MESSAGE => pull::pull_message(&b, &req).await,
                 request::QUERY_CONSUMER_OFFSET => offset::query_consumer_offset(&b, &req),

@@ -220,7 +220,7 @@ fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
 }
 
 /// RocketMQ's msgCheck: may this message be stored, and in which queue?
-fn check(
+pub(super) fn check(
     b: &Broker,
     conn: &Connection,
     h: &SendMessageRequestHeader,

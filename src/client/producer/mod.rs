@@ -9,6 +9,7 @@
 
 pub mod fault;
 pub mod policy;
+mod request_reply;
 pub mod selector;
 pub mod transaction;
 

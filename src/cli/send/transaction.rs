@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use tokio::sync::Notify;
 
-use super::{CliError, CliResult};
+use crate::cli::{CliError, CliResult};
 use crate::client::message::MessageExt;
 use crate::client::{LocalTransactionState, Message, TransactionListener};
 
