@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod client;
 pub mod delay_offset;
+pub mod end_transaction;
 pub mod forward;
 pub mod group;
 pub mod lock;
@@ -35,7 +36,8 @@ pub type Outcome = Result<RemotingCommand, RemotingError>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(usize)]
 pub enum RequestClass {
-    /// sendMessageExecutor: SEND_MESSAGE(_V2), SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK.
+    /// sendMessageExecutor: SEND_MESSAGE(_V2), SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK; and
+    /// END_TRANSACTION (RocketMQ's endTransactionExecutor: it appends, as a send does).
     Send,
     /// pullMessageExecutor: PULL_MESSAGE, parked long polls included.
     Pull,
@@ -67,7 +69,8 @@ impl RequestClass {
             request::SEND_MESSAGE
             | request::SEND_MESSAGE_V2
             | request::SEND_BATCH_MESSAGE
-            | request::CONSUMER_SEND_MSG_BACK => RequestClass::Send,
+            | request::CONSUMER_SEND_MSG_BACK
+            | request::END_TRANSACTION => RequestClass::Send,
             request::PULL_MESSAGE => RequestClass::Pull,
             request::QUERY_MESSAGE | request::VIEW_MESSAGE_BY_ID => RequestClass::Query,
             request::HEART_BEAT => RequestClass::Heartbeat,
@@ -141,6 +144,7 @@ impl RequestHandler for BrokerProcessor {
                 request::CONSUMER_SEND_MSG_BACK => {
                     send_back::consumer_send_msg_back(&b, &req).await
                 }
+                request::END_TRANSACTION => end_transaction::end_transaction(&b, &req).await?,
                 request::PULL_MESSAGE => pull::pull_message(&b, &req).await,
                 request::QUERY_CONSUMER_OFFSET => offset::query_consumer_offset(&b, &req),
                 request::UPDATE_CONSUMER_OFFSET => offset::update_consumer_offset(&b, &req),

@@ -12,6 +12,7 @@ use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::append::end_offset;
 use crate::broker::schedule;
+use crate::broker::transaction;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
@@ -76,7 +77,7 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 }
 
 /// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
-/// (a dead-letter queue, a delay level's schedule topic, the timer topic; later the half topic).
+/// (a dead-letter queue, a delay level's schedule topic, the timer topic, the half topic).
 struct Target {
     topic: String,
     queue_id: i32,
@@ -84,6 +85,8 @@ struct Target {
     properties: Option<String>,
     /// The queue the response names: a delayed message's own queue, as RocketMQ answers.
     reply_queue_id: i32,
+    /// The sysflag to store instead of the request's (a half message's is reset).
+    sys_flag: Option<i32>,
 }
 
 /// The message as stored, but for body, flag and properties, which a batch sets per entry.
@@ -100,7 +103,7 @@ fn base_message<'a>(
         flag: h.flag,
         body: &req.body,
         properties: "",
-        sys_flag: h.sys_flag,
+        sys_flag: target.sys_flag.unwrap_or(h.sys_flag),
         born_timestamp: h.born_timestamp,
         born_host: conn.peer(),
         store_host: b.store_host,
@@ -332,9 +335,22 @@ fn choose_target(
             queue_id,
             properties: None,
             reply_queue_id: queue_id,
+            sys_flag: None,
         });
     }
     let own = |topic_config: TopicConfig| -> Result<Target, RemotingCommand> {
+        if transaction::is_half_message(props, h.reconsume_times.unwrap_or(0)) {
+            // A half message waits for its outcome in the half topic, whatever it asks.
+            let half =
+                transaction::half_target(props, &topic_config.topic_name, queue_id, h.sys_flag);
+            return Ok(Target {
+                topic: half.topic.to_string(),
+                queue_id: half.queue_id,
+                properties: Some(half.properties),
+                reply_queue_id: queue_id,
+                sys_flag: Some(half.sys_flag),
+            });
+        }
         let now = crate::util::now_millis();
         Ok(
             match schedule::reroute(b, &topic_config.topic_name, queue_id, props, now)
@@ -345,12 +361,14 @@ fn choose_target(
                     queue_id: r.queue_id,
                     properties: Some(r.properties),
                     reply_queue_id: queue_id,
+                    sys_flag: None,
                 },
                 None => Target {
                     topic: topic_config.topic_name,
                     queue_id,
                     properties: None,
                     reply_queue_id: queue_id,
+                    sys_flag: None,
                 },
             },
         )
@@ -393,6 +411,7 @@ fn choose_target(
         queue_id: 0,
         properties,
         reply_queue_id: 0,
+        sys_flag: None,
     })
 }
 
