@@ -343,6 +343,7 @@ fn choose_target(
             // A half message waits for its outcome in the half topic, whatever it asks.
             let half =
                 transaction::half_target(props, &topic_config.topic_name, queue_id, h.sys_flag);
+            transaction::ensure_topic(b, half.topic);
             return Ok(Target {
                 topic: half.topic.to_string(),
                 queue_id: half.queue_id,

@@ -166,6 +166,19 @@ pub(crate) fn half_target(properties: &str, topic: &str, queue_id: i32, sys_flag
     }
 }
 
+/// Gives a system topic of the transaction path (half, op, check-max) a config with one
+/// read-write queue the first time it is written, as RocketMQ 5 has them from the start, so
+/// that admins can read them; the name servers learn of it at once.
+pub(crate) fn ensure_topic(b: &Broker, topic: &str) {
+    if b.topics.contains(topic) {
+        return;
+    }
+    match b.topics.get_or_create_system(topic, 1) {
+        Ok(_) => b.topics_changed(),
+        Err(e) => tracing::warn!("transactions: cannot create topic {topic}: {e}"),
+    }
+}
+
 /// A half message's place in the store.
 pub(crate) struct Half {
     pub topic: &'static str,
@@ -363,6 +376,7 @@ fn final_message_refusal(b: &Broker, e: &StoreError) -> RemotingCommand {
 /// 0, tag `d`, the offsets as decimal text (one, as RocketMQ 4.x writes), stored by the
 /// broker itself (TransactionalMessageBridge#addRemoveTagInTransactionOp).
 pub(crate) fn put_op_message(b: &Broker, half_offsets: &[i64]) -> Result<i64, StoreError> {
+    ensure_topic(b, TRANS_OP_HALF_TOPIC);
     let body = half_offsets
         .iter()
         .map(|o| o.to_string())

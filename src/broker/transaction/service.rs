@@ -77,10 +77,8 @@ pub fn check_pass(b: &Broker, now_ms: i64) -> CheckPass {
     if half_from >= max {
         return pass;
     }
-    // As RocketMQ's fetchMessageQueues: the half topic gets a config once there are halves.
-    if let Err(e) = b.topics.get_or_create_system(TRANS_HALF_TOPIC, 1) {
-        tracing::warn!("transactions: cannot create topic {TRANS_HALF_TOPIC}: {e}");
-    }
+    // As RocketMQ's fetchMessageQueues: the half topic has a config once there are halves.
+    super::ensure_topic(b, TRANS_HALF_TOPIC);
     let mut entries = Vec::with_capacity(64);
     b.store
         .for_each_cq_entry(TRANS_HALF_TOPIC, 0, half_from, |offset, e| {
@@ -232,9 +230,7 @@ fn put_back(
 /// Moves a half checked too often to TRANS_CHECK_MAX_TIME_TOPIC queue 0, as stored
 /// (DefaultTransactionalMessageCheckListener#resolveDiscardMsg).
 fn discard(b: &Broker, half: &RecordRef<'_>) -> Result<(), StoreError> {
-    if let Err(e) = b.topics.get_or_create_system(TRANS_CHECK_MAX_TIME_TOPIC, 1) {
-        tracing::warn!("transactions: cannot create topic {TRANS_CHECK_MAX_TIME_TOPIC}: {e}");
-    }
+    super::ensure_topic(b, TRANS_CHECK_MAX_TIME_TOPIC);
     tracing::warn!(
         "transactions: the half at commit log offset {} was checked too many times: moved to \
          {TRANS_CHECK_MAX_TIME_TOPIC}",
