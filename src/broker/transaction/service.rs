@@ -585,6 +585,30 @@ mod tests {
     }
 
     #[test]
+    fn a_copy_committed_after_a_restart_is_not_stored_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = crate::util::now_millis();
+        let (a, copy);
+        {
+            let b = broker(dir.path());
+            a = put_half(&b, "A", t0);
+            let pass = check_pass(&b, t0 + 2_000);
+            copy = check_offsets(&pass.checks[0]);
+            // The producer's own commit of the first half lands while the check is out.
+            assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
+            assert!(b.store.wait_index_caught_up(Duration::from_secs(5)));
+            b.store.shutdown().unwrap();
+        }
+        // After the restart only the first half's op is known: the copy is found committed by
+        // its UNIQ_KEY in the real topic.
+        let b = broker(dir.path());
+        assert!(b.transactions.is_settled(a.0) && !b.transactions.is_settled(copy.0));
+        assert_eq!(end(&b, copy, "pg", Outcome::Commit).code, response::SUCCESS);
+        assert_eq!(real_queue(&b).len(), 1);
+        assert!(b.transactions.is_settled(copy.0));
+    }
+
+    #[test]
     fn settled_halves_survive_a_restart_and_bad_requests_change_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let t0 = crate::util::now_millis();
