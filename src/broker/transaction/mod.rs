@@ -79,6 +79,8 @@ pub struct TransactionalMessageService {
     /// Held while an outcome is decided and its messages appended, so that two
     /// END_TRANSACTIONs for one half cannot both commit it.
     settled: Mutex<Settled>,
+    /// When this broker started (ms): what the checker did before is known only from disk.
+    started_ms: i64,
 }
 
 impl TransactionalMessageService {
@@ -115,6 +117,7 @@ impl TransactionalMessageService {
         }
         TransactionalMessageService {
             settled: Mutex::new(settled),
+            started_ms: crate::util::now_millis(),
         }
     }
 
@@ -280,8 +283,10 @@ pub fn end_transaction(b: &Broker, h: &EndTransactionRequestHeader, outcome: Out
                 h.commit_log_offset
             ));
         };
-        let committed_before = uniq
-            .is_some_and(|k| settled.is_key_settled(k) || committed_in_topic(&b.store, topic, k));
+        let committed_before = uniq.is_some_and(|k| {
+            settled.is_key_settled(k)
+                || (may_have_copies(b, &half) && committed_in_topic(&b.store, topic, k))
+        });
         if !committed_before {
             match put_final_message(b, &half, topic, queue_id) {
                 Ok(end) => end_offset = end,
@@ -303,6 +308,24 @@ pub fn end_transaction(b: &Broker, h: &EndTransactionRequestHeader, outcome: Out
         response: RemotingCommand::success(),
         end_offset,
     }
+}
+
+/// Whether the checker may have put this half back under another offset (it is a copy, the
+/// checker has passed it, or it is older than this broker run, whose checker offset on disk may
+/// be behind after a kill -9), so that an outcome for a copy may have come first. A half
+/// settled before the checker reached it, the usual case, needs no index lookup.
+fn may_have_copies(b: &Broker, half: &RecordRef<'_>) -> bool {
+    let [times, first] = find_properties(
+        half.properties,
+        [
+            property::TRANSACTION_CHECK_TIMES,
+            property::TRANSACTION_PREPARED_QUEUE_OFFSET,
+        ],
+    );
+    times.is_some()
+        || first.is_some()
+        || half.store_timestamp < b.transactions.started_ms
+        || half.queue_offset < b.offsets.query(CHECKER_GROUP, TRANS_HALF_TOPIC, 0)
 }
 
 /// Whether a committed message with this UNIQ_KEY is already in `topic` (an outcome for an

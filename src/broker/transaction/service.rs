@@ -609,6 +609,29 @@ mod tests {
     }
 
     #[test]
+    fn a_late_original_after_its_copy_was_committed_and_the_checker_offset_lost_is_not_stored_again()
+     {
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = crate::util::now_millis();
+        let a;
+        {
+            let b = broker(dir.path());
+            a = put_half(&b, "A", t0);
+            let pass = check_pass(&b, t0 + 2_000);
+            let copy = check_offsets(&pass.checks[0]);
+            assert_eq!(end(&b, copy, "pg", Outcome::Commit).code, response::SUCCESS);
+            assert!(b.store.wait_index_caught_up(Duration::from_secs(5)));
+            // Down before consumerOffset.json was written: the checker offset is lost.
+            b.store.shutdown().unwrap();
+        }
+        let b = broker(dir.path());
+        assert_eq!(b.offsets.query(CHECKER_GROUP, TRANS_HALF_TOPIC, 0), -1);
+        assert!(!b.transactions.is_settled(a.0));
+        assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
+        assert_eq!(real_queue(&b).len(), 1);
+    }
+
+    #[test]
     fn settled_halves_survive_a_restart_and_bad_requests_change_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let t0 = crate::util::now_millis();
