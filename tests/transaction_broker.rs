@@ -330,6 +330,33 @@ async fn commit_rollback_repeats_and_refusals() {
     assert_eq!(h.sys_flag & 0b1100, 0, "the prepared flag is reset");
     // Still just one after all that.
     assert_eq!(keys(&consumed(&up.namesrv, "TxTopic").await), ["C1"]);
+
+    // A half sent with the client library (TRAN_MSG=true makes it set the prepared sysflag)
+    // is kept apart too, and committed with the offsets its send result gives.
+    let producer = mq::client::Producer::new(
+        &ClientConfig::new(&up.namesrv),
+        mq::client::ProducerConfig {
+            group: GROUP.into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let mut msg = mq::client::Message::new("TxTopic", "L1");
+    msg.properties.insert("TRAN_MSG".into(), "true".into());
+    msg.properties.insert("PGROUP".into(), GROUP.into());
+    let sent = producer.send(&msg).await.unwrap();
+    producer.shutdown().await;
+    assert_eq!(sent.queue_offset, 3, "the half queue's next offset");
+    assert_eq!(keys(&consumed(&up.namesrv, "TxTopic").await), ["C1"]);
+    let lib = Half {
+        queue_offset: sent.queue_offset,
+        commit_log_offset: decode_offset_msg_id(&sent.offset_msg_id).unwrap().1,
+    };
+    assert_eq!(p.end(lib, GROUP, 8).await.code, response::SUCCESS);
+    let mut want = ["C1".to_string(), sent.msg_id.clone()];
+    want.sort();
+    let want: Vec<&str> = want.iter().map(String::as_str).collect();
+    wait_consumed(&up.namesrv, "TxTopic", &want, TIMEOUT).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
