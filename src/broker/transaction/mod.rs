@@ -283,11 +283,13 @@ pub fn end_transaction(b: &Broker, h: &EndTransactionRequestHeader, outcome: Out
                 h.commit_log_offset
             ));
         };
-        let committed_before = uniq.is_some_and(|k| {
+        // An outcome for another copy came first: a commit is not stored twice, and a commit
+        // after a rollback of the same transaction is not stored at all.
+        let settled_before = uniq.is_some_and(|k| {
             settled.is_key_settled(k)
                 || (may_have_copies(b, &half) && committed_in_topic(&b.store, topic, k))
         });
-        if !committed_before {
+        if !settled_before {
             match put_final_message(b, &half, topic, queue_id) {
                 Ok(end) => end_offset = end,
                 Err(refusal) => return refusal,

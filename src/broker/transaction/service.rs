@@ -466,7 +466,7 @@ mod tests {
         let b = broker(dir.path());
         let t0 = crate::util::now_millis();
         let a = put_half(&b, "A", t0);
-        put_half(&b, "R", t0);
+        let r = put_half(&b, "R", t0);
         let young = put_half(&b, "Y", t0 + 1_500);
 
         // Nothing is old enough yet.
@@ -504,6 +504,8 @@ mod tests {
             end(&b, copy_r, "pg", Outcome::Rollback).code,
             response::SUCCESS
         );
+        // A commit of R after its rollback (of a copy) stores nothing: no rolled-back delivery.
+        assert_eq!(end(&b, r, "pg", Outcome::Commit).code, response::SUCCESS);
         let got = real_queue(&b);
         assert_eq!(got.len(), 1);
         let m = &got[0];
@@ -551,9 +553,9 @@ mod tests {
             pass.half_offset, 5,
             "past Y and the settled copies of A and R"
         );
-        // Ops name halves 0, 3 and 4 (R's rollback came for its copy): all behind the checker.
-        assert_eq!(pass.op_offset, 3);
-        assert_eq!(b.offsets.query(CHECKER_GROUP, TRANS_OP_HALF_TOPIC, 0), 3);
+        // Ops name halves 0, 3, 4 and 1: all behind the checker.
+        assert_eq!(pass.op_offset, 4);
+        assert_eq!(b.offsets.query(CHECKER_GROUP, TRANS_OP_HALF_TOPIC, 0), 4);
     }
 
     #[test]
