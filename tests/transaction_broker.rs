@@ -478,3 +478,48 @@ async fn kill_9_between_half_and_commit_delivers_each_commit_once() {
     let got = consumed(&up.namesrv, "TxKilled").await;
     assert_eq!(keys(&got), ["H0", "H2", "H3"], "each commit delivered once");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_half_pending_at_kill_9_is_checked_back_after_the_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let conf = "transactionCheckInterval: 1000\ntransactionTimeOut: 1000\n";
+    let up = up_with(dir.path(), conf);
+    create_topic(&up, "TxPending", 1).await;
+    let p = TxProducer::new(&up.broker);
+    let half = p.send_half("TxPending", "P1", &[]).await;
+    p.client.shutdown();
+    drop(up); // SIGKILL, before any check
+
+    let up = up_with(dir.path(), conf);
+    let p = TxProducer::new(&up.broker);
+    p.heartbeat().await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let check = loop {
+        if let Some(c) = p.checks().into_iter().next() {
+            break c;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the pending half was never checked"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    let h: CheckTransactionStateRequestHeader = check.decode_header().unwrap();
+    assert_eq!(h.msg_id.as_deref(), Some("P1"));
+    let copy = Half {
+        queue_offset: h.tran_state_table_offset,
+        commit_log_offset: h.commit_log_offset,
+    };
+    p.end_oneway(copy, 8, true).await;
+    // The producer's own late commit of the first half arrives too: still one message.
+    assert_eq!(p.end(half, GROUP, 8).await.code, response::SUCCESS);
+    wait_consumed(&up.namesrv, "TxPending", &["P1"], TIMEOUT).await;
+    p.client.shutdown();
+    drop(up); // SIGKILL
+
+    let up = up_with(dir.path(), conf);
+    let p = TxProducer::new(&up.broker);
+    assert_eq!(p.end(half, GROUP, 8).await.code, response::SUCCESS);
+    assert_eq!(p.end(copy, GROUP, 8).await.code, response::SUCCESS);
+    assert_eq!(keys(&consumed(&up.namesrv, "TxPending").await), ["P1"]);
+}
