@@ -2,7 +2,8 @@
 //! steps later features extend rather than one function: decode, check
 //! (RocketMQ's msgCheck: broker and topic permissions, topic names, queue ids,
 //! auto-creation from TBW102), choose the target (retry topics that turn into
-//! dead-letter queues, delay levels and delivery times through `schedule::reroute`),
+//! dead-letter queues, half messages through `transaction::half_target`, delay levels and
+//! delivery times through `schedule::reroute`),
 //! build the stored messages, append (`Broker::append`),
 //! wait until durable, answer.
 
