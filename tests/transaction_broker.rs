@@ -103,6 +103,7 @@ impl TxProducer {
         assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
         let h: SendMessageResponseHeader = r.decode_header().unwrap();
         assert_eq!(h.queue_id, 0, "the answer names the real queue");
+        assert_eq!(h.transaction_id.as_deref(), Some(key));
         Half {
             queue_offset: h.queue_offset,
             commit_log_offset: decode_offset_msg_id(&h.msg_id).unwrap().1,

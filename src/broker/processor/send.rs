@@ -17,7 +17,7 @@ use crate::broker::transaction;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, properties_iter, property, push_property};
+use crate::protocol::message::{batch, properties_iter, property, property_value, push_property};
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic::{
@@ -88,6 +88,8 @@ struct Target {
     reply_queue_id: i32,
     /// The sysflag to store instead of the request's (a half message's is reset).
     sys_flag: Option<i32>,
+    /// A half message's UNIQ_KEY, answered as its transactionId (as RocketMQ 5 does).
+    transaction_id: Option<String>,
 }
 
 /// The message as stored, but for body, flag and properties, which a batch sets per entry.
@@ -203,7 +205,7 @@ fn answer(
             msg_id,
             queue_id: target.reply_queue_id,
             queue_offset: appended.first().map_or(0, |a| a.queue_offset),
-            transaction_id: None,
+            transaction_id: target.transaction_id.clone(),
         })
         .with_ext(property::MSG_REGION, &b.config.region_id)
         .with_ext(property::TRACE_SWITCH, b.config.trace_on)
@@ -337,6 +339,7 @@ fn choose_target(
             properties: None,
             reply_queue_id: queue_id,
             sys_flag: None,
+            transaction_id: None,
         });
     }
     let own = |topic_config: TopicConfig| -> Result<Target, RemotingCommand> {
@@ -351,6 +354,7 @@ fn choose_target(
                 properties: Some(half.properties),
                 reply_queue_id: queue_id,
                 sys_flag: Some(half.sys_flag),
+                transaction_id: property_value(props, property::UNIQ_KEY).map(str::to_string),
             });
         }
         let now = crate::util::now_millis();
@@ -364,6 +368,7 @@ fn choose_target(
                     properties: Some(r.properties),
                     reply_queue_id: queue_id,
                     sys_flag: None,
+                    transaction_id: None,
                 },
                 None => Target {
                     topic: topic_config.topic_name,
@@ -371,6 +376,7 @@ fn choose_target(
                     properties: None,
                     reply_queue_id: queue_id,
                     sys_flag: None,
+                    transaction_id: None,
                 },
             },
         )
@@ -414,6 +420,7 @@ fn choose_target(
         properties,
         reply_queue_id: 0,
         sys_flag: None,
+        transaction_id: None,
     })
 }
 
