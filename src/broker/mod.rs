@@ -113,7 +113,7 @@ impl Broker {
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
         let offsets = ConsumerOffsetManager::load(&root)?;
         let schedule = schedule::ScheduleMessageService::load(&store)?;
-        let transactions = transaction::TransactionalMessageService::load(&store);
+        let transactions = transaction::TransactionalMessageService::load(&store, &offsets);
         let registration = match namesrv {
             Some(list) => Some(Registration::new(NamesrvAddrs::parse(list).map_err(
                 |e| crate::config::ConfigError::BadValue {

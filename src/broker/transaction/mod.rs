@@ -14,6 +14,7 @@ use std::collections::{HashSet, VecDeque};
 use std::sync::{Mutex, MutexGuard};
 
 use super::Broker;
+use super::consumer_offset_manager::ConsumerOffsetManager;
 use super::schedule::{self, remove_properties, replace_properties};
 use crate::protocol::header::EndTransactionRequestHeader;
 use crate::protocol::message::{RecordRef, decode_record_ref, property, push_property, sysflag};
@@ -65,6 +66,12 @@ impl Settled {
         }
     }
 
+    /// Forgets the settled halves before `half_offset`, which the checker has passed for
+    /// good, so that the set holds about the halves still ahead of it.
+    pub(crate) fn forget_before(&mut self, half_offset: i64) {
+        self.offsets.retain(|o| *o >= half_offset);
+    }
+
     pub(crate) fn is_offset_settled(&self, half_offset: i64) -> bool {
         self.offsets.contains(&half_offset)
     }
@@ -84,10 +91,18 @@ pub struct TransactionalMessageService {
 }
 
 impl TransactionalMessageService {
-    /// Rebuilds the settled halves from every op message the store still has.
-    pub fn load(store: &MessageStore) -> TransactionalMessageService {
+    /// Rebuilds the settled halves from the op messages from the checker's op offset on: the
+    /// ops before it name only halves behind the checker's half offset, which the checker
+    /// never reads again (a late commit of one is found committed by its UNIQ_KEY instead).
+    pub fn load(
+        store: &MessageStore,
+        offsets: &ConsumerOffsetManager,
+    ) -> TransactionalMessageService {
         let mut settled = Settled::default();
-        let mut offset = store.min_offset_in_queue(TRANS_OP_HALF_TOPIC, 0);
+        let min = store.min_offset_in_queue(TRANS_OP_HALF_TOPIC, 0);
+        let mut offset = offsets
+            .query(CHECKER_GROUP, TRANS_OP_HALF_TOPIC, 0)
+            .max(min);
         let max = store.max_offset_in_queue(TRANS_OP_HALF_TOPIC, 0);
         while offset < max {
             let r = store.get_message(TRANS_OP_HALF_TOPIC, 0, offset, 1024, usize::MAX);

@@ -105,6 +105,7 @@ pub fn check_pass(b: &Broker, now_ms: i64) -> CheckPass {
     }
     if next != half_from {
         b.offsets.commit(CHECKER_GROUP, TRANS_HALF_TOPIC, 0, next);
+        b.transactions.settled().forget_before(next);
     }
     pass.half_offset = next;
     let op_next = check::advance_op_offset(op_from, &read_ops(b, op_from), next);
@@ -556,6 +557,10 @@ mod tests {
         // Ops name halves 0, 3, 4 and 1: all behind the checker.
         assert_eq!(pass.op_offset, 4);
         assert_eq!(b.offsets.query(CHECKER_GROUP, TRANS_OP_HALF_TOPIC, 0), 4);
+        // Halves behind the checker are forgotten; a late commit is still not stored twice.
+        assert!(!b.transactions.is_settled(a.0));
+        assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
+        assert_eq!(real_queue(&b).len(), 1);
     }
 
     #[test]
@@ -631,6 +636,34 @@ mod tests {
         assert!(!b.transactions.is_settled(a.0));
         assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
         assert_eq!(real_queue(&b).len(), 1);
+    }
+
+    #[test]
+    fn a_restart_reads_ops_from_the_checkers_op_offset_and_late_commits_stay_single() {
+        let dir = tempfile::tempdir().unwrap();
+        let t0 = crate::util::now_millis();
+        let (a, r);
+        {
+            let b = broker(dir.path());
+            a = put_half(&b, "A", t0);
+            r = put_half(&b, "R", t0);
+            assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
+            assert_eq!(end(&b, r, "pg", Outcome::Rollback).code, response::SUCCESS);
+            let pass = check_pass(&b, t0 + 2_000);
+            assert!(pass.checks.is_empty());
+            assert_eq!((pass.half_offset, pass.op_offset), (2, 2));
+            assert!(b.store.wait_index_caught_up(Duration::from_secs(5)));
+            b.offsets.persist_if_dirty().unwrap();
+            b.store.shutdown().unwrap();
+        }
+        let b = broker(dir.path());
+        assert!(
+            !b.transactions.is_settled(a.0),
+            "its op is behind the op offset"
+        );
+        assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
+        assert_eq!(real_queue(&b).len(), 1, "found committed by its UNIQ_KEY");
+        assert!(check_pass(&b, t0 + 60_000).checks.is_empty());
     }
 
     #[test]
