@@ -81,6 +81,12 @@ pub struct BrokerConfig {
     /// Whether a reply (SEND_REPLY_MESSAGE) is also stored in `<cluster>_REPLY_TOPIC`
     /// after it is pushed to its requester.
     pub store_reply_message_enable: bool,
+    /// Transactions (RocketMQ's keys and defaults): a half message with no outcome is checked
+    /// back once older than transactionTimeOut (ms), by a pass every transactionCheckInterval
+    /// (ms), at most transactionCheckMax times before it is moved to TRANS_CHECK_MAX_TIME_TOPIC.
+    pub transaction_time_out: u64,
+    pub transaction_check_interval: u64,
+    pub transaction_check_max: i32,
 }
 
 impl Default for BrokerConfig {
@@ -124,6 +130,9 @@ impl Default for BrokerConfig {
             timer_precision_ms: 1000,
             timer_wheel_enable: true,
             store_reply_message_enable: true,
+            transaction_time_out: 6_000,
+            transaction_check_interval: 60_000,
+            transaction_check_max: 15,
         }
     }
 }
@@ -227,6 +236,13 @@ impl BrokerConfig {
                     self.timer_max_delay_sec,
                     i32::MAX
                 ),
+            ));
+        }
+        if self.transaction_check_interval == 0 {
+            // A pass with no pause between would spin over the half queue.
+            return Err(bad(
+                "transactionCheckInterval",
+                "must be at least 1 (ms)".into(),
             ));
         }
         match (self.broker_role, self.broker_id) {

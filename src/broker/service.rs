@@ -41,6 +41,9 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("TimerMessageStore", |b, stop| {
         Box::pin(super::schedule::timer::run(b, stop))
     }),
+    ("TransactionalMessageCheckService", |b, stop| {
+        Box::pin(super::transaction::service::run(b, stop))
+    }),
 ];
 
 /// The running services of one broker.
