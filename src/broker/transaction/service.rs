@@ -335,6 +335,7 @@ fn read_ops(b: &Broker, from: i64) -> Vec<(i64, Vec<i64>)> {
 /// Sends each check oneway to one live producer of its group, chosen at random. With no
 /// producer online the check is still counted, as in RocketMQ.
 pub async fn send_checks(b: &Broker, checks: Vec<PendingCheck>) {
+    let mut unheard: std::collections::BTreeMap<String, usize> = Default::default();
     for c in checks {
         let channels: Vec<_> = b
             .producers
@@ -343,10 +344,7 @@ pub async fn send_checks(b: &Broker, checks: Vec<PendingCheck>) {
             .filter(|ch| !ch.conn.is_closed())
             .collect();
         if channels.is_empty() {
-            tracing::warn!(
-                "transactions: no producer of group '{}' online to check a half",
-                c.group
-            );
+            *unheard.entry(c.group).or_default() += 1;
             continue;
         }
         let ch = &channels[rand::random_range(0..channels.len())];
@@ -363,6 +361,12 @@ pub async fn send_checks(b: &Broker, checks: Vec<PendingCheck>) {
                 c.group
             ),
         }
+    }
+    for (group, n) in unheard {
+        tracing::warn!(
+            "transactions: no producer of group '{group}' online: {n} half messages not checked \
+             this time (each check still counts)"
+        );
     }
 }
 
