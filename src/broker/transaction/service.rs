@@ -124,7 +124,17 @@ pub fn check_pass(b: &Broker, round_end: Option<i64>, now_ms: i64) -> CheckPass 
         b.transactions.settled().forget_before(next);
     }
     pass.half_offset = next;
-    let op_next = check::advance_op_offset(op_from, &read_ops(b, op_from), next);
+    // Batch after batch, as long as whole batches of ops lie behind the checker.
+    let mut op_next = op_from;
+    loop {
+        let ops = read_ops(b, op_next);
+        let advanced = check::advance_op_offset(op_next, &ops, next);
+        let whole = !ops.is_empty() && advanced == op_next + ops.len() as i64;
+        op_next = advanced;
+        if !whole {
+            break;
+        }
+    }
     if op_next != op_from {
         b.offsets
             .commit(CHECKER_GROUP, TRANS_OP_HALF_TOPIC, 0, op_next);
@@ -614,6 +624,20 @@ mod tests {
         // The last originals; the copies the round put back wait for the next round.
         assert_eq!((second.checks.len(), second.more), (4, false));
         assert_eq!(second.half_offset, n as i64);
+    }
+
+    #[test]
+    fn the_op_offset_passes_more_ops_than_one_read_in_one_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = broker(dir.path());
+        let t0 = crate::util::now_millis();
+        for i in 0..1100 {
+            let h = put_half(&b, &format!("K{i}"), t0);
+            assert_eq!(end(&b, h, "pg", Outcome::Rollback).code, response::SUCCESS);
+        }
+        let pass = check_pass(&b, None, t0 + 2_000);
+        assert!(pass.checks.is_empty());
+        assert_eq!((pass.half_offset, pass.op_offset), (1100, 1100));
     }
 
     #[test]
