@@ -1,6 +1,6 @@
 //! The check-back service (RocketMQ's TransactionalMessageCheckService and the store side of
-//! its check): every transactionCheckInterval, one pass over the half queue from the checker's
-//! offset. Settled halves are passed over; for the others check.rs decides: wait, discard to
+//! its check): every transactionCheckInterval, a pass over the half queue from the checker's
+//! offset (more passes at once for a backlog bigger than one). Settled halves are passed over; for the others check.rs decides: wait, discard to
 //! TRANS_CHECK_MAX_TIME_TOPIC, put an immune half back, or put a copy back with one more
 //! TRANSACTION_CHECK_TIMES and send CHECK_TRANSACTION_STATE (39) oneway to a live producer of
 //! its group, naming the copy. The checker's offsets on the half and op queues are group
