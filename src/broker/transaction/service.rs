@@ -1,6 +1,6 @@
 //! The check-back service (RocketMQ's TransactionalMessageCheckService and the store side of
-//! its check): every transactionCheckInterval, one pass over the half queue from the checker's
-//! offset. Settled halves are passed over; for the others check.rs decides: wait, discard to
+//! its check): every transactionCheckInterval, a pass over the half queue from the checker's
+//! offset (more passes at once for a backlog bigger than one). Settled halves are passed over; for the others check.rs decides: wait, discard to
 //! TRANS_CHECK_MAX_TIME_TOPIC, put an immune half back, or put a copy back with one more
 //! TRANSACTION_CHECK_TIMES and send CHECK_TRANSACTION_STATE (39) oneway to a live producer of
 //! its group, naming the copy. The checker's offsets on the half and op queues are group
@@ -50,6 +50,10 @@ pub struct CheckPass {
     pub half_offset: i64,
     /// The checker's op queue offset after the pass.
     pub op_offset: i64,
+    /// The pass stopped at its budget with halves left: run another at once.
+    pub more: bool,
+    /// Where the half queue ended when the pass (or its round) began.
+    pub round_end: i64,
 }
 
 fn checker_offset(b: &Broker, topic: &str) -> i64 {
@@ -59,8 +63,11 @@ fn checker_offset(b: &Broker, topic: &str) -> i64 {
     }
 }
 
-/// One pass at `now_ms` over the halves from the checker's offset (see the module doc).
-pub fn check_pass(b: &Broker, now_ms: i64) -> CheckPass {
+/// One pass at `now_ms` over the halves from the checker's offset (see the module doc). A pass
+/// that continues a round (`round_end`: the `round_end` of the round's first pass) stops where
+/// the half queue ended when the round began, so the copies the round put back wait for the
+/// next round.
+pub fn check_pass(b: &Broker, round_end: Option<i64>, now_ms: i64) -> CheckPass {
     let config = CheckConfig {
         transaction_timeout_ms: b.config.transaction_time_out as i64,
         check_max: b.config.transaction_check_max,
@@ -73,7 +80,9 @@ pub fn check_pass(b: &Broker, now_ms: i64) -> CheckPass {
         op_offset: op_from,
         ..CheckPass::default()
     };
-    let max = b.store.max_offset_in_queue(TRANS_HALF_TOPIC, 0);
+    let queue_end = b.store.max_offset_in_queue(TRANS_HALF_TOPIC, 0);
+    let max = round_end.map_or(queue_end, |end| end.min(queue_end));
+    pass.round_end = max;
     if half_from >= max {
         return pass;
     }
@@ -90,25 +99,42 @@ pub fn check_pass(b: &Broker, now_ms: i64) -> CheckPass {
             entries.len() < PASS_BUDGET
         });
     let mut next = half_from;
+    let full = entries.len() == PASS_BUDGET;
+    let mut stopped = false;
     for (offset, at) in entries {
         match check_one(b, offset, at, now_ms, &config, &mut pass) {
             Ok(true) => next = offset + 1,
-            Ok(false) => break,
+            Ok(false) => {
+                stopped = true;
+                break;
+            }
             Err(e) => {
                 tracing::warn!(
                     "transactions: cannot put back the half at queue offset {offset}: {e}; \
                      trying again next pass"
                 );
+                stopped = true;
                 break;
             }
         }
     }
+    pass.more = full && !stopped;
     if next != half_from {
         b.offsets.commit(CHECKER_GROUP, TRANS_HALF_TOPIC, 0, next);
         b.transactions.settled().forget_before(next);
     }
     pass.half_offset = next;
-    let op_next = check::advance_op_offset(op_from, &read_ops(b, op_from), next);
+    // Batch after batch, as long as whole batches of ops lie behind the checker.
+    let mut op_next = op_from;
+    loop {
+        let ops = read_ops(b, op_next);
+        let advanced = check::advance_op_offset(op_next, &ops, next);
+        let whole = !ops.is_empty() && advanced == op_next + ops.len() as i64;
+        op_next = advanced;
+        if !whole {
+            break;
+        }
+    }
     if op_next != op_from {
         b.offsets
             .commit(CHECKER_GROUP, TRANS_OP_HALF_TOPIC, 0, op_next);
@@ -166,7 +192,6 @@ fn check_one(
         immunity_secs: immunity,
         prepared_queue_offset: prepared,
     };
-    // The pass began when this pass's `now_ms` was taken: copies it appends are not looked at.
     let (verdict, times) = check::decide(&facts, now_ms, now_ms, config);
     match verdict {
         Verdict::Stop => return Ok(false),
@@ -320,6 +345,7 @@ fn read_ops(b: &Broker, from: i64) -> Vec<(i64, Vec<i64>)> {
 /// Sends each check oneway to one live producer of its group, chosen at random. With no
 /// producer online the check is still counted, as in RocketMQ.
 pub async fn send_checks(b: &Broker, checks: Vec<PendingCheck>) {
+    let mut unheard: std::collections::BTreeMap<String, usize> = Default::default();
     for c in checks {
         let channels: Vec<_> = b
             .producers
@@ -328,10 +354,7 @@ pub async fn send_checks(b: &Broker, checks: Vec<PendingCheck>) {
             .filter(|ch| !ch.conn.is_closed())
             .collect();
         if channels.is_empty() {
-            tracing::warn!(
-                "transactions: no producer of group '{}' online to check a half",
-                c.group
-            );
+            *unheard.entry(c.group).or_default() += 1;
             continue;
         }
         let ch = &channels[rand::random_range(0..channels.len())];
@@ -349,6 +372,12 @@ pub async fn send_checks(b: &Broker, checks: Vec<PendingCheck>) {
             ),
         }
     }
+    for (group, n) in unheard {
+        tracing::warn!(
+            "transactions: no producer of group '{group}' online: {n} half messages not checked \
+             this time (each check still counts)"
+        );
+    }
 }
 
 /// The service's task: a pass every transactionCheckInterval, the first one interval after
@@ -358,12 +387,27 @@ pub async fn run(b: Arc<Broker>, stop: CancellationToken) {
         return;
     }
     let period = Duration::from_millis(b.config.transaction_check_interval.max(1));
+    let mut more = false;
+    let mut round_end = None;
     loop {
-        tokio::select! {
-            _ = stop.cancelled() => return,
-            _ = tokio::time::sleep(period) => {}
+        if more {
+            // A backlog bigger than one pass: the next pass at once, not an interval later.
+            tokio::task::yield_now().await;
+            if stop.is_cancelled() {
+                return;
+            }
+        } else {
+            tokio::select! {
+                _ = stop.cancelled() => return,
+                _ = tokio::time::sleep(period) => {}
+            }
         }
-        let pass = check_pass(&b, crate::util::now_millis());
+        if !more {
+            round_end = None;
+        }
+        let pass = check_pass(&b, round_end, crate::util::now_millis());
+        more = pass.more;
+        round_end = Some(pass.round_end);
         if pass.end_offset > 0
             && let Err(e) = b.wait_durable(pass.end_offset).await
         {
@@ -471,11 +515,11 @@ mod tests {
         let young = put_half(&b, "Y", t0 + 1_500);
 
         // Nothing is old enough yet.
-        let pass = check_pass(&b, t0 + 500);
+        let pass = check_pass(&b, None, t0 + 500);
         assert_eq!((pass.checks.len(), pass.half_offset), (0, 0));
 
         // A and R are; Y (born later) stops the pass.
-        let pass = check_pass(&b, t0 + 2_000);
+        let pass = check_pass(&b, None, t0 + 2_000);
         assert_eq!(pass.checks.len(), 2);
         assert_eq!(pass.half_offset, 2);
         assert_eq!(b.offsets.query(CHECKER_GROUP, TRANS_HALF_TOPIC, 0), 2);
@@ -536,7 +580,7 @@ mod tests {
         );
 
         // Settled halves are not checked again; Y is, once old enough.
-        let pass = check_pass(&b, t0 + 7_000);
+        let pass = check_pass(&b, None, t0 + 7_000);
         let keys: Vec<_> = pass
             .checks
             .iter()
@@ -564,6 +608,39 @@ mod tests {
     }
 
     #[test]
+    fn a_backlog_beyond_one_pass_takes_more_passes_in_the_round_but_copies_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = broker(dir.path());
+        let born = crate::util::now_millis() - 10_000;
+        let n = PASS_BUDGET + 4;
+        for i in 0..n {
+            put_half(&b, &format!("K{i}"), born);
+        }
+        // A millisecond on, so that no half counts as stored after the pass began.
+        let now = crate::util::now_millis() + 1;
+        let first = check_pass(&b, None, now);
+        assert_eq!((first.checks.len(), first.more), (PASS_BUDGET, true));
+        let second = check_pass(&b, Some(first.round_end), now);
+        // The last originals; the copies the round put back wait for the next round.
+        assert_eq!((second.checks.len(), second.more), (4, false));
+        assert_eq!(second.half_offset, n as i64);
+    }
+
+    #[test]
+    fn the_op_offset_passes_more_ops_than_one_read_in_one_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        let b = broker(dir.path());
+        let t0 = crate::util::now_millis();
+        for i in 0..1100 {
+            let h = put_half(&b, &format!("K{i}"), t0);
+            assert_eq!(end(&b, h, "pg", Outcome::Rollback).code, response::SUCCESS);
+        }
+        let pass = check_pass(&b, None, t0 + 2_000);
+        assert!(pass.checks.is_empty());
+        assert_eq!((pass.half_offset, pass.op_offset), (1100, 1100));
+    }
+
+    #[test]
     fn a_half_checked_the_max_times_goes_to_the_check_max_topic() {
         let dir = tempfile::tempdir().unwrap();
         let b = broker(dir.path());
@@ -571,7 +648,7 @@ mod tests {
         put_half(&b, "M", t0);
         let mut checks = 0;
         for i in 1..=4 {
-            let pass = check_pass(&b, t0 + 2_000 * i);
+            let pass = check_pass(&b, None, t0 + 2_000 * i);
             checks += pass.checks.len();
             if pass.discarded > 0 {
                 break;
@@ -588,7 +665,7 @@ mod tests {
         assert_eq!(m.properties["REAL_TOPIC"], "T");
         assert!(b.topics.contains(TRANS_CHECK_MAX_TIME_TOPIC));
         assert!(real_queue(&b).is_empty());
-        assert!(check_pass(&b, t0 + 20_000).checks.is_empty());
+        assert!(check_pass(&b, None, t0 + 20_000).checks.is_empty());
     }
 
     #[test]
@@ -599,7 +676,7 @@ mod tests {
         {
             let b = broker(dir.path());
             a = put_half(&b, "A", t0);
-            let pass = check_pass(&b, t0 + 2_000);
+            let pass = check_pass(&b, None, t0 + 2_000);
             copy = check_offsets(&pass.checks[0]);
             // The producer's own commit of the first half lands while the check is out.
             assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
@@ -624,7 +701,7 @@ mod tests {
         {
             let b = broker(dir.path());
             a = put_half(&b, "A", t0);
-            let pass = check_pass(&b, t0 + 2_000);
+            let pass = check_pass(&b, None, t0 + 2_000);
             let copy = check_offsets(&pass.checks[0]);
             assert_eq!(end(&b, copy, "pg", Outcome::Commit).code, response::SUCCESS);
             assert!(b.store.wait_index_caught_up(Duration::from_secs(5)));
@@ -649,7 +726,7 @@ mod tests {
             r = put_half(&b, "R", t0);
             assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
             assert_eq!(end(&b, r, "pg", Outcome::Rollback).code, response::SUCCESS);
-            let pass = check_pass(&b, t0 + 2_000);
+            let pass = check_pass(&b, None, t0 + 2_000);
             assert!(pass.checks.is_empty());
             assert_eq!((pass.half_offset, pass.op_offset), (2, 2));
             assert!(b.store.wait_index_caught_up(Duration::from_secs(5)));
@@ -663,7 +740,7 @@ mod tests {
         );
         assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
         assert_eq!(real_queue(&b).len(), 1, "found committed by its UNIQ_KEY");
-        assert!(check_pass(&b, t0 + 60_000).checks.is_empty());
+        assert!(check_pass(&b, None, t0 + 60_000).checks.is_empty());
     }
 
     #[test]
@@ -710,6 +787,6 @@ mod tests {
         assert_eq!(end(&b, a, "pg", Outcome::Commit).code, response::SUCCESS);
         assert_eq!(end(&b, r, "pg", Outcome::Commit).code, response::SUCCESS);
         assert_eq!(real_queue(&b).len(), 1);
-        assert!(check_pass(&b, t0 + 60_000).checks.is_empty());
+        assert!(check_pass(&b, None, t0 + 60_000).checks.is_empty());
     }
 }
