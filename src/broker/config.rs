@@ -81,6 +81,13 @@ pub struct BrokerConfig {
     /// Whether a reply (SEND_REPLY_MESSAGE) is also stored in `<cluster>_REPLY_TOPIC`
     /// after it is pushed to its requester.
     pub store_reply_message_enable: bool,
+    /// Whether consumers are sent to a slave (the group's whichBrokerWhenConsumeSlowly) while
+    /// they read data that is no longer in memory, and whether a slave serves them instead of
+    /// sending them back to the master.
+    pub slave_read_enable: bool,
+    /// How far behind the commit log's end a pull may read, as a percentage of the machine's
+    /// RAM, before it counts as reading from disk (MessageStoreConfig's key).
+    pub access_message_in_memory_max_ratio: i32,
 }
 
 impl Default for BrokerConfig {
@@ -124,6 +131,8 @@ impl Default for BrokerConfig {
             timer_precision_ms: 1000,
             timer_wheel_enable: true,
             store_reply_message_enable: true,
+            slave_read_enable: false,
+            access_message_in_memory_max_ratio: 40,
         }
     }
 }
@@ -226,6 +235,15 @@ impl BrokerConfig {
                     "{} is not between 1 and {}",
                     self.timer_max_delay_sec,
                     i32::MAX
+                ),
+            ));
+        }
+        if !(0..=100).contains(&self.access_message_in_memory_max_ratio) {
+            return Err(bad(
+                "accessMessageInMemoryMaxRatio",
+                format!(
+                    "{} is not a percentage (0 to 100)",
+                    self.access_message_in_memory_max_ratio
                 ),
             ));
         }
