@@ -41,6 +41,9 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("TimerMessageStore", |b, stop| {
         Box::pin(super::schedule::timer::run(b, stop))
     }),
+    ("SlaveSynchronize", |b, stop| {
+        Box::pin(super::slave_sync::run(b, stop))
+    }),
 ];
 
 /// The running services of one broker.
