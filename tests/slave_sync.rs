@@ -291,3 +291,91 @@ fn brokers_register_with_every_name_server_and_clients_skip_a_dead_one() {
     );
     assert!(out.contains("SEND_OK"), "{out}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn consumers_follow_the_suggestion_to_the_slave_and_read_it_when_the_master_is_gone() {
+    use mq::client::ClientConfig;
+    use mq::client::consumer::{PullConsumer, PullStatus};
+    use mq::protocol::admin::MessageQueue;
+
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(
+        dir.path(),
+        "scanNotActiveBrokerInterval: 100\nbrokerChannelExpiredTime: 1500\n",
+    );
+    // Every read counts as not in memory: the master sends readers to its slave.
+    let master = start_broker(
+        dir.path(),
+        "master",
+        &ns.addr,
+        &format!("{MASTER}slaveReadEnable: true\naccessMessageInMemoryMaxRatio: 0\n"),
+    );
+    let admin = AdminClient::new(&ns.addr, TIMEOUT).unwrap();
+    let client = RemotingClient::new();
+    admin
+        .create_topic(&master.addr, &TopicConfig::with_queues("Reads", 1, 1, 6))
+        .await
+        .unwrap();
+    for body in ["one", "two"] {
+        let r = call(
+            &client,
+            &master.addr,
+            send_request("Reads", 0, body.as_bytes(), String::new()),
+        )
+        .await;
+        assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    }
+    let slave = start_broker(dir.path(), "slave", &ns.addr, SLAVE);
+    eventually("the slave to know the topic and its route", || async {
+        let route = admin.topic_route("Reads").await;
+        all_topics(&client, &slave.addr)
+            .await
+            .topic_config_table
+            .contains_key("Reads")
+            && route.is_ok_and(|r| r.broker_datas.iter().any(|b| b.broker_addrs.len() == 2))
+    })
+    .await;
+
+    let consumer =
+        PullConsumer::new(&ClientConfig::new(ns.addr.clone()), "TOOLS_CONSUMER").unwrap();
+    let mq = MessageQueue {
+        topic: "Reads".into(),
+        broker_name: "broker-a".into(),
+        queue_id: 0,
+    };
+    let first = consumer.pull(&mq, "*", 0, 1).await.unwrap();
+    assert_eq!(first.status, PullStatus::Found);
+    assert_eq!(
+        first.suggest_which_broker_id, 1,
+        "the master suggests its slave"
+    );
+    // The slave has no commit log yet (no replication here): it is behind, and sends the
+    // consumer back to the master, which serves the next pull again.
+    let second = consumer.pull(&mq, "*", 1, 1).await.unwrap();
+    assert_eq!(
+        second.status,
+        PullStatus::NoMatchedMsg,
+        "answered by the slave"
+    );
+    assert_eq!(second.suggest_which_broker_id, 0);
+    let third = consumer.pull(&mq, "*", 1, 1).await.unwrap();
+    assert_eq!(third.status, PullStatus::Found, "answered by the master");
+    consumer.shutdown();
+
+    // The master dies: once the name servers drop it, consumers read from the slave.
+    drop(master);
+    eventually("the route to lose the master", || async {
+        admin.topic_route("Reads").await.is_ok_and(|r| {
+            r.broker_datas
+                .iter()
+                .all(|b| !b.broker_addrs.contains_key(&0) && b.broker_addrs.contains_key(&1))
+        })
+    })
+    .await;
+    let consumer =
+        PullConsumer::new(&ClientConfig::new(ns.addr.clone()), "TOOLS_CONSUMER").unwrap();
+    let from_slave = consumer.pull(&mq, "*", 0, 1).await.unwrap();
+    assert_eq!(from_slave.status, PullStatus::NoNewMsg);
+    consumer.shutdown();
+    client.shutdown();
+}
