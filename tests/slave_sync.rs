@@ -110,6 +110,21 @@ async fn all_groups(client: &RemotingClient, addr: &str) -> SubscriptionGroupWra
     SubscriptionGroupWrapper::decode(&r.body).unwrap()
 }
 
+/// GET_ALL_DELAY_OFFSET's offsetTable: delay level -> delivered offset.
+async fn delay_offsets(
+    client: &RemotingClient,
+    addr: &str,
+) -> serde_json::Map<String, serde_json::Value> {
+    let r = call(
+        client,
+        addr,
+        RemotingCommand::request(request::GET_ALL_DELAY_OFFSET),
+    )
+    .await;
+    let v = mq::protocol::fastjson::parse(&r.body).unwrap();
+    v["offsetTable"].as_object().cloned().unwrap_or_default()
+}
+
 /// Polls an async condition with a deadline.
 async fn eventually<F, Fut>(what: &str, mut cond: F)
 where
@@ -145,6 +160,21 @@ async fn a_slave_copies_its_master_and_refuses_writes() {
         .unwrap();
     commit_offset(&client, &master.addr, "Synced", 0, 5).await;
     commit_offset(&client, &master.addr, "Synced", 2, 9).await;
+    // A message delayed by level 1 (1 s): once delivered, level 1's offset is 1.
+    let delayed = send_request(
+        "Synced",
+        1,
+        b"later",
+        mq::protocol::message::build_properties([("DELAY", "1")]),
+    );
+    assert_eq!(
+        call(&client, &master.addr, delayed).await.code,
+        response::SUCCESS
+    );
+    eventually("the master to deliver the delayed message", || async {
+        delay_offsets(&client, &master.addr).await.get("1") == Some(&serde_json::json!(1))
+    })
+    .await;
 
     // GET_ALL_CONSUMER_OFFSET (43): consumerOffset.json's shape.
     let r = call(
@@ -172,15 +202,19 @@ async fn a_slave_copies_its_master_and_refuses_writes() {
         all_topics(&client, &master.addr).await.data_version,
         "the slave takes the master's data version"
     );
-    eventually("the slave to copy the offsets and the group", || async {
-        let offsets = all_offsets(&client, &slave.addr).await.offset_table;
-        let groups = all_groups(&client, &slave.addr).await;
-        offsets.get("Synced@billing") == Some(&[(0, 5), (2, 9)].into())
-            && groups
-                .subscription_group_table
-                .get("billing")
-                .is_some_and(|g| g.retry_max_times == 3)
-    })
+    eventually(
+        "the slave to copy the offsets, delay offsets and the group",
+        || async {
+            let offsets = all_offsets(&client, &slave.addr).await.offset_table;
+            let groups = all_groups(&client, &slave.addr).await;
+            offsets.get("Synced@billing") == Some(&[(0, 5), (2, 9)].into())
+                && delay_offsets(&client, &slave.addr).await.get("1") == Some(&serde_json::json!(1))
+                && groups
+                    .subscription_group_table
+                    .get("billing")
+                    .is_some_and(|g| g.retry_max_times == 3)
+        },
+    )
     .await;
 
     // Writes are refused with RocketMQ's codes.
