@@ -88,6 +88,9 @@ pub struct BrokerConfig {
     /// How far behind the commit log's end a pull may read, as a percentage of the machine's
     /// RAM, before it counts as reading from disk (MessageStoreConfig's key).
     pub access_message_in_memory_max_ratio: i32,
+    /// Whether a slave answers an offset it does not have with PULL_OFFSET_MOVED (the consumer
+    /// moves its offset) rather than a retry at the master (MessageStoreConfig's key).
+    pub offset_check_in_slave: bool,
 }
 
 impl Default for BrokerConfig {
@@ -133,6 +136,7 @@ impl Default for BrokerConfig {
             store_reply_message_enable: true,
             slave_read_enable: false,
             access_message_in_memory_max_ratio: 40,
+            offset_check_in_slave: false,
         }
     }
 }

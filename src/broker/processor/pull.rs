@@ -198,9 +198,12 @@ fn to_response(
             )
         });
     let mut suggest = suggest_which_broker_id(b.config.slave_read_enable, from_slave, group);
-    if code == response::PULL_OFFSET_MOVED && !b.config.is_master() {
-        // A slave does not correct offsets (offsetCheckInSlave is off): it may only be behind
-        // its master, so the consumer retries where the group reads by default.
+    if code == response::PULL_OFFSET_MOVED
+        && !b.config.is_master()
+        && !b.config.offset_check_in_slave
+    {
+        // A slave may only be behind its master: rather than move the consumer's offset, it
+        // sends the consumer to retry where the group reads by default.
         code = response::PULL_RETRY_IMMEDIATELY;
         suggest = group.broker_id;
     }
