@@ -16,6 +16,7 @@ pub mod retry;
 pub mod runtime_config;
 pub mod schedule;
 pub mod service;
+pub mod slave_sync;
 pub mod stats;
 pub mod subscription_group_manager;
 pub mod topic_config_manager;

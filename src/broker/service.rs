@@ -44,6 +44,9 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("TransactionalMessageCheckService", |b, stop| {
         Box::pin(super::transaction::service::run(b, stop))
     }),
+    ("SlaveSynchronize", |b, stop| {
+        Box::pin(super::slave_sync::run(b, stop))
+    }),
 ];
 
 /// The running services of one broker.

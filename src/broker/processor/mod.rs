@@ -171,6 +171,7 @@ impl RequestHandler for BrokerProcessor {
                 request::UPDATE_BROKER_CONFIG => admin::update_broker_config(&b, &req),
                 request::GET_BROKER_RUNTIME_INFO => stats::get_broker_runtime_info(&b),
                 request::GET_ALL_DELAY_OFFSET => delay_offset::get_all_delay_offset(&b),
+                request::GET_ALL_CONSUMER_OFFSET => offset::get_all_consumer_offset(&b),
                 request::GET_TOPIC_STATS_INFO => stats::get_topic_stats_info(&b, &req),
                 request::GET_CONSUME_STATS => stats::get_consume_stats(&b, &req),
                 request::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP => {

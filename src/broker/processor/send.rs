@@ -225,6 +225,25 @@ fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     out
 }
 
+/// A slave's store refuses puts (RocketMQ's checkStoreStatus): SERVICE_NOT_AVAILABLE, with the
+/// remark SendMessageProcessor gives that status, disk usage included, so that the producer
+/// retries another broker.
+pub(super) fn slave_refusal(b: &Broker) -> RemotingCommand {
+    let root = &b.store.config().store_path_root_dir;
+    let used = |dir: &str| 100.0 * crate::store::cleanup::disk_used_ratio(&root.join(dir));
+    RemotingCommand::error(
+        response::SERVICE_NOT_AVAILABLE,
+        format!(
+            "service not available now. It may be caused by one of the following reasons: \
+             the broker's disk is full [CL: {:5.2} CQ: {:5.2} INDEX: {:5.2}], messages are put \
+             to the slave, message store has been shut down, etc.",
+            used("commitlog"),
+            used("consumequeue"),
+            used("index"),
+        ),
+    )
+}
+
 /// RocketMQ's msgCheck: may this message be stored, and in which queue?
 pub(super) fn check(
     b: &Broker,
@@ -232,10 +251,7 @@ pub(super) fn check(
     h: &SendMessageRequestHeader,
 ) -> Result<(TopicConfig, i32, bool), RemotingCommand> {
     if !b.config.is_master() {
-        return Err(RemotingCommand::error(
-            response::SERVICE_NOT_AVAILABLE,
-            "the broker is a slave: it does not accept messages",
-        ));
+        return Err(slave_refusal(b));
     }
     if !perm::is_writeable(b.permission()) {
         return Err(RemotingCommand::error(
