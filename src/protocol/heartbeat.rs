@@ -142,6 +142,18 @@ impl SubscriptionData {
         data
     }
 
+    /// A SQL92 subscription (FilterAPI.build with type SQL92): the expression is kept as
+    /// written and no tags are derived from it.
+    pub fn from_sql_expression(topic: &str, expression: &str, sub_version: i64) -> Self {
+        SubscriptionData {
+            topic: topic.to_string(),
+            sub_string: expression.to_string(),
+            sub_version,
+            expression_type: Some(EXPRESSION_TYPE_SQL92.to_string()),
+            ..Default::default()
+        }
+    }
+
     pub fn is_tag_type(&self) -> bool {
         self.expression_type
             .as_deref()
@@ -218,6 +230,18 @@ pub struct HeartbeatData {
 }
 
 impl RemotingBody for HeartbeatData {}
+
+/// CHECK_CLIENT_CONFIG's request: a consumer's subscription, checked before it starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct CheckClientRequestBody {
+    pub client_id: String,
+    pub group: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription_data: Option<SubscriptionData>,
+}
+
+impl RemotingBody for CheckClientRequestBody {}
 
 /// GET_CONSUMER_LIST_BY_GROUP's answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
