@@ -258,3 +258,79 @@ async fn a_broker_without_property_filter_refuses_sql92() {
         "{err}"
     );
 }
+
+/// The heartbeat path over raw requests, as any client sends them: a selector that did not
+/// compile gives FILTER_DATA_NOT_EXIST; a newer one that did not compile leaves the broker's
+/// filter older than the subscription, FILTER_DATA_NOT_LATEST; the next good one serves.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn heartbeat_subscriptions_answer_with_rocketmq_codes() {
+    use mq::protocol::body::RemotingBody;
+    use mq::protocol::header::PullMessageRequestHeader;
+    use mq::protocol::heartbeat::{ConsumerData, HeartbeatData, SubscriptionData};
+    use mq::remoting::code::request;
+    use mq::remoting::{RemotingClient, RemotingCommand};
+
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    create_topic(&up, "Hb", 1).await;
+    send_numbered(&up.namesrv, "Hb").await;
+    let client = RemotingClient::new();
+    let heartbeat = |expr: &str, version: i64| {
+        let hb = HeartbeatData {
+            client_id: "raw@1".into(),
+            consumer_data_set: vec![ConsumerData {
+                group_name: "raw".into(),
+                subscription_data_set: vec![SubscriptionData::from_sql_expression(
+                    "Hb", expr, version,
+                )],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        RemotingCommand::request(request::HEART_BEAT).with_body(hb.encode())
+    };
+    let pull = |version: i64| {
+        RemotingCommand::request(request::PULL_MESSAGE).with_header(&PullMessageRequestHeader {
+            consumer_group: "raw".into(),
+            topic: "Hb".into(),
+            queue_id: 0,
+            queue_offset: 0,
+            max_msg_nums: 32,
+            sys_flag: 0,
+            commit_offset: 0,
+            suspend_timeout_millis: 0,
+            subscription: None,
+            sub_version: version,
+            expression_type: Some("SQL92".into()),
+            broker_name: None,
+        })
+    };
+    let ask = |req: RemotingCommand| {
+        let client = &client;
+        let addr = up.broker.clone();
+        async move { client.invoke(&addr, req, TIMEOUT).await.unwrap() }
+    };
+    assert_eq!(ask(heartbeat("a >", 1)).await.code, response::SUCCESS);
+    let r = ask(pull(1)).await;
+    assert_eq!(r.code, response::FILTER_DATA_NOT_EXIST, "{:?}", r.remark);
+    assert!(r.remark.unwrap().contains("column 4"));
+
+    assert_eq!(ask(heartbeat("a >= 50", 2)).await.code, response::SUCCESS);
+    let r = ask(pull(2)).await;
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    let found = mq::client::message::decode_messages(&r.body, "broker-a").unwrap();
+    let a: Vec<&str> = found.iter().map(|m| m.property("a").unwrap()).collect();
+    assert_eq!(
+        a,
+        ["50", "51", "52", "53", "54", "55", "56", "57", "58", "59"]
+    );
+
+    assert_eq!(ask(heartbeat("a >= = 1", 3)).await.code, response::SUCCESS);
+    let r = ask(pull(3)).await;
+    assert_eq!(r.code, response::FILTER_DATA_NOT_LATEST, "{:?}", r.remark);
+    assert_eq!(ask(heartbeat("a < 2", 4)).await.code, response::SUCCESS);
+    let r = ask(pull(4)).await;
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    let found = mq::client::message::decode_messages(&r.body, "broker-a").unwrap();
+    assert_eq!(found.len(), 2);
+}

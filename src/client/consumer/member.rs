@@ -369,6 +369,8 @@ impl<K: Kind> Member<K> {
                 response::SUBSCRIPTION_NOT_EXIST
                     | response::SUBSCRIPTION_NOT_LATEST
                     | response::SUBSCRIPTION_GROUP_NOT_EXIST
+                    | response::FILTER_DATA_NOT_EXIST
+                    | response::FILTER_DATA_NOT_LATEST
             )
         ) {
             self.instance.heartbeat_all().await;

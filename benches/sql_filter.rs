@@ -1,0 +1,122 @@
+//! `cargo bench --bench sql_filter`: what a SQL92 subscription costs a pull on the broker.
+//! Stores MQ_BENCH_MESSAGES messages (default 200,000; 128 B bodies, properties a=<i>,
+//! region and TAGS), then reads the whole queue 32 at a time as PULL_MESSAGE does (the store
+//! read and the copy into the response body) three ways: unfiltered, with a SQL92 selector
+//! that every message matches (so the same messages come back), and with one that matches
+//! half. Prints messages per second and the filtered/unfiltered cost ratio. MQ_BENCH_DIR picks
+//! the directory (default target/bench-sql-filter), MQ_BENCH_ROUNDS the reads per case (5).
+
+use std::time::{Duration, Instant};
+
+use bytes::BytesMut;
+use mq::broker::filter::SqlFilter;
+use mq::protocol::message::build_properties;
+use mq::store::{AppendMessage, GetMessageResult, MessageFilter, MessageStore, StoreConfig};
+
+const TOPIC: &str = "SqlBench";
+const BATCH: usize = 32;
+
+fn env_usize(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.parse().unwrap_or_else(|_| panic!("{name}: a number")))
+        .unwrap_or(default)
+}
+
+fn main() {
+    let messages = env_usize("MQ_BENCH_MESSAGES", 200_000) as i64;
+    let rounds = env_usize("MQ_BENCH_ROUNDS", 5);
+    let dir = std::env::var("MQ_BENCH_DIR").unwrap_or_else(|_| "target/bench-sql-filter".into());
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut config = StoreConfig::new(&dir);
+    config.message_index_enable = false;
+    let store = MessageStore::open(config).expect("open the store");
+    let body = vec![b'x'; 128];
+    for i in 0..messages {
+        let a = i.to_string();
+        let region = ["eu", "us", "ap"][(i % 3) as usize];
+        let properties =
+            build_properties([("TAGS", "TagA"), ("a", a.as_str()), ("region", region)]);
+        store
+            .append(&AppendMessage {
+                topic: TOPIC,
+                queue_id: 0,
+                flag: 0,
+                body: &body,
+                properties: &properties,
+                sys_flag: 0,
+                born_timestamp: 1_700_000_000_000,
+                born_host: "127.0.0.1:50000".parse().unwrap(),
+                store_host: "127.0.0.1:10911".parse().unwrap(),
+                reconsume_times: 0,
+                prepared_transaction_offset: 0,
+            })
+            .expect("append");
+    }
+
+    let all = mq::filter::compile("a >= 0 AND region IN ('eu', 'us', 'ap')").unwrap();
+    let half = mq::filter::compile(&format!("a >= {}", messages / 2)).unwrap();
+    let unfiltered = read_all(&store, rounds, |offset| {
+        store.get_message(TOPIC, 0, offset, BATCH, usize::MAX)
+    });
+    let filtered = read_all(&store, rounds, |offset| {
+        filtered_read(&store, offset, &SqlFilter::new(&all))
+    });
+    let half_filtered = read_all(&store, rounds, |offset| {
+        filtered_read(&store, offset, &SqlFilter::new(&half))
+    });
+    assert_eq!(
+        unfiltered.1, filtered.1,
+        "the selector matches every message"
+    );
+    println!("{messages} messages, {rounds} reads of the whole queue per case, {BATCH} per pull");
+    for (name, (elapsed, returned)) in [
+        ("unfiltered", unfiltered),
+        ("SQL92, all match", filtered),
+        ("SQL92, half match", half_filtered),
+    ] {
+        println!(
+            "{name:<20} {:>12.0} msg/s examined  {:>8} returned per read",
+            (messages as usize * rounds) as f64 / elapsed.as_secs_f64(),
+            returned,
+        );
+    }
+    println!(
+        "SQL92 (all match) costs {:.2}x an unfiltered pull of the same messages",
+        filtered.0.as_secs_f64() / unfiltered.0.as_secs_f64()
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn filtered_read(store: &MessageStore, offset: i64, f: &dyn MessageFilter) -> GetMessageResult {
+    store.get_message_filtered(TOPIC, 0, offset, BATCH, usize::MAX, f)
+}
+
+/// Reads the queue from 0 to its end `rounds` times with `read`, copying each result into a
+/// response body as the pull processor does; the best round's time and the messages returned.
+fn read_all(
+    store: &MessageStore,
+    rounds: usize,
+    read: impl Fn(i64) -> GetMessageResult,
+) -> (Duration, usize) {
+    let end = store.max_offset_in_queue(TOPIC, 0);
+    let mut best = Duration::MAX;
+    let mut returned = 0;
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let (mut offset, mut count) = (0, 0);
+        while offset < end {
+            let r = read(offset);
+            let mut body = BytesMut::with_capacity(r.buffer_total_size);
+            for m in &r.messages {
+                body.extend_from_slice(m);
+            }
+            std::hint::black_box(body);
+            count += r.messages.len();
+            offset = r.next_begin_offset;
+        }
+        best = best.min(started.elapsed());
+        returned = count;
+    }
+    (best, returned)
+}
