@@ -334,3 +334,61 @@ async fn heartbeat_subscriptions_answer_with_rocketmq_codes() {
     let found = mq::client::message::decode_messages(&r.body, "broker-a").unwrap();
     assert_eq!(found.len(), 2);
 }
+
+/// With filterSupportRetry, a group's retry topic is read with the group's selector of each
+/// message's real topic (RETRY_TOPIC); without it, every retried message is delivered.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retry_topics_are_filtered_by_the_real_topics_selector() {
+    use mq::protocol::body::RemotingBody;
+    use mq::protocol::heartbeat::{ConsumerData, HeartbeatData, MessageModel, SubscriptionData};
+    use mq::protocol::message::build_properties;
+    use mq::remoting::RemotingClient;
+    use mq::remoting::code::request;
+
+    for support_retry in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("broker.yaml");
+        std::fs::write(
+            &conf,
+            format!("enablePropertyFilter: true\nfilterSupportRetry: {support_retry}\n"),
+        )
+        .unwrap();
+        let up = start_up(&dir.path().join("data"), &["-c", conf.to_str().unwrap()]);
+        create_topic(&up, "Rt", 1).await;
+        let client = RemotingClient::new();
+        let hb = HeartbeatData {
+            client_id: "raw@2".into(),
+            consumer_data_set: vec![ConsumerData {
+                group_name: "rg".into(),
+                message_model: MessageModel::Clustering,
+                subscription_data_set: vec![
+                    SubscriptionData::from_sql_expression("Rt", "a >= 5", 1),
+                    SubscriptionData::from_tag_expression("%RETRY%rg", "*", 1),
+                ],
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        let req =
+            mq::remoting::RemotingCommand::request(request::HEART_BEAT).with_body(hb.encode());
+        let r = client.invoke(&up.broker, req, TIMEOUT).await.unwrap();
+        assert_eq!(r.code, response::SUCCESS);
+        for i in 0..10 {
+            let a = i.to_string();
+            let props = build_properties([("a", a.as_str()), ("RETRY_TOPIC", "Rt")]);
+            let req = send_request("%RETRY%rg", 0, b"retried", props);
+            let r = client.invoke(&up.broker, req, TIMEOUT).await.unwrap();
+            assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+        }
+        let req = pull_request("rg", "%RETRY%rg", 0, 0, 0, "*", Duration::ZERO);
+        let r = client.invoke(&up.broker, req, TIMEOUT).await.unwrap();
+        assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+        let found = mq::client::message::decode_messages(&r.body, "broker-a").unwrap();
+        let a: Vec<&str> = found.iter().map(|m| m.property("a").unwrap()).collect();
+        if support_retry {
+            assert_eq!(a, ["5", "6", "7", "8", "9"]);
+        } else {
+            assert_eq!(a.len(), 10);
+        }
+    }
+}
