@@ -293,6 +293,24 @@ mod tests {
         assert!(json.contains(r#""expressionType":"TAG""#), "{json}");
     }
 
+    #[test]
+    fn check_client_bodies_as_java_sends_them() {
+        let java = br#"{"clientId":"192.0.2.2@1#1","group":"g","subscriptionData":{"classFilterMode":false,"codeSet":[],"expressionType":"SQL92","subString":"a >= 15","subVersion":7,"tagsSet":[],"topic":"T"}}"#;
+        let body = CheckClientRequestBody::decode(java).unwrap();
+        assert_eq!(
+            (body.client_id.as_str(), body.group.as_str()),
+            ("192.0.2.2@1#1", "g")
+        );
+        let sub = body.subscription_data.unwrap();
+        assert_eq!(
+            sub,
+            SubscriptionData::from_sql_expression("T", "a >= 15", 7)
+        );
+        assert!(!sub.is_tag_type());
+        let empty = CheckClientRequestBody::decode(br#"{"clientId":"c","group":"g"}"#).unwrap();
+        assert!(empty.subscription_data.is_none());
+    }
+
     impl SubscriptionData {
         fn encode_to_vec(&self) -> Vec<u8> {
             serde_json::to_vec(self).unwrap()
