@@ -187,15 +187,59 @@ impl ConsumerFilterManager {
 }
 
 /// A SQL92 subscription: every entry is checked on the stored record's properties.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct SqlFilter<'a> {
     expression: &'a Expression,
+    /// The properties the selector reads, fetched from a record in one pass when few.
+    names: Vec<&'a str>,
 }
+
+/// Selectors reading at most this many properties fetch them in one pass over the record's
+/// properties; more are looked up one by one.
+const ONE_PASS_NAMES: usize = 8;
 
 impl<'a> SqlFilter<'a> {
     pub fn new(expression: &'a Expression) -> Self {
-        SqlFilter { expression }
+        SqlFilter {
+            expression,
+            names: expression.property_names(),
+        }
     }
+
+    fn matches(&self, msg: &StoredRecord<'_>) -> bool {
+        if self.names.is_empty() {
+            return self.expression.matches(&|_: &str| None);
+        }
+        if self.names.len() > ONE_PASS_NAMES {
+            return self.expression.matches(&|name: &str| msg.property(name));
+        }
+        let values = one_pass(msg.properties(), &self.names);
+        self.expression.matches(&|name: &str| {
+            let i = self.names.iter().position(|n| *n == name)?;
+            values[i]
+        })
+    }
+}
+
+/// The values of `names` (at most ONE_PASS_NAMES) in a stored properties string, the last of
+/// a name that repeats, as `StoredRecord::property` gives them.
+fn one_pass<'p>(props: &'p [u8], names: &[&str]) -> [Option<&'p str>; ONE_PASS_NAMES] {
+    const SEP: u8 = crate::protocol::message::property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = crate::protocol::message::property::NAME_VALUE_SEPARATOR as u8;
+    let mut values = [None; ONE_PASS_NAMES];
+    let mut start = 0;
+    while start < props.len() {
+        let end = memchr::memchr(SEP, &props[start..]).map_or(props.len(), |i| start + i);
+        let seg = &props[start..end];
+        if let Some(nv) = memchr::memchr(NV, seg) {
+            let name = &seg[..nv];
+            if let Some(i) = names.iter().position(|n| n.as_bytes() == name) {
+                values[i] = std::str::from_utf8(&seg[nv + 1..]).ok();
+            }
+        }
+        start = end + 1;
+    }
+    values
 }
 
 impl MessageFilter for SqlFilter<'_> {
@@ -205,7 +249,7 @@ impl MessageFilter for SqlFilter<'_> {
     }
 
     fn is_matched_by_commit_log(&self, msg: &StoredRecord<'_>) -> bool {
-        self.expression.matches(&|name: &str| msg.property(name))
+        self.matches(msg)
     }
 }
 
@@ -255,6 +299,7 @@ impl MessageFilter for RetryFilter<'_> {
             return true;
         };
         match self.by_topic.iter().find(|(t, _)| t == real_topic) {
+            // Looked up one by one: building a one-pass filter here would allocate per message.
             Some((_, e)) => e.matches(&|name: &str| msg.property(name)),
             None => true,
         }
@@ -353,6 +398,17 @@ mod tests {
         let e = m.get("h", "T").unwrap().compiled.clone().unwrap_err();
         assert!(e.starts_with("Invalid MessageSelector. "), "{e}");
         assert_eq!(m.of_group("g").len(), 1);
+    }
+
+    #[test]
+    fn one_pass_agrees_with_the_record_lookup() {
+        use crate::protocol::message::build_properties;
+        let props = build_properties([("TAGS", "t"), ("a", "1"), ("region", "eu"), ("a", "2")]);
+        let names = ["a", "region", "missing", "TAGS", ""];
+        let values = one_pass(props.as_bytes(), &names);
+        assert_eq!(&values[..5], [Some("2"), Some("eu"), None, Some("t"), None]);
+        assert_eq!(one_pass(b"", &names)[0], None);
+        assert_eq!(one_pass(b"a\x01", &names)[0], Some(""));
     }
 
     #[test]

@@ -177,7 +177,11 @@ impl Node {
                     (true, true) => Value::Bool(true),
                     (true, false) => Value::Null,
                     (false, true) => Value::Bool(false),
-                    (false, false) => Value::Bool(compare(&lv, &rv)?.is_eq()),
+                    // Java's equals first: equal strings need no ordering.
+                    (false, false) => match (lv, rv) {
+                        (Value::Str(a), Value::Str(b)) => Value::Bool(a == b),
+                        _ => Value::Bool(compare(&lv, &rv)?.is_eq()),
+                    },
                 }
             }
             Node::Compare(op, l, r) => {
