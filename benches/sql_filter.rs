@@ -103,7 +103,119 @@ fn main() {
         "SQL92 (all match) costs {:.2}x an unfiltered pull of the same messages",
         filtered.0.as_secs_f64() / unfiltered.0.as_secs_f64()
     );
+    drop(store);
+    pull_through_a_broker(&dir, rounds);
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The same messages pulled through a broker on loopback (PULL_MESSAGE naming its
+/// subscription, 32 per pull, one pull at a time): what a consumer sees, request handling and
+/// the socket included.
+fn pull_through_a_broker(dir: &str, rounds: usize) {
+    use mq::broker::Broker;
+    use mq::broker::config::BrokerStartConfig;
+    use mq::protocol::header::{CreateTopicRequestHeader, PullMessageRequestHeader};
+    use mq::remoting::code::{request, response};
+    use mq::remoting::{RemotingClient, RemotingCommand};
+
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap().to_string();
+        let mut start = BrokerStartConfig::default();
+        start.store.store_path_root_dir = dir.into();
+        start.store.message_index_enable = false;
+        start.broker.enable_property_filter = true;
+        start.broker.broker_ip1 = "127.0.0.1".into();
+        let broker = Broker::open(start, None).expect("open the broker");
+        let stop = tokio_util::sync::CancellationToken::new();
+        let serving = tokio::spawn({
+            let stop = stop.clone();
+            async move { broker.run(listener, stop.cancelled_owned()).await }
+        });
+        let client = RemotingClient::new();
+        let timeout = Duration::from_secs(10);
+        let create = RemotingCommand::request(request::UPDATE_AND_CREATE_TOPIC).with_header(
+            &CreateTopicRequestHeader {
+                topic: TOPIC.into(),
+                default_topic: "TBW102".into(),
+                read_queue_nums: 1,
+                write_queue_nums: 1,
+                perm: 6,
+                topic_filter_type: "SINGLE_TAG".into(),
+                topic_sys_flag: None,
+                order: false,
+            },
+        );
+        let r = client.invoke(&addr, create, timeout).await.unwrap();
+        assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+        let pull_all = |expression_type: &'static str, expression: &'static str| {
+            let client = &client;
+            let addr = addr.clone();
+            async move {
+                let started = Instant::now();
+                let (mut offset, mut count) = (0i64, 0usize);
+                loop {
+                    let req = RemotingCommand::request(request::PULL_MESSAGE).with_header(
+                        &PullMessageRequestHeader {
+                            consumer_group: "sql-bench".into(),
+                            topic: TOPIC.into(),
+                            queue_id: 0,
+                            queue_offset: offset,
+                            max_msg_nums: BATCH as i32,
+                            sys_flag: 0x4,
+                            commit_offset: 0,
+                            suspend_timeout_millis: 0,
+                            subscription: Some(expression.into()),
+                            sub_version: 1,
+                            expression_type: Some(expression_type.into()),
+                            broker_name: None,
+                        },
+                    );
+                    let r = client.invoke(&addr, req, timeout).await.unwrap();
+                    if r.code != response::SUCCESS {
+                        break;
+                    }
+                    let h: mq::protocol::header::PullMessageResponseHeader =
+                        r.decode_header().unwrap();
+                    count += count_records(&r.body);
+                    offset = h.next_begin_offset;
+                }
+                (started.elapsed(), count)
+            }
+        };
+        let mut best = [(Duration::MAX, 0usize); 2];
+        for _ in 0..rounds.min(3) {
+            let cases = [
+                pull_all("TAG", "*").await,
+                pull_all("SQL92", "a >= 0 AND region IN ('eu', 'us', 'ap')").await,
+            ];
+            for (b, c) in best.iter_mut().zip(cases) {
+                *b = (b.0.min(c.0), c.1);
+            }
+        }
+        let [unfiltered, filtered] = best;
+        assert_eq!(
+            unfiltered.1, filtered.1,
+            "the selector matches every message"
+        );
+        println!("pulled through a broker on loopback:");
+        println!(
+            "unfiltered           {:>12.0} msg/s  ({} messages)",
+            unfiltered.1 as f64 / unfiltered.0.as_secs_f64(),
+            unfiltered.1
+        );
+        println!(
+            "SQL92, all match     {:>12.0} msg/s",
+            filtered.1 as f64 / filtered.0.as_secs_f64()
+        );
+        println!(
+            "SQL92 (all match) costs {:.2}x an unfiltered pull of the same messages",
+            filtered.0.as_secs_f64() / unfiltered.0.as_secs_f64()
+        );
+        stop.cancel();
+        let _ = serving.await;
+    });
 }
 
 fn filtered_read(store: &MessageStore, offset: i64, f: &dyn MessageFilter) -> GetMessageResult {
@@ -127,4 +239,18 @@ fn read_all(store: &MessageStore, read: impl Fn(i64) -> GetMessageResult) -> (Du
         offset = r.next_begin_offset;
     }
     (started.elapsed(), count)
+}
+
+/// The records in a pull response body: each starts with its total size (big-endian i32).
+fn count_records(body: &[u8]) -> usize {
+    let (mut at, mut n) = (0, 0);
+    while at + 4 <= body.len() {
+        let size = i32::from_be_bytes(body[at..at + 4].try_into().unwrap());
+        if size <= 0 {
+            break;
+        }
+        at += size as usize;
+        n += 1;
+    }
+    n
 }

@@ -227,17 +227,26 @@ fn one_pass<'p>(props: &'p [u8], names: &[&str]) -> [Option<&'p str>; ONE_PASS_N
     const SEP: u8 = crate::protocol::message::property::PROPERTY_SEPARATOR as u8;
     const NV: u8 = crate::protocol::message::property::NAME_VALUE_SEPARATOR as u8;
     let mut values = [None; ONE_PASS_NAMES];
-    let mut start = 0;
-    while start < props.len() {
-        let end = memchr::memchr(SEP, &props[start..]).map_or(props.len(), |i| start + i);
-        let seg = &props[start..end];
-        if let Some(nv) = memchr::memchr(NV, seg) {
-            let name = &seg[..nv];
-            if let Some(i) = names.iter().position(|n| n.as_bytes() == name) {
-                values[i] = std::str::from_utf8(&seg[nv + 1..]).ok();
-            }
+    let mut take = |seg: &'p [u8], nv: Option<usize>| {
+        if let Some(nv) = nv
+            && let Some(i) = names.iter().position(|n| n.as_bytes() == &seg[..nv])
+        {
+            values[i] = std::str::from_utf8(&seg[nv + 1..]).ok();
         }
-        start = end + 1;
+    };
+    // One plain byte loop: segments are short, and a call per separator costs more than it
+    // saves.
+    let (mut start, mut nv) = (0, None);
+    for (i, &b) in props.iter().enumerate() {
+        if b == SEP {
+            take(&props[start..i], nv);
+            (start, nv) = (i + 1, None);
+        } else if b == NV && nv.is_none() {
+            nv = Some(i - start);
+        }
+    }
+    if start < props.len() {
+        take(&props[start..], nv);
     }
     values
 }
