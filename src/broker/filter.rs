@@ -191,7 +191,7 @@ impl ConsumerFilterManager {
 pub struct SqlFilter<'a> {
     expression: &'a Expression,
     /// The properties the selector reads, fetched from a record in one pass when few.
-    names: Vec<&'a str>,
+    names: &'a [Box<str>],
 }
 
 /// Selectors reading at most this many properties fetch them in one pass over the record's
@@ -202,7 +202,7 @@ impl<'a> SqlFilter<'a> {
     pub fn new(expression: &'a Expression) -> Self {
         SqlFilter {
             expression,
-            names: expression.property_names(),
+            names: expression.property_name_slice(),
         }
     }
 
@@ -213,9 +213,9 @@ impl<'a> SqlFilter<'a> {
         if self.names.len() > ONE_PASS_NAMES {
             return self.expression.matches(&|name: &str| msg.property(name));
         }
-        let values = one_pass(msg.properties(), &self.names);
+        let values = one_pass(msg.properties(), self.names);
         self.expression.matches(&|name: &str| {
-            let i = self.names.iter().position(|n| *n == name)?;
+            let i = self.names.iter().position(|n| &**n == name)?;
             values[i]
         })
     }
@@ -223,13 +223,15 @@ impl<'a> SqlFilter<'a> {
 
 /// The values of `names` (at most ONE_PASS_NAMES) in a stored properties string, the last of
 /// a name that repeats, as `StoredRecord::property` gives them.
-fn one_pass<'p>(props: &'p [u8], names: &[&str]) -> [Option<&'p str>; ONE_PASS_NAMES] {
+fn one_pass<'p, N: AsRef<str>>(props: &'p [u8], names: &[N]) -> [Option<&'p str>; ONE_PASS_NAMES] {
     const SEP: u8 = crate::protocol::message::property::PROPERTY_SEPARATOR as u8;
     const NV: u8 = crate::protocol::message::property::NAME_VALUE_SEPARATOR as u8;
     let mut values = [None; ONE_PASS_NAMES];
     let mut take = |seg: &'p [u8], nv: Option<usize>| {
         if let Some(nv) = nv
-            && let Some(i) = names.iter().position(|n| n.as_bytes() == &seg[..nv])
+            && let Some(i) = names
+                .iter()
+                .position(|n| n.as_ref().as_bytes() == &seg[..nv])
         {
             values[i] = std::str::from_utf8(&seg[nv + 1..]).ok();
         }

@@ -120,7 +120,7 @@ impl Node {
         }
     }
 
-    fn collect_properties<'e>(&'e self, out: &mut Vec<&'e str>) {
+    pub(super) fn collect_properties<'e>(&'e self, out: &mut Vec<&'e str>) {
         let mut add = |p: &'e str| {
             if !out.contains(&p) {
                 out.push(p);
@@ -338,6 +338,8 @@ pub(super) fn java_parse_double(s: &str) -> Option<f64> {
 pub struct Expression {
     pub(super) root: Node,
     pub(super) source: Box<str>,
+    /// The property names, found once at compile time.
+    pub(super) names: Box<[Box<str>]>,
 }
 
 impl Expression {
@@ -349,9 +351,12 @@ impl Expression {
 
     /// The property names the selector reads, each once, in order of appearance.
     pub fn property_names(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        self.root.collect_properties(&mut out);
-        out
+        self.names.iter().map(|n| &**n).collect()
+    }
+
+    /// `property_names`, without allocating.
+    pub fn property_name_slice(&self) -> &[Box<str>] {
+        &self.names
     }
 
     /// The text it was compiled from.

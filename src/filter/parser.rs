@@ -21,9 +21,13 @@ pub(super) fn parse(sql: &str) -> Result<Expression, SqlError> {
         return Err(p.unexpected("AND, OR or a comparison"));
     }
     let root = p.as_boolean(root, 0)?;
+    let mut names = Vec::new();
+    root.collect_properties(&mut names);
+    let names = names.into_iter().map(Box::from).collect();
     Ok(Expression {
         root,
         source: sql.into(),
+        names,
     })
 }
 
