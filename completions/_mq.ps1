@@ -644,6 +644,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
             [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group (a temporary one when not given)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag expression: *, TagA, or ''TagA || TagB''')
+            [CompletionResult]::new('--sql', '--sql', [CompletionResultType]::ParameterName, 'SQL92 selector over message properties, filtered by the broker (which needs enablePropertyFilter; mq up turns it on), e.g. "a >= 15 AND region IN (''eu'',''us'')"')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
             [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Exit (0) after this many messages')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)')

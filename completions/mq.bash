@@ -1346,7 +1346,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,6 +1369,10 @@ _mq() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sql)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

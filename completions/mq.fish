@@ -284,6 +284,7 @@ complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print ve
 complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -s g -l group -d 'The consumer group (a temporary one when not given)' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l tag -d 'Tag expression: *, TagA, or \'TagA || TagB\'' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l sql -d 'SQL92 selector over message properties, filtered by the broker (which needs enablePropertyFilter; mq up turns it on), e.g. "a >= 15 AND region IN (\'eu\',\'us\')"' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -s c -l count -d 'Exit (0) after this many messages' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l from -d 'Where to start without a committed offset: first, last, or a time (epoch milliseconds or RFC 3339)' -r
 complete -c mq -n "__fish_mq_using_subcommand consume" -l idle-exit -d 'Exit after this long without a message, e.g. 5 or 1.5 (seconds) or 2m' -r

@@ -24,6 +24,7 @@ pub mod broker;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod filter;
 pub mod namesrv;
 pub mod protocol;
 pub mod remoting;

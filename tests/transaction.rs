@@ -385,6 +385,8 @@ fn the_cli_drives_the_whole_path_and_shows_pending_halves() {
             "2",
             "--from",
             "first",
+            "--idle-exit",
+            "30",
         ],
     );
     assert!(got.contains("paid") && got.contains("checked"), "{got}");

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, RwLock};
 
+use crate::broker::filter::ConsumerFilterManager;
 use crate::protocol::heartbeat::{
     ConsumeFromWhere, ConsumeType, ConsumerData, MessageModel, SubscriptionData,
 };
@@ -39,12 +40,16 @@ pub struct ConsumerGroupInfo {
 #[derive(Default)]
 pub struct ConsumerManager {
     groups: RwLock<HashMap<String, ConsumerGroupInfo>>,
+    /// The groups' SQL92 subscriptions, compiled.
+    pub filters: ConsumerFilterManager,
 }
 
 impl ConsumerManager {
     /// Records a consumer's heartbeat. True when the group's membership
     /// changed (a new client), so its members must rebalance.
     pub fn register(&self, data: &ConsumerData, channel: ClientChannel) -> bool {
+        self.filters
+            .register(&data.group_name, &data.subscription_data_set);
         let mut groups = self.groups.write().unwrap();
         let info = groups
             .entry(data.group_name.clone())

@@ -45,6 +45,10 @@ pub struct BrokerConfig {
     pub flush_consumer_offset_interval: u64,
     pub long_polling_enable: bool,
     pub short_polling_time_mills: u64,
+    /// Serve SQL92 subscriptions (filter pulls by message properties).
+    pub enable_property_filter: bool,
+    /// Filter a group's retry topic with its SQL92 subscription of the real topic.
+    pub filter_support_retry: bool,
     /// Clients silent this long are dropped (ms).
     pub channel_expired_timeout: u64,
     pub region_id: String,
@@ -120,6 +124,8 @@ impl Default for BrokerConfig {
             flush_consumer_offset_interval: 5_000,
             long_polling_enable: true,
             short_polling_time_mills: 1_000,
+            enable_property_filter: false,
+            filter_support_retry: false,
             channel_expired_timeout: 120_000,
             region_id: "DefaultRegion".into(),
             trace_on: true,

@@ -20,7 +20,7 @@ use crate::client::consumer::{
     PushConsumer, PushConsumerConfig,
 };
 use crate::client::{ClientConfig, MessageExt};
-use crate::protocol::heartbeat::MessageModel;
+use crate::protocol::heartbeat::{EXPRESSION_TYPE_SQL92, MessageModel};
 use crate::render::OutputFormat;
 
 #[derive(Debug, clap::Args)]
@@ -44,6 +44,7 @@ failed message (--fail-first) holds its queue and is offered again after 1 s, an
 back once --max-reconsume-times failures are used up.\n\n\
 Examples:\n  mq consume --topic TopicTest --count 1000\n  \
 mq consume --topic TopicTest --group demo --tag 'TagA || TagB' -o json\n  \
+mq consume --topic TopicTest --sql \"a >= 15 AND region IN ('eu','us')\"\n  \
 mq consume --topic TopicTest --from last --format '{queueId} {offset} {msgId} {body}'\n  \
 mq consume --topic TopicTest --from 2026-01-01T00:00:00Z --idle-exit 5\n  \
 mq consume --topic TopicTest --group demo --fail-first 2 --retry-delay-level 1 --count 10\n  \
@@ -59,6 +60,10 @@ pub struct ConsumeArgs {
     /// Tag expression: *, TagA, or 'TagA || TagB'
     #[arg(long, default_value = "*")]
     pub tag: String,
+    /// SQL92 selector over message properties, filtered by the broker (which needs
+    /// enablePropertyFilter; mq up turns it on), e.g. "a >= 15 AND region IN ('eu','us')"
+    #[arg(long, value_name = "EXPRESSION", conflicts_with = "tag")]
+    pub sql: Option<String>,
     /// Exit (0) after this many messages
     #[arg(short = 'c', long)]
     pub count: Option<u64>,
@@ -416,7 +421,15 @@ pub async fn run(g: &GlobalArgs, args: ConsumeArgs) -> CliResult {
         .clone()
         .unwrap_or_else(|| format!("mq-consume-{:08x}", rand::random::<u32>()));
     let mut config = PushConsumerConfig::new(group, args.topic.clone());
-    config.expression = args.tag.clone();
+    match &args.sql {
+        Some(sql) => {
+            // Refused here at once, where it was typed; the broker checks it again.
+            crate::filter::compile(sql).map_err(|e| CliError::Usage(format!("--sql: {e}")))?;
+            config.expression = sql.clone();
+            config.expression_type = EXPRESSION_TYPE_SQL92.into();
+        }
+        None => config.expression = args.tag.clone(),
+    }
     config.consume_from = args.from;
     config.use_committed_offsets = !temporary;
     config.max_reconsume_times = args.max_reconsume_times;

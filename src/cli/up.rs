@@ -36,7 +36,13 @@ pub async fn run(_g: &GlobalArgs, args: UpArgs) -> CliResult {
 
     let mut start = match &args.config {
         Some(path) => config::load(path).map_err(|e| CliError::Usage(e.to_string()))?,
-        None => BrokerStartConfig::default(),
+        None => {
+            // A newcomer's broker serves every kind of subscription; a config file
+            // decides for itself (RocketMQ's default is off).
+            let mut start = BrokerStartConfig::default();
+            start.broker.enable_property_filter = true;
+            start
+        }
     };
     start.broker.broker_ip1 = "127.0.0.1".into();
     start.broker.listen_port = args.broker_port;

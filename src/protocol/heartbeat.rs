@@ -142,6 +142,18 @@ impl SubscriptionData {
         data
     }
 
+    /// A SQL92 subscription (FilterAPI.build with type SQL92): the expression is kept as
+    /// written and no tags are derived from it.
+    pub fn from_sql_expression(topic: &str, expression: &str, sub_version: i64) -> Self {
+        SubscriptionData {
+            topic: topic.to_string(),
+            sub_string: expression.to_string(),
+            sub_version,
+            expression_type: Some(EXPRESSION_TYPE_SQL92.to_string()),
+            ..Default::default()
+        }
+    }
+
     pub fn is_tag_type(&self) -> bool {
         self.expression_type
             .as_deref()
@@ -219,6 +231,18 @@ pub struct HeartbeatData {
 
 impl RemotingBody for HeartbeatData {}
 
+/// CHECK_CLIENT_CONFIG's request: a consumer's subscription, checked before it starts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct CheckClientRequestBody {
+    pub client_id: String,
+    pub group: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription_data: Option<SubscriptionData>,
+}
+
+impl RemotingBody for CheckClientRequestBody {}
+
 /// GET_CONSUMER_LIST_BY_GROUP's answer.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -267,6 +291,24 @@ mod tests {
         assert!(!two.matches_tags_code(java_hash("TagC") as i64));
         let json = String::from_utf8(two.encode_to_vec()).unwrap();
         assert!(json.contains(r#""expressionType":"TAG""#), "{json}");
+    }
+
+    #[test]
+    fn check_client_bodies_as_java_sends_them() {
+        let java = br#"{"clientId":"192.0.2.2@1#1","group":"g","subscriptionData":{"classFilterMode":false,"codeSet":[],"expressionType":"SQL92","subString":"a >= 15","subVersion":7,"tagsSet":[],"topic":"T"}}"#;
+        let body = CheckClientRequestBody::decode(java).unwrap();
+        assert_eq!(
+            (body.client_id.as_str(), body.group.as_str()),
+            ("192.0.2.2@1#1", "g")
+        );
+        let sub = body.subscription_data.unwrap();
+        assert_eq!(
+            sub,
+            SubscriptionData::from_sql_expression("T", "a >= 15", 7)
+        );
+        assert!(!sub.is_tag_type());
+        let empty = CheckClientRequestBody::decode(br#"{"clientId":"c","group":"g"}"#).unwrap();
+        assert!(empty.subscription_data.is_none());
     }
 
     impl SubscriptionData {

@@ -1,4 +1,5 @@
-//! Client requests: HEART_BEAT, UNREGISTER_CLIENT and
+//! Client requests: HEART_BEAT, UNREGISTER_CLIENT, CHECK_CLIENT_CONFIG (a
+//! consumer's SQL92 subscription checked before it starts) and
 //! GET_CONSUMER_LIST_BY_GROUP, and NOTIFY_CONSUMER_IDS_CHANGED sent to a
 //! group's members when its membership changes. A closed connection
 //! unregisters its clients. A consumer that leaves either way gives up its
@@ -9,9 +10,12 @@ use std::sync::Arc;
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::client_manager::ClientChannel;
+use crate::filter::is_tag_type;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{ConsumerGroupHeader, UnregisterClientRequestHeader};
-use crate::protocol::heartbeat::{ConsumerListBody, HeartbeatData, MessageModel};
+use crate::protocol::heartbeat::{
+    CheckClientRequestBody, ConsumerListBody, HeartbeatData, MessageModel,
+};
 use crate::protocol::topic::retry_topic;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, RemotingCommand};
@@ -116,6 +120,46 @@ fn release_locks(b: &Broker, clients: impl IntoIterator<Item = (String, String)>
             tracing::info!("consumer group {group}: {n} queue locks of {client_id} released");
         }
     }
+}
+
+/// CHECK_CLIENT_CONFIG (46): whether the broker serves the subscription's expression type
+/// and the expression compiles, with RocketMQ's codes and the compiler's remark.
+pub fn check_client_config(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let body = match CheckClientRequestBody::decode(&req.body) {
+        Ok(body) => body,
+        Err(e) => {
+            return Ok(RemotingCommand::error(
+                response::SYSTEM_ERROR,
+                format!("invalid CHECK_CLIENT_CONFIG body: {e}"),
+            ));
+        }
+    };
+    let Some(sub) = body.subscription_data else {
+        return Ok(RemotingCommand::success());
+    };
+    let expression_type = sub.expression_type.as_deref();
+    if is_tag_type(expression_type) {
+        return Ok(RemotingCommand::success());
+    }
+    let expression_type = expression_type.unwrap_or_default();
+    if !b.config.enable_property_filter {
+        return Ok(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            format!("The broker does not support consumer to filter message by {expression_type}"),
+        ));
+    }
+    if let Err(e) = crate::broker::filter::compile(expression_type, &sub.sub_string) {
+        tracing::warn!(
+            "client {}@{} subscribes with an expression that does not compile: {e}",
+            body.client_id,
+            body.group
+        );
+        return Ok(RemotingCommand::error(
+            response::SUBSCRIPTION_PARSE_FAILED,
+            e,
+        ));
+    }
+    Ok(RemotingCommand::success())
 }
 
 pub fn get_consumer_list_by_group(b: &Broker, req: &RemotingCommand) -> Outcome {

@@ -161,6 +161,7 @@ impl RequestHandler for BrokerProcessor {
                 request::GET_EARLIEST_MSG_STORETIME => offset::get_earliest_msg_storetime(&b, &req),
                 request::HEART_BEAT => client::heart_beat(&b, &conn, &req).await,
                 request::UNREGISTER_CLIENT => client::unregister_client(&b, &req).await,
+                request::CHECK_CLIENT_CONFIG => client::check_client_config(&b, &req),
                 request::GET_CONSUMER_LIST_BY_GROUP => client::get_consumer_list_by_group(&b, &req),
                 request::QUERY_MESSAGE => query::query_message(&b, &req),
                 request::VIEW_MESSAGE_BY_ID => query::view_message_by_id(&b, &req),

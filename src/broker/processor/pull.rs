@@ -10,7 +10,8 @@ use bytes::BytesMut;
 
 use super::Outcome;
 use crate::broker::Broker;
-use crate::broker::filter::TagFilter;
+use crate::broker::filter::{RetryFilter, SqlFilter, TagFilter};
+use crate::filter::{Expression, is_tag_type};
 use crate::protocol::header::{PullMessageRequestHeader, PullMessageResponseHeader};
 use crate::protocol::heartbeat::SubscriptionData;
 use crate::protocol::perm;
@@ -72,10 +73,28 @@ pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
     }
 }
 
-fn get(b: &Broker, h: &PullMessageRequestHeader, sub: &SubscriptionData) -> GetMessageResult {
+/// What a pull reads with: the subscription, and its compiled selector when it is SQL92.
+struct Subscription {
+    data: SubscriptionData,
+    sql: Option<Arc<Expression>>,
+}
+
+fn get(b: &Broker, h: &PullMessageRequestHeader, sub: &Subscription) -> GetMessageResult {
     let max = h.max_msg_nums.clamp(1, MAX_MSGS_PER_PULL) as usize;
     let max_bytes = b.store.config().max_transfer_bytes_on_message_in_memory;
-    match TagFilter::of(sub) {
+    let read = |filter: &dyn crate::store::MessageFilter| {
+        b.store
+            .get_message_filtered(&h.topic, h.queue_id, h.queue_offset, max, max_bytes, filter)
+    };
+    if let Some(sql) = &sub.sql {
+        return read(&SqlFilter::new(sql));
+    }
+    if b.config.filter_support_retry
+        && let Some(retry) = RetryFilter::of(&sub.data, &h.consumer_group, &b.consumers.filters)
+    {
+        return read(&retry);
+    }
+    match TagFilter::of(&sub.data) {
         None => b
             .store
             .get_message(&h.topic, h.queue_id, h.queue_offset, max, max_bytes),
@@ -232,7 +251,7 @@ fn to_response(
 fn check(
     b: &Broker,
     h: &PullMessageRequestHeader,
-) -> Result<(SubscriptionData, SubscriptionGroupConfig), RemotingCommand> {
+) -> Result<(Subscription, SubscriptionGroupConfig), RemotingCommand> {
     if !perm::is_readable(b.permission()) {
         return Err(RemotingCommand::error(
             response::NO_PERMISSION,
@@ -279,22 +298,68 @@ fn check(
             ),
         ));
     }
-    if h.sys_flag & FLAG_SUBSCRIPTION != 0 {
-        let expression = h.subscription.as_deref().unwrap_or("*");
-        let expression_type = h.expression_type.as_deref().unwrap_or("TAG");
-        if expression_type != "TAG" {
-            return Err(RemotingCommand::error(
-                response::SUBSCRIPTION_PARSE_FAILED,
-                format!(
-                    "the broker does not filter by {expression_type}: enablePropertyFilter is off"
-                ),
-            ));
-        }
-        return Ok((
-            SubscriptionData::from_tag_expression(&h.topic, expression, h.sub_version),
-            group,
+    let sub = if h.sys_flag & FLAG_SUBSCRIPTION != 0 {
+        subscription_of_request(b, h)?
+    } else {
+        subscription_of_heartbeat(b, h)?
+    };
+    if !is_tag_type(sub.data.expression_type.as_deref()) && !b.config.enable_property_filter {
+        return Err(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            format!(
+                "The broker does not support consumer to filter message by {}",
+                sub.data.expression_type.as_deref().unwrap_or_default()
+            ),
         ));
     }
+    Ok((sub, group))
+}
+
+/// The subscription a pull names in its header (the SUB flag), its SQL92 selector compiled
+/// once per group, topic, version and expression.
+fn subscription_of_request(
+    b: &Broker,
+    h: &PullMessageRequestHeader,
+) -> Result<Subscription, RemotingCommand> {
+    let expression = h.subscription.as_deref().unwrap_or("*");
+    let expression_type = h.expression_type.as_deref();
+    if is_tag_type(expression_type) {
+        return Ok(Subscription {
+            data: SubscriptionData::from_tag_expression(&h.topic, expression, h.sub_version),
+            sql: None,
+        });
+    }
+    let expression_type = expression_type.unwrap_or_default();
+    let filter = b.consumers.filters.for_pull(
+        &h.consumer_group,
+        &h.topic,
+        expression,
+        expression_type,
+        h.sub_version,
+    );
+    let sql = filter.compiled.as_ref().map_err(|e| {
+        RemotingCommand::error(
+            response::SUBSCRIPTION_PARSE_FAILED,
+            format!("parse the consumer's subscription failed: {e}"),
+        )
+    })?;
+    Ok(Subscription {
+        data: SubscriptionData {
+            topic: h.topic.clone(),
+            sub_string: expression.to_string(),
+            sub_version: h.sub_version,
+            expression_type: Some(expression_type.to_string()),
+            ..Default::default()
+        },
+        sql: Some(sql.clone()),
+    })
+}
+
+/// The subscription the group's heartbeats registered, and its compiled SQL92 selector.
+fn subscription_of_heartbeat(
+    b: &Broker,
+    h: &PullMessageRequestHeader,
+) -> Result<Subscription, RemotingCommand> {
     let Some(info) = b.consumers.group(&h.consumer_group) else {
         return Err(RemotingCommand::error(
             response::SUBSCRIPTION_NOT_EXIST,
@@ -319,7 +384,37 @@ fn check(
             "the consumer's subscription not latest",
         ));
     }
-    Ok((sub.clone(), group))
+    if is_tag_type(sub.expression_type.as_deref()) {
+        return Ok(Subscription {
+            data: sub.clone(),
+            sql: None,
+        });
+    }
+    let not_exist = |why: &str| {
+        RemotingCommand::error(
+            response::FILTER_DATA_NOT_EXIST,
+            format!(
+                "The broker's consumer filter data is not exist!Your expression may be wrong!{why}"
+            ),
+        )
+    };
+    let Some(filter) = b.consumers.filters.get(&h.consumer_group, &h.topic) else {
+        return Err(not_exist(""));
+    };
+    if filter.client_version < h.sub_version {
+        return Err(RemotingCommand::error(
+            response::FILTER_DATA_NOT_LATEST,
+            "the consumer's consumer filter data not latest",
+        ));
+    }
+    let sql = filter
+        .compiled
+        .as_ref()
+        .map_err(|e| not_exist(&format!(" {e}")))?;
+    Ok(Subscription {
+        data: sub.clone(),
+        sql: Some(sql.clone()),
+    })
 }
 
 #[cfg(test)]

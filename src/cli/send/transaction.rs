@@ -95,12 +95,18 @@ impl TransactionListener for CliTransactions {
         self.outcome.state()
     }
 
-    fn check_local_transaction(&self, msg: &MessageExt) -> LocalTransactionState {
-        let id = msg.msg_id();
-        let answer = self.check_answer.state();
-        eprintln!("checked {id}: answered {}", answer.as_str());
-        self.checked.lock().unwrap().insert(id);
+    fn check_local_transaction(&self, _msg: &MessageExt) -> LocalTransactionState {
+        self.check_answer.state()
+    }
+
+    /// Counted once the answer is on its way, so that the command cannot exit before it.
+    fn check_answered(&self, msg_id: &str, state: LocalTransactionState, sent: bool) {
+        if !sent {
+            eprintln!("checked {msg_id}: could not answer; the broker asks again");
+            return;
+        }
+        eprintln!("checked {msg_id}: answered {}", state.as_str());
+        self.checked.lock().unwrap().insert(msg_id.to_string());
         self.check_came.notify_waiters();
-        answer
     }
 }

@@ -109,11 +109,17 @@ impl<K: Kind> Member<K> {
         }
         validate_topic(&config.topic)?;
         let now = crate::util::now_millis();
-        let mut subscriptions = vec![SubscriptionData::from_tag_expression(
-            &config.topic,
-            &config.expression,
-            now,
-        )];
+        let main =
+            if config.expression_type.is_empty() || config.expression_type == EXPRESSION_TYPE_TAG {
+                SubscriptionData::from_tag_expression(&config.topic, &config.expression, now)
+            } else {
+                let mut sub =
+                    SubscriptionData::from_sql_expression(&config.topic, &config.expression, now);
+                // Any other type goes to the broker as named; it decides what it serves.
+                sub.expression_type = Some(config.expression_type.clone());
+                sub
+            };
+        let mut subscriptions = vec![main];
         let storage = match config.model {
             MessageModel::Clustering => {
                 subscriptions.push(SubscriptionData::from_tag_expression(
@@ -148,6 +154,7 @@ impl<K: Kind> Member<K> {
     /// Registers with the instance, takes the first share of queues and
     /// starts the rebalance and persist loops.
     pub(super) async fn join(self: &Arc<Self>) -> ClientResult<Vec<JoinHandle<()>>> {
+        self.check_in_brokers().await?;
         self.instance
             .register_consumer(&self.config.group, Arc::new(Hook(Arc::downgrade(self))))?;
         let incomplete = self.rebalance().await;
@@ -155,6 +162,27 @@ impl<K: Kind> Member<K> {
             tokio::spawn(rebalance_loop(self.clone(), incomplete)),
             tokio::spawn(persist_loop(self.clone())),
         ])
+    }
+
+    /// Java's checkClientInBroker: a subscription other than TAG is shown to the brokers of
+    /// its topic before the consumer starts, so that a broker that does not serve it, or an
+    /// expression that does not compile, stops the start with the broker's answer. A topic
+    /// without a route yet is not checked (its pulls will say).
+    async fn check_in_brokers(&self) -> ClientResult<()> {
+        for sub in self.subscriptions.iter().filter(|s| !s.is_tag_type()) {
+            let Ok(route) = self.instance.route(&sub.topic).await else {
+                continue;
+            };
+            for addr in route
+                .broker_datas
+                .iter()
+                .filter_map(|b| b.select_broker_addr())
+            {
+                queue_api::check_client_config(&self.instance, addr, &self.config.group, sub)
+                    .await?;
+            }
+        }
+        Ok(())
     }
 
     /// The first half of a shutdown: stops the loops and hands back the
@@ -325,7 +353,7 @@ impl<K: Kind> Member<K> {
             suspend_timeout_millis: SUSPEND_TIMEOUT.as_millis() as i64,
             subscription: None,
             sub_version: sub.sub_version,
-            expression_type: Some(EXPRESSION_TYPE_TAG.to_string()),
+            expression_type: sub.expression_type.clone(),
             broker_name: Some(mq.broker_name.clone()),
         };
         tokio::select! {
@@ -344,6 +372,8 @@ impl<K: Kind> Member<K> {
                 response::SUBSCRIPTION_NOT_EXIST
                     | response::SUBSCRIPTION_NOT_LATEST
                     | response::SUBSCRIPTION_GROUP_NOT_EXIST
+                    | response::FILTER_DATA_NOT_EXIST
+                    | response::FILTER_DATA_NOT_LATEST
             )
         ) {
             self.instance.heartbeat_all().await;

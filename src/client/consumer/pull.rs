@@ -53,6 +53,30 @@ impl PullConsumer {
         max: i32,
     ) -> ClientResult<PullResult> {
         let sub = SubscriptionData::from_tag_expression(&mq.topic, expression, 0);
+        self.pull_subscription(mq, &sub, offset, max).await
+    }
+
+    /// Like `pull`, with a SQL92 selector over the messages' properties, evaluated by the
+    /// broker (which must have enablePropertyFilter on).
+    pub async fn pull_sql(
+        &self,
+        mq: &MessageQueue,
+        expression: &str,
+        offset: i64,
+        max: i32,
+    ) -> ClientResult<PullResult> {
+        let sub = SubscriptionData::from_sql_expression(&mq.topic, expression, 0);
+        self.pull_subscription(mq, &sub, offset, max).await
+    }
+
+    /// A pull that names `sub` in its request (the SUB flag), with its expression type.
+    pub async fn pull_subscription(
+        &self,
+        mq: &MessageQueue,
+        sub: &SubscriptionData,
+        offset: i64,
+        max: i32,
+    ) -> ClientResult<PullResult> {
         let header = PullMessageRequestHeader {
             consumer_group: self.group.clone(),
             topic: mq.topic.clone(),
@@ -63,7 +87,7 @@ impl PullConsumer {
             commit_offset: 0,
             suspend_timeout_millis: 0,
             subscription: Some(sub.sub_string.clone()),
-            sub_version: 0,
+            sub_version: sub.sub_version,
             expression_type: sub.expression_type.clone(),
             broker_name: Some(mq.broker_name.clone()),
         };

@@ -28,7 +28,7 @@ use crate::client::instance::{ClientConfig, ClientInstance};
 use crate::client::message::MessageExt;
 use crate::client::producer::{Producer, ProducerConfig};
 use crate::protocol::admin::MessageQueue;
-use crate::protocol::heartbeat::{ConsumeFromWhere, MessageModel};
+use crate::protocol::heartbeat::{ConsumeFromWhere, EXPRESSION_TYPE_TAG, MessageModel};
 use crate::protocol::message::property;
 
 /// How often queues are rebalanced without a notification.
@@ -75,8 +75,12 @@ impl ConsumeFrom {
 pub struct PushConsumerConfig {
     pub group: String,
     pub topic: String,
-    /// Tag expression: `*`, `TagA` or `TagA || TagB`.
+    /// The subscription expression, read as `expression_type` says: a tag expression (`*`,
+    /// `TagA` or `TagA || TagB`) or a SQL92 selector (`a >= 15 AND region IN ('eu')`).
     pub expression: String,
+    /// RocketMQ's expression type: `TAG` (the default) or `SQL92`. A type other than TAG is
+    /// checked with each broker of the topic (CHECK_CLIENT_CONFIG) before the consumer starts.
+    pub expression_type: String,
     pub model: MessageModel,
     pub consume_from: ConsumeFrom,
     /// Start from the group's committed offsets where it has them; when
@@ -101,6 +105,7 @@ impl PushConsumerConfig {
             group: group.into(),
             topic: topic.into(),
             expression: "*".into(),
+            expression_type: EXPRESSION_TYPE_TAG.into(),
             model: MessageModel::Clustering,
             consume_from: ConsumeFrom::Last,
             use_committed_offsets: true,

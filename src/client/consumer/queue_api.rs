@@ -1,6 +1,7 @@
 //! The per-queue broker calls consumers make: PULL_MESSAGE and its result,
 //! GET_MAX/MIN_OFFSET, SEARCH_OFFSET_BY_TIMESTAMP, QUERY/UPDATE_CONSUMER_OFFSET
-//! and GET_CONSUMER_LIST_BY_GROUP, each sent to the queue's broker; and which
+//! and GET_CONSUMER_LIST_BY_GROUP, each sent to the queue's broker;
+//! CHECK_CLIENT_CONFIG, sent to a broker before a consumer starts; and which
 //! member of the broker (master or slave) a queue is pulled from, as the last
 //! pull answer suggested (RocketMQ's PullAPIWrapper).
 
@@ -14,7 +15,7 @@ use crate::client::message::{MessageExt, decode_messages};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::*;
-use crate::protocol::heartbeat::ConsumerListBody;
+use crate::protocol::heartbeat::{CheckClientRequestBody, ConsumerListBody, SubscriptionData};
 use crate::protocol::route::MASTER_ID;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::{request, response};
@@ -61,6 +62,30 @@ pub(crate) async fn broker_addr(
     instance
         .broker_addr(&mq.broker_name, false)
         .ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))
+}
+
+/// CHECK_CLIENT_CONFIG: whether the broker at `addr` serves `sub` for `group` (its
+/// expression type, and the expression compiles); the broker's code and remark otherwise.
+pub(crate) async fn check_client_config(
+    instance: &ClientInstance,
+    addr: &str,
+    group: &str,
+    sub: &SubscriptionData,
+) -> ClientResult<()> {
+    let body = CheckClientRequestBody {
+        client_id: instance.client_id().to_string(),
+        group: group.to_string(),
+        subscription_data: Some(sub.clone()),
+    };
+    let req = RemotingCommand::request(request::CHECK_CLIENT_CONFIG).with_body(body.encode());
+    let resp = instance
+        .remoting()
+        .invoke(addr, req, instance.timeout())
+        .await?;
+    if resp.code != response::SUCCESS {
+        return Err(ClientError::response("subscribe", &resp));
+    }
+    Ok(())
 }
 
 /// RocketMQ's pullFromWhichNodeTable: per queue, the brokerId the last pull answer suggested

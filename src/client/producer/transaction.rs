@@ -64,6 +64,10 @@ pub trait TransactionListener: Send + Sync + 'static {
     /// The broker asks what became of a half message (the message as stored,
     /// on its real topic; `msg.msg_id()` is the transaction id).
     fn check_local_transaction(&self, msg: &MessageExt) -> LocalTransactionState;
+
+    /// The answer to a check of the transaction `msg_id` has been written to the broker's
+    /// connection (`sent`), or could not be. Nothing to do by default.
+    fn check_answered(&self, _msg_id: &str, _state: LocalTransactionState, _sent: bool) {}
 }
 
 /// What `send_in_transaction` did: the half message's send and the outcome
@@ -242,8 +246,9 @@ impl TransactionCheckHook for Checker {
         let group = self.group.clone();
         tokio::spawn(async move {
             let msg_id = msg.msg_id();
+            let checking = listener.clone();
             let checked = tokio::task::spawn_blocking(move || {
-                let state = listener.check_local_transaction(&msg);
+                let state = checking.check_local_transaction(&msg);
                 (msg, state)
             })
             .await;
@@ -262,9 +267,11 @@ impl TransactionCheckHook for Checker {
                 transaction_id: header.transaction_id.clone(),
             };
             let req = RemotingCommand::request(request::END_TRANSACTION).with_header(&answer);
-            if let Err(e) = conn.invoke_oneway(req).await {
+            let sent = conn.invoke_oneway(req).await;
+            if let Err(e) = &sent {
                 tracing::debug!("answering a transaction check: {e}");
             }
+            listener.check_answered(&answer.msg_id, state, sent.is_ok());
         });
     }
 }
