@@ -148,11 +148,6 @@ impl BrokerConfig {
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], self.listen_port)))
     }
 
-    /// Where slaves replicate from: `brokerIP1:listenPort+1`, as RocketMQ forces.
-    pub fn ha_server_addr(&self) -> String {
-        format!("{}:{}", self.broker_ip1, self.listen_port.wrapping_add(1))
-    }
-
     pub fn is_master(&self) -> bool {
         self.broker_role != BrokerRole::Slave
     }

@@ -10,7 +10,9 @@ use tokio::sync::Notify;
 use super::Broker;
 use crate::client::namesrv::NamesrvAddrs;
 use crate::protocol::body::RemotingBody;
-use crate::protocol::header::{RegisterBrokerRequestHeader, UnregisterBrokerRequestHeader};
+use crate::protocol::header::{
+    RegisterBrokerRequestHeader, RegisterBrokerResponseHeader, UnregisterBrokerRequestHeader,
+};
 use crate::protocol::perm::PERM_READ_WRITE;
 use crate::protocol::register_broker::RegisterBrokerBody;
 use crate::remoting::code::{request, response};
@@ -60,7 +62,7 @@ impl Registration {
             broker_name: c.broker_name.clone(),
             broker_addr: c.broker_addr(),
             cluster_name: c.broker_cluster_name.clone(),
-            ha_server_addr: c.ha_server_addr(),
+            ha_server_addr: broker.ha_server_addr(),
             broker_id: c.broker_id,
             compressed: Some(false),
             body_crc32: Some((crc32fast::hash(&body) & 0x7FFF_FFFF) as i32),
@@ -79,7 +81,8 @@ impl Registration {
             async move {
                 match self.client.invoke(addr, request, REGISTER_TIMEOUT).await {
                     Ok(r) if r.code == response::SUCCESS => {
-                        tracing::debug!("registered with name server {addr}")
+                        tracing::debug!("registered with name server {addr}");
+                        follow_master_from(broker, &r);
                     }
                     Ok(r) => tracing::warn!(
                         "name server {addr} refused the registration: {}",
@@ -111,5 +114,18 @@ impl Registration {
             }
         }
         self.client.shutdown();
+    }
+}
+
+/// A slave without haMasterAddress follows the master HA address the name server's answer
+/// names (RocketMQ's updateMasterHAServerAddrPeriodically).
+fn follow_master_from(broker: &Broker, answer: &RemotingCommand) {
+    if broker.config.is_master() || broker.store.config().ha_master_address.is_some() {
+        return;
+    }
+    if let Ok(h) = answer.decode_header::<RegisterBrokerResponseHeader>()
+        && let Some(addr) = h.ha_server_addr.as_deref()
+    {
+        broker.ha.update_master_address(addr);
     }
 }

@@ -41,6 +41,7 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("TimerMessageStore", |b, stop| {
         Box::pin(super::schedule::timer::run(b, stop))
     }),
+    ("HAService", |b, stop| Box::pin(super::ha_service(b, stop))),
 ];
 
 /// The running services of one broker.

@@ -17,6 +17,7 @@ pub mod fault;
 pub mod filter;
 mod flush;
 mod get;
+pub mod ha;
 pub mod index;
 pub mod inspect;
 pub mod mapped_file;
