@@ -1,0 +1,437 @@
+//! Commit log replication between real `mq broker start` processes: a master and a SLAVE of the
+//! same brokerName, each with its own store, registered with one name server. What the master
+//! stores becomes pullable from the slave, byte for byte the same commit log; a killed slave
+//! resumes from its own end; SYNC_MASTER answers only once the slave has a send; bad input on
+//! the HA port costs only the connection that sent it.
+
+mod support;
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use mq::client::AdminClient;
+use mq::protocol::header::OffsetResponseHeader;
+use mq::protocol::message::{build_properties, decode_message};
+use mq::protocol::topic_config::TopicConfig;
+use mq::remoting::code::{request, response};
+use mq::remoting::{RemotingClient, RemotingCommand};
+use support::*;
+
+const TOPIC: &str = "HaTopic";
+const QUEUES: i32 = 4;
+const WAIT: Duration = Duration::from_secs(60);
+/// Small commit log files, so that a load spans several and their BLANK roll-overs.
+const FILE_SIZE: usize = 256 * 1024;
+
+struct BrokerProc {
+    process: MqProcess,
+    addr: String,
+    ha_port: u16,
+    store: PathBuf,
+    conf: PathBuf,
+    namesrv: String,
+}
+
+/// Writes a broker config under `dir` and starts `mq broker start -c` with it.
+fn start_broker(dir: &Path, namesrv: &str, role: &str, extra: &str) -> BrokerProc {
+    let [port, ha_port] = free_ports();
+    let store = dir.join("store");
+    let conf = dir.join("broker.yaml");
+    let id = if role == "SLAVE" { 1 } else { 0 };
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(
+        &conf,
+        format!(
+            "brokerName: broker-ha\nbrokerId: {id}\nbrokerRole: {role}\nlistenPort: {port}\n\
+             haListenPort: {ha_port}\nstorePathRootDir: {}\nmappedFileSizeCommitLog: {FILE_SIZE}\n\
+             syncFlushTimeout: 3000\n{extra}",
+            store.display()
+        ),
+    )
+    .unwrap();
+    let mut b = BrokerProc {
+        process: spawn(&conf, namesrv, dir),
+        addr: format!("127.0.0.1:{port}"),
+        ha_port,
+        store,
+        conf,
+        namesrv: namesrv.to_string(),
+    };
+    b.wait_listening();
+    b
+}
+
+/// Starts a SLAVE under `dir` with the master's topics already in its config/topics.json, as
+/// a slave that has synchronised with its master has them (slaves create no topics).
+fn start_slave(dir: &Path, master: &BrokerProc, extra: &str) -> BrokerProc {
+    let config = dir.join("store").join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let topics = master.store.join("config").join("topics.json");
+    wait_until("the master to save its topics", WAIT, || {
+        std::fs::read_to_string(&topics).is_ok_and(|t| t.contains(TOPIC))
+    });
+    std::fs::copy(&topics, config.join("topics.json")).unwrap();
+    start_broker(dir, &master.namesrv, "SLAVE", extra)
+}
+
+fn spawn(conf: &Path, namesrv: &str, dir: &Path) -> MqProcess {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("broker.log"))
+        .unwrap();
+    MqProcess {
+        child: Command::new(mq_bin())
+            .args([
+                "broker",
+                "start",
+                "-c",
+                conf.to_str().unwrap(),
+                "-n",
+                namesrv,
+            ])
+            .env("RUST_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap(),
+        addr: String::new(),
+    }
+}
+
+impl BrokerProc {
+    fn wait_listening(&mut self) {
+        let addr = self.addr.clone();
+        wait_until("the broker to listen", WAIT, || {
+            TcpStream::connect(&addr).is_ok()
+        });
+    }
+
+    /// Kills the process (SIGKILL) and starts it again on the same config and store.
+    fn restart_killed(&mut self) {
+        let dir = self.conf.parent().unwrap().to_path_buf();
+        let _ = self.process.child.kill();
+        let _ = self.process.child.wait();
+        self.process = spawn(&self.conf, &self.namesrv, &dir);
+        self.wait_listening();
+    }
+}
+
+fn send(topic: &str, queue_id: i32, body: &[u8]) -> RemotingCommand {
+    support::send_request(topic, queue_id, body, build_properties([("WAIT", "true")]))
+}
+
+fn body(i: usize) -> Vec<u8> {
+    format!("ha message {i:06} {}", "x".repeat(i * 37 % 900)).into_bytes()
+}
+
+/// Sends messages `range` round-robin over the queues; every one must be stored.
+async fn send_load(client: &RemotingClient, broker: &str, range: std::ops::Range<usize>) {
+    for i in range {
+        let r = client
+            .invoke(broker, send(TOPIC, i as i32 % QUEUES, &body(i)), TIMEOUT)
+            .await
+            .unwrap();
+        assert_eq!(r.code, response::SUCCESS, "send {i}: {:?}", r.remark);
+    }
+}
+
+/// Creates the topic on a master.
+async fn create_topic_on(namesrv: &str, broker: &str) {
+    let admin = AdminClient::new(namesrv, TIMEOUT).unwrap();
+    admin
+        .create_topic(broker, &TopicConfig::with_queues(TOPIC, QUEUES, QUEUES, 6))
+        .await
+        .unwrap();
+}
+
+async fn max_offset(client: &RemotingClient, broker: &str, queue_id: i32) -> Option<i64> {
+    let req = RemotingCommand::request(request::GET_MAX_OFFSET)
+        .with_ext("topic", TOPIC)
+        .with_ext("queueId", queue_id);
+    let r = client.invoke(broker, req, TIMEOUT).await.ok()?;
+    (r.code == response::SUCCESS)
+        .then(|| r.decode_header::<OffsetResponseHeader>().ok())
+        .flatten()
+        .map(|h| h.offset)
+}
+
+/// Polls until every queue of the slave has as many messages as the master's.
+async fn wait_caught_up(client: &RemotingClient, master: &str, slave: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let mut behind = false;
+        for q in 0..QUEUES {
+            let m = max_offset(client, master, q).await;
+            let s = max_offset(client, slave, q).await;
+            behind |= m.is_none() || m != s;
+        }
+        if !behind {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the slave did not catch up with the master"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Every message of a queue, pulled from `broker`: (queue offset, body).
+async fn pull_all(client: &RemotingClient, broker: &str, queue_id: i32) -> Vec<(i64, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    loop {
+        let req = pull_request(
+            "ha_group",
+            TOPIC,
+            queue_id,
+            offset,
+            0x4,
+            "*",
+            Duration::ZERO,
+        );
+        let r = client.invoke(broker, req, TIMEOUT).await.unwrap();
+        if r.code != response::SUCCESS {
+            return out;
+        }
+        let mut rest = &r.body[..];
+        while rest.len() >= 4 {
+            let size = i32::from_be_bytes(rest[..4].try_into().unwrap()) as usize;
+            let m = decode_message(&rest[..size]).unwrap();
+            offset = m.queue_offset + 1;
+            out.push((m.queue_offset, m.body.to_vec()));
+            rest = &rest[size..];
+        }
+    }
+}
+
+/// Waits until the slave's pulls answer (it has the topic: created, or copied from the master).
+async fn wait_pullable(client: &RemotingClient, slave: &str) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    while pull_all(client, slave, 0).await.is_empty() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no message is pullable from the slave"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The commit log files of a store: name and content.
+fn commit_log(store: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(store.join("commitlog"))
+        .unwrap()
+        .map(|e| e.unwrap())
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Stops both brokers cleanly and compares their commit logs file by file.
+fn assert_identical_commit_logs(master: BrokerProc, slave: BrokerProc) {
+    assert!(slave.process.terminate().success());
+    assert!(master.process.terminate().success());
+    let (m, s) = (commit_log(&master.store), commit_log(&slave.store));
+    assert!(m.len() > 1, "the load should span several commit log files");
+    assert_eq!(
+        m.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        s.iter().map(|(n, _)| n).collect::<Vec<_>>()
+    );
+    for ((name, mb), (_, sb)) in m.iter().zip(&s) {
+        assert!(mb == sb, "commit log file {name} differs");
+    }
+}
+
+/// Checks each queue of the slave holds exactly the master's messages, offsets 0.. in order.
+async fn assert_same_queues(client: &RemotingClient, master: &str, slave: &str, total: usize) {
+    let mut n = 0;
+    for q in 0..QUEUES {
+        let (m, s) = (
+            pull_all(client, master, q).await,
+            pull_all(client, slave, q).await,
+        );
+        assert_eq!(s.len(), m.len(), "queue {q}");
+        for (i, (offset, _)) in s.iter().enumerate() {
+            assert_eq!(*offset, i as i64, "queue {q}: a gap or a duplicate");
+        }
+        assert!(m == s, "queue {q}: the slave's messages differ");
+        n += s.len();
+    }
+    assert_eq!(n, total);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_slave_has_the_masters_messages_and_commit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(&dir.path().join("m"), &ns.addr, "ASYNC_MASTER", "");
+    // No haMasterAddress: the slave learns it from the name server's registration answer.
+    create_topic_on(&ns.addr, &master.addr).await;
+    let slave = start_slave(&dir.path().join("s"), &master, "");
+    let client = RemotingClient::new();
+    let total = 1500;
+    send_load(&client, &master.addr, 0..total).await;
+    wait_pullable(&client, &slave.addr).await;
+    wait_caught_up(&client, &master.addr, &slave.addr).await;
+    assert_same_queues(&client, &master.addr, &slave.addr, total).await;
+    client.shutdown();
+    assert_identical_commit_logs(master, slave);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_killed_slave_resumes_from_its_own_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(&dir.path().join("m"), &ns.addr, "ASYNC_MASTER", "");
+    let ha = format!("haMasterAddress: 127.0.0.1:{}\n", master.ha_port);
+    create_topic_on(&ns.addr, &master.addr).await;
+    let mut slave = start_slave(&dir.path().join("s"), &master, &ha);
+    let client = RemotingClient::new();
+    send_load(&client, &master.addr, 0..600).await;
+    wait_pullable(&client, &slave.addr).await;
+    // Killed while the master keeps storing, so the kill may fall anywhere in a transfer.
+    let load = {
+        let master = master.addr.clone();
+        tokio::spawn(async move {
+            let client = RemotingClient::new();
+            send_load(&client, &master, 600..1400).await;
+            client.shutdown();
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    slave.restart_killed();
+    load.await.unwrap();
+    send_load(&client, &master.addr, 1400..1600).await;
+    wait_caught_up(&client, &master.addr, &slave.addr).await;
+    assert_same_queues(&client, &master.addr, &slave.addr, 1600).await;
+    client.shutdown();
+    assert_identical_commit_logs(master, slave);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(&dir.path().join("m"), &ns.addr, "SYNC_MASTER", "");
+    create_topic_on(&ns.addr, &master.addr).await;
+    let client = RemotingClient::new();
+    let r = client
+        .invoke(&master.addr, send(TOPIC, 0, b"alone"), TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SLAVE_NOT_AVAILABLE, "{:?}", r.remark);
+    let slave = start_slave(&dir.path().join("s"), &master, "");
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let r = client
+            .invoke(&master.addr, send(TOPIC, 0, b"followed"), TIMEOUT)
+            .await
+            .unwrap();
+        if r.code == response::SUCCESS {
+            break;
+        }
+        assert_eq!(r.code, response::SLAVE_NOT_AVAILABLE, "{:?}", r.remark);
+        assert!(tokio::time::Instant::now() < deadline, "never SEND_OK");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // From now on every send is answered once the slave has it.
+    for i in 0..50 {
+        let r = client
+            .invoke(
+                &master.addr,
+                send(TOPIC, i % QUEUES, &body(i as usize)),
+                TIMEOUT,
+            )
+            .await
+            .unwrap();
+        assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+        // Acknowledged means on the slave's commit log, whose consume queue entries are
+        // written before the slave reports: it answers with the master's offset already.
+        assert_eq!(
+            max_offset(&client, &slave.addr, i % QUEUES).await,
+            max_offset(&client, &master.addr, i % QUEUES).await,
+            "send {i}"
+        );
+    }
+    client.shutdown();
+}
+
+/// Whether the master closed `stream` (EOF or reset) within the deadline, reading and
+/// discarding whatever it streams meanwhile.
+fn closed_by_master(stream: &mut TcpStream, within: Duration) -> bool {
+    stream
+        .set_read_timeout(Some(Duration::from_millis(100)))
+        .unwrap();
+    let deadline = std::time::Instant::now() + within;
+    let mut buf = [0u8; 65536];
+    while std::time::Instant::now() < deadline {
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) => {}
+            Err(_) => return true,
+        }
+    }
+    false
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bad_input_on_the_ha_port_closes_only_that_connection() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(
+        &dir.path().join("m"),
+        &ns.addr,
+        "ASYNC_MASTER",
+        "haHousekeepingInterval: 1500\n",
+    );
+    create_topic_on(&ns.addr, &master.addr).await;
+    let slave = start_slave(
+        &dir.path().join("s"),
+        &master,
+        "haSendHeartbeatInterval: 300\n",
+    );
+    let client = RemotingClient::new();
+    send_load(&client, &master.addr, 0..200).await;
+    wait_pullable(&client, &slave.addr).await;
+    wait_caught_up(&client, &master.addr, &slave.addr).await;
+
+    let ha = format!("127.0.0.1:{}", master.ha_port);
+    let mut garbage = TcpStream::connect(&ha).unwrap();
+    garbage
+        .write_all(b"\xff\xfe GET / HTTP/1.1\r\nHost: nowhere\r\n\r\n")
+        .unwrap();
+    let mut beyond = TcpStream::connect(&ha).unwrap();
+    beyond.write_all(&(1i64 << 40).to_be_bytes()).unwrap();
+    let mut silent = TcpStream::connect(&ha).unwrap();
+    let closing = tokio::task::spawn_blocking(move || {
+        [
+            closed_by_master(&mut garbage, WAIT),
+            closed_by_master(&mut beyond, WAIT),
+            closed_by_master(&mut silent, WAIT),
+        ]
+    });
+    // Meanwhile the real slave goes on following.
+    send_load(&client, &master.addr, 200..400).await;
+    assert_eq!(closing.await.unwrap(), [true, true, true]);
+    send_load(&client, &master.addr, 400..500).await;
+    wait_caught_up(&client, &master.addr, &slave.addr).await;
+    assert_same_queues(&client, &master.addr, &slave.addr, 500).await;
+    client.shutdown();
+    assert_identical_commit_logs(master, slave);
+}
