@@ -41,12 +41,17 @@ fn start_broker(dir: &Path, namesrv: &str, role: &str, extra: &str) -> BrokerPro
     let store = dir.join("store");
     let conf = dir.join("broker.yaml");
     let id = if role == "SLAVE" { 1 } else { 0 };
+    let file_size = if extra.contains("mappedFileSizeCommitLog") {
+        String::new()
+    } else {
+        format!("mappedFileSizeCommitLog: {FILE_SIZE}\n")
+    };
     std::fs::create_dir_all(dir).unwrap();
     std::fs::write(
         &conf,
         format!(
             "brokerName: broker-ha\nbrokerId: {id}\nbrokerRole: {role}\nlistenPort: {port}\n\
-             haListenPort: {ha_port}\nstorePathRootDir: {}\nmappedFileSizeCommitLog: {FILE_SIZE}\n\
+             haListenPort: {ha_port}\nstorePathRootDir: {}\n{file_size}\
              syncFlushTimeout: 3000\n{extra}",
             store.display()
         ),
@@ -119,6 +124,17 @@ impl BrokerProc {
         self.process = spawn(&self.conf, &self.namesrv, &dir);
         self.wait_listening();
     }
+}
+
+fn signal(b: &BrokerProc, sig: &str) {
+    let pid = b.process.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args([sig, &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
 }
 
 fn send(topic: &str, queue_id: i32, body: &[u8]) -> RemotingCommand {
@@ -364,6 +380,20 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
             "send {i}"
         );
     }
+    // A slave that stops acknowledging (SIGSTOP) costs syncFlushTimeout and FLUSH_SLAVE_TIMEOUT;
+    // once it goes on, sends succeed again.
+    signal(&slave, "-STOP");
+    let r = client
+        .invoke(&master.addr, send(TOPIC, 0, b"unacknowledged"), TIMEOUT)
+        .await
+        .unwrap();
+    signal(&slave, "-CONT");
+    assert_eq!(r.code, response::FLUSH_SLAVE_TIMEOUT, "{:?}", r.remark);
+    let r = client
+        .invoke(&master.addr, send(TOPIC, 0, b"acknowledged again"), TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     client.shutdown();
 }
 
@@ -434,4 +464,128 @@ async fn bad_input_on_the_ha_port_closes_only_that_connection() {
     assert_same_queues(&client, &master.addr, &slave.addr, 500).await;
     client.shutdown();
     assert_identical_commit_logs(master, slave);
+}
+
+/// Commit log offsets (master, slave) from their runtime info.
+async fn commit_log_ends(admin: &AdminClient, master: &str, slave: &str) -> (i64, i64) {
+    let end = |t: std::collections::BTreeMap<String, String>| {
+        t.get("commitLogMaxOffset")
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0)
+    };
+    (
+        end(admin.broker_runtime_info(master).await.unwrap()),
+        end(admin.broker_runtime_info(slave).await.unwrap()),
+    )
+}
+
+/// 64 senders of 128-byte messages for `secs` against `master`; samples the slave's lag
+/// meanwhile. Returns (sends/s, max lag in bytes, master bytes appended/s, ms the slave took to
+/// catch up after the load).
+async fn load_and_sample(ns: &str, master: &str, slave: &str, secs: u64) -> (f64, i64, f64, u128) {
+    let admin = AdminClient::new(ns, TIMEOUT).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (start_end, _) = commit_log_ends(&admin, master, slave).await;
+    let began = std::time::Instant::now();
+    let senders: Vec<_> = (0..64)
+        .map(|s| {
+            let (master, stop) = (master.to_string(), stop.clone());
+            tokio::spawn(async move {
+                let client = RemotingClient::new();
+                let body = vec![b'x'; 128];
+                let mut n = 0u64;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let r = client
+                        .invoke(&master, send(TOPIC, s % QUEUES, &body), TIMEOUT)
+                        .await
+                        .unwrap();
+                    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+                    n += 1;
+                }
+                client.shutdown();
+                n
+            })
+        })
+        .collect();
+    let mut max_lag = 0;
+    while began.elapsed() < Duration::from_secs(secs) {
+        let (m, s) = commit_log_ends(&admin, master, slave).await;
+        max_lag = max_lag.max(m - s);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let mut sent = 0;
+    for t in senders {
+        sent += t.await.unwrap();
+    }
+    let elapsed = began.elapsed().as_secs_f64();
+    let stopped = std::time::Instant::now();
+    let (end, _) = commit_log_ends(&admin, master, slave).await;
+    loop {
+        let (m, s) = commit_log_ends(&admin, master, slave).await;
+        if s >= m {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    (
+        sent as f64 / elapsed,
+        max_lag,
+        (end - start_end) as f64 / elapsed,
+        stopped.elapsed().as_millis(),
+    )
+}
+
+/// Not a pass/fail test: prints replication throughput and lag under a 64-sender 128 B load
+/// on an ASYNC_MASTER, and the same load's throughput on a SYNC_MASTER.
+/// `cargo test --release --test ha_replication measure -- --ignored --nocapture`
+#[tokio::test(flavor = "multi_thread")]
+#[ignore]
+async fn measure_replication_and_sync_master_throughput() {
+    let secs = 10;
+    let mut results = Vec::new();
+    for role in ["ASYNC_MASTER", "SYNC_MASTER"] {
+        let dir = tempfile::tempdir().unwrap();
+        let ns = start_namesrv(dir.path(), "");
+        let big = "mappedFileSizeCommitLog: 1073741824\n";
+        let master = start_broker(&dir.path().join("m"), &ns.addr, role, big);
+        create_topic_on(&ns.addr, &master.addr).await;
+        let slave = start_slave(&dir.path().join("s"), &master, big);
+        // The slave follows before the load starts.
+        let client = RemotingClient::new();
+        let deadline = tokio::time::Instant::now() + WAIT;
+        loop {
+            let r = client
+                .invoke(&master.addr, send(TOPIC, 0, b"warm-up"), TIMEOUT)
+                .await
+                .unwrap();
+            if r.code == response::SUCCESS
+                && commit_log_ends(
+                    &AdminClient::new(&ns.addr, TIMEOUT).unwrap(),
+                    &master.addr,
+                    &slave.addr,
+                )
+                .await
+                .1 > 0
+            {
+                break;
+            }
+            assert!(tokio::time::Instant::now() < deadline);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        client.shutdown();
+        let (tps, max_lag, rate, catch_up_ms) =
+            load_and_sample(&ns.addr, &master.addr, &slave.addr, secs).await;
+        println!(
+            "{role}: {tps:.0} sends/s (64 senders, 128 B), commit log {:.2} MB/s replicated, \
+             max slave lag {max_lag} bytes ({:.0} ms of appends), caught up {catch_up_ms} ms after the load",
+            rate / 1e6,
+            max_lag as f64 / rate * 1000.0
+        );
+        results.push(tps);
+    }
+    println!(
+        "SYNC_MASTER / ASYNC_MASTER throughput: {:.2}",
+        results[1] / results[0]
+    );
 }
