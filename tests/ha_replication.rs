@@ -40,7 +40,11 @@ fn start_broker(dir: &Path, namesrv: &str, role: &str, extra: &str) -> BrokerPro
     let [port, ha_port] = free_ports();
     let store = dir.join("store");
     let conf = dir.join("broker.yaml");
-    let id = if role == "SLAVE" { 1 } else { 0 };
+    let id = match role {
+        "SLAVE" if extra.contains("brokerId") => String::new(),
+        "SLAVE" => "brokerId: 1\n".into(),
+        _ => "brokerId: 0\n".into(),
+    };
     let file_size = if extra.contains("mappedFileSizeCommitLog") {
         String::new()
     } else {
@@ -50,7 +54,7 @@ fn start_broker(dir: &Path, namesrv: &str, role: &str, extra: &str) -> BrokerPro
     std::fs::write(
         &conf,
         format!(
-            "brokerName: broker-ha\nbrokerId: {id}\nbrokerRole: {role}\nlistenPort: {port}\n\
+            "brokerName: broker-ha\n{id}brokerRole: {role}\nlistenPort: {port}\n\
              haListenPort: {ha_port}\nstorePathRootDir: {}\n{file_size}\
              syncFlushTimeout: 3000\n{extra}",
             store.display()
@@ -583,6 +587,23 @@ async fn measure_replication_and_sync_master_throughput() {
             max_lag as f64 / rate * 1000.0
         );
         results.push(tps);
+        if role == "ASYNC_MASTER" {
+            // A second, empty slave copies the master's whole (single) commit log file.
+            let admin = AdminClient::new(&ns.addr, TIMEOUT).unwrap();
+            let began = std::time::Instant::now();
+            let extra = format!("{big}brokerId: 2\n");
+            let late = start_slave(&dir.path().join("s2"), &master, &extra);
+            let (end, _) = commit_log_ends(&admin, &master.addr, &late.addr).await;
+            while commit_log_ends(&admin, &master.addr, &late.addr).await.1 < end {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            let took = began.elapsed().as_secs_f64();
+            println!(
+                "a new slave copied {:.1} MB in {took:.2} s (start included): {:.1} MB/s",
+                end as f64 / 1e6,
+                end as f64 / 1e6 / took
+            );
+        }
     }
     println!(
         "SYNC_MASTER / ASYNC_MASTER throughput: {:.2}",
