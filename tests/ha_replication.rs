@@ -76,14 +76,19 @@ fn start_broker(dir: &Path, namesrv: &str, role: &str, extra: &str) -> BrokerPro
 /// Starts a SLAVE under `dir` with the master's topics already in its config/topics.json, as
 /// a slave that has synchronised with its master has them (slaves create no topics).
 fn start_slave(dir: &Path, master: &BrokerProc, extra: &str) -> BrokerProc {
-    let config = dir.join("store").join("config");
+    seed_topics(&dir.join("store"), master);
+    start_broker(dir, &master.namesrv, "SLAVE", extra)
+}
+
+/// Copies the master's config/topics.json into the store at `store`.
+fn seed_topics(store: &Path, master: &BrokerProc) {
+    let config = store.join("config");
     std::fs::create_dir_all(&config).unwrap();
     let topics = master.store.join("config").join("topics.json");
     wait_until("the master to save its topics", WAIT, || {
         std::fs::read_to_string(&topics).is_ok_and(|t| t.contains(TOPIC))
     });
     std::fs::copy(&topics, config.join("topics.json")).unwrap();
-    start_broker(dir, &master.namesrv, "SLAVE", extra)
 }
 
 fn spawn(conf: &Path, namesrv: &str, dir: &Path) -> MqProcess {
@@ -399,6 +404,75 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
         .unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     client.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pull_parked_on_a_slave_wakes_when_its_message_is_replicated() {
+    use mq::broker::config::{BrokerConfig, BrokerStartConfig};
+    use mq::broker::{Broker, BrokerRole};
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(&dir.path().join("m"), &ns.addr, "ASYNC_MASTER", "");
+    create_topic_on(&ns.addr, &master.addr).await;
+    // An in-process slave, whose parked pulls the test can see.
+    let root = dir.path().join("s");
+    seed_topics(&root, &master);
+    let mut store = mq::store::StoreConfig::new(&root);
+    store.ha_master_address = Some(format!("127.0.0.1:{}", master.ha_port));
+    let port = free_port();
+    let config = BrokerConfig {
+        broker_name: "broker-ha".into(),
+        broker_id: 1,
+        broker_role: BrokerRole::Slave,
+        listen_port: port,
+        ..BrokerConfig::default()
+    };
+    let slave = Broker::open(
+        BrokerStartConfig {
+            broker: config,
+            store,
+        },
+        None,
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", port))
+        .await
+        .unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let served = tokio::spawn(slave.clone().run(listener, async move {
+        let _ = stopped.await;
+    }));
+    let client = RemotingClient::new();
+    send_load(&client, &master.addr, 0..1).await;
+    wait_until("the slave to follow", WAIT, || {
+        slave.store().max_offset_in_queue(TOPIC, 0) == 1
+    });
+    let parked = {
+        let slave_addr = format!("127.0.0.1:{port}");
+        tokio::spawn(async move {
+            let client = RemotingClient::new();
+            let suspend = Duration::from_secs(60);
+            let req = pull_request("ha_group", TOPIC, 0, 1, 0x4 | 0x2, "*", suspend);
+            // Less than the suspend time: only a wake-up answers in time.
+            let r = client
+                .invoke(&slave_addr, req, Duration::from_secs(30))
+                .await;
+            client.shutdown();
+            r
+        })
+    };
+    wait_until("the pull to park", WAIT, || slave.held_pulls() == 1);
+    let r = client
+        .invoke(&master.addr, send(TOPIC, 0, b"woken"), TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS);
+    let r = parked.await.unwrap().expect("the parked pull is answered");
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    assert_eq!(decode_message(&r.body).unwrap().body, b"woken");
+    client.shutdown();
+    let _ = stop.send(());
+    served.await.unwrap();
 }
 
 /// Whether the master closed `stream` (EOF or reset) within the deadline, reading and

@@ -305,6 +305,9 @@ impl HaHost for Broker {
     fn ha(&self) -> &HaService {
         &self.ha
     }
+    fn on_replicated(&self, topic: &str, queue_id: i32) {
+        self.pull_hold.notify_message_arriving(topic, queue_id);
+    }
 }
 
 /// Commit log replication for the broker's life: a master listens for slaves on its HA port,

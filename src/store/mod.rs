@@ -462,7 +462,18 @@ impl MessageStore {
     /// be the end of the commit log (or a file start, if the log is empty); the records it
     /// completes become readable through their consume queues. Returns the new end.
     pub fn append_replicated(&self, offset: i64, data: &[u8]) -> Result<i64> {
-        self.inner.append_replicated(offset, data)
+        self.inner.append_replicated(offset, data, &mut |_, _| {})
+    }
+
+    /// `append_replicated`, calling `on_record(topic, queue_id)` for each record that became
+    /// readable through its consume queue.
+    pub fn append_replicated_with(
+        &self,
+        offset: i64,
+        data: &[u8],
+        mut on_record: impl FnMut(&str, i32),
+    ) -> Result<i64> {
+        self.inner.append_replicated(offset, data, &mut on_record)
     }
 
     /// Up to `max_len` commit log bytes from `offset`, within one file, without copying (what a

@@ -14,7 +14,14 @@ impl StoreInner {
     /// Writes `data` at commit log offset `offset` (the end of the log, or the start of a file
     /// if the log is empty), then dispatches every record that is now complete. Returns the
     /// new end of the commit log.
-    pub(crate) fn append_replicated(&self, offset: i64, data: &[u8]) -> Result<i64> {
+    /// `on_record` gets the topic and queue of each record dispatched to a consume queue (the
+    /// broker wakes the pulls held on it).
+    pub(crate) fn append_replicated(
+        &self,
+        offset: i64,
+        data: &[u8],
+        on_record: &mut dyn FnMut(&str, i32),
+    ) -> Result<i64> {
         self.check_writable()?;
         let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
         // Recovery ends the log at a record boundary with every record dispatched, so the
@@ -39,7 +46,9 @@ impl StoreInner {
                 sys_flag: r.sys_flag,
                 store_timestamp: r.store_timestamp,
                 properties: r.properties,
-            })
+            })?;
+            on_record(r.topic, r.queue_id);
+            Ok(())
         });
         let dispatched_to = match end {
             Ok(end) => {

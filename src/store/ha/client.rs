@@ -89,7 +89,10 @@ async fn session<H: HaHost>(host: &H, addr: &str) -> String {
                     t.offset
                 );
             }
-            if let Err(e) = store.append_replicated(t.offset, &t.data) {
+            let appended = store.append_replicated_with(t.offset, &t.data, |topic, queue_id| {
+                host.on_replicated(topic, queue_id)
+            });
+            if let Err(e) = appended {
                 return format!("append: {e}");
             }
         }

@@ -37,6 +37,10 @@ pub struct HaConfig {
 pub trait HaHost: Send + Sync + 'static {
     fn store(&self) -> &MessageStore;
     fn ha(&self) -> &HaService;
+    /// A replicated record of `topic`/`queue_id` became readable (a slave wakes its long polls).
+    fn on_replicated(&self, topic: &str, queue_id: i32) {
+        let _ = (topic, queue_id);
+    }
 }
 
 /// The HA state a broker keeps: on a master, the slaves' acknowledgements and the sends waiting
