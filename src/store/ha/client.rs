@@ -21,6 +21,7 @@ const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
 pub async fn follow<H: HaHost>(host: Arc<H>, stop: CancellationToken) {
     let ha: &HaService = host.ha();
     let mut address = ha.master_address.subscribe();
+    let mut failing = false;
     loop {
         let addr = address.borrow_and_update().clone();
         let Some(addr) = addr else {
@@ -30,12 +31,19 @@ pub async fn follow<H: HaHost>(host: Arc<H>, stop: CancellationToken) {
             }
             continue;
         };
+        let mut connected = false;
         let why = tokio::select! {
             _ = stop.cancelled() => return,
             _ = address.changed() => "the master address changed".to_string(),
-            why = session(&*host, &addr) => why,
+            why = session(&*host, &addr, &mut connected) => why,
         };
-        tracing::info!("HA: connection to master {addr} closed: {why}");
+        if connected || !failing {
+            tracing::warn!("HA: connection to master {addr} closed: {why}");
+        } else {
+            // Said once already: a master that stays away is retried quietly.
+            tracing::debug!("HA: connection to master {addr} closed: {why}");
+        }
+        failing = !connected;
         tokio::select! {
             _ = stop.cancelled() => return,
             _ = tokio::time::sleep(RECONNECT_WAIT) => {}
@@ -43,8 +51,8 @@ pub async fn follow<H: HaHost>(host: Arc<H>, stop: CancellationToken) {
     }
 }
 
-/// One connection to the master; returns why it ended.
-async fn session<H: HaHost>(host: &H, addr: &str) -> String {
+/// One connection to the master; returns why it ended. `connected` is set once it is.
+async fn session<H: HaHost>(host: &H, addr: &str, connected: &mut bool) -> String {
     let ha = host.ha();
     let store = host.store();
     let mut stream = match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr)).await {
@@ -53,6 +61,7 @@ async fn session<H: HaHost>(host: &H, addr: &str) -> String {
         Err(_) => return "connect: timed out".into(),
     };
     let _ = stream.set_nodelay(true);
+    *connected = true;
     tracing::info!("HA: connected to master {addr}");
     let mut reported = store.max_phy_offset();
     if let Err(e) = stream.write_all(&report(reported)).await {

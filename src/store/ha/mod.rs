@@ -146,3 +146,95 @@ impl HaService {
         drop(self.acks().disconnect(conn));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(timeout_ms: u64) -> HaService {
+        HaService::new(
+            HaConfig {
+                heartbeat_interval: Duration::from_secs(5),
+                housekeeping_interval: Duration::from_secs(20),
+                transfer_batch_size: 32 * 1024,
+                max_gap_not_in_sync: 1000,
+                sync_timeout: Duration::from_millis(timeout_ms),
+            },
+            None,
+        )
+    }
+
+    #[tokio::test]
+    async fn a_sync_send_waits_for_a_slave_in_sync() {
+        let ha = service(60_000);
+        assert_eq!(
+            ha.wait_replicated(100, 100).await,
+            ReplicaStatus::SlaveNotAvailable
+        );
+        let conn = ha.connect();
+        ha.on_ack(conn, 0);
+        // Too far behind.
+        assert_eq!(
+            ha.wait_replicated(2000, 2000).await,
+            ReplicaStatus::SlaveNotAvailable
+        );
+        let waits: Vec<_> = (1..=3)
+            .map(|i| {
+                let ha = &ha;
+                async move { ha.wait_replicated(i * 100, 300).await }
+            })
+            .collect();
+        let acks = async {
+            // Let every wait register, then one acknowledgement covers them all.
+            while ha.acks().waiting() < 3 {
+                tokio::task::yield_now().await;
+            }
+            ha.on_ack(conn, 300);
+        };
+        let (statuses, ()) = tokio::join!(futures_util::future::join_all(waits), acks);
+        assert_eq!(statuses, vec![ReplicaStatus::Replicated; 3]);
+        // Already acknowledged: no wait.
+        assert_eq!(
+            ha.wait_replicated(300, 300).await,
+            ReplicaStatus::Replicated
+        );
+    }
+
+    #[tokio::test]
+    async fn no_acknowledgement_in_time_is_flush_slave_timeout() {
+        let ha = service(50);
+        let conn = ha.connect();
+        ha.on_ack(conn, 0);
+        assert_eq!(
+            ha.wait_replicated(100, 100).await,
+            ReplicaStatus::FlushSlaveTimeout
+        );
+        // The last slave leaving ends the waits at once.
+        let ha = service(60_000);
+        let conn = ha.connect();
+        ha.on_ack(conn, 0);
+        let wait = ha.wait_replicated(100, 100);
+        let leave = async {
+            while ha.acks().waiting() < 1 {
+                tokio::task::yield_now().await;
+            }
+            ha.on_disconnect(conn);
+        };
+        let (status, ()) = tokio::join!(wait, leave);
+        assert_eq!(status, ReplicaStatus::FlushSlaveTimeout);
+    }
+
+    #[test]
+    fn the_master_address_changes_only_when_it_differs() {
+        let ha = service(1);
+        let mut rx = ha.master_address.subscribe();
+        ha.update_master_address("");
+        assert!(!rx.has_changed().unwrap());
+        ha.update_master_address("127.0.0.1:10912");
+        assert!(rx.has_changed().unwrap());
+        rx.borrow_and_update();
+        ha.update_master_address("127.0.0.1:10912");
+        assert!(!rx.has_changed().unwrap());
+        assert_eq!(ha.master_address().as_deref(), Some("127.0.0.1:10912"));
+    }
+}
