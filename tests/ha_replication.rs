@@ -154,6 +154,27 @@ fn body(i: usize) -> Vec<u8> {
     format!("ha message {i:06} {}", "x".repeat(i * 37 % 900)).into_bytes()
 }
 
+/// Sends to queue 0 until a send is answered `code`.
+async fn send_until(client: &RemotingClient, master: &str, code: i32) {
+    let deadline = tokio::time::Instant::now() + WAIT;
+    loop {
+        let r = client
+            .invoke(master, send(TOPIC, 0, b"probe"), TIMEOUT)
+            .await
+            .unwrap();
+        if r.code == code {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "never answered {code}, last {} {:?}",
+            r.code,
+            r.remark
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Sends messages `range` round-robin over the queues; every one must be stored.
 async fn send_load(client: &RemotingClient, broker: &str, range: std::ops::Range<usize>) {
     for i in range {
@@ -403,6 +424,81 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
         .await
         .unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    // A killed slave: SLAVE_NOT_AVAILABLE once the master sees the connection gone; restarted,
+    // it catches up and sends succeed again.
+    let mut slave = slave;
+    let _ = slave.process.child.kill();
+    let _ = slave.process.child.wait();
+    send_until(&client, &master.addr, response::SLAVE_NOT_AVAILABLE).await;
+    slave.restart_killed();
+    send_until(&client, &master.addr, response::SUCCESS).await;
+    wait_caught_up(&client, &master.addr, &slave.addr).await;
+    client.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_message_a_killed_sync_master_acknowledged_is_on_the_slave() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(&dir.path().join("m"), &ns.addr, "SYNC_MASTER", "");
+    create_topic_on(&ns.addr, &master.addr).await;
+    let slave = start_slave(&dir.path().join("s"), &master, "");
+    let client = RemotingClient::new();
+    send_until(&client, &master.addr, response::SUCCESS).await;
+    client.shutdown();
+    // Senders record what was acknowledged until the master dies under them.
+    let senders: Vec<_> = (0..8)
+        .map(|s| {
+            let addr = master.addr.clone();
+            tokio::spawn(async move {
+                let client = RemotingClient::new();
+                let mut acked = Vec::new();
+                for i in 0.. {
+                    let body = format!("sender {s} message {i}");
+                    match client
+                        .invoke(&addr, send(TOPIC, s % QUEUES, body.as_bytes()), TIMEOUT)
+                        .await
+                    {
+                        Ok(r) if r.code == response::SUCCESS => acked.push(body.into_bytes()),
+                        Ok(r) => panic!("{} {:?}", r.code, r.remark),
+                        Err(_) => break,
+                    }
+                }
+                client.shutdown();
+                acked
+            })
+        })
+        .collect();
+    let client = RemotingClient::new();
+    let admin = AdminClient::new(&ns.addr, TIMEOUT).unwrap();
+    let deadline = tokio::time::Instant::now() + WAIT;
+    // Killed once a good part of the load is through.
+    while commit_log_ends(&admin, &master.addr, &slave.addr).await.1 < 200_000 {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "the load is too slow"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut master = master;
+    let _ = master.process.child.kill();
+    let _ = master.process.child.wait();
+    let mut acked = Vec::new();
+    for t in senders {
+        acked.extend(t.await.unwrap());
+    }
+    let mut on_slave = std::collections::HashSet::new();
+    for q in 0..QUEUES {
+        on_slave.extend(
+            pull_all(&client, &slave.addr, q)
+                .await
+                .into_iter()
+                .map(|(_, b)| b),
+        );
+    }
+    let missing = acked.iter().filter(|b| !on_slave.contains(*b)).count();
+    assert!(acked.len() > 100, "only {} acknowledged", acked.len());
+    assert_eq!(missing, 0, "of {} acknowledged messages", acked.len());
     client.shutdown();
 }
 
