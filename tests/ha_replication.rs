@@ -413,6 +413,15 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
     // A slave that stops acknowledging (SIGSTOP) costs syncFlushTimeout and FLUSH_SLAVE_TIMEOUT;
     // once it goes on, sends succeed again.
     signal(&slave, "-STOP");
+    let stat = format!("/proc/{}/stat", slave.process.child.id());
+    wait_until("the slave to stop", WAIT, || {
+        // The state follows the command name in parentheses.
+        std::fs::read_to_string(&stat).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('T'))
+        })
+    });
     let r = client
         .invoke(&master.addr, send(TOPIC, 0, b"unacknowledged"), TIMEOUT)
         .await
