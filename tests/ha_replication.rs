@@ -377,6 +377,11 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
         .await
         .unwrap();
     assert_eq!(r.code, response::SLAVE_NOT_AVAILABLE, "{:?}", r.remark);
+    // A producer that does not wait for the store (WAIT=false) is answered at once.
+    let no_wait =
+        support::send_request(TOPIC, 0, b"no wait", build_properties([("WAIT", "false")]));
+    let r = client.invoke(&master.addr, no_wait, TIMEOUT).await.unwrap();
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     let slave = start_slave(&dir.path().join("s"), &master, "");
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {

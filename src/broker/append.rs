@@ -57,9 +57,8 @@ impl Broker {
         if self.config.broker_role != super::BrokerRole::SyncMaster {
             return ReplicaStatus::Replicated;
         }
-        self.ha
-            .wait_replicated(end_offset, self.store.max_phy_offset())
-            .await
+        // RocketMQ's isSlaveOK measures the gap from the message's end.
+        self.ha.wait_replicated(end_offset, end_offset).await
     }
 
     /// Wakes each queue written once; a batch's messages usually share one queue.

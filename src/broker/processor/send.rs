@@ -63,7 +63,15 @@ pub async fn send_message(
         Ok(status) => status,
         Err(e) => return Ok(store_error_response(b, &e)),
     };
-    let replica = b.wait_replicated(end_offset(&appended)).await;
+    // A producer that does not wait for the store (WAIT=false) does not wait for the slave
+    // either, as RocketMQ's isWaitStoreMsgOK.
+    let waits = !properties_iter(header.properties.as_deref().unwrap_or(""))
+        .any(|(k, v)| k == property::WAIT_STORE_MSG_OK && v == "false");
+    let replica = if waits {
+        b.wait_replicated(end_offset(&appended)).await
+    } else {
+        ReplicaStatus::Replicated
+    };
     Ok(answer(b, status, replica, &target, &appended))
 }
 
