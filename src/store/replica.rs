@@ -240,6 +240,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+        /// Whatever the cut points, the slave's log and queues come out as the master's.
+        #[test]
+        fn any_chunking_gives_the_same_log_and_queues(
+            chunks in proptest::collection::vec(1usize..3000, 1..64)
+        ) {
+            let (md, sd) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+            let master = MessageStore::open(config(md.path())).unwrap();
+            let slave = MessageStore::open(config(sd.path())).unwrap();
+            put(&master, 500);
+            let mut at = 0;
+            let mut i = 0;
+            while let Some(d) = master.commit_log_data(at, chunks[i % chunks.len()]) {
+                slave.append_replicated(at, &d).unwrap();
+                at += d.len() as i64;
+                i += 1;
+            }
+            proptest::prop_assert_eq!(commit_log_bytes(&slave), commit_log_bytes(&master));
+            for q in 0..2 {
+                proptest::prop_assert_eq!(queue_bodies(&slave, q), queue_bodies(&master, q));
+            }
+        }
+    }
+
     fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
         for e in std::fs::read_dir(from).unwrap() {
             let e = e.unwrap();
