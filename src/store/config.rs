@@ -123,7 +123,7 @@ impl StoreConfig {
             housekeeping_interval: Duration::from_millis(self.ha_housekeeping_interval.max(100)),
             transfer_batch_size: self
                 .ha_transfer_batch_size
-                .clamp(1, super::ha::wire::MAX_TRANSFER_SIZE),
+                .clamp(1, super::ha::wire::MAX_MASTER_BATCH),
             max_gap_not_in_sync: self.ha_max_gap_not_in_sync,
             sync_timeout: Duration::from_millis(self.sync_flush_timeout),
         }

@@ -11,6 +11,8 @@ pub const REPORT_SIZE: usize = 8;
 /// The largest frame a slave takes: RocketMQ's HAClient reads into a 4 MiB buffer, so a master
 /// never sends more at once.
 pub const MAX_TRANSFER_SIZE: usize = 4 * 1024 * 1024;
+/// The most a master puts in one transfer: header and data fit a RocketMQ slave's buffer.
+pub const MAX_MASTER_BATCH: usize = MAX_TRANSFER_SIZE - TRANSFER_HEADER_SIZE;
 
 /// The header of a transfer of `size` bytes at commit log offset `offset`.
 pub fn transfer_header(offset: i64, size: usize) -> [u8; TRANSFER_HEADER_SIZE] {
