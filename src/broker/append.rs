@@ -1,5 +1,5 @@
 //! The broker's one way to store messages: every path that stores (SEND_MESSAGE,
-//! CONSUMER_SEND_MSG_BACK, the schedule and timer services, later END_TRANSACTION) appends through here, so that each
+//! CONSUMER_SEND_MSG_BACK, the schedule and timer services, the transaction service) appends through here, so that each
 //! stored message is counted in the put statistics and wakes the pulls held on its queue the
 //! moment it is visible, not once it is durable.
 

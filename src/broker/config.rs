@@ -81,6 +81,22 @@ pub struct BrokerConfig {
     /// Whether a reply (SEND_REPLY_MESSAGE) is also stored in `<cluster>_REPLY_TOPIC`
     /// after it is pushed to its requester.
     pub store_reply_message_enable: bool,
+    /// Transactions (RocketMQ's keys and defaults): a half message with no outcome is checked
+    /// back once older than transactionTimeOut (ms), by a pass every transactionCheckInterval
+    /// (ms), at most transactionCheckMax times before it is moved to TRANS_CHECK_MAX_TIME_TOPIC.
+    pub transaction_time_out: u64,
+    pub transaction_check_interval: u64,
+    pub transaction_check_max: i32,
+    /// Whether consumers are sent to a slave (the group's whichBrokerWhenConsumeSlowly) while
+    /// they read data that is no longer in memory, and whether a slave serves them instead of
+    /// sending them back to the master.
+    pub slave_read_enable: bool,
+    /// How far behind the commit log's end a pull may read, as a percentage of the machine's
+    /// RAM, before it counts as reading from disk (MessageStoreConfig's key).
+    pub access_message_in_memory_max_ratio: i32,
+    /// Whether a slave answers an offset it does not have with PULL_OFFSET_MOVED (the consumer
+    /// moves its offset) rather than a retry at the master (MessageStoreConfig's key).
+    pub offset_check_in_slave: bool,
 }
 
 impl Default for BrokerConfig {
@@ -124,6 +140,12 @@ impl Default for BrokerConfig {
             timer_precision_ms: 1000,
             timer_wheel_enable: true,
             store_reply_message_enable: true,
+            transaction_time_out: 6_000,
+            transaction_check_interval: 60_000,
+            transaction_check_max: 15,
+            slave_read_enable: false,
+            access_message_in_memory_max_ratio: 40,
+            offset_check_in_slave: false,
         }
     }
 }
@@ -221,6 +243,22 @@ impl BrokerConfig {
                     "{} is not between 1 and {}",
                     self.timer_max_delay_sec,
                     i32::MAX
+                ),
+            ));
+        }
+        if self.transaction_check_interval == 0 {
+            // A pass with no pause between would spin over the half queue.
+            return Err(bad(
+                "transactionCheckInterval",
+                "must be at least 1 (ms)".into(),
+            ));
+        }
+        if !(0..=100).contains(&self.access_message_in_memory_max_ratio) {
+            return Err(bad(
+                "accessMessageInMemoryMaxRatio",
+                format!(
+                    "{} is not a percentage (0 to 100)",
+                    self.access_message_in_memory_max_ratio
                 ),
             ));
         }

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::RwLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::protocol::body::ConsumerOffsetSerializeWrapper;
 use crate::store::config_file::{self, ConfigFile, ConsumerOffsetTable};
 
 pub struct ConsumerOffsetManager {
@@ -97,6 +98,31 @@ impl ConsumerOffsetManager {
             .unwrap()
             .retain(|k, _| !k.ends_with(&suffix));
         self.dirty.store(true, Ordering::Release);
+    }
+
+    /// Every committed offset, as GET_ALL_CONSUMER_OFFSET sends them.
+    pub fn wrapper(&self) -> ConsumerOffsetSerializeWrapper {
+        ConsumerOffsetSerializeWrapper {
+            offset_table: self
+                .table
+                .read()
+                .unwrap()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// RocketMQ's `offsetTable.putAll`: each `topic@group` of `table` replaces ours whole;
+    /// those it does not name stay (a slave keeps offsets its master has not seen).
+    pub fn put_all(&self, table: BTreeMap<String, BTreeMap<i32, i64>>) {
+        let mut t = self.table.write().unwrap();
+        for (k, queues) in table {
+            if t.get(&k) != Some(&queues) {
+                t.insert(k, queues);
+                self.dirty.store(true, Ordering::Release);
+            }
+        }
     }
 
     /// Writes the table if anything changed since the last write.

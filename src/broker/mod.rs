@@ -16,9 +16,11 @@ pub mod retry;
 pub mod runtime_config;
 pub mod schedule;
 pub mod service;
+pub mod slave_sync;
 pub mod stats;
 pub mod subscription_group_manager;
 pub mod topic_config_manager;
+pub mod transaction;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -73,6 +75,8 @@ pub struct Broker {
     pub(crate) stats: BrokerStats,
     /// What the timer service reports (schedule::timer).
     pub(crate) timer: schedule::timer::TimerMetrics,
+    /// Transactional messages: which halves are settled (transaction::).
+    pub(crate) transactions: transaction::TransactionalMessageService,
     pub(crate) store_host: SocketAddr,
     pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
@@ -115,6 +119,7 @@ impl Broker {
         let groups = SubscriptionGroupManager::load(&root, config.auto_create_subscription_group)?;
         let offsets = ConsumerOffsetManager::load(&root)?;
         let schedule = schedule::ScheduleMessageService::load(&store)?;
+        let transactions = transaction::TransactionalMessageService::load(&store, &offsets);
         let registration = match namesrv {
             Some(list) => Some(Registration::new(NamesrvAddrs::parse(list).map_err(
                 |e| crate::config::ConfigError::BadValue {
@@ -145,6 +150,7 @@ impl Broker {
             schedule,
             stats: BrokerStats::default(),
             timer: Default::default(),
+            transactions,
             registration,
             runtime_config,
             shutdown: CancellationToken::new(),

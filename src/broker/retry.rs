@@ -130,9 +130,10 @@ pub fn restore(
 /// topic or dead-letter queue, and waits until the copy is as durable as a send's.
 pub async fn send_back(b: &Broker, req: &SendBack<'_>) -> Result<SendBackOutcome, Refusal> {
     if !b.config.is_master() {
+        // A slave's store refuses the put; RocketMQ answers with the store status's name.
         return Err(Refusal::new(
-            response::SERVICE_NOT_AVAILABLE,
-            "the broker is a slave: send messages back to the master",
+            response::SYSTEM_ERROR,
+            "SERVICE_NOT_AVAILABLE",
         ));
     }
     let Some(group) = b.groups.find_or_create(req.group) else {

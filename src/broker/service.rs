@@ -41,6 +41,12 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("TimerMessageStore", |b, stop| {
         Box::pin(super::schedule::timer::run(b, stop))
     }),
+    ("TransactionalMessageCheckService", |b, stop| {
+        Box::pin(super::transaction::service::run(b, stop))
+    }),
+    ("SlaveSynchronize", |b, stop| {
+        Box::pin(super::slave_sync::run(b, stop))
+    }),
     ("HAService", |b, stop| Box::pin(super::ha_service(b, stop))),
 ];
 

@@ -93,6 +93,12 @@ impl SubscriptionGroupManager {
         self.table.read().unwrap().clone()
     }
 
+    /// A slave's copy of its master's table: every group and the version replaced, persisted.
+    pub fn replace_all(&self, master: SubscriptionGroupWrapper) -> crate::store::Result<()> {
+        *self.table.write().unwrap() = master;
+        self.persist()
+    }
+
     fn persist(&self) -> crate::store::Result<()> {
         self.file.persist(|| self.wrapper())
     }

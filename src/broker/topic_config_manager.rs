@@ -169,6 +169,16 @@ impl TopicConfigManager {
         Ok(config)
     }
 
+    /// A slave's copy of its master's table: every topic and the version replaced, persisted.
+    pub fn replace_all(&self, master: TopicConfigSerializeWrapper) -> crate::store::Result<()> {
+        {
+            let mut t = self.table.write().unwrap();
+            t.topics = master.topic_config_table;
+            t.data_version = master.data_version;
+        }
+        self.persist()
+    }
+
     pub fn persist(&self) -> crate::store::Result<()> {
         self.file.persist(|| self.wrapper())
     }

@@ -426,6 +426,16 @@ impl ClientInstance {
             .map(str::to_string)
     }
 
+    /// The members (brokerId -> address) of a broker named in any cached route.
+    pub(crate) fn broker_members(&self, broker_name: &str) -> Option<BTreeMap<i64, String>> {
+        let routes = self.routes.lock().unwrap();
+        routes
+            .values()
+            .flat_map(|c| c.route.broker_datas.iter())
+            .find(|bd| bd.broker_name == broker_name && !bd.broker_addrs.is_empty())
+            .map(|bd| bd.broker_addrs.clone())
+    }
+
     /// Every broker address (masters, and slaves when `with_slaves`) of the
     /// cached routes.
     pub(crate) fn broker_addrs(&self, with_slaves: bool) -> BTreeSet<String> {

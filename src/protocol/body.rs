@@ -49,6 +49,17 @@ pub struct TopicList {
 
 impl RemotingBody for TopicList {}
 
+/// `ConsumerOffsetSerializeWrapper`: every committed offset by `topic@group` and queue id, the
+/// GET_ALL_CONSUMER_OFFSET (43) body a slave copies from its master, in consumerOffset.json's
+/// shape. 5.x masters add a dataVersion, which 4.x slaves (and mq) do not use.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ConsumerOffsetSerializeWrapper {
+    pub offset_table: BTreeMap<String, BTreeMap<i32, i64>>,
+}
+
+impl RemotingBody for ConsumerOffsetSerializeWrapper {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +97,20 @@ mod tests {
         let odd = TopicList::decode(br#"{"topicList":["b","a"],"brokerAddr":null,"x":1}"#).unwrap();
         assert_eq!(odd.topic_list.len(), 2);
         assert_eq!(odd.broker_addr, None);
+    }
+
+    #[test]
+    fn consumer_offset_wrapper_reads_java_and_writes_the_file_shape() {
+        let java = br#"{"offsetTable":{"TopicTest@g":{0:12,1:3}},"dataVersion":{"counter":2,"timestamp":5}}"#;
+        let w = ConsumerOffsetSerializeWrapper::decode(java).unwrap();
+        assert_eq!(w.offset_table["TopicTest@g"][&1], 3);
+        assert_eq!(
+            w.encode(),
+            br#"{"offsetTable":{"TopicTest@g":{"0":12,"1":3}}}"#
+        );
+        assert!(
+            ConsumerOffsetSerializeWrapper::decode(br#"{"offsetTable":{"T@g":{"x":1}}}"#).is_err()
+        );
     }
 
     #[test]

@@ -15,13 +15,22 @@ use crate::protocol::topic_config::{TopicConfig, TopicFilterType};
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
 
+/// RocketMQ's validateSlave: a slave's topics and groups are its master's copy (slave_sync), so
+/// admins change them on the master.
+pub fn refuse_on_slave(b: &Broker) -> Option<RemotingCommand> {
+    (!b.config.is_master()).then(|| {
+        RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            "Can't modify topic or subscription group from slave broker, \
+             please execute it from master broker.",
+        )
+    })
+}
+
 pub async fn update_and_create_topic(b: &Broker, req: &RemotingCommand) -> Outcome {
     let h: CreateTopicRequestHeader = req.decode_header()?;
-    if !b.config.is_master() {
-        return Ok(RemotingCommand::error(
-            response::SYSTEM_ERROR,
-            "a slave does not create topics: create them on its master",
-        ));
+    if let Some(refusal) = refuse_on_slave(b) {
+        return Ok(refusal);
     }
     if let Err(e) = validate_topic_name(&h.topic) {
         return Ok(RemotingCommand::error(response::SYSTEM_ERROR, e));
@@ -67,6 +76,9 @@ pub fn get_all_topic_config(b: &Broker) -> Outcome {
 /// files expire. System topics are refused.
 pub fn delete_topic_in_broker(b: &Broker, req: &RemotingCommand) -> Outcome {
     let h: TopicRequestHeader = req.decode_header()?;
+    if let Some(refusal) = refuse_on_slave(b) {
+        return Ok(refusal);
+    }
     if is_system_topic(&h.topic, &b.config) {
         return Ok(RemotingCommand::error(
             response::SYSTEM_ERROR,

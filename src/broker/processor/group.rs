@@ -19,6 +19,9 @@ use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
 
 pub fn update_and_create_subscription_group(b: &Broker, req: &RemotingCommand) -> Outcome {
+    if let Some(refusal) = super::admin::refuse_on_slave(b) {
+        return Ok(refusal);
+    }
     let config = match SubscriptionGroupConfig::decode(&req.body) {
         Ok(c) if !c.group_name.is_empty() => c,
         Ok(_) => {
@@ -51,6 +54,9 @@ pub fn get_all_subscription_group_config(b: &Broker) -> Outcome {
 
 pub fn delete_subscription_group(b: &Broker, req: &RemotingCommand) -> Outcome {
     let h: DeleteSubscriptionGroupRequestHeader = req.decode_header()?;
+    if let Some(refusal) = super::admin::refuse_on_slave(b) {
+        return Ok(refusal);
+    }
     if let Err(e) = b.groups.delete(&h.group_name) {
         return Ok(RemotingCommand::error(
             response::SYSTEM_ERROR,

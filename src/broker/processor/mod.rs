@@ -5,6 +5,7 @@
 pub mod admin;
 pub mod client;
 pub mod delay_offset;
+pub mod end_transaction;
 pub mod forward;
 pub mod group;
 pub mod lock;
@@ -37,7 +38,8 @@ pub type Outcome = Result<RemotingCommand, RemotingError>;
 #[repr(usize)]
 pub enum RequestClass {
     /// sendMessageExecutor: SEND_MESSAGE(_V2), SEND_BATCH_MESSAGE, CONSUMER_SEND_MSG_BACK;
-    /// also SEND_REPLY_MESSAGE(_V2), which RocketMQ gives a replyMessageExecutor of its own.
+    /// also SEND_REPLY_MESSAGE(_V2), which RocketMQ gives a replyMessageExecutor of its own,
+    /// and END_TRANSACTION (RocketMQ's endTransactionExecutor: it appends, as a send does).
     Send,
     /// pullMessageExecutor: PULL_MESSAGE, parked long polls included.
     Pull,
@@ -71,7 +73,8 @@ impl RequestClass {
             | request::SEND_BATCH_MESSAGE
             | request::CONSUMER_SEND_MSG_BACK
             | request::SEND_REPLY_MESSAGE
-            | request::SEND_REPLY_MESSAGE_V2 => RequestClass::Send,
+            | request::SEND_REPLY_MESSAGE_V2
+            | request::END_TRANSACTION => RequestClass::Send,
             request::PULL_MESSAGE => RequestClass::Pull,
             request::QUERY_MESSAGE | request::VIEW_MESSAGE_BY_ID => RequestClass::Query,
             request::HEART_BEAT => RequestClass::Heartbeat,
@@ -148,6 +151,7 @@ impl RequestHandler for BrokerProcessor {
                 request::SEND_REPLY_MESSAGE | request::SEND_REPLY_MESSAGE_V2 => {
                     reply::send_reply_message(&b, &conn, &req).await
                 }
+                request::END_TRANSACTION => end_transaction::end_transaction(&b, &req).await?,
                 request::PULL_MESSAGE => pull::pull_message(&b, &req).await,
                 request::QUERY_CONSUMER_OFFSET => offset::query_consumer_offset(&b, &req),
                 request::UPDATE_CONSUMER_OFFSET => offset::update_consumer_offset(&b, &req),
@@ -167,6 +171,7 @@ impl RequestHandler for BrokerProcessor {
                 request::UPDATE_BROKER_CONFIG => admin::update_broker_config(&b, &req),
                 request::GET_BROKER_RUNTIME_INFO => stats::get_broker_runtime_info(&b),
                 request::GET_ALL_DELAY_OFFSET => delay_offset::get_all_delay_offset(&b),
+                request::GET_ALL_CONSUMER_OFFSET => offset::get_all_consumer_offset(&b),
                 request::GET_TOPIC_STATS_INFO => stats::get_topic_stats_info(&b, &req),
                 request::GET_CONSUME_STATS => stats::get_consume_stats(&b, &req),
                 request::UPDATE_AND_CREATE_SUBSCRIPTIONGROUP => {

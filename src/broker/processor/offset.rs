@@ -1,9 +1,10 @@
 //! Offset requests: QUERY_CONSUMER_OFFSET, UPDATE_CONSUMER_OFFSET,
 //! GET_MAX_OFFSET, GET_MIN_OFFSET, SEARCH_OFFSET_BY_TIMESTAMP and
-//! GET_EARLIEST_MSG_STORETIME.
+//! GET_EARLIEST_MSG_STORETIME, and GET_ALL_CONSUMER_OFFSET (43), which a slave copies.
 
 use super::Outcome;
 use crate::broker::Broker;
+use crate::protocol::body::RemotingBody;
 use crate::protocol::header::*;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
@@ -67,4 +68,9 @@ pub fn get_earliest_msg_storetime(b: &Broker, req: &RemotingCommand) -> Outcome 
         RemotingCommand::success()
             .with_header(&GetEarliestMsgStoretimeResponseHeader { timestamp }),
     )
+}
+
+/// Every committed offset (ConsumerOffsetSerializeWrapper), for a slave's sync.
+pub fn get_all_consumer_offset(b: &Broker) -> Outcome {
+    Ok(RemotingCommand::success().with_body(b.offsets.wrapper().encode()))
 }

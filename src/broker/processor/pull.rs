@@ -1,5 +1,6 @@
 //! PULL_MESSAGE (11): checks, reading with the subscription's message filter
-//! (broker/filter.rs), RocketMQ's status-to-code mapping, long polling, and
+//! (broker/filter.rs), RocketMQ's status-to-code mapping, which broker the
+//! consumer should pull from next (suggestWhichBrokerId), long polling, and
 //! committing the consumer's offset that rides on the pull.
 
 use std::sync::Arc;
@@ -13,6 +14,8 @@ use crate::broker::filter::TagFilter;
 use crate::protocol::header::{PullMessageRequestHeader, PullMessageResponseHeader};
 use crate::protocol::heartbeat::SubscriptionData;
 use crate::protocol::perm;
+use crate::protocol::route::MASTER_ID;
+use crate::protocol::subscription_group::SubscriptionGroupConfig;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
 use crate::store::{GetMessageResult, GetMessageStatus};
@@ -27,7 +30,7 @@ const MAX_MSGS_PER_PULL: i32 = 32;
 
 pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
     let h: PullMessageRequestHeader = req.decode_header()?;
-    let subscription = match check(b, &h) {
+    let (subscription, group) = match check(b, &h) {
         Ok(s) => s,
         Err(refusal) => return Ok(refusal),
     };
@@ -52,7 +55,7 @@ pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
         arrived.as_mut().enable();
 
         let result = get(b, &h, &subscription);
-        let response = to_response(b, &h, result);
+        let response = to_response(b, &h, &group, result);
         let waiting_is_useful = response.code == response::PULL_NOT_FOUND
             && !hold.is_zero()
             && tokio::time::Instant::now() < deadline
@@ -64,7 +67,7 @@ pub async fn pull_message(b: &Arc<Broker>, req: &RemotingCommand) -> Outcome {
         if tokio::time::timeout_at(deadline, arrived).await.is_err() {
             // Suspended long enough: answer with what is there now.
             let result = get(b, &h, &subscription);
-            return Ok(to_response(b, &h, result));
+            return Ok(to_response(b, &h, &group, result));
         }
     }
 }
@@ -120,11 +123,93 @@ fn status_name(status: GetMessageStatus) -> &'static str {
     }
 }
 
-fn to_response(b: &Broker, h: &PullMessageRequestHeader, r: GetMessageResult) -> RemotingCommand {
-    let code = status_code(r.status, h.queue_offset);
+/// RocketMQ's suggestWhichBrokerId: with slaveReadEnable, the group's
+/// whichBrokerWhenConsumeSlowly while the consumer reads data no longer in memory, else the
+/// group's brokerId (the master by default); without it, always the master.
+pub fn suggest_which_broker_id(
+    slave_read_enable: bool,
+    pulling_from_slave_suggested: bool,
+    group: &SubscriptionGroupConfig,
+) -> i64 {
+    match (slave_read_enable, pulling_from_slave_suggested) {
+        (false, _) => MASTER_ID,
+        (true, true) => group.which_broker_when_consume_slowly,
+        (true, false) => group.broker_id,
+    }
+}
+
+/// RocketMQ's suggestPullingFromSlave: the pull read at `pulled_phy_offset`, further behind the
+/// commit log's end than `ratio_percent` of the machine's RAM, where the page cache is unlikely
+/// to hold it.
+pub fn suggest_pulling_from_slave(
+    max_phy_offset: i64,
+    pulled_phy_offset: i64,
+    total_memory: u64,
+    ratio_percent: i32,
+) -> bool {
+    let in_memory = (total_memory as f64 * (ratio_percent as f64 / 100.0)) as i64;
+    max_phy_offset - pulled_phy_offset > in_memory
+}
+
+/// The machine's RAM in bytes (RocketMQ's StoreUtil.TOTAL_PHYSICAL_MEMORY_SIZE), read once.
+fn total_physical_memory() -> u64 {
+    static TOTAL: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *TOTAL.get_or_init(|| {
+        // SAFETY: sysconf only reads system constants.
+        let (pages, page_size) = unsafe {
+            (
+                libc::sysconf(libc::_SC_PHYS_PAGES),
+                libc::sysconf(libc::_SC_PAGESIZE),
+            )
+        };
+        if pages > 0 && page_size > 0 {
+            pages as u64 * page_size as u64
+        } else {
+            // Unknown: as if huge, so that no pull counts as reading from disk.
+            u64::MAX / 2
+        }
+    })
+}
+
+/// The commit log offset a stored record says it sits at (its PHYSICALOFFSET field).
+fn record_phy_offset(record: &[u8]) -> Option<i64> {
+    const AT: usize = 4 + 4 + 4 + 4 + 4 + 8;
+    let bytes = record.get(AT..AT + 8)?;
+    Some(i64::from_be_bytes(bytes.try_into().ok()?))
+}
+
+fn to_response(
+    b: &Broker,
+    h: &PullMessageRequestHeader,
+    group: &SubscriptionGroupConfig,
+    r: GetMessageResult,
+) -> RemotingCommand {
+    let mut code = status_code(r.status, h.queue_offset);
+    let from_slave = r
+        .messages
+        .last()
+        .and_then(|m| record_phy_offset(m))
+        .is_some_and(|pulled| {
+            suggest_pulling_from_slave(
+                b.store.max_phy_offset(),
+                pulled,
+                total_physical_memory(),
+                b.config.access_message_in_memory_max_ratio,
+            )
+        });
+    let mut suggest = suggest_which_broker_id(b.config.slave_read_enable, from_slave, group);
+    if code == response::PULL_OFFSET_MOVED
+        && !b.config.is_master()
+        && !b.config.offset_check_in_slave
+    {
+        // A slave may only be behind its master: rather than move the consumer's offset, it
+        // sends the consumer to retry where the group reads by default.
+        code = response::PULL_RETRY_IMMEDIATELY;
+        suggest = group.broker_id;
+    }
     let mut out = RemotingCommand::response(code, Some(status_name(r.status).to_string()))
         .with_header(&PullMessageResponseHeader {
-            suggest_which_broker_id: 0,
+            suggest_which_broker_id: suggest,
             next_begin_offset: r.next_begin_offset,
             min_offset: r.min_offset,
             max_offset: r.max_offset,
@@ -144,7 +229,10 @@ fn to_response(b: &Broker, h: &PullMessageRequestHeader, r: GetMessageResult) ->
 }
 
 /// RocketMQ's checks before a pull; the subscription to filter with.
-fn check(b: &Broker, h: &PullMessageRequestHeader) -> Result<SubscriptionData, RemotingCommand> {
+fn check(
+    b: &Broker,
+    h: &PullMessageRequestHeader,
+) -> Result<(SubscriptionData, SubscriptionGroupConfig), RemotingCommand> {
     if !perm::is_readable(b.permission()) {
         return Err(RemotingCommand::error(
             response::NO_PERMISSION,
@@ -202,10 +290,9 @@ fn check(b: &Broker, h: &PullMessageRequestHeader) -> Result<SubscriptionData, R
                 ),
             ));
         }
-        return Ok(SubscriptionData::from_tag_expression(
-            &h.topic,
-            expression,
-            h.sub_version,
+        return Ok((
+            SubscriptionData::from_tag_expression(&h.topic, expression, h.sub_version),
+            group,
         ));
     }
     let Some(info) = b.consumers.group(&h.consumer_group) else {
@@ -232,7 +319,7 @@ fn check(b: &Broker, h: &PullMessageRequestHeader) -> Result<SubscriptionData, R
             "the consumer's subscription not latest",
         ));
     }
-    Ok(sub.clone())
+    Ok((sub.clone(), group))
 }
 
 #[cfg(test)]
@@ -258,5 +345,52 @@ mod tests {
             response::PULL_RETRY_IMMEDIATELY
         );
         assert_eq!(status_code(OffsetTooSmall, 3), response::PULL_OFFSET_MOVED);
+    }
+
+    #[test]
+    fn suggestion_follows_slave_read_enable_and_the_group() {
+        let group = SubscriptionGroupConfig::new("g");
+        // Off: always the master, wherever the data is.
+        assert_eq!(suggest_which_broker_id(false, true, &group), MASTER_ID);
+        assert_eq!(suggest_which_broker_id(false, false, &group), MASTER_ID);
+        // On: the slow group goes to whichBrokerWhenConsumeSlowly (1), the others to brokerId (0).
+        assert_eq!(suggest_which_broker_id(true, true, &group), 1);
+        assert_eq!(suggest_which_broker_id(true, false, &group), 0);
+        let custom = SubscriptionGroupConfig {
+            broker_id: 2,
+            which_broker_when_consume_slowly: 3,
+            ..group
+        };
+        assert_eq!(suggest_which_broker_id(true, true, &custom), 3);
+        assert_eq!(suggest_which_broker_id(true, false, &custom), 2);
+    }
+
+    #[test]
+    fn reading_further_back_than_the_ratio_of_ram_suggests_a_slave() {
+        let gib = 1u64 << 30;
+        // 40% of 10 GiB = 4 GiB: 4 GiB behind is still in memory, a byte more is not.
+        let end = 100 * gib as i64;
+        assert!(!suggest_pulling_from_slave(
+            end,
+            end - 4 * gib as i64,
+            10 * gib,
+            40
+        ));
+        assert!(suggest_pulling_from_slave(
+            end,
+            end - 4 * gib as i64 - 1,
+            10 * gib,
+            40
+        ));
+        assert!(!suggest_pulling_from_slave(end, end, 10 * gib, 0));
+        assert!(suggest_pulling_from_slave(end, end - 1, 10 * gib, 0));
+    }
+
+    #[test]
+    fn the_phy_offset_is_read_from_the_record() {
+        let mut record = vec![0u8; 60];
+        record[28..36].copy_from_slice(&123_456_i64.to_be_bytes());
+        assert_eq!(record_phy_offset(&record), Some(123_456));
+        assert_eq!(record_phy_offset(&record[..30]), None);
     }
 }

@@ -2,7 +2,8 @@
 //! steps later features extend rather than one function: decode, check
 //! (RocketMQ's msgCheck: broker and topic permissions, topic names, queue ids,
 //! auto-creation from TBW102), choose the target (retry topics that turn into
-//! dead-letter queues, delay levels and delivery times through `schedule::reroute`),
+//! dead-letter queues, half messages through `transaction::half_target`, delay levels and
+//! delivery times through `schedule::reroute`),
 //! build the stored messages, append (`Broker::append`),
 //! wait until durable, answer.
 
@@ -12,10 +13,11 @@ use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::append::end_offset;
 use crate::broker::schedule;
+use crate::broker::transaction;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, properties_iter, property, push_property};
+use crate::protocol::message::{batch, properties_iter, property, property_value, push_property};
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic::{
@@ -86,7 +88,7 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 }
 
 /// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
-/// (a dead-letter queue, a delay level's schedule topic, the timer topic; later the half topic).
+/// (a dead-letter queue, a delay level's schedule topic, the timer topic, the half topic).
 struct Target {
     topic: String,
     queue_id: i32,
@@ -94,6 +96,10 @@ struct Target {
     properties: Option<String>,
     /// The queue the response names: a delayed message's own queue, as RocketMQ answers.
     reply_queue_id: i32,
+    /// The sysflag to store instead of the request's (a half message's is reset).
+    sys_flag: Option<i32>,
+    /// A half message's UNIQ_KEY, answered as its transactionId (as RocketMQ 5 does).
+    transaction_id: Option<String>,
 }
 
 /// The message as stored, but for body, flag and properties, which a batch sets per entry.
@@ -110,7 +116,7 @@ fn base_message<'a>(
         flag: h.flag,
         body: &req.body,
         properties: "",
-        sys_flag: h.sys_flag,
+        sys_flag: target.sys_flag.unwrap_or(h.sys_flag),
         born_timestamp: h.born_timestamp,
         born_host: conn.peer(),
         store_host: b.store_host,
@@ -212,7 +218,7 @@ fn answer(
             msg_id,
             queue_id: target.reply_queue_id,
             queue_offset: appended.first().map_or(0, |a| a.queue_offset),
-            transaction_id: None,
+            transaction_id: target.transaction_id.clone(),
         })
         .with_ext(property::MSG_REGION, &b.config.region_id)
         .with_ext(property::TRACE_SWITCH, b.config.trace_on)
@@ -232,6 +238,25 @@ fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     out
 }
 
+/// A slave's store refuses puts (RocketMQ's checkStoreStatus): SERVICE_NOT_AVAILABLE, with the
+/// remark SendMessageProcessor gives that status, disk usage included, so that the producer
+/// retries another broker.
+pub(super) fn slave_refusal(b: &Broker) -> RemotingCommand {
+    let root = &b.store.config().store_path_root_dir;
+    let used = |dir: &str| 100.0 * crate::store::cleanup::disk_used_ratio(&root.join(dir));
+    RemotingCommand::error(
+        response::SERVICE_NOT_AVAILABLE,
+        format!(
+            "service not available now. It may be caused by one of the following reasons: \
+             the broker's disk is full [CL: {:5.2} CQ: {:5.2} INDEX: {:5.2}], messages are put \
+             to the slave, message store has been shut down, etc.",
+            used("commitlog"),
+            used("consumequeue"),
+            used("index"),
+        ),
+    )
+}
+
 /// RocketMQ's msgCheck: may this message be stored, and in which queue?
 pub(super) fn check(
     b: &Broker,
@@ -239,10 +264,7 @@ pub(super) fn check(
     h: &SendMessageRequestHeader,
 ) -> Result<(TopicConfig, i32, bool), RemotingCommand> {
     if !b.config.is_master() {
-        return Err(RemotingCommand::error(
-            response::SERVICE_NOT_AVAILABLE,
-            "the broker is a slave: it does not accept messages",
-        ));
+        return Err(slave_refusal(b));
     }
     if !perm::is_writeable(b.permission()) {
         return Err(RemotingCommand::error(
@@ -345,9 +367,25 @@ fn choose_target(
             queue_id,
             properties: None,
             reply_queue_id: queue_id,
+            sys_flag: None,
+            transaction_id: None,
         });
     }
     let own = |topic_config: TopicConfig| -> Result<Target, RemotingCommand> {
+        if transaction::is_half_message(props, h.reconsume_times.unwrap_or(0)) {
+            // A half message waits for its outcome in the half topic, whatever it asks.
+            let half =
+                transaction::half_target(props, &topic_config.topic_name, queue_id, h.sys_flag);
+            transaction::ensure_topic(b, half.topic);
+            return Ok(Target {
+                topic: half.topic.to_string(),
+                queue_id: half.queue_id,
+                properties: Some(half.properties),
+                reply_queue_id: queue_id,
+                sys_flag: Some(half.sys_flag),
+                transaction_id: property_value(props, property::UNIQ_KEY).map(str::to_string),
+            });
+        }
         let now = crate::util::now_millis();
         Ok(
             match schedule::reroute(b, &topic_config.topic_name, queue_id, props, now)
@@ -358,12 +396,16 @@ fn choose_target(
                     queue_id: r.queue_id,
                     properties: Some(r.properties),
                     reply_queue_id: queue_id,
+                    sys_flag: None,
+                    transaction_id: None,
                 },
                 None => Target {
                     topic: topic_config.topic_name,
                     queue_id,
                     properties: None,
                     reply_queue_id: queue_id,
+                    sys_flag: None,
+                    transaction_id: None,
                 },
             },
         )
@@ -406,6 +448,8 @@ fn choose_target(
         queue_id: 0,
         properties,
         reply_queue_id: 0,
+        sys_flag: None,
+        transaction_id: None,
     })
 }
 

@@ -84,6 +84,8 @@ pub(super) struct Member<K: Kind> {
     /// Offsets an admin reset, taken by the next start on their queue.
     resets: Mutex<HashMap<MessageQueue, i64>>,
     known_brokers: Mutex<BTreeSet<String>>,
+    /// Which member of each queue's broker to pull from next.
+    pull_nodes: queue_api::PullFromWhichNode,
     pub(super) rebalance_now: Notify,
     pub(super) stop: CancellationToken,
     pub(super) started_ms: i64,
@@ -135,6 +137,7 @@ impl<K: Kind> Member<K> {
             queues: Mutex::new(BTreeMap::new()),
             resets: Mutex::new(HashMap::new()),
             known_brokers: Mutex::new(BTreeSet::new()),
+            pull_nodes: Default::default(),
             rebalance_now: Notify::new(),
             stop,
             started_ms: now,
@@ -327,7 +330,7 @@ impl<K: Kind> Member<K> {
         };
         tokio::select! {
             _ = cancel.cancelled() => None,
-            r = queue_api::pull(&self.instance, mq, &header, PULL_TIMEOUT) => Some(r),
+            r = queue_api::pull(&self.instance, mq, &header, PULL_TIMEOUT, &self.pull_nodes) => Some(r),
         }
     }
 

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::queue_api::{self, PullResult, pull_flag};
+use super::queue_api::{self, PullFromWhichNode, PullResult, pull_flag};
 use crate::client::error::ClientResult;
 use crate::client::instance::{ClientConfig, ClientInstance};
 use crate::client::route::subscribe_queues;
@@ -19,6 +19,7 @@ pub const TOOLS_CONSUMER_GROUP: &str = "TOOLS_CONSUMER";
 pub struct PullConsumer {
     instance: Arc<ClientInstance>,
     group: String,
+    nodes: PullFromWhichNode,
 }
 
 impl PullConsumer {
@@ -27,6 +28,7 @@ impl PullConsumer {
         Ok(PullConsumer {
             instance: ClientInstance::new(client)?,
             group: group.to_string(),
+            nodes: PullFromWhichNode::default(),
         })
     }
 
@@ -66,7 +68,7 @@ impl PullConsumer {
             broker_name: Some(mq.broker_name.clone()),
         };
         let timeout = self.instance.timeout().max(Duration::from_secs(10));
-        let mut result = queue_api::pull(&self.instance, mq, &header, timeout).await?;
+        let mut result = queue_api::pull(&self.instance, mq, &header, timeout, &self.nodes).await?;
         result.messages.retain(|m| sub.matches_tags(m.tags()));
         Ok(result)
     }

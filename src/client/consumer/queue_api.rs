@@ -1,7 +1,11 @@
 //! The per-queue broker calls consumers make: PULL_MESSAGE and its result,
 //! GET_MAX/MIN_OFFSET, SEARCH_OFFSET_BY_TIMESTAMP, QUERY/UPDATE_CONSUMER_OFFSET
-//! and GET_CONSUMER_LIST_BY_GROUP, each sent to the queue's broker.
+//! and GET_CONSUMER_LIST_BY_GROUP, each sent to the queue's broker; and which
+//! member of the broker (master or slave) a queue is pulled from, as the last
+//! pull answer suggested (RocketMQ's PullAPIWrapper).
 
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use crate::client::error::{ClientError, ClientResult};
@@ -11,6 +15,7 @@ use crate::protocol::admin::MessageQueue;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::*;
 use crate::protocol::heartbeat::ConsumerListBody;
+use crate::protocol::route::MASTER_ID;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::{request, response};
 
@@ -58,15 +63,101 @@ pub(crate) async fn broker_addr(
         .ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))
 }
 
-/// Sends PULL_MESSAGE for `header` (its topic and queue) to `mq`'s broker.
+/// RocketMQ's pullFromWhichNodeTable: per queue, the brokerId the last pull answer suggested
+/// (suggestWhichBrokerId), which the next pull of that queue goes to; the master until then.
+#[derive(Debug, Default)]
+pub struct PullFromWhichNode {
+    table: Mutex<HashMap<MessageQueue, i64>>,
+}
+
+impl PullFromWhichNode {
+    /// The brokerId to pull `mq` from next.
+    pub fn recalculate(&self, mq: &MessageQueue) -> i64 {
+        self.table
+            .lock()
+            .unwrap()
+            .get(mq)
+            .copied()
+            .unwrap_or(MASTER_ID)
+    }
+
+    pub fn update(&self, mq: &MessageQueue, broker_id: i64) {
+        self.table.lock().unwrap().insert(mq.clone(), broker_id);
+    }
+}
+
+/// A broker member to send a subscription's calls to, and whether it is a slave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundBroker {
+    pub addr: String,
+    pub slave: bool,
+}
+
+/// RocketMQ's findBrokerAddressInSubscribe over a broker's members: `broker_id` if present, a
+/// slave's next id for a slave that is gone, else (unless `only_this_broker`) the lowest id
+/// there is, so a queue whose master is gone is read from its slave.
+pub fn find_broker_address_in_subscribe(
+    members: &BTreeMap<i64, String>,
+    broker_id: i64,
+    only_this_broker: bool,
+) -> Option<FoundBroker> {
+    let slave = broker_id != MASTER_ID;
+    let exact = members
+        .get(&broker_id)
+        .or_else(|| slave.then(|| members.get(&(broker_id + 1))).flatten());
+    if let Some(addr) = exact {
+        return Some(FoundBroker {
+            addr: addr.clone(),
+            slave,
+        });
+    }
+    if only_this_broker {
+        return None;
+    }
+    members.iter().next().map(|(id, addr)| FoundBroker {
+        addr: addr.clone(),
+        slave: *id != MASTER_ID,
+    })
+}
+
+/// The member of `mq`'s broker to pull from for `broker_id`, asking the name servers for the
+/// route once if the cached routes do not know the broker.
+async fn pull_target(
+    instance: &ClientInstance,
+    mq: &MessageQueue,
+    broker_id: i64,
+) -> ClientResult<FoundBroker> {
+    let find = || {
+        instance
+            .broker_members(&mq.broker_name)
+            .and_then(|m| find_broker_address_in_subscribe(&m, broker_id, false))
+    };
+    if let Some(found) = find() {
+        return Ok(found);
+    }
+    instance.refresh_route(&mq.topic).await?;
+    find().ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))
+}
+
+/// Sends PULL_MESSAGE for `header` (its topic and queue) to the member of `mq`'s broker that
+/// `nodes` names, without the offset commit when that is a slave (only masters keep the
+/// offsets pulls carry), and records the member the answer suggests for the next pull.
 pub(crate) async fn pull(
     instance: &ClientInstance,
     mq: &MessageQueue,
     header: &PullMessageRequestHeader,
     timeout: Duration,
+    nodes: &PullFromWhichNode,
 ) -> ClientResult<PullResult> {
-    let addr = broker_addr(instance, mq).await?;
-    let req = RemotingCommand::request(request::PULL_MESSAGE).with_header(header);
+    let target = pull_target(instance, mq, nodes.recalculate(mq)).await?;
+    let addr = target.addr;
+    let req = if target.slave && header.sys_flag & pull_flag::COMMIT_OFFSET != 0 {
+        let mut header = header.clone();
+        header.sys_flag &= !pull_flag::COMMIT_OFFSET;
+        RemotingCommand::request(request::PULL_MESSAGE).with_header(&header)
+    } else {
+        RemotingCommand::request(request::PULL_MESSAGE).with_header(header)
+    };
     let resp = instance.remoting().invoke(&addr, req, timeout).await?;
     let status = match resp.code {
         response::SUCCESS => PullStatus::Found,
@@ -76,6 +167,7 @@ pub(crate) async fn pull(
         _ => return Err(ClientError::response("pull", &resp)),
     };
     let h = resp.decode_header::<PullMessageResponseHeader>()?;
+    nodes.update(mq, h.suggest_which_broker_id);
     let messages = if status == PullStatus::Found {
         decode_messages(&resp.body, &mq.broker_name)?
     } else {
@@ -224,4 +316,67 @@ pub async fn consumer_ids(
         reason: e.to_string(),
     })?;
     Ok(body.consumer_id_list)
+}
+
+#[cfg(test)]
+mod pull_node_tests {
+    use super::*;
+
+    fn members(ids: &[i64]) -> BTreeMap<i64, String> {
+        ids.iter()
+            .map(|id| (*id, format!("10.0.0.{id}:10911")))
+            .collect()
+    }
+
+    #[test]
+    fn the_suggested_member_is_used_and_a_missing_one_falls_back() {
+        let both = members(&[0, 1]);
+        let found =
+            |m: &BTreeMap<i64, String>, id, only| find_broker_address_in_subscribe(m, id, only);
+        assert_eq!(
+            found(&both, 1, false),
+            Some(FoundBroker {
+                addr: "10.0.0.1:10911".into(),
+                slave: true
+            })
+        );
+        assert!(!found(&both, 0, false).unwrap().slave);
+        // The master is gone from the route: its slave serves the subscription.
+        let slave_only = members(&[1]);
+        assert_eq!(
+            found(&slave_only, 0, false),
+            Some(FoundBroker {
+                addr: "10.0.0.1:10911".into(),
+                slave: true
+            })
+        );
+        assert_eq!(found(&slave_only, 0, true), None);
+        // A suggested slave that is gone: the next id, else the master.
+        assert_eq!(
+            found(&members(&[0, 2]), 1, true).unwrap().addr,
+            "10.0.0.2:10911"
+        );
+        assert_eq!(
+            found(&members(&[0]), 1, false).unwrap().addr,
+            "10.0.0.0:10911"
+        );
+        assert!(!found(&members(&[0]), 1, false).unwrap().slave);
+        assert_eq!(found(&BTreeMap::new(), 0, false), None);
+    }
+
+    #[test]
+    fn each_queue_goes_where_its_last_answer_suggested() {
+        let nodes = PullFromWhichNode::default();
+        let q = |id| MessageQueue {
+            topic: "T".into(),
+            broker_name: "broker-a".into(),
+            queue_id: id,
+        };
+        assert_eq!(nodes.recalculate(&q(0)), MASTER_ID);
+        nodes.update(&q(0), 1);
+        assert_eq!(nodes.recalculate(&q(0)), 1);
+        assert_eq!(nodes.recalculate(&q(1)), MASTER_ID);
+        nodes.update(&q(0), 0);
+        assert_eq!(nodes.recalculate(&q(0)), MASTER_ID);
+    }
 }
