@@ -5,6 +5,7 @@
 
 use super::Broker;
 use crate::protocol::topic::SCHEDULE_TOPIC;
+use crate::store::ha::ReplicaStatus;
 use crate::store::message::{find_properties, property};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
@@ -48,6 +49,16 @@ impl Broker {
     /// SYNC_FLUSH (later also acknowledged by a SYNC_MASTER's slave).
     pub async fn wait_durable(&self, end_offset: i64) -> Result<PutStatus, StoreError> {
         self.store.wait_durable(end_offset).await
+    }
+
+    /// On a SYNC_MASTER, waits until a slave has messages appended up to `end_offset`
+    /// (RocketMQ's handleHA); any other role has nothing to wait for.
+    pub async fn wait_replicated(&self, end_offset: i64) -> ReplicaStatus {
+        if self.config.broker_role != super::BrokerRole::SyncMaster {
+            return ReplicaStatus::Replicated;
+        }
+        // RocketMQ's isSlaveOK measures the gap from the message's end.
+        self.ha.wait_replicated(end_offset, end_offset).await
     }
 
     /// Wakes each queue written once; a batch's messages usually share one queue.

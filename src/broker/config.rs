@@ -176,11 +176,6 @@ impl BrokerConfig {
             .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], self.listen_port)))
     }
 
-    /// Where slaves replicate from: `brokerIP1:listenPort+1`, as RocketMQ forces.
-    pub fn ha_server_addr(&self) -> String {
-        format!("{}:{}", self.broker_ip1, self.listen_port.wrapping_add(1))
-    }
-
     pub fn is_master(&self) -> bool {
         self.broker_role != BrokerRole::Slave
     }
@@ -327,6 +322,12 @@ pub fn from_mapping(map: serde_yaml::Mapping) -> Result<BrokerStartConfig, Confi
     let broker: BrokerConfig = crate::config::from_value(broker_map.into())?;
     broker.validate()?;
     let store: StoreConfig = crate::config::from_value(store_map.into())?;
+    if store.ha_listen_port != 0 && store.ha_listen_port == broker.listen_port {
+        return Err(ConfigError::BadValue {
+            key: "haListenPort".into(),
+            reason: format!("{} is listenPort too", store.ha_listen_port),
+        });
+    }
     Ok(BrokerStartConfig { broker, store })
 }
 
@@ -336,6 +337,36 @@ mod tests {
 
     fn parse(yaml: &str) -> Result<BrokerStartConfig, String> {
         from_mapping(serde_yaml::from_str(yaml).unwrap()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn ha_keys_and_their_defaults() {
+        let c = parse("listenPort: 20911\n").unwrap();
+        assert_eq!(c.store.ha_listen_port, 0);
+        assert_eq!(c.store.ha_send_heartbeat_interval, 5000);
+        assert_eq!(c.store.ha_housekeeping_interval, 20_000);
+        assert_eq!(c.store.ha_transfer_batch_size, 32 * 1024);
+        assert_eq!(c.store.ha_max_gap_not_in_sync, 256 * 1024 * 1024);
+        assert_eq!(c.store.ha_master_address, None);
+        let c = parse("haListenPort: 30912\nhaMasterAddress: 127.0.0.1:10912\n").unwrap();
+        assert_eq!(c.store.ha_listen_port, 30912);
+        assert_eq!(
+            c.store.ha_master_address.as_deref(),
+            Some("127.0.0.1:10912")
+        );
+        let e = parse("listenPort: 20911\nhaListenPort: 20911\n").unwrap_err();
+        assert!(e.contains("haListenPort"), "{e}");
+        // A RocketMQ broker.conf names them the same.
+        let dir = tempfile::tempdir().unwrap();
+        let conf = dir.path().join("broker.conf");
+        std::fs::write(
+            &conf,
+            "brokerId = 1\nbrokerRole = SLAVE\nhaMasterAddress = 10.0.0.1:10912\nhaTransferBatchSize = 65536\n",
+        )
+        .unwrap();
+        let c = load(&conf).unwrap();
+        assert_eq!(c.store.ha_master_address.as_deref(), Some("10.0.0.1:10912"));
+        assert_eq!(c.store.ha_transfer_batch_size, 65536);
     }
 
     #[test]

@@ -44,6 +44,7 @@ use self::subscription_group_manager::SubscriptionGroupManager;
 use self::topic_config_manager::TopicConfigManager;
 use crate::client::namesrv::NamesrvAddrs;
 use crate::remoting::server::{self, ServerConfig, ServerLimits};
+use crate::store::ha::{HaHost, HaService};
 use crate::store::{MessageStore, StoreError, StoreHooks};
 
 pub use config::BrokerRole;
@@ -80,6 +81,9 @@ pub struct Broker {
     pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
     pub(crate) runtime_config: runtime_config::RuntimeConfig,
+    /// Commit log replication: a master's slaves and the sends waiting for them, a slave's
+    /// master address.
+    pub(crate) ha: HaService,
     /// brokerPermission, which admins may change while the broker runs
     /// (UPDATE_BROKER_CONFIG, e.g. to stop writes before maintenance).
     permission: AtomicI32,
@@ -126,7 +130,12 @@ impl Broker {
             None => None,
         };
         let locks = Mutex::new(RebalanceLockTable::new(config.rebalance_lock_max_live_time));
+        let ha = HaService::new(
+            store.config().ha_config(),
+            store.config().ha_master_address.clone(),
+        );
         Ok(Arc::new(Broker {
+            ha,
             permission: AtomicI32::new(config.broker_permission),
             store_host: config.store_host(),
             config,
@@ -274,5 +283,52 @@ impl Broker {
 
     pub fn is_shutting_down(&self) -> bool {
         self.shutdown.is_cancelled()
+    }
+
+    /// The port slaves replicate from: haListenPort, or listenPort + 1.
+    pub fn ha_listen_port(&self) -> u16 {
+        match self.store.config().ha_listen_port {
+            0 => self.config.listen_port.wrapping_add(1),
+            port => port,
+        }
+    }
+
+    /// The HA address registered with the name servers, which they hand to slaves.
+    pub fn ha_server_addr(&self) -> String {
+        format!("{}:{}", self.config.broker_ip1, self.ha_listen_port())
+    }
+
+    /// The master's or the slave's HA state (connected slaves and their acknowledgements).
+    pub fn ha(&self) -> &HaService {
+        &self.ha
+    }
+}
+
+impl HaHost for Broker {
+    fn store(&self) -> &MessageStore {
+        &self.store
+    }
+    fn ha(&self) -> &HaService {
+        &self.ha
+    }
+    fn on_replicated(&self, topic: &str, queue_id: i32) {
+        self.pull_hold.notify_message_arriving(topic, queue_id);
+    }
+}
+
+/// Commit log replication for the broker's life: a master listens for slaves on its HA port,
+/// a slave follows its master.
+pub(crate) async fn ha_service(b: Arc<Broker>, stop: CancellationToken) {
+    if !b.config.is_master() {
+        crate::store::ha::client::follow(b, stop).await;
+        return;
+    }
+    let addr = format!("{}:{}", b.config.broker_ip1, b.ha_listen_port());
+    match TcpListener::bind(&addr).await {
+        Ok(listener) => {
+            tracing::info!("HA: listening for slaves on {addr}");
+            crate::store::ha::master::serve(b, listener, stop).await;
+        }
+        Err(e) => tracing::error!("HA: cannot listen on {addr}, no slave can follow: {e}"),
     }
 }

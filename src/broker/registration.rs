@@ -118,7 +118,7 @@ impl Registration {
             broker_name: c.broker_name.clone(),
             broker_addr: c.broker_addr(),
             cluster_name: c.broker_cluster_name.clone(),
-            ha_server_addr: c.ha_server_addr(),
+            ha_server_addr: broker.ha_server_addr(),
             broker_id: c.broker_id,
             compressed: Some(false),
             body_crc32: Some((crc32fast::hash(&body) & 0x7FFF_FFFF) as i32),
@@ -156,6 +156,7 @@ impl Registration {
         });
         let answers = futures_util::future::join_all(calls).await;
         self.on_answers(answers.into_iter().flatten());
+        follow_master_ha(broker, &self.master());
     }
 
     pub async fn unregister_all(&self, broker: &Broker) {
@@ -177,6 +178,17 @@ impl Registration {
             }
         }
         self.client.shutdown();
+    }
+}
+
+/// A slave without haMasterAddress follows the master HA address the name servers' answer
+/// names (RocketMQ's updateMasterHAServerAddrPeriodically); a round without one keeps the last.
+fn follow_master_ha(broker: &Broker, master: &MasterAddrs) {
+    if broker.config.is_master() || broker.store.config().ha_master_address.is_some() {
+        return;
+    }
+    if let Some(addr) = &master.ha_server_addr {
+        broker.ha.update_master_address(addr);
     }
 }
 

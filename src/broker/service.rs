@@ -47,6 +47,7 @@ const SERVICES: &[(&str, ServiceFn)] = &[
     ("SlaveSynchronize", |b, stop| {
         Box::pin(super::slave_sync::run(b, stop))
     }),
+    ("HAService", |b, stop| Box::pin(super::ha_service(b, stop))),
 ];
 
 /// The running services of one broker.

@@ -102,6 +102,63 @@ impl CommitLog {
         }
     }
 
+    /// Writes `data` (a master's commit log bytes) at `offset`, which must be the end of the
+    /// log, or, for an empty log, the start of a file: a slave's copy grows byte for byte as
+    /// the master's, across file boundaries as they fall. Caller holds the writer lock;
+    /// `current` is its cached handle on the newest file.
+    pub fn append_raw(
+        &self,
+        current: &mut Option<Arc<MappedFile>>,
+        offset: i64,
+        data: &[u8],
+    ) -> Result<()> {
+        let file_size = self.file_size() as i64;
+        let end = self.max_offset();
+        let fits = if self.files.is_empty() {
+            offset >= 0 && offset % file_size == 0
+        } else {
+            offset == end
+        };
+        if !fits {
+            return Err(super::error::StoreError::BadMessage(format!(
+                "replicated data at commit log offset {offset}, but the log ends at {end}"
+            )));
+        }
+        let mut at = offset;
+        let mut rest = data;
+        while !rest.is_empty() {
+            let stale = current.as_ref().is_none_or(|f| {
+                f.is_full() || f.file_from_offset() + f.wrote_position() as i64 != at
+            });
+            if stale {
+                *current = Some(self.files.last_or_create(at)?);
+            }
+            let Some(file) = current.as_ref() else {
+                unreachable!("just set")
+            };
+            let pos = file.wrote_position();
+            let n = rest.len().min(file.file_size() - pos);
+            // SAFETY: single writer, region past wrote_position.
+            unsafe { file.write_region(pos, n) }.copy_from_slice(&rest[..n]);
+            file.set_wrote_position(pos + n);
+            at += n as i64;
+            rest = &rest[n..];
+        }
+        Ok(())
+    }
+
+    /// Up to `max_len` published bytes from `offset`, within the file holding it, without
+    /// copying (what a master streams to a slave); None if `offset` is not published or gone.
+    pub fn read_from(&self, offset: i64, max_len: usize) -> Option<Bytes> {
+        let f = self.files.find(offset)?;
+        let pos = (offset - f.file_from_offset()) as usize;
+        let n = f.wrote_position().checked_sub(pos)?.min(max_len);
+        if n == 0 {
+            return None;
+        }
+        f.read_bytes(pos, n)
+    }
+
     /// Syncs everything published; returns the flushed offset.
     pub fn flush(&self) -> Result<i64> {
         self.files.flush()

@@ -60,6 +60,20 @@ pub struct StoreConfig {
     pub message_delay_level: DelayLevels,
     /// How often the schedule service writes config/delayOffset.json (ms), besides at shutdown.
     pub flush_delay_offset_interval: u64,
+    /// The master's HA port for its slaves; 0: listenPort + 1, as RocketMQ's broker sets it.
+    pub ha_listen_port: u16,
+    /// HA: a side that sent nothing for this long sends a heartbeat (ms).
+    pub ha_send_heartbeat_interval: u64,
+    /// HA: a connection silent for this long is closed (ms).
+    pub ha_housekeeping_interval: u64,
+    /// HA: at most this many commit log bytes per transfer to a slave.
+    pub ha_transfer_batch_size: usize,
+    /// A slave's master HA address (ip:port); unset, the name server's registration answer
+    /// gives it.
+    pub ha_master_address: Option<String>,
+    /// SYNC_MASTER: a slave further behind than this many bytes is not in sync, and sends are
+    /// answered SLAVE_NOT_AVAILABLE.
+    pub ha_max_gap_not_in_sync: i64,
 }
 
 impl Default for StoreConfig {
@@ -89,11 +103,32 @@ impl Default for StoreConfig {
             check_crc_on_recover: true,
             message_delay_level: DelayLevels::default(),
             flush_delay_offset_interval: 10_000,
+            ha_listen_port: 0,
+            ha_send_heartbeat_interval: 5_000,
+            ha_housekeeping_interval: 20_000,
+            ha_transfer_batch_size: 32 * 1024,
+            ha_master_address: None,
+            ha_max_gap_not_in_sync: 256 * 1024 * 1024,
         }
     }
 }
 
 impl StoreConfig {
+    /// What the HA service runs with.
+    pub fn ha_config(&self) -> super::ha::HaConfig {
+        use std::time::Duration;
+        super::ha::HaConfig {
+            // Zero would mean a heartbeat per poll, or closing every connection at once.
+            heartbeat_interval: Duration::from_millis(self.ha_send_heartbeat_interval.max(10)),
+            housekeeping_interval: Duration::from_millis(self.ha_housekeeping_interval.max(100)),
+            transfer_batch_size: self
+                .ha_transfer_batch_size
+                .clamp(1, super::ha::wire::MAX_MASTER_BATCH),
+            max_gap_not_in_sync: self.ha_max_gap_not_in_sync,
+            sync_timeout: Duration::from_millis(self.sync_flush_timeout),
+        }
+    }
+
     /// A default configuration rooted at `dir`.
     pub fn new(dir: impl Into<PathBuf>) -> Self {
         StoreConfig {

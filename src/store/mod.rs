@@ -17,6 +17,7 @@ pub mod fault;
 pub mod filter;
 mod flush;
 mod get;
+pub mod ha;
 pub mod index;
 pub mod inspect;
 pub mod mapped_file;
@@ -24,6 +25,7 @@ pub mod mapped_file_queue;
 pub mod message;
 mod put;
 mod recovery;
+mod replica;
 mod reput;
 
 pub use cleanup::CleanupReport;
@@ -454,6 +456,35 @@ impl MessageStore {
     /// `StoreError::NotWritable` if a sync failed before covering it.
     pub async fn wait_durable(&self, end_offset: i64) -> Result<PutStatus> {
         self.inner.wait_flushed(end_offset).await
+    }
+
+    /// A slave's append of its master's commit log bytes: `data` goes at `offset`, which must
+    /// be the end of the commit log (or a file start, if the log is empty); the records it
+    /// completes become readable through their consume queues. Returns the new end.
+    pub fn append_replicated(&self, offset: i64, data: &[u8]) -> Result<i64> {
+        self.inner.append_replicated(offset, data, &mut |_, _| {})
+    }
+
+    /// `append_replicated`, calling `on_record(topic, queue_id)` for each record that became
+    /// readable through its consume queue.
+    pub fn append_replicated_with(
+        &self,
+        offset: i64,
+        data: &[u8],
+        mut on_record: impl FnMut(&str, i32),
+    ) -> Result<i64> {
+        self.inner.append_replicated(offset, data, &mut on_record)
+    }
+
+    /// Up to `max_len` commit log bytes from `offset`, within one file, without copying (what a
+    /// master streams to its slaves); None if nothing is published there.
+    pub fn commit_log_data(&self, offset: i64, max_len: usize) -> Option<Bytes> {
+        self.inner.commit_log.read_from(offset, max_len)
+    }
+
+    /// The size of one commit log file (mappedFileSizeCommitLog).
+    pub fn commit_log_file_size(&self) -> usize {
+        self.inner.commit_log.file_size()
     }
 
     /// Messages of a queue from `offset`: at most `max_count`, and no more than `max_bytes`

@@ -63,8 +63,11 @@ const MAX_CACHED_QUEUE_ID: usize = 1024;
 /// file and on each queue's newest consume queue file, so an append takes no other lock.
 #[derive(Default)]
 pub(crate) struct WriterState {
-    commit_log_file: Option<Arc<MappedFile>>,
+    pub(super) commit_log_file: Option<Arc<MappedFile>>,
     queues: QueueCache,
+    /// A slave's commit log offset up to which replicated records have their consume queue
+    /// entries (replica.rs); None until the first replicated append.
+    pub(super) replica_dispatched_to: Option<i64>,
 }
 
 /// Each queue's newest consume queue file, by topic and queue id.
@@ -117,7 +120,7 @@ fn is_dispatched_to_queue(sys_flag: i32) -> bool {
 }
 
 impl StoreInner {
-    fn check_writable(&self) -> Result<()> {
+    pub(super) fn check_writable(&self) -> Result<()> {
         if self.shutdown.load(Ordering::Acquire) {
             return Err(StoreError::ShutDown);
         }
@@ -159,32 +162,34 @@ impl StoreInner {
         })
     }
 
+    /// Writes the consume queue entry of one record (none for a transaction's half or
+    /// rollback), as the append path would have. Idempotent.
+    pub(crate) fn dispatch_to_queue(&self, d: &DispatchRequest<'_>) -> Result<()> {
+        if !is_dispatched_to_queue(d.sys_flag) {
+            return Ok(());
+        }
+        let [tags, delay] =
+            message::find_properties(d.properties, [property::TAGS, property::DELAY]);
+        let entry = CqEntry {
+            commit_log_offset: d.physical_offset,
+            size: d.size as i32,
+            tags_code: self.config.message_delay_level.cq_tags_code(
+                d.topic,
+                tags,
+                delay,
+                d.store_timestamp,
+            ),
+        };
+        self.cqs
+            .find_or_create(d.topic, d.queue_id)?
+            .put(d.queue_offset, entry)
+    }
+
     /// Writes consume queue entry and index keys for one record. Idempotent.
     pub(crate) fn dispatch(&self, d: &DispatchRequest<'_>) -> Result<()> {
-        let [tags, uniq_key, keys, delay] = message::find_properties(
-            d.properties,
-            [
-                property::TAGS,
-                property::UNIQ_KEY,
-                property::KEYS,
-                property::DELAY,
-            ],
-        );
-        if is_dispatched_to_queue(d.sys_flag) {
-            let entry = CqEntry {
-                commit_log_offset: d.physical_offset,
-                size: d.size as i32,
-                tags_code: self.config.message_delay_level.cq_tags_code(
-                    d.topic,
-                    tags,
-                    delay,
-                    d.store_timestamp,
-                ),
-            };
-            self.cqs
-                .find_or_create(d.topic, d.queue_id)?
-                .put(d.queue_offset, entry)?;
-        }
+        self.dispatch_to_queue(d)?;
+        let [uniq_key, keys] =
+            message::find_properties(d.properties, [property::UNIQ_KEY, property::KEYS]);
         if let Some(idx) = &self.index {
             idx.writer().put_message_keys(
                 d.topic.as_bytes(),
@@ -288,7 +293,7 @@ impl StoreInner {
 
     /// Wakes the index dispatcher if it went idle. A relaxed load per append while it is busy:
     /// the flag's cache line is written only when the store goes idle and wakes up again.
-    fn wake_index_dispatcher(&self) {
+    pub(super) fn wake_index_dispatcher(&self) {
         if self.index_dispatcher_idle.load(Ordering::Relaxed)
             && self.index_dispatcher_idle.swap(false, Ordering::AcqRel)
         {

@@ -27,6 +27,7 @@ use crate::protocol::topic::{
 use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, RemotingCommand, RemotingError};
+use crate::store::ha::ReplicaStatus;
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
@@ -64,7 +65,16 @@ pub async fn send_message(
         Ok(status) => status,
         Err(e) => return Ok(store_error_response(b, &e)),
     };
-    Ok(answer(b, status, &target, &appended))
+    // A producer that does not wait for the store (WAIT=false) does not wait for the slave
+    // either, as RocketMQ's isWaitStoreMsgOK.
+    let waits = !properties_iter(header.properties.as_deref().unwrap_or(""))
+        .any(|(k, v)| k == property::WAIT_STORE_MSG_OK && v == "false");
+    let replica = if waits {
+        b.wait_replicated(end_offset(&appended)).await
+    } else {
+        ReplicaStatus::Replicated
+    };
+    Ok(answer(b, status, replica, &target, &appended))
 }
 
 /// The request header, whichever of the two forms it came in.
@@ -188,12 +198,15 @@ fn append_batch(
 fn answer(
     b: &Broker,
     status: PutStatus,
+    replica: ReplicaStatus,
     target: &Target,
     appended: &[AppendedMessage],
 ) -> RemotingCommand {
-    let code = match status {
-        PutStatus::PutOk => response::SUCCESS,
-        PutStatus::FlushDiskTimeout => response::FLUSH_DISK_TIMEOUT,
+    let code = match (replica, status) {
+        (ReplicaStatus::SlaveNotAvailable, _) => response::SLAVE_NOT_AVAILABLE,
+        (ReplicaStatus::FlushSlaveTimeout, _) => response::FLUSH_SLAVE_TIMEOUT,
+        (ReplicaStatus::Replicated, PutStatus::PutOk) => response::SUCCESS,
+        (ReplicaStatus::Replicated, PutStatus::FlushDiskTimeout) => response::FLUSH_DISK_TIMEOUT,
     };
     let msg_id = appended
         .iter()

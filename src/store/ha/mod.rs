@@ -1,0 +1,240 @@
+//! Commit log replication, RocketMQ 4.x's HA (HAService, HAConnection, HAClient): the master's
+//! listener and one connection per slave streaming its commit log, the slave's client that
+//! appends what it is sent, and the acknowledgements SYNC_MASTER sends wait for. The wire format
+//! (wire.rs) and the bookkeeping (state.rs) are pure; master.rs and client.rs are the socket
+//! tasks around them.
+
+pub mod client;
+pub mod master;
+pub mod state;
+pub mod wire;
+
+pub use state::ReplicaStatus;
+
+use super::MessageStore;
+use state::AckTable;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+use tokio::sync::{Notify, oneshot, watch};
+
+/// What the HA service runs with (MessageStoreConfig's ha* keys, syncFlushTimeout).
+#[derive(Debug, Clone)]
+pub struct HaConfig {
+    /// How often a silent side sends a heartbeat (haSendHeartbeatInterval).
+    pub heartbeat_interval: Duration,
+    /// A connection silent this long is closed (haHousekeepingInterval).
+    pub housekeeping_interval: Duration,
+    /// At most this many bytes per transfer (haTransferBatchSize).
+    pub transfer_batch_size: usize,
+    /// A slave further behind than this is not in sync (haMaxGapNotInSync).
+    pub max_gap_not_in_sync: i64,
+    /// How long a SYNC_MASTER send waits for a slave (syncFlushTimeout).
+    pub sync_timeout: Duration,
+}
+
+/// Things that need a store and its HA service: the broker.
+pub trait HaHost: Send + Sync + 'static {
+    fn store(&self) -> &MessageStore;
+    fn ha(&self) -> &HaService;
+    /// A replicated record of `topic`/`queue_id` became readable (a slave wakes its long polls).
+    fn on_replicated(&self, topic: &str, queue_id: i32) {
+        let _ = (topic, queue_id);
+    }
+}
+
+/// The HA state a broker keeps: on a master, the slaves' acknowledgements and the sends waiting
+/// for them; on a slave, its master's HA address.
+pub struct HaService {
+    config: HaConfig,
+    acks: Mutex<AckTable<oneshot::Sender<()>>>,
+    next_connection: AtomicU64,
+    /// Wakes the connections' senders when a send waits for a slave, so its bytes leave now.
+    transfer_wanted: Notify,
+    master_address: watch::Sender<Option<String>>,
+}
+
+/// Waiting sends beyond which timed-out ones are swept out at the next wait.
+const PRUNE_ABOVE: usize = 4096;
+
+impl HaService {
+    /// `master_address`: a slave's configured haMasterAddress, if any.
+    pub fn new(config: HaConfig, master_address: Option<String>) -> HaService {
+        HaService {
+            config,
+            acks: Mutex::new(AckTable::default()),
+            next_connection: AtomicU64::new(1),
+            transfer_wanted: Notify::new(),
+            master_address: watch::channel(master_address.filter(|a| !a.is_empty())).0,
+        }
+    }
+
+    pub fn config(&self) -> &HaConfig {
+        &self.config
+    }
+
+    fn acks(&self) -> std::sync::MutexGuard<'_, AckTable<oneshot::Sender<()>>> {
+        self.acks.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// A slave's master HA address, as the name server's registration answer gives it; a
+    /// change makes the client reconnect.
+    pub fn update_master_address(&self, addr: &str) {
+        if addr.is_empty() {
+            return;
+        }
+        self.master_address.send_if_modified(|cur| {
+            if cur.as_deref() == Some(addr) {
+                return false;
+            }
+            tracing::info!("HA master address: {addr}");
+            *cur = Some(addr.to_string());
+            true
+        });
+    }
+
+    /// The master HA address a slave follows, if known.
+    pub fn master_address(&self) -> Option<String> {
+        self.master_address.borrow().clone()
+    }
+
+    /// How many slaves are connected and have reported, and the furthest acknowledged offset.
+    pub fn slaves(&self) -> (usize, i64) {
+        let a = self.acks();
+        (a.slave_count(), a.max_acked())
+    }
+
+    /// A SYNC_MASTER send's wait (RocketMQ's CommitLog#handleHA): until a slave acknowledges
+    /// `end` (the commit log offset just past the message), at most syncFlushTimeout;
+    /// SLAVE_NOT_AVAILABLE at once with no slave, or none within haMaxGapNotInSync of
+    /// `master_max`. All waits share one list, woken by each acknowledgement.
+    pub async fn wait_replicated(&self, end: i64, master_max: i64) -> ReplicaStatus {
+        let (tx, rx) = oneshot::channel();
+        {
+            let mut acks = self.acks();
+            if !acks.slave_ok(master_max, self.config.max_gap_not_in_sync) {
+                return ReplicaStatus::SlaveNotAvailable;
+            }
+            if acks.waiting() > PRUNE_ABOVE {
+                acks.prune(|w| w.is_closed());
+            }
+            if acks.wait_for(end, tx).is_some() {
+                return ReplicaStatus::Replicated;
+            }
+        }
+        self.transfer_wanted.notify_waiters();
+        match tokio::time::timeout(self.config.sync_timeout, rx).await {
+            Ok(Ok(())) => ReplicaStatus::Replicated,
+            // Timed out, or the last slave went away (Java waits the timeout out either way).
+            _ => ReplicaStatus::FlushSlaveTimeout,
+        }
+    }
+
+    fn connect(&self) -> u64 {
+        self.next_connection.fetch_add(1, Ordering::Relaxed)
+    }
+
+    fn on_ack(&self, conn: u64, offset: i64) {
+        let woken = self.acks().ack(conn, offset);
+        for w in woken {
+            let _ = w.send(());
+        }
+    }
+
+    fn on_disconnect(&self, conn: u64) {
+        // Dropping the senders ends their waits.
+        drop(self.acks().disconnect(conn));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn service(timeout_ms: u64) -> HaService {
+        HaService::new(
+            HaConfig {
+                heartbeat_interval: Duration::from_secs(5),
+                housekeeping_interval: Duration::from_secs(20),
+                transfer_batch_size: 32 * 1024,
+                max_gap_not_in_sync: 1000,
+                sync_timeout: Duration::from_millis(timeout_ms),
+            },
+            None,
+        )
+    }
+
+    #[tokio::test]
+    async fn a_sync_send_waits_for_a_slave_in_sync() {
+        let ha = service(60_000);
+        assert_eq!(
+            ha.wait_replicated(100, 100).await,
+            ReplicaStatus::SlaveNotAvailable
+        );
+        let conn = ha.connect();
+        ha.on_ack(conn, 0);
+        // Too far behind.
+        assert_eq!(
+            ha.wait_replicated(2000, 2000).await,
+            ReplicaStatus::SlaveNotAvailable
+        );
+        let waits: Vec<_> = (1..=3)
+            .map(|i| {
+                let ha = &ha;
+                async move { ha.wait_replicated(i * 100, 300).await }
+            })
+            .collect();
+        let acks = async {
+            // Let every wait register, then one acknowledgement covers them all.
+            while ha.acks().waiting() < 3 {
+                tokio::task::yield_now().await;
+            }
+            ha.on_ack(conn, 300);
+        };
+        let (statuses, ()) = tokio::join!(futures_util::future::join_all(waits), acks);
+        assert_eq!(statuses, vec![ReplicaStatus::Replicated; 3]);
+        // Already acknowledged: no wait.
+        assert_eq!(
+            ha.wait_replicated(300, 300).await,
+            ReplicaStatus::Replicated
+        );
+    }
+
+    #[tokio::test]
+    async fn no_acknowledgement_in_time_is_flush_slave_timeout() {
+        let ha = service(50);
+        let conn = ha.connect();
+        ha.on_ack(conn, 0);
+        assert_eq!(
+            ha.wait_replicated(100, 100).await,
+            ReplicaStatus::FlushSlaveTimeout
+        );
+        // The last slave leaving ends the waits at once.
+        let ha = service(60_000);
+        let conn = ha.connect();
+        ha.on_ack(conn, 0);
+        let wait = ha.wait_replicated(100, 100);
+        let leave = async {
+            while ha.acks().waiting() < 1 {
+                tokio::task::yield_now().await;
+            }
+            ha.on_disconnect(conn);
+        };
+        let (status, ()) = tokio::join!(wait, leave);
+        assert_eq!(status, ReplicaStatus::FlushSlaveTimeout);
+    }
+
+    #[test]
+    fn the_master_address_changes_only_when_it_differs() {
+        let ha = service(1);
+        let mut rx = ha.master_address.subscribe();
+        ha.update_master_address("");
+        assert!(!rx.has_changed().unwrap());
+        ha.update_master_address("127.0.0.1:10912");
+        assert!(rx.has_changed().unwrap());
+        rx.borrow_and_update();
+        ha.update_master_address("127.0.0.1:10912");
+        assert!(!rx.has_changed().unwrap());
+        assert_eq!(ha.master_address().as_deref(), Some("127.0.0.1:10912"));
+    }
+}
