@@ -5048,7 +5048,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5071,6 +5071,18 @@ _mq() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --masters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slaves)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrvs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

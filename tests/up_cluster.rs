@@ -1,0 +1,201 @@
+//! `mq up --masters N --slaves M --namesrvs K`: a whole cluster in one process, every broker
+//! registered on every name server with its role, topics spread over the masters, sends and
+//! consumes across it, and a SIGTERM that stops all of it.
+
+mod support;
+
+use std::collections::BTreeSet;
+use std::time::Duration;
+
+use support::*;
+
+fn cluster_rows(namesrv: &str) -> Vec<serde_json::Value> {
+    let out = mq_ok(namesrv, &["cluster", "list", "-o", "json"]);
+    serde_json::from_str::<Vec<serde_json::Value>>(&out).unwrap()
+}
+
+/// (brokerName, brokerId, role, address) of each row, sorted.
+fn members(rows: &[serde_json::Value]) -> BTreeSet<(String, i64, String, String)> {
+    rows.iter()
+        .map(|r| {
+            (
+                r["brokerName"].as_str().unwrap().to_string(),
+                r["brokerId"].as_i64().unwrap(),
+                r["role"].as_str().unwrap().to_string(),
+                r["address"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn two_masters_with_a_slave_each_on_two_name_servers() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up_cluster(dir.path(), 2, 1, 2, &[]);
+    assert_eq!(up.namesrvs.len(), 2);
+    assert_eq!(up.brokers.len(), 4);
+    for b in &up.brokers {
+        let store = dir.path().join(format!("{}-{}", b.name, b.id));
+        assert!(
+            store.join("commitlog").is_dir(),
+            "{} has no store",
+            store.display()
+        );
+    }
+    let expected: BTreeSet<_> = up
+        .brokers
+        .iter()
+        .map(|b| {
+            let role = if b.id == 0 { "master" } else { "slave" };
+            (b.name.clone(), b.id, role.to_string(), b.addr.clone())
+        })
+        .collect();
+    assert_eq!(
+        expected
+            .iter()
+            .map(|m| (m.0.as_str(), m.1))
+            .collect::<Vec<_>>(),
+        [
+            ("broker-a", 0),
+            ("broker-a", 1),
+            ("broker-b", 0),
+            ("broker-b", 1)
+        ]
+    );
+    for ns in &up.namesrvs {
+        let rows = cluster_rows(ns);
+        assert_eq!(members(&rows), expected, "name server {ns}");
+        assert!(rows.iter().all(|r| r["cluster"] == "DefaultCluster"));
+    }
+
+    // A topic created on the cluster gets queues on both masters, and only on masters.
+    let ns_list = up.namesrv_list();
+    mq_ok(
+        &ns_list,
+        &[
+            "topic",
+            "create",
+            "Spread",
+            "-c",
+            "DefaultCluster",
+            "--read-queues",
+            "4",
+            "--write-queues",
+            "4",
+        ],
+    );
+    let mut route = serde_json::Value::Null;
+    wait_until(
+        "the topic's route on both masters",
+        Duration::from_secs(20),
+        || {
+            let out = mq(&up.namesrvs[1], &["topic", "route", "Spread", "-o", "json"]);
+            if !out.status.success() {
+                return false;
+            }
+            route = serde_json::from_slice(&out.stdout).unwrap();
+            route["queueDatas"].as_array().is_some_and(|q| q.len() == 2)
+        },
+    );
+    let names: BTreeSet<_> = route["queueDatas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["brokerName"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(names, ["broker-a", "broker-b"].map(String::from).into());
+
+    // Sends reach both masters; a consumer gets every one of them.
+    let out = mq_ok(
+        &ns_list,
+        &["send", "--topic", "Spread", "--count", "40", "-o", "json"],
+    );
+    let rows: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 40);
+    assert!(rows.iter().all(|r| r["status"] == "SEND_OK"), "{out}");
+    let brokers: BTreeSet<_> = rows
+        .iter()
+        .map(|r| r["broker"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(brokers.len(), 2, "sends went to both masters: {brokers:?}");
+    let got = mq_ok(
+        &ns_list,
+        &[
+            "consume", "--topic", "Spread", "--group", "spread", "--count", "40",
+        ],
+    );
+    assert_eq!(got.lines().count(), 40);
+
+    // SIGTERM stops every broker and name server: the process exits 0 and the ports are free.
+    let ports: Vec<String> = up
+        .namesrvs
+        .iter()
+        .chain(up.brokers.iter().map(|b| &b.addr))
+        .cloned()
+        .collect();
+    let status = up.process.terminate();
+    assert!(status.success(), "{status:?}");
+    for addr in &ports {
+        assert!(
+            std::net::TcpListener::bind(addr).is_ok(),
+            "{addr} is still taken after the stop"
+        );
+    }
+}
+
+#[test]
+fn sync_masters_and_roles_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up_cluster(dir.path(), 1, 2, 1, &["--sync"]);
+    let roles: Vec<_> = up
+        .brokers
+        .iter()
+        .map(|b| (b.name.as_str(), b.id, b.role.as_str()))
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("broker-a", 0, "SYNC_MASTER"),
+            ("broker-a", 1, "SLAVE"),
+            ("broker-a", 2, "SLAVE")
+        ]
+    );
+    // Brokers are two ports apart, leaving each one's listenPort+1 to replication.
+    let ports: Vec<u16> = up
+        .brokers
+        .iter()
+        .map(|b| b.addr.rsplit(':').next().unwrap().parse().unwrap())
+        .collect();
+    assert_eq!(ports[1], ports[0] + 2);
+    assert_eq!(ports[2], ports[0] + 4);
+    let rows = cluster_rows(&up.namesrvs[0]);
+    assert_eq!(rows.len(), 3);
+    assert!(up.process.terminate().success());
+}
+
+#[test]
+fn a_taken_port_in_the_cluster_fails_the_start_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns_port = free_port();
+    let base = free_port_run(4);
+    // The second broker's port is taken.
+    let _taken = std::net::TcpListener::bind(("127.0.0.1", base + 2)).unwrap();
+    let out = std::process::Command::new(mq_bin())
+        .arg("up")
+        .arg("--data")
+        .arg(dir.path())
+        .args(["--namesrv-port", &ns_port.to_string()])
+        .args(["--broker-port", &base.to_string(), "--slaves", "1"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("127.0.0.1:{}", base + 2)) && err.contains("already in use"),
+        "{err}"
+    );
+}
