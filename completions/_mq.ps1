@@ -434,6 +434,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clusters, their brokers (masters and slaves) and addresses')
+            [CompletionResult]::new('wipe-write-perm', 'wipe-write-perm', [CompletionResultType]::ParameterValue, 'Take a broker''s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)')
+            [CompletionResult]::new('add-write-perm', 'add-write-perm', [CompletionResultType]::ParameterValue, 'Give a broker its write permission back on every name server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -449,12 +451,44 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;cluster;wipe-write-perm' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;cluster;add-write-perm' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;cluster;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clusters, their brokers (masters and slaves) and addresses')
+            [CompletionResult]::new('wipe-write-perm', 'wipe-write-perm', [CompletionResultType]::ParameterValue, 'Take a broker''s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)')
+            [CompletionResult]::new('add-write-perm', 'add-write-perm', [CompletionResultType]::ParameterValue, 'Give a broker its write permission back on every name server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mq;cluster;help;list' {
+            break
+        }
+        'mq;cluster;help;wipe-write-perm' {
+            break
+        }
+        'mq;cluster;help;add-write-perm' {
             break
         }
         'mq;cluster;help;help' {
@@ -1357,9 +1391,17 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         }
         'mq;help;cluster' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clusters, their brokers (masters and slaves) and addresses')
+            [CompletionResult]::new('wipe-write-perm', 'wipe-write-perm', [CompletionResultType]::ParameterValue, 'Take a broker''s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)')
+            [CompletionResult]::new('add-write-perm', 'add-write-perm', [CompletionResultType]::ParameterValue, 'Give a broker its write permission back on every name server')
             break
         }
         'mq;help;cluster;list' {
+            break
+        }
+        'mq;help;cluster;wipe-write-perm' {
+            break
+        }
+        'mq;help;cluster;add-write-perm' {
             break
         }
         'mq;help;topic' {

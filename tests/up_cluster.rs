@@ -199,3 +199,107 @@ fn a_taken_port_in_the_cluster_fails_the_start_plainly() {
         "{err}"
     );
 }
+
+/// broker-a's perm in the route of `topic` on name server `ns`.
+fn route_perms(ns: &str, topic: &str) -> std::collections::BTreeMap<String, i64> {
+    let out = mq_ok(ns, &["topic", "route", topic, "-o", "json"]);
+    let route: serde_json::Value = serde_json::from_str(&out).unwrap();
+    route["queueDatas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["brokerName"].as_str().unwrap().to_string(),
+                q["perm"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The brokers 20 fresh sends of `topic` went to.
+fn send_brokers(ns: &str, topic: &str) -> BTreeSet<String> {
+    let out = mq_ok(
+        ns,
+        &["send", "--topic", topic, "--count", "20", "-o", "json"],
+    );
+    out.lines()
+        .map(|l| {
+            let row: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(row["status"], "SEND_OK", "{l}");
+            row["broker"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// The maintenance runbook of commands/cluster.md: wiping broker-a's write permission on both
+/// name servers sends every producer to broker-b while broker-a's messages stay readable;
+/// adding it back brings broker-a back into the sends.
+#[test]
+fn wipe_and_add_write_perm_take_a_master_out_of_sends_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up_cluster(dir.path(), 2, 0, 2, &[]);
+    let ns = up.namesrv_list();
+    mq_ok(&ns, &["topic", "create", "Maint", "-c", "DefaultCluster"]);
+    wait_until("the route on both masters", Duration::from_secs(20), || {
+        up.namesrvs.iter().all(|n| {
+            mq(n, &["topic", "route", "Maint", "-o", "json"])
+                .status
+                .success()
+                && route_perms(n, "Maint").len() == 2
+        })
+    });
+    let before = send_brokers(&ns, "Maint");
+    assert_eq!(before.len(), 2, "{before:?}");
+
+    let out = mq_ok(
+        &ns,
+        &["cluster", "wipe-write-perm", "broker-a", "-o", "json"],
+    );
+    let changes: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(changes.len(), 2, "{out}");
+    for c in &changes {
+        assert!(c["error"].is_null(), "{out}");
+        assert!(c["topicCount"].as_i64().unwrap() >= 1, "{out}");
+    }
+    for n in &up.namesrvs {
+        let perms = route_perms(n, "Maint");
+        assert_eq!(perms["broker-a"], 4, "read only on {n}");
+        assert_eq!(perms["broker-b"], 6, "{n}");
+    }
+    let during = send_brokers(&ns, "Maint");
+    assert_eq!(during.len(), 1, "{during:?}");
+    assert!(!during.iter().any(|b| b.contains("broker-a")), "{during:?}");
+    // Everything sent so far, broker-a's share included, is still consumable.
+    let got = mq_ok(
+        &ns,
+        &[
+            "consume", "--topic", "Maint", "--group", "maint", "--count", "40",
+        ],
+    );
+    assert_eq!(got.lines().count(), 40);
+
+    mq_ok(&ns, &["cluster", "add-write-perm", "broker-a"]);
+    for n in &up.namesrvs {
+        assert_eq!(route_perms(n, "Maint")["broker-a"], 6, "{n}");
+    }
+    let after = send_brokers(&ns, "Maint");
+    assert_eq!(after, before);
+}
+
+#[test]
+fn write_perm_change_fails_when_a_name_server_is_down() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    let down = format!("127.0.0.1:{}", free_port());
+    let list = format!("{};{down}", up.namesrv);
+    let out = mq(&list, &["cluster", "wipe-write-perm", "broker-a"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains(&up.namesrv) && stdout.contains("OK"),
+        "{stdout}"
+    );
+    assert!(stderr.contains(&down), "{stderr}");
+}
