@@ -41,6 +41,11 @@ fn two_masters_with_a_slave_each_on_two_name_servers() {
             "{} has no store",
             store.display()
         );
+        assert!(
+            store.join("abort").exists(),
+            "{} is not marked running",
+            store.display()
+        );
     }
     let expected: BTreeSet<_> = up
         .brokers
@@ -104,6 +109,26 @@ fn two_masters_with_a_slave_each_on_two_name_servers() {
         .map(|q| q["brokerName"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(names, ["broker-a", "broker-b"].map(String::from).into());
+    // The route names each master with its slave, so consumers can read from either.
+    let members: BTreeSet<(String, String)> = route["brokerDatas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|b| {
+            let name = b["brokerName"].as_str().unwrap().to_string();
+            b["brokerAddrs"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(move |(id, addr)| (format!("{name}/{id}"), addr.as_str().unwrap().to_string()))
+        })
+        .collect();
+    let expected_members: BTreeSet<(String, String)> = up
+        .brokers
+        .iter()
+        .map(|b| (format!("{}/{}", b.name, b.id), b.addr.clone()))
+        .collect();
+    assert_eq!(members, expected_members);
 
     // Sends reach both masters; a consumer gets every one of them.
     let out = mq_ok(
@@ -136,12 +161,22 @@ fn two_masters_with_a_slave_each_on_two_name_servers() {
         .chain(up.brokers.iter().map(|b| &b.addr))
         .cloned()
         .collect();
+    let brokers = up.brokers.clone();
     let status = up.process.terminate();
     assert!(status.success(), "{status:?}");
     for addr in &ports {
         assert!(
             std::net::TcpListener::bind(addr).is_ok(),
             "{addr} is still taken after the stop"
+        );
+    }
+    // Every store was shut down cleanly: none is left marked for crash recovery.
+    for b in &brokers {
+        let store = dir.path().join(format!("{}-{}", b.name, b.id));
+        assert!(
+            !store.join("abort").exists(),
+            "{} was not shut down cleanly",
+            store.display()
         );
     }
 }
