@@ -249,20 +249,32 @@ fn a_key_nobody_knows_is_refused_with_a_suggestion() {
     );
 }
 
-/// conf/2m-2s-sync as a running cluster: its four members, relocated, each registered with
-/// its own brokerName and brokerId.
+/// Every member of the conf/ cluster layouts, in both forms, starts with `mq broker start -c`
+/// (relocated to a free port and a temporary store) and registers with its own brokerName
+/// and brokerId, naming no key as unimplemented.
 #[test]
-fn example_2m_2s_sync_starts_member_by_member() {
+fn example_cluster_members_start() {
     let dir = tempfile::tempdir().unwrap();
     let ns = start_namesrv(dir.path(), "");
-    for (member, name, id) in [
-        ("broker-a.yaml", "broker-a", 0),
-        ("broker-a-s.conf", "broker-a", 1),
-        ("broker-b.conf", "broker-b", 0),
-        ("broker-b-s.yaml", "broker-b", 1),
-    ] {
-        let file = conf_dir().join("2m-2s-sync").join(member);
-        let said = start_relocated(&file, dir.path(), &ns.addr, name, id);
-        assert!(!said.contains(NOT_IMPLEMENTED), "{member}: {said}");
+    for layout in ["2m-2s-sync", "2m-2s-async", "2m-noslave"] {
+        let mut members: Vec<PathBuf> = std::fs::read_dir(conf_dir().join(layout))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        members.sort();
+        let expected = if layout == "2m-noslave" { 4 } else { 8 };
+        assert_eq!(members.len(), expected, "{layout}: {members:?}");
+        for file in members {
+            let stem = file.file_stem().unwrap().to_string_lossy().to_string();
+            let id = i64::from(stem.ends_with("-s"));
+            let name = stem.trim_end_matches("-s");
+            let work = dir.path().join(layout);
+            let said = start_relocated(&file, &work, &ns.addr, name, id);
+            assert!(
+                !said.contains(NOT_IMPLEMENTED),
+                "{}: {said}",
+                file.display()
+            );
+        }
     }
 }

@@ -362,4 +362,45 @@ mod tests {
         let over = args(&["--masters", "3", "--broker-port", "65531"]);
         assert!(layout(&over).unwrap_err().contains("65535"));
     }
+
+    #[test]
+    fn a_config_file_applies_to_every_member_but_their_identity() {
+        let mut template = BrokerStartConfig::default();
+        template.broker.broker_name = "from-file".into();
+        template.broker.broker_role = BrokerRole::Slave;
+        template.broker.broker_id = 3;
+        template.broker.default_topic_queue_nums = 2;
+        let cluster = args(&["--data", "d", "--masters", "2", "--slaves", "1"]);
+        let starts: Vec<_> = layout(&cluster)
+            .unwrap()
+            .iter()
+            .map(|slot| broker_start(&template, slot, cluster.is_single()))
+            .collect();
+        let seen: Vec<_> = starts
+            .iter()
+            .map(|s| {
+                (
+                    s.broker.broker_name.as_str(),
+                    s.broker.broker_id,
+                    s.broker.broker_role,
+                    s.broker.default_topic_queue_nums,
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("broker-a", 0, BrokerRole::AsyncMaster, 2),
+                ("broker-a", 1, BrokerRole::Slave, 2),
+                ("broker-b", 0, BrokerRole::AsyncMaster, 2),
+                ("broker-b", 1, BrokerRole::Slave, 2),
+            ]
+        );
+        // One broker keeps what its file says it is, as `mq up -c` always did.
+        let single = args(&["--data", "d"]);
+        let start = broker_start(&template, &layout(&single).unwrap()[0], true);
+        assert_eq!(start.broker.broker_name, "from-file");
+        assert_eq!(start.broker.broker_role, BrokerRole::Slave);
+        assert_eq!(start.store.store_path_root_dir, PathBuf::from("d/broker"));
+    }
 }
