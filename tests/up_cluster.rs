@@ -211,13 +211,11 @@ fn sync_masters_and_roles_are_printed() {
     assert!(up.process.terminate().success());
 }
 
-#[test]
-fn a_taken_port_in_the_cluster_fails_the_start_plainly() {
+/// `mq up` on `base` with one slave per master while `taken` is held: exit 1 naming it.
+fn start_refused(base: u16, taken: u16) {
     let dir = tempfile::tempdir().unwrap();
     let ns_port = free_port();
-    let base = free_port_run(4);
-    // The second broker's port is taken.
-    let _taken = std::net::TcpListener::bind(("127.0.0.1", base + 2)).unwrap();
+    let _taken = std::net::TcpListener::bind(("127.0.0.1", taken)).unwrap();
     let out = std::process::Command::new(mq_bin())
         .arg("up")
         .arg("--data")
@@ -230,9 +228,20 @@ fn a_taken_port_in_the_cluster_fails_the_start_plainly() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains(&format!("127.0.0.1:{}", base + 2)) && err.contains("already in use"),
+        err.contains(&format!("127.0.0.1:{taken}")) && err.contains("already in use"),
         "{err}"
     );
+    // Nothing was left listening.
+    assert!(std::net::TcpListener::bind(("127.0.0.1", ns_port)).is_ok());
+}
+
+#[test]
+fn a_taken_port_in_the_cluster_fails_the_start_plainly() {
+    let base = free_port_run(4);
+    // The slave's listen port.
+    start_refused(base, base + 2);
+    // The master's HA port (listenPort+1), where its slave would replicate from.
+    start_refused(base, base + 1);
 }
 
 /// broker-a's perm in the route of `topic` on name server `ns`.
