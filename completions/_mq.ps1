@@ -30,7 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Run a name server and a broker in one process, for local work')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Run a name server and a broker (or a whole cluster) in one process, for local work')
             [CompletionResult]::new('broker', 'broker', [CompletionResultType]::ParameterValue, 'Run a broker')
             [CompletionResult]::new('namesrv', 'namesrv', [CompletionResultType]::ParameterValue, 'Run a name server, or manage its key-value config')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Inspect clusters and their brokers')
@@ -52,16 +52,20 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;up' {
-            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Where the name server and broker keep their data')
-            [CompletionResult]::new('--namesrv-port', '--namesrv-port', [CompletionResultType]::ParameterName, 'Name server port (on 127.0.0.1)')
-            [CompletionResult]::new('--broker-port', '--broker-port', [CompletionResultType]::ParameterName, 'Broker port (on 127.0.0.1)')
+            [CompletionResult]::new('--data', '--data', [CompletionResultType]::ParameterName, 'Where the name servers and brokers keep their data')
+            [CompletionResult]::new('--namesrv-port', '--namesrv-port', [CompletionResultType]::ParameterName, 'Name server port (on 127.0.0.1); more name servers take the ports after it')
+            [CompletionResult]::new('--broker-port', '--broker-port', [CompletionResultType]::ParameterName, 'Broker port (on 127.0.0.1); more brokers take every second port after it')
             [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Broker config file (YAML or RocketMQ broker.conf); ports and data directory from the flags above win')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Broker config file (YAML or RocketMQ broker.conf); ports and data directory from the flags above win')
+            [CompletionResult]::new('--masters', '--masters', [CompletionResultType]::ParameterName, 'Masters (broker-a, broker-b, ...)')
+            [CompletionResult]::new('--slaves', '--slaves', [CompletionResultType]::ParameterName, 'Slaves of each master (brokerId 1, 2, ...)')
+            [CompletionResult]::new('--namesrvs', '--namesrvs', [CompletionResultType]::ParameterName, 'Name servers; every broker registers with all of them')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--sync', '--sync', [CompletionResultType]::ParameterName, 'Masters are SYNC_MASTER (a send is answered once a slave has it), not ASYNC_MASTER')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -430,6 +434,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clusters, their brokers (masters and slaves) and addresses')
+            [CompletionResult]::new('wipe-write-perm', 'wipe-write-perm', [CompletionResultType]::ParameterValue, 'Take a broker''s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)')
+            [CompletionResult]::new('add-write-perm', 'add-write-perm', [CompletionResultType]::ParameterValue, 'Give a broker its write permission back on every name server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -445,12 +451,44 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;cluster;wipe-write-perm' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;cluster;add-write-perm' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;cluster;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clusters, their brokers (masters and slaves) and addresses')
+            [CompletionResult]::new('wipe-write-perm', 'wipe-write-perm', [CompletionResultType]::ParameterValue, 'Take a broker''s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)')
+            [CompletionResult]::new('add-write-perm', 'add-write-perm', [CompletionResultType]::ParameterValue, 'Give a broker its write permission back on every name server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'mq;cluster;help;list' {
+            break
+        }
+        'mq;cluster;help;wipe-write-perm' {
+            break
+        }
+        'mq;cluster;help;add-write-perm' {
             break
         }
         'mq;cluster;help;help' {
@@ -1266,7 +1304,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help' {
-            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Run a name server and a broker in one process, for local work')
+            [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Run a name server and a broker (or a whole cluster) in one process, for local work')
             [CompletionResult]::new('broker', 'broker', [CompletionResultType]::ParameterValue, 'Run a broker')
             [CompletionResult]::new('namesrv', 'namesrv', [CompletionResultType]::ParameterValue, 'Run a name server, or manage its key-value config')
             [CompletionResult]::new('cluster', 'cluster', [CompletionResultType]::ParameterValue, 'Inspect clusters and their brokers')
@@ -1354,9 +1392,17 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         }
         'mq;help;cluster' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clusters, their brokers (masters and slaves) and addresses')
+            [CompletionResult]::new('wipe-write-perm', 'wipe-write-perm', [CompletionResultType]::ParameterValue, 'Take a broker''s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)')
+            [CompletionResult]::new('add-write-perm', 'add-write-perm', [CompletionResultType]::ParameterValue, 'Give a broker its write permission back on every name server')
             break
         }
         'mq;help;cluster;list' {
+            break
+        }
+        'mq;help;cluster;wipe-write-perm' {
+            break
+        }
+        'mq;help;cluster;add-write-perm' {
             break
         }
         'mq;help;topic' {

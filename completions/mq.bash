@@ -133,17 +133,29 @@ _mq() {
             mq__subcmd__broker__subcmd__help__subcmd__config,set)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__config__subcmd__set"
                 ;;
+            mq__subcmd__cluster,add-write-perm)
+                cmd="mq__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm"
+                ;;
             mq__subcmd__cluster,help)
                 cmd="mq__subcmd__cluster__subcmd__help"
                 ;;
             mq__subcmd__cluster,list)
                 cmd="mq__subcmd__cluster__subcmd__list"
                 ;;
+            mq__subcmd__cluster,wipe-write-perm)
+                cmd="mq__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm"
+                ;;
+            mq__subcmd__cluster__subcmd__help,add-write-perm)
+                cmd="mq__subcmd__cluster__subcmd__help__subcmd__add__subcmd__write__subcmd__perm"
+                ;;
             mq__subcmd__cluster__subcmd__help,help)
                 cmd="mq__subcmd__cluster__subcmd__help__subcmd__help"
                 ;;
             mq__subcmd__cluster__subcmd__help,list)
                 cmd="mq__subcmd__cluster__subcmd__help__subcmd__list"
+                ;;
+            mq__subcmd__cluster__subcmd__help,wipe-write-perm)
+                cmd="mq__subcmd__cluster__subcmd__help__subcmd__wipe__subcmd__write__subcmd__perm"
                 ;;
             mq__subcmd__consumer,help)
                 cmd="mq__subcmd__consumer__subcmd__help"
@@ -298,8 +310,14 @@ _mq() {
             mq__subcmd__help__subcmd__broker__subcmd__config,set)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__config__subcmd__set"
                 ;;
+            mq__subcmd__help__subcmd__cluster,add-write-perm)
+                cmd="mq__subcmd__help__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm"
+                ;;
             mq__subcmd__help__subcmd__cluster,list)
                 cmd="mq__subcmd__help__subcmd__cluster__subcmd__list"
+                ;;
+            mq__subcmd__help__subcmd__cluster,wipe-write-perm)
+                cmd="mq__subcmd__help__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm"
                 ;;
             mq__subcmd__help__subcmd__consumer,list)
                 cmd="mq__subcmd__help__subcmd__consumer__subcmd__list"
@@ -1202,7 +1220,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version list wipe-write-perm add-write-perm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,9 +1253,57 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mq__subcmd__cluster__subcmd__help)
-            opts="list help"
+        mq__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm)
+            opts="-n -o -h -V --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__cluster__subcmd__help)
+            opts="list wipe-write-perm add-write-perm help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__cluster__subcmd__help__subcmd__add__subcmd__write__subcmd__perm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1277,7 +1343,55 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__cluster__subcmd__help__subcmd__wipe__subcmd__write__subcmd__perm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__cluster__subcmd__list)
+            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm)
             opts="-n -o -h -V --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2402,7 +2516,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__cluster)
-            opts="list"
+            opts="list wipe-write-perm add-write-perm"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2415,7 +2529,35 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__help__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__help__subcmd__cluster__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5052,7 +5194,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5075,6 +5217,18 @@ _mq() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --masters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slaves)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrvs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

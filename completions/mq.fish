@@ -31,7 +31,7 @@ yaml\t''"
 complete -c mq -n "__fish_mq_needs_command" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_needs_command" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_needs_command" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_needs_command" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
 complete -c mq -n "__fish_mq_needs_command" -f -a "broker" -d 'Run a broker'
 complete -c mq -n "__fish_mq_needs_command" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
 complete -c mq -n "__fish_mq_needs_command" -f -a "cluster" -d 'Inspect clusters and their brokers'
@@ -50,15 +50,19 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "store" -d 'Read a store direc
 complete -c mq -n "__fish_mq_needs_command" -f -a "bench" -d 'Measure: the store on this disk'
 complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mq -n "__fish_mq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand up" -l data -d 'Where the name server and broker keep their data' -r -F
-complete -c mq -n "__fish_mq_using_subcommand up" -l namesrv-port -d 'Name server port (on 127.0.0.1)' -r
-complete -c mq -n "__fish_mq_using_subcommand up" -l broker-port -d 'Broker port (on 127.0.0.1)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l data -d 'Where the name servers and brokers keep their data' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l namesrv-port -d 'Name server port (on 127.0.0.1); more name servers take the ports after it' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l broker-port -d 'Broker port (on 127.0.0.1); more brokers take every second port after it' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -s c -l config -d 'Broker config file (YAML or RocketMQ broker.conf); ports and data directory from the flags above win' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l masters -d 'Masters (broker-a, broker-b, ...)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l slaves -d 'Slaves of each master (brokerId 1, 2, ...)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l namesrvs -d 'Name servers; every broker registers with all of them' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l sync -d 'Masters are SYNC_MASTER (a send is answered once a slave has it), not ASYNC_MASTER'
 complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -149,15 +153,17 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "config" -d 'Read and change the running name servers\' settings'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -f -a "wipe-write-perm" -d 'Take a broker\'s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -f -a "add-write-perm" -d 'Give a broker its write permission back on every name server'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
@@ -165,7 +171,23 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "wipe-write-perm" -d 'Take a broker\'s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "add-write-perm" -d 'Give a broker its write permission back on every name server'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
@@ -626,7 +648,7 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "up" -d 'Run a name server and a broker in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "broker" -d 'Run a broker'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
@@ -652,6 +674,8 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "wipe-write-perm" -d 'Take a broker\'s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from cluster" -f -a "add-write-perm" -d 'Give a broker its write permission back on every name server'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'

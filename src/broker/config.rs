@@ -306,17 +306,31 @@ pub fn load(path: &Path) -> Result<BrokerStartConfig, ConfigError> {
     from_mapping(map).map_err(|e| e.in_file(path))
 }
 
-/// Splits one key/value map into broker and store settings.
+/// Splits one key/value map into broker and store settings. A key of Apache RocketMQ's that
+/// mq does not implement is dropped with one warning naming it (so RocketMQ's broker.conf
+/// files start unchanged); a key neither knows is refused, with the nearest known name.
 pub fn from_mapping(map: serde_yaml::Mapping) -> Result<BrokerStartConfig, ConfigError> {
+    let broker_keys = crate::config::defaults_of(&BrokerConfig::default());
     let store_keys = crate::config::defaults_of(&StoreConfig::default());
     let mut broker_map = serde_yaml::Mapping::new();
     let mut store_map = serde_yaml::Mapping::new();
     for (k, v) in map {
-        let is_store_key = k.as_str().is_some_and(|k| store_keys.contains_key(k));
-        if is_store_key {
-            store_map.insert(k, v);
-        } else {
-            broker_map.insert(k, v);
+        match k.as_str() {
+            Some(key) if store_keys.contains_key(key) => {
+                store_map.insert(k, v);
+            }
+            Some(key) if !broker_keys.contains_key(key) => {
+                if !super::rocketmq_keys::is_rocketmq_key(key) {
+                    let mq_keys = broker_keys.keys().chain(store_keys.keys());
+                    return Err(unknown_key(key, mq_keys.map(String::as_str)));
+                }
+                tracing::warn!(
+                    "config key '{key}' is Apache RocketMQ's but mq does not implement it: ignored"
+                );
+            }
+            _ => {
+                broker_map.insert(k, v);
+            }
         }
     }
     let broker: BrokerConfig = crate::config::from_value(broker_map.into())?;
@@ -329,6 +343,22 @@ pub fn from_mapping(map: serde_yaml::Mapping) -> Result<BrokerStartConfig, Confi
         });
     }
     Ok(BrokerStartConfig { broker, store })
+}
+
+/// A key neither mq nor RocketMQ knows, with the closest name of either as a hint.
+fn unknown_key<'a>(key: &str, mq_keys: impl Iterator<Item = &'a str>) -> ConfigError {
+    let rocketmq = super::rocketmq_keys::all().map(|k| -> &'a str { k });
+    let known = mq_keys.chain(rocketmq);
+    let reason = match super::rocketmq_keys::nearest(key, known) {
+        Some(near) => {
+            format!("unknown key (not mq's, not Apache RocketMQ's); did you mean '{near}'?")
+        }
+        None => "unknown key (not mq's, not Apache RocketMQ's)".to_string(),
+    };
+    ConfigError::BadValue {
+        key: key.to_string(),
+        reason,
+    }
 }
 
 #[cfg(test)]
@@ -384,7 +414,18 @@ mod tests {
     #[test]
     fn unknown_and_invalid_keys_are_named() {
         let e = parse("brokerNmae: x\n").unwrap_err();
-        assert!(e.contains("brokerNmae"), "{e}");
+        assert!(
+            e.contains("brokerNmae") && e.contains("did you mean 'brokerName'?"),
+            "{e}"
+        );
+        let e = parse("offsetCheckInSlaev: true\n").unwrap_err();
+        assert!(e.contains("did you mean 'offsetCheckInSlave'?"), "{e}");
+        // RocketMQ's keys that mq does not implement are accepted (and ignored).
+        let c = parse(
+            "brokerName: broker-b\nsendMessageThreadPoolNums: 16\nhaSendHeartbeatInterval: 5000\n",
+        )
+        .unwrap();
+        assert_eq!(c.broker.broker_name, "broker-b");
         let e = parse("listenPort: many\n").unwrap_err();
         assert!(e.contains("listenPort"), "{e}");
         let e = parse("brokerRole: SLAVE\n").unwrap_err();

@@ -13,6 +13,7 @@ pub mod processor;
 pub mod registration;
 pub mod reply;
 pub mod retry;
+pub mod rocketmq_keys;
 pub mod runtime_config;
 pub mod schedule;
 pub mod service;

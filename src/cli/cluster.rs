@@ -1,10 +1,13 @@
 //! `mq cluster ...`: clusters and their brokers as the name server sees them,
-//! with each broker's own figures (mqadmin's clusterList).
+//! with each broker's own figures (mqadmin's clusterList), and taking a broker's
+//! write permission away and back on the name servers for maintenance
+//! (mqadmin's wipeWritePerm / addWritePerm).
 
 use serde::Serialize;
 
-use super::{CliResult, GlobalArgs};
+use super::{CliError, CliResult, GlobalArgs};
 use crate::client::admin::cluster::BrokerRow;
+use crate::client::admin::write_perm::WritePermChange;
 use crate::render::{self, Render, new_table};
 
 #[derive(Debug, clap::Subcommand)]
@@ -12,16 +15,76 @@ pub enum ClusterCommand {
     /// List clusters, their brokers (masters and slaves) and addresses
     #[command(after_help = "Examples:\n  mq cluster list\n  mq cluster list -o json")]
     List,
+    /// Take a broker's write permission away on every name server: producers stop sending
+    /// to it, consumers keep reading it (maintenance; see commands/cluster.md)
+    #[command(after_help = "Examples:\n  mq cluster wipe-write-perm broker-a")]
+    WipeWritePerm {
+        /// The brokerName (a master and its slaves)
+        broker_name: String,
+    },
+    /// Give a broker its write permission back on every name server
+    #[command(after_help = "Examples:\n  mq cluster add-write-perm broker-a")]
+    AddWritePerm {
+        /// The brokerName (a master and its slaves)
+        broker_name: String,
+    },
 }
 
 pub async fn run(g: &GlobalArgs, cmd: ClusterCommand) -> CliResult {
     match cmd {
         ClusterCommand::List => {
             let admin = g.admin()?;
-            render::emit(g.output, &BrokerList(admin.cluster_brokers().await?))
+            render::emit(g.output, &BrokerList(admin.cluster_brokers().await?))?;
+        }
+        ClusterCommand::WipeWritePerm { broker_name } => {
+            let admin = g.admin()?;
+            let changes = admin.wipe_write_perm_of_broker(&broker_name).await;
+            return emit_write_perm(g, changes);
+        }
+        ClusterCommand::AddWritePerm { broker_name } => {
+            let admin = g.admin()?;
+            let changes = admin.add_write_perm_of_broker(&broker_name).await;
+            return emit_write_perm(g, changes);
         }
     }
-    .map_err(Into::into)
+    Ok(())
+}
+
+/// Prints what each name server did; fails when one of them did not take the change.
+fn emit_write_perm(g: &GlobalArgs, changes: Vec<WritePermChange>) -> CliResult {
+    let failed: Vec<String> = changes
+        .iter()
+        .filter(|c| c.error.is_some())
+        .map(|c| c.namesrv.clone())
+        .collect();
+    render::emit(g.output, &WritePermChanges(changes))?;
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(CliError::Failed(format!(
+            "name server(s) {} did not take the change",
+            failed.join(", ")
+        )))
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct WritePermChanges(pub Vec<WritePermChange>);
+
+impl Render for WritePermChanges {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["NAME SERVER", "BROKER", "TOPICS", "RESULT"]);
+        for c in &self.0 {
+            t.add_row(vec![
+                c.namesrv.clone(),
+                c.broker_name.clone(),
+                c.topic_count.map_or_else(|| "-".into(), |n| n.to_string()),
+                c.error.clone().unwrap_or_else(|| "OK".into()),
+            ]);
+        }
+        t
+    }
 }
 
 #[derive(Debug, Serialize)]

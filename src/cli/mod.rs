@@ -82,7 +82,7 @@ impl GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run a name server and a broker in one process, for local work
+    /// Run a name server and a broker (or a whole cluster) in one process, for local work
     Up(up::UpArgs),
     /// Run a broker
     #[command(subcommand)]

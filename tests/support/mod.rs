@@ -238,6 +238,158 @@ pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
     }
 }
 
+/// A loopback port `p` such that `p..p + n` are all free right now (held together while
+/// checked), for a process that lays its listeners out from one base port.
+pub fn free_port_run(n: u16) -> u16 {
+    for _ in 0..200 {
+        let base = free_port();
+        if u32::from(base) + u32::from(n) > u32::from(u16::MAX) {
+            continue;
+        }
+        let held: Vec<_> = (0..n)
+            .map_while(|i| TcpListener::bind(("127.0.0.1", base + i)).ok())
+            .collect();
+        if held.len() == usize::from(n) {
+            return base;
+        }
+    }
+    panic!("no run of {n} free loopback ports");
+}
+
+/// A running `mq up --masters/--slaves/--namesrvs` cluster: its name servers and every
+/// broker as its ready lines printed it (address, brokerName, brokerId, role).
+pub struct MqCluster {
+    pub process: MqProcess,
+    pub namesrvs: Vec<String>,
+    pub brokers: Vec<UpBroker>,
+}
+
+#[derive(Clone, Debug)]
+pub struct UpBroker {
+    pub addr: String,
+    pub name: String,
+    pub id: i64,
+    pub role: String,
+}
+
+impl MqCluster {
+    /// The name server list as clients take it (`;`-separated).
+    pub fn namesrv_list(&self) -> String {
+        self.namesrvs.join(";")
+    }
+}
+
+/// Starts `mq up --masters M --slaves S --namesrvs K` with its data under `dir` on free port
+/// runs (brokers two ports apart: listenPort+1 is their HA port), plus extra arguments, and
+/// waits for its ready line.
+pub fn start_up_cluster(
+    dir: &Path,
+    masters: u16,
+    slaves: u16,
+    namesrvs: u16,
+    extra_args: &[&str],
+) -> MqCluster {
+    let ns_port = free_port_run(namesrvs);
+    let broker_port = free_port_run(masters * (slaves + 1) * 2);
+    let (process, lines) = spawn_up(
+        dir,
+        ns_port,
+        broker_port,
+        &[
+            &["--masters", &masters.to_string()],
+            &["--slaves", &slaves.to_string()],
+            &["--namesrvs", &namesrvs.to_string()],
+            extra_args,
+        ]
+        .concat(),
+    );
+    let mut cluster = MqCluster {
+        process,
+        namesrvs: Vec::new(),
+        brokers: Vec::new(),
+    };
+    for line in lines {
+        if let Some(addr) = line.strip_prefix("name server") {
+            cluster.namesrvs.push(addr.trim().to_string());
+        } else if let Some(rest) = line.strip_prefix("broker") {
+            // "127.0.0.1:10911  (broker-a in DefaultCluster, brokerId 0, ASYNC_MASTER)"
+            let (addr, about) = rest.trim().split_once("  (").unwrap();
+            let about = about.trim_end_matches(')');
+            let parts: Vec<&str> = about.split(", ").collect();
+            cluster.brokers.push(UpBroker {
+                addr: addr.to_string(),
+                name: parts[0].split(' ').next().unwrap().to_string(),
+                id: parts[1].trim_start_matches("brokerId ").parse().unwrap(),
+                role: parts.get(2).unwrap_or(&"ASYNC_MASTER").to_string(),
+            });
+        }
+    }
+    cluster
+}
+
+/// Spawns `mq up` on the given base ports and returns it with the lines it printed up to
+/// and including `ready:`.
+fn spawn_up(
+    dir: &Path,
+    ns_port: u16,
+    broker_port: u16,
+    extra_args: &[&str],
+) -> (MqProcess, Vec<String>) {
+    // Kept in the data directory (removed with it), so a start that fails can say why.
+    std::fs::create_dir_all(dir).unwrap();
+    let stderr_path = dir.join("mq-up.stderr");
+    let stderr = std::fs::File::create(&stderr_path).unwrap();
+    let mut child = Command::new(mq_bin())
+        .arg("up")
+        .arg("--data")
+        .arg(dir)
+        .args(["--namesrv-port", &ns_port.to_string()])
+        .args(["--broker-port", &broker_port.to_string()])
+        .args(extra_args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut process = MqProcess {
+        child,
+        addr: format!("127.0.0.1:{ns_port}"),
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut lines = Vec::new();
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(line) if line.starts_with("ready:") => {
+                lines.push(line);
+                break;
+            }
+            Ok(line) => lines.push(line),
+            Err(_) => {
+                let status = process.child.try_wait().ok().flatten();
+                let said = std::fs::read_to_string(&stderr_path).unwrap_or_default();
+                panic!(
+                    "mq up (ports {ns_port}, {broker_port}) did not get ready, exit status {status:?}:\n{said}"
+                );
+            }
+        }
+    }
+    (process, lines)
+}
+
 /// Runs `mq` with `args` against name server `namesrv` and returns its output.
 pub fn mq(namesrv: &str, args: &[&str]) -> Output {
     Command::new(mq_bin())

@@ -19,6 +19,7 @@ pub mod schedule;
 pub mod targets;
 pub mod topic;
 pub mod transaction;
+pub mod write_perm;
 
 pub use error::{AdminError, AdminResult};
 pub use fanout::BrokerTarget;
