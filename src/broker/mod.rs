@@ -288,10 +288,7 @@ impl Broker {
 
     /// The port slaves replicate from: haListenPort, or listenPort + 1.
     pub fn ha_listen_port(&self) -> u16 {
-        match self.store.config().ha_listen_port {
-            0 => self.config.listen_port.wrapping_add(1),
-            port => port,
-        }
+        ha_listen_port(self.config.listen_port, self.store.config().ha_listen_port)
     }
 
     /// The HA address registered with the name servers, which they hand to slaves.
@@ -331,5 +328,14 @@ pub(crate) async fn ha_service(b: Arc<Broker>, stop: CancellationToken) {
             crate::store::ha::master::serve(b, listener, stop).await;
         }
         Err(e) => tracing::error!("HA: cannot listen on {addr}, no slave can follow: {e}"),
+    }
+}
+
+/// The HA port of a broker listening on `listen_port` with `haListenPort` set to `configured`
+/// (0: listenPort + 1, as RocketMQ).
+pub fn ha_listen_port(listen_port: u16, configured: u16) -> u16 {
+    match configured {
+        0 => listen_port.wrapping_add(1),
+        port => port,
     }
 }

@@ -255,15 +255,19 @@ fn broker_start(
         start.broker.broker_name = slot.broker_name.clone();
         start.broker.broker_id = slot.broker_id;
         start.broker.broker_role = slot.role;
+        // Each member replicates on its own listenPort+1, whatever a -c file says.
+        start.store.ha_listen_port = 0;
     } else if slot.role == BrokerRole::SyncMaster {
         start.broker.broker_role = slot.role;
     }
     start
 }
 
-/// A broker's replication port (listenPort+1) must be free too, or its slaves could not follow.
+/// A broker's replication port (haListenPort, or listenPort+1) must be free too, or its slaves
+/// could not follow.
 async fn ha_port_check(start: &BrokerStartConfig) -> CliResult {
-    let ha = start.broker.ha_server_addr();
+    let port = crate::broker::ha_listen_port(start.broker.listen_port, start.store.ha_listen_port);
+    let ha = format!("{}:{port}", start.broker.broker_ip1);
     drop(bind(&ha).await?);
     Ok(())
 }
