@@ -383,14 +383,18 @@ async fn consumers_follow_the_suggestion_to_the_slave_and_read_it_when_the_maste
         first.suggest_which_broker_id, 1,
         "the master suggests its slave"
     );
-    // The slave has no commit log yet (no replication here): it is behind, and sends the
-    // consumer back to the master, which serves the next pull again.
+    // Once the slave has replicated both messages, it answers the pull the master sent the
+    // consumer to, and (not reading from slaves itself) suggests the master back.
+    eventually("the slave to replicate both messages", || async {
+        admin
+            .pull_messages(&slave.addr, "Reads", 0, 0, 32)
+            .await
+            .is_ok_and(|(msgs, _)| msgs.len() == 2)
+    })
+    .await;
     let second = consumer.pull(&mq, "*", 1, 1).await.unwrap();
-    assert_eq!(
-        second.status,
-        PullStatus::NoMatchedMsg,
-        "answered by the slave"
-    );
+    assert_eq!(second.status, PullStatus::Found, "answered by the slave");
+    assert_eq!(&second.messages[0].body[..], b"two");
     assert_eq!(second.suggest_which_broker_id, 0);
     let third = consumer.pull(&mq, "*", 1, 1).await.unwrap();
     assert_eq!(third.status, PullStatus::Found, "answered by the master");
@@ -409,7 +413,8 @@ async fn consumers_follow_the_suggestion_to_the_slave_and_read_it_when_the_maste
     let consumer =
         PullConsumer::new(&ClientConfig::new(ns.addr.clone()), "TOOLS_CONSUMER").unwrap();
     let from_slave = consumer.pull(&mq, "*", 0, 1).await.unwrap();
-    assert_eq!(from_slave.status, PullStatus::NoNewMsg);
+    assert_eq!(from_slave.status, PullStatus::Found);
+    assert_eq!(&from_slave.messages[0].body[..], b"one");
     consumer.shutdown();
     client.shutdown();
 }
