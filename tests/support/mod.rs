@@ -85,18 +85,43 @@ pub fn mq_bin() -> &'static str {
     env!("CARGO_BIN_EXE_mq")
 }
 
-/// A loopback port nobody listens on right now.
+/// A loopback port nobody listens on right now, with the port after it free too.
 pub fn free_port() -> u16 {
     free_ports::<1>()[0]
 }
 
-/// `N` different loopback ports nobody listens on right now: held open together while they
-/// are chosen, since two ports taken one after the other may be the same one.
+/// Where test ports are taken from: below the kernel's ephemeral range (32768 and up), so no
+/// outgoing connection holds one, and in pairs, because a broker also listens on its port + 1
+/// (its HA port) and the next test must not be given that one.
+const TEST_PORTS: std::ops::Range<u32> = 15_000..32_000;
+static NEXT_PORT_PAIR: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// `pairs * 2` consecutive loopback ports, none handed out before in this process, all free
+/// right now; returns the first.
+fn reserve_ports(pairs: u32) -> u16 {
+    let total_pairs = (TEST_PORTS.end - TEST_PORTS.start) / 2;
+    // Test binaries of different runs start at different places of the range.
+    let offset = std::process::id().wrapping_mul(7919) % total_pairs;
+    for _ in 0..total_pairs {
+        let k = NEXT_PORT_PAIR.fetch_add(pairs, std::sync::atomic::Ordering::Relaxed);
+        let first = (offset + k) % total_pairs;
+        if first + pairs > total_pairs {
+            continue;
+        }
+        let base = (TEST_PORTS.start + first * 2) as u16;
+        let all_free =
+            (0..pairs as u16 * 2).all(|i| TcpListener::bind(("127.0.0.1", base + i)).is_ok());
+        if all_free {
+            return base;
+        }
+    }
+    panic!("no {pairs} free loopback port pairs in {TEST_PORTS:?}");
+}
+
+/// `N` different loopback ports nobody listens on right now, each with its next port free
+/// too.
 pub fn free_ports<const N: usize>() -> [u16; N] {
-    let held: Vec<TcpListener> = (0..N)
-        .map(|_| TcpListener::bind("127.0.0.1:0").unwrap())
-        .collect();
-    std::array::from_fn(|i| held[i].local_addr().unwrap().port())
+    std::array::from_fn(|_| reserve_ports(1))
 }
 
 /// Polls `cond` until it holds or `timeout` passes.
@@ -241,19 +266,7 @@ pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
 /// A loopback port `p` such that `p..p + n` are all free right now (held together while
 /// checked), for a process that lays its listeners out from one base port.
 pub fn free_port_run(n: u16) -> u16 {
-    for _ in 0..200 {
-        let base = free_port();
-        if u32::from(base) + u32::from(n) > u32::from(u16::MAX) {
-            continue;
-        }
-        let held: Vec<_> = (0..n)
-            .map_while(|i| TcpListener::bind(("127.0.0.1", base + i)).ok())
-            .collect();
-        if held.len() == usize::from(n) {
-            return base;
-        }
-    }
-    panic!("no run of {n} free loopback ports");
+    reserve_ports(u32::from(n).div_ceil(2))
 }
 
 /// A running `mq up --masters/--slaves/--namesrvs` cluster: its name servers and every
