@@ -208,54 +208,7 @@ pub struct MqUp {
 /// arguments, and waits for its ready line.
 pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
     let [ns_port, broker_port] = free_ports();
-    // Kept in the data directory (removed with it), so a start that fails can say why.
-    std::fs::create_dir_all(dir).unwrap();
-    let stderr_path = dir.join("mq-up.stderr");
-    let stderr = std::fs::File::create(&stderr_path).unwrap();
-    let mut child = Command::new(mq_bin())
-        .arg("up")
-        .arg("--data")
-        .arg(dir)
-        .args(["--namesrv-port", &ns_port.to_string()])
-        .args(["--broker-port", &broker_port.to_string()])
-        .args(extra_args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(stderr)
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut process = MqProcess {
-        child,
-        addr: format!("127.0.0.1:{ns_port}"),
-    };
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        use std::io::BufRead;
-        for line in std::io::BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-        {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let left = deadline.saturating_duration_since(Instant::now());
-        match rx.recv_timeout(left) {
-            Ok(line) if line.starts_with("ready:") => break,
-            Ok(_) => continue,
-            Err(_) => {
-                let status = process.child.try_wait().ok().flatten();
-                let said = std::fs::read_to_string(&stderr_path).unwrap_or_default();
-                panic!(
-                    "mq up (ports {ns_port}, {broker_port}) did not get ready, exit status {status:?}:\n{said}"
-                );
-            }
-        }
-    }
+    let (process, _) = spawn_up(dir, ns_port, broker_port, extra_args);
     MqUp {
         namesrv: process.addr.clone(),
         broker: format!("127.0.0.1:{broker_port}"),
@@ -263,8 +216,8 @@ pub fn start_up(dir: &Path, extra_args: &[&str]) -> MqUp {
     }
 }
 
-/// A loopback port `p` such that `p..p + n` are all free right now (held together while
-/// checked), for a process that lays its listeners out from one base port.
+/// A loopback port `p` such that `p..p + n` are all free right now and handed out to no other
+/// test, for a process that lays its listeners out from one base port.
 pub fn free_port_run(n: u16) -> u16 {
     reserve_ports(u32::from(n).div_ceil(2))
 }
