@@ -63,5 +63,11 @@ pub async fn end_transaction(
             format!("the transaction outcome is stored but not durable: {e}"),
         )));
     }
+    if ended.end_offset > 0 {
+        // A SYNC_MASTER waits for a slave to have the committed message, but answers SUCCESS
+        // whatever the slave did, as EndTransactionProcessor maps FLUSH_SLAVE_TIMEOUT and
+        // SLAVE_NOT_AVAILABLE.
+        b.wait_replicated(ended.end_offset).await;
+    }
     Some(Ok(ended.response))
 }
