@@ -418,3 +418,65 @@ async fn consumers_follow_the_suggestion_to_the_slave_and_read_it_when_the_maste
     consumer.shutdown();
     client.shutdown();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_name_server_killed_mid_run_changes_nothing_for_a_client_given_two() {
+    use mq::client::{ClientConfig, Message, Producer, ProducerConfig};
+
+    let dir = tempfile::tempdir().unwrap();
+    let [ns1_dir, ns2_dir] = [dir.path().join("ns1"), dir.path().join("ns2")];
+    std::fs::create_dir_all(&ns1_dir).unwrap();
+    std::fs::create_dir_all(&ns2_dir).unwrap();
+    let ns1 = start_namesrv(&ns1_dir, "");
+    let ns2 = start_namesrv(&ns2_dir, "");
+    let both = format!("{};{}", ns1.addr, ns2.addr);
+    let broker = start_broker(dir.path(), "master", &both, MASTER);
+    let admin = AdminClient::new(&both, TIMEOUT).unwrap();
+    for topic in ["Before", "After"] {
+        admin
+            .create_topic(&broker.addr, &TopicConfig::with_queues(topic, 2, 2, 6))
+            .await
+            .unwrap();
+    }
+    for ns in [&ns1.addr, &ns2.addr] {
+        let admin = AdminClient::new(ns, TIMEOUT).unwrap();
+        eventually("both topics routed by both name servers", || async {
+            admin.topic_route("Before").await.is_ok() && admin.topic_route("After").await.is_ok()
+        })
+        .await;
+    }
+
+    let producer =
+        Producer::new(&ClientConfig::new(both.clone()), ProducerConfig::default()).unwrap();
+    producer
+        .send(&Message::new("Before", "while both are up"))
+        .await
+        .unwrap();
+    drop(ns1); // SIGKILL, mid-run
+    // A route the producer has not fetched yet comes from the second name server; the one it
+    // has keeps working.
+    producer
+        .send(&Message::new("After", "first route after the kill"))
+        .await
+        .unwrap();
+    producer
+        .send(&Message::new("Before", "cached route"))
+        .await
+        .unwrap();
+    let after = mq_ok(
+        &both,
+        &[
+            "consume",
+            "-t",
+            "After",
+            "--from",
+            "first",
+            "--count",
+            "1",
+            "--idle-exit",
+            "20",
+        ],
+    );
+    assert!(after.contains("first route after the kill"), "{after}");
+    producer.shutdown().await;
+}
