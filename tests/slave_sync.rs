@@ -480,3 +480,111 @@ async fn a_name_server_killed_mid_run_changes_nothing_for_a_client_given_two() {
     assert!(after.contains("first route after the kill"), "{after}");
     producer.shutdown().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_push_consumer_reads_the_slave_while_the_master_is_down_and_the_slave_follows_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    // The name server drops a killed broker as soon as its connection closes.
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(dir.path(), "master", &ns.addr, MASTER);
+    let admin = AdminClient::new(&ns.addr, TIMEOUT).unwrap();
+    admin
+        .create_topic(&master.addr, &TopicConfig::with_queues("Failover", 2, 2, 6))
+        .await
+        .unwrap();
+    // The slave learns a restarted master's new address from its next registration: every
+    // 10 s here (RocketMQ's shortest period) rather than 30.
+    let slave = start_broker(
+        dir.path(),
+        "slave",
+        &ns.addr,
+        &format!("{SLAVE}registerNameServerPeriod: 10000\n"),
+    );
+    let client = RemotingClient::new();
+    for i in 0..20 {
+        let r = call(
+            &client,
+            &master.addr,
+            send_request("Failover", i % 2, format!("m{i}").as_bytes(), String::new()),
+        )
+        .await;
+        assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    }
+    let on_slave = |n: usize| {
+        let admin = &admin;
+        let slave = slave.addr.clone();
+        async move {
+            let mut total = 0;
+            for q in 0..2 {
+                if let Ok((msgs, _)) = admin.pull_messages(&slave, "Failover", q, 0, 32).await {
+                    total += msgs.len();
+                }
+            }
+            total == n
+        }
+    };
+    eventually("the slave to have all 20", || on_slave(20)).await;
+
+    drop(master); // SIGKILL
+    eventually("the route to keep only the slave", || async {
+        admin.topic_route("Failover").await.is_ok_and(|r| {
+            r.broker_datas
+                .iter()
+                .all(|b| !b.broker_addrs.contains_key(&0) && b.broker_addrs.contains_key(&1))
+        })
+    })
+    .await;
+    let ns_addr = ns.addr.clone();
+    let got = tokio::task::spawn_blocking(move || {
+        mq_ok(
+            &ns_addr,
+            &[
+                "consume",
+                "-t",
+                "Failover",
+                "-g",
+                "failover_cg",
+                "--from",
+                "first",
+                "--count",
+                "20",
+                "--idle-exit",
+                "30",
+            ],
+        )
+    })
+    .await
+    .unwrap();
+    let mut bodies: Vec<&str> = got.lines().collect();
+    bodies.sort();
+    let mut want: Vec<String> = (0..20).map(|i| format!("m{i}")).collect();
+    want.sort();
+    assert_eq!(bodies, want, "every message the master had, from its slave");
+
+    // The master comes back (same store, new port): the slave follows it again.
+    let master = start_broker(dir.path(), "master", &ns.addr, MASTER);
+    for i in 20..25 {
+        let r = call(
+            &client,
+            &master.addr,
+            send_request("Failover", i % 2, format!("m{i}").as_bytes(), String::new()),
+        )
+        .await;
+        assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    }
+    let deadline = tokio::time::Instant::now() + SYNC_WAIT;
+    while !on_slave(25).await {
+        if tokio::time::Instant::now() > deadline {
+            let said = std::fs::read_to_string(dir.path().join("slave/stderr")).unwrap_or_default();
+            let m = std::fs::read_to_string(dir.path().join("master/stderr")).unwrap_or_default();
+            let cl = mq(&ns.addr, &["cluster", "list"]);
+            panic!(
+                "the slave never followed the master back:\n{said}\nMASTER:\n{m}\n{}{}",
+                String::from_utf8_lossy(&cl.stdout),
+                String::from_utf8_lossy(&cl.stderr)
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    client.shutdown();
+}
