@@ -273,6 +273,35 @@ mod tests {
     }
 
     #[test]
+    fn slave_connections_report_address_and_ack_until_they_close() {
+        let ha = service(1);
+        let (a, b) = (ha.connect(), ha.connect());
+        ha.name_connection(a, "127.0.0.1:5001".into());
+        ha.name_connection(b, "127.0.0.1:5002".into());
+        // Not reported yet: not a slave in the table.
+        ha.on_ack(a, 300);
+        assert_eq!(
+            ha.slave_connections(),
+            vec![SlaveConnection {
+                address: "127.0.0.1:5001".into(),
+                acked_offset: 300
+            }]
+        );
+        ha.on_ack(b, 100);
+        ha.on_disconnect(a);
+        assert_eq!(
+            ha.slave_connections(),
+            vec![SlaveConnection {
+                address: "127.0.0.1:5002".into(),
+                acked_offset: 100
+            }]
+        );
+        assert!(!ha.master_connected());
+        ha.set_master_connected(true);
+        assert!(ha.master_connected());
+    }
+
+    #[test]
     fn the_master_address_changes_only_when_it_differs() {
         let ha = service(1);
         let mut rx = ha.master_address.subscribe();
