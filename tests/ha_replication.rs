@@ -794,3 +794,95 @@ async fn measure_replication_and_sync_master_throughput() {
         results[1] / results[0]
     );
 }
+
+/// `mq cluster list -o json`'s row of the slave (brokerId 1).
+fn slave_row(ns: &str) -> Option<serde_json::Value> {
+    let out = mq_ok(ns, &["cluster", "list", "-o", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    rows.into_iter().find(|r| r["brokerId"] == 1)
+}
+
+/// Polls `mq cluster list -o json` until the slave's lag satisfies `ok`; returns it.
+fn wait_lag(ns: &str, what: &str, ok: impl Fn(&serde_json::Value) -> bool) -> serde_json::Value {
+    let mut last = None;
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::time::Instant::now() < deadline {
+        last = slave_row(ns);
+        if let Some(lag) = last.as_ref().map(|r| &r["lag"])
+            && ok(lag)
+        {
+            return lag.clone();
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("{what}: last row {last:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn cluster_list_and_broker_status_show_replication() {
+    let dir = tempfile::tempdir().unwrap();
+    let ns = start_namesrv(dir.path(), "");
+    let master = start_broker(&dir.path().join("m"), &ns.addr, "ASYNC_MASTER", "");
+    create_topic_on(&ns.addr, &master.addr).await;
+    let slave = start_slave(&dir.path().join("s"), &master, "");
+    let client = RemotingClient::new();
+    send_load(&client, &master.addr, 0..200).await;
+    wait_caught_up(&client, &master.addr, &slave.addr).await;
+    let lag = wait_lag(&ns.addr, "the slave caught up", |l| {
+        l["bytes"] == 0 && l["timeMs"] == 0
+    });
+    assert_eq!(lag["bytes"], 0);
+
+    // The master's status names its slave with an acknowledged offset at the master's end.
+    let status = mq_ok(
+        &ns.addr,
+        &["broker", "status", "-b", &master.addr, "-o", "json"],
+    );
+    let status: serde_json::Value = serde_json::from_str(&status).unwrap();
+    let ha = &status[0]["ha"];
+    assert_eq!(ha["role"], "ASYNC_MASTER", "{status}");
+    let slaves = ha["slaves"].as_array().unwrap();
+    assert_eq!(slaves.len(), 1, "{status}");
+    assert_eq!(
+        slaves[0]["ackedOffset"], status[0]["commitLogMaxOffset"],
+        "{status}"
+    );
+    let table = mq_ok(&ns.addr, &["broker", "status", "-b", &master.addr]);
+    assert!(table.contains("slave 127.0.0.1:"), "{table}");
+    // The slave's status names its master's HA address, connected.
+    let status = mq_ok(
+        &ns.addr,
+        &["broker", "status", "-b", &slave.addr, "-o", "json"],
+    );
+    let status: serde_json::Value = serde_json::from_str(&status).unwrap();
+    let ha = &status[0]["ha"];
+    assert_eq!(ha["role"], "SLAVE", "{status}");
+    assert_eq!(ha["masterConnected"], true, "{status}");
+    assert_eq!(
+        ha["masterAddress"],
+        format!("127.0.0.1:{}", master.ha_port),
+        "{status}"
+    );
+
+    // A stopped slave falls behind: the master's report of it shows the lag.
+    signal(&slave, "-STOP");
+    let stat = format!("/proc/{}/stat", slave.process.child.id());
+    wait_until("the slave to stop", WAIT, || {
+        std::fs::read_to_string(&stat).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('T'))
+        })
+    });
+    send_load(&client, &master.addr, 200..300).await;
+    let behind = wait_lag(&ns.addr, "the stopped slave to be behind", |l| {
+        l["bytes"].as_i64().is_some_and(|b| b > 0)
+    });
+    signal(&slave, "-CONT");
+    assert!(behind["timeMs"].as_i64().is_some(), "{behind}");
+    // Going on, it catches up again.
+    wait_lag(&ns.addr, "the slave to catch up again", |l| {
+        l["bytes"] == 0 && l["timeMs"] == 0
+    });
+    client.shutdown();
+}

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::admin_common::Targets;
 use super::{CliResult, GlobalArgs};
-use crate::client::admin::broker_info::{BrokerStatus, ConfigRow};
+use crate::client::admin::broker_info::{BrokerStatus, ConfigRow, HaStatus};
 use crate::render::{self, Render, new_table, time};
 
 #[derive(Debug, clap::Subcommand)]
@@ -51,6 +51,7 @@ impl Render for BrokerStatuses {
             "MIN OFFSET",
             "MAX OFFSET",
             "BOOTED",
+            "HA",
         ]);
         for s in &self.0 {
             t.add_row(vec![
@@ -66,10 +67,44 @@ impl Render for BrokerStatuses {
                 i(s.commit_log_min_offset),
                 i(s.commit_log_max_offset),
                 time(s.boot_timestamp),
+                ha_text(s.ha.as_ref()),
             ]);
         }
         t
     }
+}
+
+/// The HA cell: the role, then a master's slaves (one a line: address, acked offset, lag) or a
+/// slave's master and whether it is connected.
+fn ha_text(ha: Option<&HaStatus>) -> String {
+    let Some(ha) = ha else {
+        return "-".into();
+    };
+    let mut lines = vec![ha.role.clone()];
+    if let Some(slaves) = &ha.slaves {
+        if slaves.is_empty() {
+            lines.push("no slave connected".into());
+        }
+        for s in slaves {
+            lines.push(format!(
+                "slave {} acked {} lag {} B / {:.1}s",
+                s.address,
+                s.acked_offset,
+                s.bytes_behind,
+                s.time_behind_ms as f64 / 1000.0
+            ));
+        }
+    }
+    if let Some(addr) = &ha.master_address {
+        let addr = if addr.is_empty() { "unknown" } else { addr };
+        let state = if ha.master_connected == Some(true) {
+            "connected"
+        } else {
+            "not connected"
+        };
+        lines.push(format!("master {addr} {state}"));
+    }
+    lines.join("\n")
 }
 
 pub async fn status(g: &GlobalArgs, targets: Targets) -> CliResult {

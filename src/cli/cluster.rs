@@ -104,6 +104,7 @@ impl Render for BrokerList {
             "IN TPS",
             "OUT TPS",
             "DISK",
+            "LAG",
             "LAST UPDATE",
         ]);
         let num = |v: Option<f64>| v.map(|v| format!("{v:.1}")).unwrap_or_else(|| "-".into());
@@ -124,11 +125,23 @@ impl Render for BrokerList {
                 r.commit_log_disk_ratio
                     .map(|d| format!("{:.0}%", d * 100.0))
                     .unwrap_or_else(|| "-".into()),
+                lag_text(r),
                 r.last_update_timestamp
                     .map(|ms| render::format_age(ms, now))
                     .unwrap_or_else(|| "-".into()),
             ]);
         }
         t
+    }
+}
+
+/// A slave's lag: bytes, and time where its master tells ("-" for masters and unknowns).
+fn lag_text(r: &BrokerRow) -> String {
+    match &r.lag {
+        None => "-".into(),
+        Some(l) => match l.time_ms {
+            Some(ms) => format!("{} B / {:.1}s", l.bytes, ms as f64 / 1000.0),
+            None => format!("{} B", l.bytes),
+        },
     }
 }

@@ -16,6 +16,7 @@ use crate::protocol::header::{GetConsumeStatsRequestHeader, TopicRequestHeader};
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::response;
 use crate::remoting::command::MQ_VERSION;
+use crate::store::MessageStore;
 use crate::store::cleanup::disk_used_ratio;
 
 /// `brokerVersionDesc` of this broker: the RocketMQ release it speaks as.
@@ -125,7 +126,73 @@ pub fn get_broker_runtime_info(b: &Broker) -> Outcome {
         kv.table.insert(key, v);
     }
     kv.table.extend(b.schedule.runtime_info(&b.store));
+    kv.table.extend(ha_runtime_info(b, now));
     Ok(RemotingCommand::success().with_body(kv.encode()))
+}
+
+/// The HA state, under `mqHa*` keys Java's brokers do not use: the role; on a master each
+/// connected slave (`mqHaSlaves`, a JSON array) with its acknowledged offset, the bytes it is
+/// behind and how long ago the first record it lacks was stored; on a slave its master's HA
+/// address and whether it is connected (its own end is commitLogMaxOffset).
+fn ha_runtime_info(b: &Broker, now: i64) -> Vec<(String, String)> {
+    use crate::broker::config::BrokerRole;
+    let role = match b.config.broker_role {
+        BrokerRole::AsyncMaster => "ASYNC_MASTER",
+        BrokerRole::SyncMaster => "SYNC_MASTER",
+        BrokerRole::Slave => "SLAVE",
+    };
+    let mut out = vec![("mqHaRole".to_string(), role.to_string())];
+    if b.config.broker_role == BrokerRole::Slave {
+        out.push((
+            "mqHaMasterAddress".into(),
+            b.ha.master_address().unwrap_or_default(),
+        ));
+        out.push((
+            "mqHaMasterConnected".into(),
+            b.ha.master_connected().to_string(),
+        ));
+        return out;
+    }
+    let max = b.store.max_phy_offset();
+    let slaves: Vec<serde_json::Value> = b
+        .ha
+        .slave_connections()
+        .into_iter()
+        .map(|s| {
+            let behind = (max - s.acked_offset).max(0);
+            let time_behind = if behind == 0 {
+                0
+            } else {
+                first_store_time_from(&b.store, s.acked_offset, max).map_or(0, |t| (now - t).max(0))
+            };
+            serde_json::json!({
+                "address": s.address,
+                "ackedOffset": s.acked_offset,
+                "bytesBehind": behind,
+                "timeBehindMs": time_behind,
+            })
+        })
+        .collect();
+    out.push(("mqHaSlaveCount".into(), slaves.len().to_string()));
+    out.push((
+        "mqHaSlaves".into(),
+        serde_json::Value::Array(slaves).to_string(),
+    ));
+    out
+}
+
+/// The store time of the first message at or after commit log offset `from` (a record
+/// boundary): the record there, or, where that is a file's end padding, the next file's first.
+fn first_store_time_from(store: &MessageStore, from: i64, max: i64) -> Option<i64> {
+    if let Some(m) = store.look_message_by_offset(from) {
+        return Some(m.store_timestamp);
+    }
+    let file_size = store.commit_log_file_size() as i64;
+    let next_file = from - from.rem_euclid(file_size.max(1)) + file_size;
+    (next_file < max)
+        .then(|| store.look_message_by_offset(next_file))
+        .flatten()
+        .map(|m| m.store_timestamp)
 }
 
 pub fn get_topic_stats_info(b: &Broker, req: &RemotingCommand) -> Outcome {

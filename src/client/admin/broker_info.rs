@@ -31,6 +31,8 @@ pub struct BrokerStatus {
     pub commit_log_min_offset: Option<i64>,
     pub commit_log_max_offset: Option<i64>,
     pub boot_timestamp: Option<i64>,
+    /// Replication state, where the broker reports it (`mq` brokers' mqHa* keys).
+    pub ha: Option<HaStatus>,
     /// GET_BROKER_RUNTIME_INFO as the broker sent it (RocketMQ's keys).
     pub runtime: BTreeMap<String, String>,
 }
@@ -55,8 +57,51 @@ impl BrokerStatus {
             commit_log_min_offset: int("commitLogMinOffset"),
             commit_log_max_offset: int("commitLogMaxOffset"),
             boot_timestamp: int("bootTimestamp"),
+            ha: HaStatus::from_runtime(&runtime),
             runtime,
         }
+    }
+}
+
+/// A broker's replication state: a master's connected slaves, or a slave's master.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HaStatus {
+    /// brokerRole: ASYNC_MASTER, SYNC_MASTER or SLAVE.
+    pub role: String,
+    /// A master's connected slaves.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slaves: Option<Vec<HaSlave>>,
+    /// A slave's master HA address (empty until it knows one).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub master_address: Option<String>,
+    /// Whether a slave is connected to its master.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub master_connected: Option<bool>,
+}
+
+/// One slave connected to a master.
+#[derive(Debug, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HaSlave {
+    /// The slave's end of its HA connection.
+    pub address: String,
+    pub acked_offset: i64,
+    pub bytes_behind: i64,
+    pub time_behind_ms: i64,
+}
+
+impl HaStatus {
+    fn from_runtime(runtime: &BTreeMap<String, String>) -> Option<HaStatus> {
+        let role = runtime.get("mqHaRole")?.clone();
+        Some(HaStatus {
+            role,
+            slaves: runtime
+                .get("mqHaSlaves")
+                .and_then(|v| serde_json::from_str(v).ok()),
+            master_address: runtime.get("mqHaMasterAddress").cloned(),
+            master_connected: runtime.get("mqHaMasterConnected").map(|v| v == "true"),
+        })
     }
 }
 

@@ -2,6 +2,8 @@
 //! figures each reports about itself (mqadmin's clusterList). The result is
 //! the serializable type `mq cluster list` prints and the console serves.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::AdminClient;
@@ -30,6 +32,61 @@ pub struct BrokerRow {
     pub get_tps: Option<f64>,
     /// Used fraction of the commit log's disk (0..1).
     pub commit_log_disk_ratio: Option<f64>,
+    /// The end of the broker's commit log (commitLogMaxOffset).
+    pub commit_log_max_offset: Option<i64>,
+    /// A slave's replication lag behind its master; None for masters, or when either did not
+    /// answer.
+    pub lag: Option<ReplicationLag>,
+}
+
+/// How far a slave is behind its master.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplicationLag {
+    /// Master's commitLogMaxOffset minus the slave's (works against any RocketMQ broker).
+    pub bytes: i64,
+    /// How long ago the master stored the first record the slave has not acknowledged (0 when
+    /// caught up), where the master reports it (`mq` brokers' mqHaSlaves).
+    pub time_ms: Option<i64>,
+}
+
+/// One slave connection as an `mq` master reports it in mqHaSlaves.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MasterSideSlave {
+    address: String,
+    acked_offset: i64,
+    bytes_behind: i64,
+    time_behind_ms: i64,
+}
+
+/// The connection a master reports for the slave at `slave_addr` whose commit log ends at
+/// `slave_max` (None: the slave did not answer). The master knows its slaves by the HA
+/// connection's address, whose port is not the broker's: match the host (a master with a
+/// single slave needs no match), and among several on one host the acknowledged offset closest
+/// to the slave's end; without that end only a single candidate is taken.
+fn master_side<'a>(
+    slaves: &'a [MasterSideSlave],
+    slave_addr: &str,
+    slave_max: Option<i64>,
+) -> Option<&'a MasterSideSlave> {
+    let host = |a: &str| a.rsplit_once(':').map_or(a, |(h, _)| h).to_string();
+    let same_host: Vec<&MasterSideSlave> = slaves
+        .iter()
+        .filter(|s| host(&s.address) == host(slave_addr))
+        .collect();
+    let candidates: Vec<&MasterSideSlave> = if same_host.is_empty() && slaves.len() == 1 {
+        slaves.iter().collect()
+    } else {
+        same_host
+    };
+    match slave_max {
+        Some(end) => candidates
+            .into_iter()
+            .min_by_key(|s| (s.acked_offset - end).abs()),
+        None if candidates.len() == 1 => candidates.into_iter().next(),
+        None => None,
+    }
 }
 
 /// Every member of every cluster in `info`, none yet asked for its figures.
@@ -56,6 +113,8 @@ pub fn broker_rows(info: &ClusterInfo) -> Vec<BrokerRow> {
                     put_tps: None,
                     get_tps: None,
                     commit_log_disk_ratio: None,
+                    commit_log_max_offset: None,
+                    lag: None,
                 });
             }
         }
@@ -87,8 +146,15 @@ impl AdminClient {
             self.broker_runtime_info(&t.addr).await
         })
         .await;
+        let mut ha_slaves: HashMap<(String, String), Vec<MasterSideSlave>> = HashMap::new();
         for (row, (_, answer)) in rows.iter_mut().zip(answers) {
             let Ok(kv) = answer else { continue };
+            if row.broker_id == 0
+                && let Some(list) = kv.get("mqHaSlaves")
+                && let Ok(list) = serde_json::from_str::<Vec<MasterSideSlave>>(list)
+            {
+                ha_slaves.insert((row.cluster.clone(), row.broker_name.clone()), list);
+            }
             // RocketMQ's TPS values are "10s 60s 600s": the first is the current rate.
             let first = |k: &str| {
                 kv.get(k)
@@ -99,6 +165,115 @@ impl AdminClient {
             row.put_tps = first("putTps");
             row.get_tps = first("getTransferedTps");
             row.commit_log_disk_ratio = first("commitLogDiskRatio");
+            row.commit_log_max_offset = kv
+                .get("commitLogMaxOffset")
+                .and_then(|v| v.trim().parse().ok());
         }
+        add_lag(rows, &ha_slaves);
+    }
+}
+
+/// Each slave's lag behind the master of its brokerName: from both brokers' ends where both
+/// answered; from the master's own report when only the master did (a hung slave).
+fn add_lag(rows: &mut [BrokerRow], ha_slaves: &HashMap<(String, String), Vec<MasterSideSlave>>) {
+    let masters: HashMap<(String, String), i64> = rows
+        .iter()
+        .filter(|r| r.broker_id == 0)
+        .filter_map(|r| {
+            Some((
+                (r.cluster.clone(), r.broker_name.clone()),
+                r.commit_log_max_offset?,
+            ))
+        })
+        .collect();
+    for row in rows.iter_mut().filter(|r| r.broker_id != 0) {
+        let key = (row.cluster.clone(), row.broker_name.clone());
+        let reported = ha_slaves
+            .get(&key)
+            .and_then(|list| master_side(list, &row.address, row.commit_log_max_offset));
+        row.lag = match (masters.get(&key), row.commit_log_max_offset) {
+            (Some(&master_max), Some(slave_max)) => Some(ReplicationLag {
+                bytes: (master_max - slave_max).max(0),
+                time_ms: reported.map(|s| s.time_behind_ms),
+            }),
+            _ => reported.map(|s| ReplicationLag {
+                bytes: s.bytes_behind,
+                time_ms: Some(s.time_behind_ms),
+            }),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slave(address: &str, acked_offset: i64, time_behind_ms: i64) -> MasterSideSlave {
+        MasterSideSlave {
+            address: address.into(),
+            acked_offset,
+            bytes_behind: 1000 - acked_offset,
+            time_behind_ms,
+        }
+    }
+
+    fn time(list: &[MasterSideSlave], addr: &str, end: Option<i64>) -> Option<i64> {
+        master_side(list, addr, end).map(|s| s.time_behind_ms)
+    }
+
+    #[test]
+    fn a_slave_is_matched_by_host_then_by_its_end() {
+        let list = [
+            slave("10.0.0.2:40000", 100, 7),
+            slave("10.0.0.3:40001", 500, 3),
+            slave("10.0.0.3:40002", 900, 1),
+        ];
+        assert_eq!(time(&list, "10.0.0.2:10911", Some(100)), Some(7));
+        assert_eq!(time(&list, "10.0.0.3:10911", Some(880)), Some(1));
+        assert_eq!(time(&list, "10.0.0.3:10921", Some(520)), Some(3));
+        assert_eq!(time(&list, "10.0.0.9:10911", Some(100)), None);
+        // A slave that did not answer: only an unambiguous match.
+        assert_eq!(time(&list, "10.0.0.2:10911", None), Some(7));
+        assert_eq!(time(&list, "10.0.0.3:10911", None), None);
+        // A single slave is the one, whatever address it connected from.
+        let one = [slave("192.168.1.5:40000", 100, 9)];
+        assert_eq!(time(&one, "10.0.0.9:10911", None), Some(9));
+    }
+
+    fn row(id: i64, address: &str, max: Option<i64>) -> BrokerRow {
+        BrokerRow {
+            cluster: "c".into(),
+            broker_name: "b".into(),
+            broker_id: id,
+            role: if id == 0 { "master" } else { "slave" },
+            address: address.into(),
+            last_update_timestamp: None,
+            reachable: max.is_some(),
+            version: None,
+            put_tps: None,
+            get_tps: None,
+            commit_log_disk_ratio: None,
+            commit_log_max_offset: max,
+            lag: None,
+        }
+    }
+
+    #[test]
+    fn lag_comes_from_both_ends_or_from_the_masters_report() {
+        let key = ("c".to_string(), "b".to_string());
+        let mut rows = [
+            row(0, "10.0.0.1:10911", Some(1000)),
+            row(1, "10.0.0.2:10911", Some(400)),
+        ];
+        add_lag(&mut rows, &HashMap::new());
+        assert!(rows[0].lag.is_none());
+        let lag = rows[1].lag.clone().unwrap();
+        assert_eq!((lag.bytes, lag.time_ms), (600, None));
+        // A hung slave: the master's figures.
+        rows[1].commit_log_max_offset = None;
+        let reported = HashMap::from([(key, vec![slave("10.0.0.2:40000", 300, 5)])]);
+        add_lag(&mut rows, &reported);
+        let lag = rows[1].lag.clone().unwrap();
+        assert_eq!((lag.bytes, lag.time_ms), (700, Some(5)));
     }
 }

@@ -37,6 +37,7 @@ pub async fn follow<H: HaHost>(host: Arc<H>, stop: CancellationToken) {
             _ = address.changed() => "the master address changed".to_string(),
             why = session(&*host, &addr, &mut connected) => why,
         };
+        ha.set_master_connected(false);
         if connected || !failing {
             tracing::warn!("HA: connection to master {addr} closed: {why}");
         } else {
@@ -62,6 +63,7 @@ async fn session<H: HaHost>(host: &H, addr: &str, connected: &mut bool) -> Strin
     };
     let _ = stream.set_nodelay(true);
     *connected = true;
+    ha.set_master_connected(true);
     tracing::info!("HA: connected to master {addr}");
     let mut reported = store.max_phy_offset();
     if let Err(e) = stream.write_all(&report(reported)).await {

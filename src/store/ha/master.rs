@@ -54,6 +54,7 @@ async fn connection<H: HaHost>(
 ) {
     let ha = host.ha();
     let conn = ha.connect();
+    ha.name_connection(conn, peer.to_string());
     let (rd, wr) = stream.into_split();
     let (start_tx, start_rx) = watch::channel(None);
     let why = tokio::select! {

@@ -13,8 +13,9 @@ pub use state::ReplicaStatus;
 
 use super::MessageStore;
 use state::AckTable;
+use std::collections::HashMap;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::{Notify, oneshot, watch};
 
@@ -52,6 +53,19 @@ pub struct HaService {
     /// Wakes the connections' senders when a send waits for a slave, so its bytes leave now.
     transfer_wanted: Notify,
     master_address: watch::Sender<Option<String>>,
+    /// Each master-side connection's peer address, for status reports.
+    peers: Mutex<HashMap<u64, String>>,
+    /// Whether a slave's client has a connection to its master now.
+    master_connected: AtomicBool,
+}
+
+/// One connected slave as a master sees it (for status reports).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SlaveConnection {
+    /// The slave's end of its HA connection.
+    pub address: String,
+    /// The commit log offset it last reported having.
+    pub acked_offset: i64,
 }
 
 /// Waiting sends beyond which timed-out ones are swept out at the next wait.
@@ -66,6 +80,8 @@ impl HaService {
             next_connection: AtomicU64::new(1),
             transfer_wanted: Notify::new(),
             master_address: watch::channel(master_address.filter(|a| !a.is_empty())).0,
+            peers: Mutex::new(HashMap::new()),
+            master_connected: AtomicBool::new(false),
         }
     }
 
@@ -104,6 +120,30 @@ impl HaService {
         (a.slave_count(), a.max_acked())
     }
 
+    /// Every slave that has reported, with its address and acknowledged offset, by address.
+    pub fn slave_connections(&self) -> Vec<SlaveConnection> {
+        let acked: Vec<(u64, i64)> = self.acks().acked().collect();
+        let peers = self.peers.lock().unwrap_or_else(|e| e.into_inner());
+        let mut out: Vec<SlaveConnection> = acked
+            .into_iter()
+            .map(|(conn, acked_offset)| SlaveConnection {
+                address: peers.get(&conn).cloned().unwrap_or_default(),
+                acked_offset,
+            })
+            .collect();
+        out.sort_by(|a, b| a.address.cmp(&b.address));
+        out
+    }
+
+    /// On a slave: whether it is connected to its master now.
+    pub fn master_connected(&self) -> bool {
+        self.master_connected.load(Ordering::Relaxed)
+    }
+
+    fn set_master_connected(&self, connected: bool) {
+        self.master_connected.store(connected, Ordering::Relaxed);
+    }
+
     /// A SYNC_MASTER send's wait (RocketMQ's CommitLog#handleHA): until a slave acknowledges
     /// `end` (the commit log offset just past the message), at most syncFlushTimeout;
     /// SLAVE_NOT_AVAILABLE at once with no slave, or none within haMaxGapNotInSync of
@@ -134,6 +174,11 @@ impl HaService {
         self.next_connection.fetch_add(1, Ordering::Relaxed)
     }
 
+    fn name_connection(&self, conn: u64, peer: String) {
+        let mut peers = self.peers.lock().unwrap_or_else(|e| e.into_inner());
+        peers.insert(conn, peer);
+    }
+
     fn on_ack(&self, conn: u64, offset: i64) {
         let woken = self.acks().ack(conn, offset);
         for w in woken {
@@ -142,6 +187,9 @@ impl HaService {
     }
 
     fn on_disconnect(&self, conn: u64) {
+        let mut peers = self.peers.lock().unwrap_or_else(|e| e.into_inner());
+        peers.remove(&conn);
+        drop(peers);
         // Dropping the senders ends their waits.
         drop(self.acks().disconnect(conn));
     }
@@ -222,6 +270,35 @@ mod tests {
         };
         let (status, ()) = tokio::join!(wait, leave);
         assert_eq!(status, ReplicaStatus::FlushSlaveTimeout);
+    }
+
+    #[test]
+    fn slave_connections_report_address_and_ack_until_they_close() {
+        let ha = service(1);
+        let (a, b) = (ha.connect(), ha.connect());
+        ha.name_connection(a, "127.0.0.1:5001".into());
+        ha.name_connection(b, "127.0.0.1:5002".into());
+        // Not reported yet: not a slave in the table.
+        ha.on_ack(a, 300);
+        assert_eq!(
+            ha.slave_connections(),
+            vec![SlaveConnection {
+                address: "127.0.0.1:5001".into(),
+                acked_offset: 300
+            }]
+        );
+        ha.on_ack(b, 100);
+        ha.on_disconnect(a);
+        assert_eq!(
+            ha.slave_connections(),
+            vec![SlaveConnection {
+                address: "127.0.0.1:5002".into(),
+                acked_offset: 100
+            }]
+        );
+        assert!(!ha.master_connected());
+        ha.set_master_connected(true);
+        assert!(ha.master_connected());
     }
 
     #[test]
