@@ -886,3 +886,32 @@ async fn cluster_list_and_broker_status_show_replication() {
     });
     client.shutdown();
 }
+
+#[test]
+fn a_master_whose_ha_port_is_taken_does_not_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    // Held open: the broker's own port is free, its HA port (port + 1) is not.
+    let _taken = std::net::TcpListener::bind(("127.0.0.1", port + 1)).unwrap();
+    let conf = dir.path().join("broker.yaml");
+    std::fs::write(
+        &conf,
+        format!(
+            "listenPort: {port}\nstorePathRootDir: {}\nbrokerRole: ASYNC_MASTER\n",
+            dir.path().join("store").display()
+        ),
+    )
+    .unwrap();
+    let out = Command::new(mq_bin())
+        .args(["broker", "start", "-c", conf.to_str().unwrap(), "-n"])
+        .arg(format!("127.0.0.1:{}", free_port()))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("127.0.0.1:{}", port + 1)) && err.contains("already in use"),
+        "{err}"
+    );
+}

@@ -48,6 +48,9 @@ pub async fn run(g: &GlobalArgs, cmd: BrokerCommand) -> CliResult {
                 .or_else(|| start.broker.namesrv_addr.clone())
                 .unwrap_or_else(|| super::DEFAULT_NAMESRV.to_string());
             let listener = bind(&start.broker.broker_addr()).await?;
+            if start.broker.is_master() {
+                ha_port_check(&start).await?;
+            }
             let broker = open(start, &namesrv)?;
             broker.register_now().await;
             println!(
@@ -72,6 +75,14 @@ pub async fn bind(addr: &str) -> CliResult<tokio::net::TcpListener> {
             CliError::Failed(format!("cannot listen on {addr}: {e}"))
         }
     })
+}
+
+/// A master's replication port (haListenPort, or listenPort+1) must be free too, or its
+/// slaves could not follow: RocketMQ's broker fails to start then, and so does this one.
+pub async fn ha_port_check(start: &BrokerStartConfig) -> CliResult {
+    let port = crate::broker::ha_listen_port(start.broker.listen_port, start.store.ha_listen_port);
+    drop(bind(&format!("{}:{port}", start.broker.broker_ip1)).await?);
+    Ok(())
 }
 
 /// Opens the broker's store and config, with errors that name the problem.

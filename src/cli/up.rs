@@ -9,7 +9,7 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use super::broker::{bind, open};
+use super::broker::{bind, ha_port_check, open};
 use super::{CliError, CliResult, GlobalArgs};
 use crate::broker::Broker;
 use crate::broker::config::{self, BrokerRole, BrokerStartConfig};
@@ -261,15 +261,6 @@ fn broker_start(
         start.broker.broker_role = slot.role;
     }
     start
-}
-
-/// A broker's replication port (haListenPort, or listenPort+1) must be free too, or its slaves
-/// could not follow.
-async fn ha_port_check(start: &BrokerStartConfig) -> CliResult {
-    let port = crate::broker::ha_listen_port(start.broker.listen_port, start.store.ha_listen_port);
-    let ha = format!("{}:{port}", start.broker.broker_ip1);
-    drop(bind(&ha).await?);
-    Ok(())
 }
 
 fn role_name(role: BrokerRole) -> &'static str {
