@@ -135,6 +135,20 @@ impl BrokerProc {
     }
 }
 
+/// SIGSTOPs `b` and waits until the kernel shows it stopped (a signal is not instant).
+fn stop_process(b: &BrokerProc) {
+    signal(b, "-STOP");
+    let stat = format!("/proc/{}/stat", b.process.child.id());
+    wait_until("the slave to stop", WAIT, || {
+        // The state follows the command name in parentheses.
+        std::fs::read_to_string(&stat).is_ok_and(|s| {
+            s.rsplit(')')
+                .next()
+                .is_some_and(|r| r.trim_start().starts_with('T'))
+        })
+    });
+}
+
 fn signal(b: &BrokerProc, sig: &str) {
     let pid = b.process.child.id().to_string();
     assert!(
@@ -417,16 +431,7 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
     }
     // A slave that stops acknowledging (SIGSTOP) costs syncFlushTimeout and FLUSH_SLAVE_TIMEOUT;
     // once it goes on, sends succeed again.
-    signal(&slave, "-STOP");
-    let stat = format!("/proc/{}/stat", slave.process.child.id());
-    wait_until("the slave to stop", WAIT, || {
-        // The state follows the command name in parentheses.
-        std::fs::read_to_string(&stat).is_ok_and(|s| {
-            s.rsplit(')')
-                .next()
-                .is_some_and(|r| r.trim_start().starts_with('T'))
-        })
-    });
+    stop_process(&slave);
     let r = client
         .invoke(&master.addr, send(TOPIC, 0, b"unacknowledged"), TIMEOUT)
         .await
@@ -865,15 +870,7 @@ async fn cluster_list_and_broker_status_show_replication() {
     );
 
     // A stopped slave falls behind: the master's report of it shows the lag.
-    signal(&slave, "-STOP");
-    let stat = format!("/proc/{}/stat", slave.process.child.id());
-    wait_until("the slave to stop", WAIT, || {
-        std::fs::read_to_string(&stat).is_ok_and(|s| {
-            s.rsplit(')')
-                .next()
-                .is_some_and(|r| r.trim_start().starts_with('T'))
-        })
-    });
+    stop_process(&slave);
     send_load(&client, &master.addr, 200..300).await;
     let behind = wait_lag(&ns.addr, "the stopped slave to be behind", |l| {
         l["bytes"].as_i64().is_some_and(|b| b > 0)
