@@ -288,6 +288,14 @@ pub fn translate(command: &str, args: &[String]) -> CliResult<Vec<String>> {
                 s("-y"),
             ]);
         }
+        "wipeWritePerm" | "addWritePerm" => {
+            let action = if command == "wipeWritePerm" {
+                "wipe-write-perm"
+            } else {
+                "add-write-perm"
+            };
+            argv.extend([s("cluster"), s(action), o.req('b', "brokerName")?]);
+        }
         "skipAccumulatedMessage" => {
             o.get('f');
             argv.extend([
@@ -364,6 +372,15 @@ mod tests {
             t("queryMsgById", "-i ID -g demo"),
             "message resend ID --group demo"
         );
+        assert_eq!(
+            t("wipeWritePerm", "-b broker-a -n 1.2.3.4:9876"),
+            "cluster wipe-write-perm broker-a -n 1.2.3.4:9876"
+        );
+        assert_eq!(
+            t("addWritePerm", "-b broker-a"),
+            "cluster add-write-perm broker-a"
+        );
+        assert!(t("wipeWritePerm", "").contains("-b (brokerName) is required"));
         assert!(t("updateTopic", "-c C").contains("-t (topic) is required"));
         assert!(t("updateTopic", "-t T -z 1").contains("-z is not supported"));
         assert!(t("startMonitoring", "").contains("not covered"));
