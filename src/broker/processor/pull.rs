@@ -98,14 +98,7 @@ fn get(b: &Broker, h: &PullMessageRequestHeader, sub: &Subscription) -> GetMessa
         None => b
             .store
             .get_message(&h.topic, h.queue_id, h.queue_offset, max, max_bytes),
-        Some(filter) => b.store.get_message_filtered(
-            &h.topic,
-            h.queue_id,
-            h.queue_offset,
-            max,
-            max_bytes,
-            &filter,
-        ),
+        Some(filter) => read(&filter),
     }
 }
 
@@ -204,18 +197,19 @@ fn to_response(
     r: GetMessageResult,
 ) -> RemotingCommand {
     let mut code = status_code(r.status, h.queue_offset);
-    let from_slave = r
-        .messages
-        .last()
-        .and_then(|m| record_phy_offset(m))
-        .is_some_and(|pulled| {
-            suggest_pulling_from_slave(
-                b.store.max_phy_offset(),
-                pulled,
-                total_physical_memory(),
-                b.config.access_message_in_memory_max_ratio,
-            )
-        });
+    // Where the pulled data sits matters only to a broker that sends readers to slaves.
+    let from_slave = b.config.slave_read_enable
+        && r.messages
+            .last()
+            .and_then(|m| record_phy_offset(m))
+            .is_some_and(|pulled| {
+                suggest_pulling_from_slave(
+                    b.store.max_phy_offset(),
+                    pulled,
+                    total_physical_memory(),
+                    b.config.access_message_in_memory_max_ratio,
+                )
+            });
     let mut suggest = suggest_which_broker_id(b.config.slave_read_enable, from_slave, group);
     if code == response::PULL_OFFSET_MOVED
         && !b.config.is_master()

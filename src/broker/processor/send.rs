@@ -65,10 +65,12 @@ pub async fn send_message(
         Ok(status) => status,
         Err(e) => return Ok(store_error_response(b, &e)),
     };
-    // A producer that does not wait for the store (WAIT=false) does not wait for the slave
-    // either, as RocketMQ's isWaitStoreMsgOK.
-    let waits = !properties_iter(header.properties.as_deref().unwrap_or(""))
-        .any(|(k, v)| k == property::WAIT_STORE_MSG_OK && v == "false");
+    // Only a SYNC_MASTER waits for its slave, and not for a producer that does not wait for
+    // the store (WAIT=false), as RocketMQ's isWaitStoreMsgOK: the property scan stays off
+    // every other broker's send path.
+    let waits = b.config.broker_role == crate::broker::BrokerRole::SyncMaster
+        && !properties_iter(header.properties.as_deref().unwrap_or(""))
+            .any(|(k, v)| k == property::WAIT_STORE_MSG_OK && v == "false");
     let replica = if waits {
         b.wait_replicated(end_offset(&appended)).await
     } else {
