@@ -10,6 +10,7 @@ pub mod filter;
 pub mod lock;
 pub mod long_polling;
 pub mod processor;
+pub mod read_suggestion;
 pub mod registration;
 pub mod reply;
 pub mod retry;
