@@ -13,8 +13,10 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use mq::client::AdminClient;
-use mq::protocol::header::OffsetResponseHeader;
-use mq::protocol::message::{build_properties, decode_message};
+use mq::protocol::header::{
+    ConsumerSendMsgBackRequestHeader, OffsetResponseHeader, SendMessageResponseHeader,
+};
+use mq::protocol::message::{build_properties, decode_message, decode_offset_msg_id};
 use mq::protocol::topic_config::TopicConfig;
 use mq::remoting::code::{request, response};
 use mq::remoting::{RemotingClient, RemotingCommand};
@@ -162,6 +164,21 @@ fn signal(b: &BrokerProc, sig: &str) {
 
 fn send(topic: &str, queue_id: i32, body: &[u8]) -> RemotingCommand {
     support::send_request(topic, queue_id, body, build_properties([("WAIT", "true")]))
+}
+
+/// CONSUMER_SEND_MSG_BACK of the message stored at `offset`, for group "ha-consumer".
+fn send_back(offset: i64) -> RemotingCommand {
+    RemotingCommand::request(request::CONSUMER_SEND_MSG_BACK).with_header(
+        &ConsumerSendMsgBackRequestHeader {
+            offset,
+            group: "ha-consumer".into(),
+            delay_level: 0,
+            origin_msg_id: None,
+            origin_topic: Some(TOPIC.into()),
+            unit_mode: Some(false),
+            max_reconsume_times: None,
+        },
+    )
 }
 
 fn body(i: usize) -> Vec<u8> {
@@ -396,6 +413,16 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
         support::send_request(TOPIC, 0, b"no wait", build_properties([("WAIT", "false")]));
     let r = client.invoke(&master.addr, no_wait, TIMEOUT).await.unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
+    // A consumer's send-back is refused the same way (SYSTEM_ERROR with the status, as
+    // RocketMQ's putMessage answers it), so the consumer keeps the message and retries.
+    let header: SendMessageResponseHeader = r.decode_header().unwrap();
+    let (_, stored_at) = decode_offset_msg_id(&header.msg_id).unwrap();
+    let r = client
+        .invoke(&master.addr, send_back(stored_at), TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SYSTEM_ERROR, "{:?}", r.remark);
+    assert_eq!(r.remark.as_deref(), Some("SLAVE_NOT_AVAILABLE"));
     let slave = start_slave(&dir.path().join("s"), &master, "");
     let deadline = tokio::time::Instant::now() + WAIT;
     loop {
@@ -429,6 +456,11 @@ async fn sync_master_answers_only_with_a_slave_that_has_the_message() {
             "send {i}"
         );
     }
+    let r = client
+        .invoke(&master.addr, send_back(stored_at), TIMEOUT)
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     // A slave that stops acknowledging (SIGSTOP) costs syncFlushTimeout and FLUSH_SLAVE_TIMEOUT;
     // once it goes on, sends succeed again.
     stop_process(&slave);

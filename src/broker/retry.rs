@@ -14,6 +14,7 @@ use crate::protocol::message::{
 use crate::protocol::perm;
 use crate::protocol::topic::{dlq_topic, retry_topic};
 use crate::remoting::code::response;
+use crate::store::ha::ReplicaStatus;
 use crate::store::{AppendMessage, AppendedMessage, PutStatus};
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes: the group's retryMaxTimes counts.
@@ -216,15 +217,24 @@ pub async fn send_back(b: &Broker, req: &SendBack<'_>) -> Result<SendBackOutcome
         ..AppendMessage::copy_of(&loaded, &topic, queue_id, &plan.properties, b.store_host)
     };
     let appended = store_retry(b, msg)?;
-    match b
-        .wait_durable(appended.physical_offset + appended.wrote_bytes as i64)
-        .await
-    {
-        Ok(PutStatus::PutOk) => Ok(SendBackOutcome::Stored {
-            topic,
-            queue_id,
-            dead_letter: plan.dead_letter,
-        }),
+    let end = appended.physical_offset + appended.wrote_bytes as i64;
+    match b.wait_durable(end).await {
+        // A SYNC_MASTER answers only once a slave has the copy, as RocketMQ's putMessage
+        // (handleHA) does: the consumer commits past the original on that answer, so a copy
+        // lost with the master would be a message lost.
+        Ok(PutStatus::PutOk) => match b.wait_replicated(end).await {
+            ReplicaStatus::Replicated => Ok(SendBackOutcome::Stored {
+                topic,
+                queue_id,
+                dead_letter: plan.dead_letter,
+            }),
+            ReplicaStatus::FlushSlaveTimeout => {
+                Err(Refusal::new(response::SYSTEM_ERROR, "FLUSH_SLAVE_TIMEOUT"))
+            }
+            ReplicaStatus::SlaveNotAvailable => {
+                Err(Refusal::new(response::SYSTEM_ERROR, "SLAVE_NOT_AVAILABLE"))
+            }
+        },
         // RocketMQ answers anything but PUT_OK with SYSTEM_ERROR and the status; the client
         // then sends the message to the retry topic itself.
         Ok(PutStatus::FlushDiskTimeout) => {
