@@ -145,6 +145,13 @@ fn header(app: &App, theme: &Theme) -> Line<'static> {
     if down > 0 {
         spans.push(Span::styled(format!(" ({down} down)"), theme.down()));
     }
+    let stalled = f.brokers.iter().filter(|b| b.not_following()).count();
+    if stalled > 0 {
+        spans.push(Span::styled(
+            format!(" ({stalled} not following)"),
+            theme.down(),
+        ));
+    }
     if app.interval_ms > app.base_interval_ms {
         spans.push(Span::styled(
             format!(
