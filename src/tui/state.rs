@@ -111,6 +111,8 @@ pub struct App {
     pub group_tps: HashMap<String, Series>,
     pub group_lag: HashMap<String, Series>,
     pub broker_tps: HashMap<String, Series>,
+    /// Each slave's replication lag in bytes, by address.
+    pub slave_lag: HashMap<String, Series>,
     /// Each slave's recent lag, for the not-following rule.
     follow: FollowWatch,
 }
@@ -173,6 +175,14 @@ impl App {
                 self.broker_tps.entry(b.addr.clone()).or_default(),
                 b.put_tps.unwrap_or(0.0).round() as u64,
             );
+        }
+        for b in &figures.brokers {
+            if let Some(lag) = &b.lag {
+                push(
+                    self.slave_lag.entry(b.addr.clone()).or_default(),
+                    lag.bytes.max(0) as u64,
+                );
+            }
         }
         self.figures = figures;
         self.last_round = Some(round);

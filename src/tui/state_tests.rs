@@ -428,6 +428,10 @@ fn slaves_show_their_lag_and_whether_they_follow() {
     );
     // The following slaves stay so.
     assert_eq!(broker(&app, "10.0.0.2:10911").following, Some(true));
+    // Each slave's lag history, for its chart.
+    let history: Vec<u64> = app.slave_lag["10.0.0.5:10911"].iter().copied().collect();
+    assert_eq!(history, [10_000, 13_000, 16_000, 19_000, 22_000]);
+    assert!(!app.slave_lag.contains_key("10.0.0.1:10911"));
 }
 
 #[test]
