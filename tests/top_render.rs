@@ -1,10 +1,10 @@
 //! `mq top`'s screens rendered with ratatui's TestBackend at 80x24 and
 //! 200x50 and compared with insta snapshots (tests/snapshots/): every view,
-//! both drill-downs, the help, an empty cluster and a down broker.
+//! both drill-downs, the help, an empty cluster, a down broker and slaves not following.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use mq::tui::draw::{Theme, draw};
-use mq::tui::fixture::{empty_round, round};
+use mq::tui::fixture::{empty_round, ha_round, round};
 use mq::tui::state::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -51,7 +51,7 @@ fn check(name: &str, app: &App) {
     });
 }
 
-use KeyCode::{Char, Enter};
+use KeyCode::{Char, End, Enter};
 
 #[test]
 fn brokers_view() {
@@ -105,6 +105,17 @@ fn down_broker() {
     let mut app = live(true);
     keys(&mut app, &[Char('1')]);
     check("broker_down", &app);
+}
+
+#[test]
+fn replication_lag_and_slaves_not_following() {
+    let mut app = App::new("127.0.0.1:9876", 2000);
+    for step in 0..6 {
+        app.apply(ha_round(step));
+    }
+    // The stalled slave selected: its chart is its lag.
+    keys(&mut app, &[Char('1'), End]);
+    check("brokers_replication", &app);
 }
 
 #[test]

@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::sample::{GroupSample, Round, is_system_group, is_system_topic};
+use super::sample::{BrokerSample, GroupSample, Round, is_system_group, is_system_topic};
+use crate::client::admin::cluster::{ReplicationLag, master_lists_slave, replication_lag};
 use crate::client::admin::group::{dlq_depth, retry_depth};
 use crate::client::consumer::allocate::allocate_averagely;
 use crate::protocol::admin::MessageQueue;
@@ -49,6 +50,47 @@ pub struct BrokerRow {
     pub commit_log_disk_ratio: Option<f64>,
     /// When the broker last registered with the name server (ms), if known.
     pub last_registration: Option<i64>,
+    /// The end of the broker's commit log (commitLogMaxOffset).
+    pub commit_log_max_offset: Option<i64>,
+    /// A slave's replication lag behind its master (null for masters and when unknown).
+    pub lag: Option<ReplicationLag>,
+    /// Whether a slave follows its master: false when it says it is not connected, when its
+    /// master lists no HA connection for it, or when its lag has not shrunk for several rounds
+    /// while the master grew; null for masters and when nothing tells.
+    pub following: Option<bool>,
+    /// Why `following` is false.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_following: Option<String>,
+}
+
+impl BrokerRow {
+    /// A slave that is known not to follow its master.
+    pub fn not_following(&self) -> bool {
+        self.following == Some(false)
+    }
+}
+
+/// Whether the slave `b` follows its master (whose sample is `master`), from what one round
+/// tells: the slave's own word (`mq` slaves' mqHaMasterConnected), then the master's list of
+/// HA connections (`mq` masters' mqHaSlaves). Some((false, why)) or Some((true, _)); None when
+/// neither tells (Apache RocketMQ brokers: the lag trend in `state` decides).
+fn following(b: &BrokerSample, master: Option<&BrokerSample>) -> Option<(bool, &'static str)> {
+    let slave = b.runtime.as_ref().ok();
+    let master = master.and_then(|m| m.runtime.as_ref().ok());
+    let connected = slave
+        .and_then(|kv| kv.get("mqHaMasterConnected"))
+        .map(|v| v == "true");
+    if connected == Some(false) {
+        return Some((false, "not connected to its master"));
+    }
+    let listed = master.and_then(|m| master_lists_slave(m, slave, &b.addr));
+    if listed == Some(false) {
+        return Some((false, "its master has no HA connection for it"));
+    }
+    match (connected, listed) {
+        (None, None) => None,
+        _ => Some((true, "")),
+    }
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -172,6 +214,11 @@ impl Figures {
             names.push(&b.cluster);
             names.push(&b.broker_name);
         }
+        let master_of = |b: &BrokerSample| {
+            cur.brokers.iter().find(|m| {
+                m.broker_id == 0 && m.cluster == b.cluster && m.broker_name == b.broker_name
+            })
+        };
         let brokers = cur
             .brokers
             .iter()
@@ -198,6 +245,23 @@ impl Figures {
                         row.commit_log_disk_ratio = first_f64(kv, "commitLogDiskRatio");
                     }
                     Err(e) => row.error = Some(e.clone()),
+                }
+                if let Ok(kv) = &b.runtime {
+                    row.commit_log_max_offset = kv
+                        .get("commitLogMaxOffset")
+                        .and_then(|v| v.trim().parse().ok());
+                }
+                if b.broker_id != 0 {
+                    let master = master_of(b);
+                    row.lag = replication_lag(
+                        master.and_then(|m| m.runtime.as_ref().ok()),
+                        b.runtime.as_ref().ok(),
+                        &b.addr,
+                    );
+                    if let Some((follows, why)) = following(b, master) {
+                        row.following = Some(follows);
+                        row.not_following = (!follows).then(|| why.to_string());
+                    }
                 }
                 row
             })

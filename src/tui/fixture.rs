@@ -168,6 +168,86 @@ pub fn round(step: i64, broker_b_down: bool) -> Round {
     r
 }
 
+/// The cluster of `round(step, false)` with replication to watch: broker-a is an `mq` master
+/// with a following `mq` slave (10.0.0.2, 12.3 KiB and 0.4 s behind) and a second `mq` slave
+/// (10.0.0.4) that has lost its master; broker-b is an Apache RocketMQ pair whose slave
+/// (10.0.0.5) stopped copying 10000 bytes behind while its master grows 3000 bytes a step.
+pub fn ha_round(step: i64) -> Round {
+    let mut r = round(step, false);
+    let with = |mut kv: BTreeMap<String, String>, extra: &[(&str, String)]| {
+        for (k, v) in extra {
+            kv.insert(k.to_string(), v.clone());
+        }
+        Ok(kv)
+    };
+    let max = |v: i64| ("commitLogMaxOffset", v.to_string());
+    let a_max = 1_000_000 + step * 6_000;
+    let a1_max = a_max - 12_595;
+    let b_max = 2_000_000 + step * 3_000;
+    let connected = |yes: bool| {
+        [
+            ("mqHaRole", "SLAVE".to_string()),
+            ("mqHaMasterAddress", "10.0.0.1:10912".to_string()),
+            ("mqHaMasterConnected", yes.to_string()),
+        ]
+    };
+    let ha_slaves = format!(
+        r#"[{{"address":"10.0.0.2:53012","ackedOffset":{a1_max},"bytesBehind":12595,"timeBehindMs":400}}]"#
+    );
+    r.brokers = vec![
+        broker(
+            "DefaultCluster",
+            "broker-a",
+            0,
+            "10.0.0.1:10911",
+            with(
+                runtime(60.0, 120_000 + step * 120),
+                &[
+                    max(a_max),
+                    ("mqHaRole", "ASYNC_MASTER".into()),
+                    ("mqHaSlaveCount", "1".into()),
+                    ("mqHaSlaves", ha_slaves),
+                ],
+            ),
+        ),
+        broker(
+            "DefaultCluster",
+            "broker-a",
+            1,
+            "10.0.0.2:10911",
+            with(
+                runtime(0.0, 0),
+                &[[max(a1_max)].as_slice(), &connected(true)].concat(),
+            ),
+        ),
+        broker(
+            "DefaultCluster",
+            "broker-a",
+            2,
+            "10.0.0.4:10911",
+            with(
+                runtime(0.0, 0),
+                &[[max(400_000)].as_slice(), &connected(false)].concat(),
+            ),
+        ),
+        broker(
+            "DefaultCluster",
+            "broker-b",
+            0,
+            "10.0.0.3:10911",
+            with(runtime(60.0, 118_000 + step * 120), &[max(b_max)]),
+        ),
+        broker(
+            "DefaultCluster",
+            "broker-b",
+            1,
+            "10.0.0.5:10911",
+            with(runtime(0.0, 0), &[max(1_990_000)]),
+        ),
+    ];
+    r
+}
+
 /// A name server that knows no broker.
 pub fn empty_round() -> Round {
     Round {

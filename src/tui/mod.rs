@@ -8,6 +8,7 @@ pub mod collector;
 pub mod draw;
 pub mod figures;
 pub mod fixture;
+pub mod follow;
 pub mod live;
 pub mod once;
 pub mod sample;

@@ -4,7 +4,8 @@
 use comfy_table::Table;
 use serde::Serialize;
 
-use super::figures::{Figures, GroupRow, TopicRow};
+use super::figures::{BrokerRow, Figures, GroupRow, TopicRow};
+use crate::client::admin::cluster::ReplicationLag;
 use crate::render::{Render, new_table};
 
 /// What `--once` prints: the figures, with system topics and groups left
@@ -31,6 +32,43 @@ pub fn tps(v: Option<f64>) -> String {
     }
 }
 
+/// Bytes as `512 B`, `12.3 KiB`, `4.0 MiB`, `1.2 GiB`.
+pub fn bytes_text(v: i64) -> String {
+    const UNITS: [&str; 4] = ["KiB", "MiB", "GiB", "TiB"];
+    if v.abs() < 1024 {
+        return format!("{v} B");
+    }
+    let mut x = v as f64 / 1024.0;
+    let mut unit = 0;
+    while x.abs() >= 1024.0 && unit + 1 < UNITS.len() {
+        x /= 1024.0;
+        unit += 1;
+    }
+    format!("{x:.1} {}", UNITS[unit])
+}
+
+/// A slave's lag: bytes, and the time behind where its master tells; `-` when unknown.
+pub fn lag_text(lag: Option<&ReplicationLag>) -> String {
+    match lag {
+        None => "-".into(),
+        Some(l) => match l.time_ms {
+            Some(ms) => format!("{} / {:.1}s", bytes_text(l.bytes), ms as f64 / 1000.0),
+            None => bytes_text(l.bytes),
+        },
+    }
+}
+
+/// A broker's status word: up, DOWN or NOT FOLLOWING (a slave whose replication stopped).
+pub fn status_text(b: &BrokerRow) -> String {
+    if !b.up {
+        "DOWN".into()
+    } else if b.not_following() {
+        "NOT FOLLOWING".into()
+    } else {
+        "up".into()
+    }
+}
+
 pub fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
 }
@@ -50,6 +88,7 @@ impl Snapshot {
             "IN TODAY",
             "OUT TODAY",
             "DISK",
+            "LAG",
             "STATUS",
         ]);
         for b in &f.brokers {
@@ -66,7 +105,8 @@ impl Snapshot {
                 b.commit_log_disk_ratio
                     .map(|r| format!("{:.0}%", r * 100.0))
                     .unwrap_or("-".into()),
-                if b.up { "up".into() } else { "DOWN".into() },
+                lag_text(b.lag.as_ref()),
+                status_text(b),
             ]);
         }
         let mut topics = new_table(["TOPIC", "R/W", "PERM", "MESSAGES", "PUT TPS", "GROUPS"]);

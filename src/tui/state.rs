@@ -7,6 +7,7 @@ use std::collections::{HashMap, VecDeque};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::figures::{BrokerRow, Figures, GroupRow, TopicRow};
+use super::follow::{FollowWatch, LagSample, STALL_ROUNDS};
 use super::sample::Round;
 
 /// Points of history kept per row (at a 2 s interval, four minutes).
@@ -41,7 +42,7 @@ impl View {
     /// The columns `s` cycles through.
     pub fn sort_columns(self) -> &'static [&'static str] {
         match self {
-            View::Brokers => &["broker", "put tps", "get tps", "disk"],
+            View::Brokers => &["broker", "put tps", "get tps", "disk", "lag"],
             View::Topics => &["topic", "messages", "put tps", "queues"],
             View::Groups => &["group", "lag", "consume tps", "clients", "retry", "dlq"],
         }
@@ -110,6 +111,10 @@ pub struct App {
     pub group_tps: HashMap<String, Series>,
     pub group_lag: HashMap<String, Series>,
     pub broker_tps: HashMap<String, Series>,
+    /// Each slave's replication lag in bytes, by address.
+    pub slave_lag: HashMap<String, Series>,
+    /// Each slave's recent lag, for the not-following rule.
+    follow: FollowWatch,
 }
 
 impl App {
@@ -141,7 +146,8 @@ impl App {
             self.figures.errors = round.errors;
             return;
         }
-        let figures = Figures::compute(self.last_round.as_ref(), &round);
+        let mut figures = Figures::compute(self.last_round.as_ref(), &round);
+        self.watch_followers(&mut figures);
         if figures.tps_window_ms.is_some() {
             for t in &figures.topics {
                 push(
@@ -170,10 +176,57 @@ impl App {
                 b.put_tps.unwrap_or(0.0).round() as u64,
             );
         }
+        for b in &figures.brokers {
+            if let Some(lag) = &b.lag {
+                push(
+                    self.slave_lag.entry(b.addr.clone()).or_default(),
+                    lag.bytes.max(0) as u64,
+                );
+            }
+        }
         self.figures = figures;
         self.last_round = Some(round);
         self.rounds += 1;
         self.refresh_rows();
+    }
+
+    /// Marks the slaves whose lag has stalled while their master grew as not following
+    /// (where the round's figures did not already tell either way by the brokers' own word).
+    fn watch_followers(&mut self, figures: &mut Figures) {
+        let masters: HashMap<(String, String), i64> = figures
+            .brokers
+            .iter()
+            .filter(|b| b.broker_id == 0)
+            .filter_map(|b| {
+                Some((
+                    (b.cluster.clone(), b.broker_name.clone()),
+                    b.commit_log_max_offset?,
+                ))
+            })
+            .collect();
+        let slaves: Vec<String> = figures
+            .brokers
+            .iter()
+            .filter(|b| b.broker_id != 0)
+            .map(|b| b.addr.clone())
+            .collect();
+        self.follow
+            .retain(&slaves.iter().map(String::as_str).collect::<Vec<_>>());
+        for b in figures.brokers.iter_mut().filter(|b| b.broker_id != 0) {
+            let sample = masters
+                .get(&(b.cluster.clone(), b.broker_name.clone()))
+                .zip(b.lag.as_ref())
+                .map(|(&master_max, lag)| LagSample {
+                    master_max,
+                    lag_bytes: lag.bytes,
+                });
+            if self.follow.observe(&b.addr, sample) && !b.not_following() {
+                b.following = Some(false);
+                b.not_following = Some(format!(
+                    "copied nothing in {STALL_ROUNDS} rounds, master grew"
+                ));
+            }
+        }
     }
 
     fn key_of(&self, view: View, index: usize) -> String {
@@ -418,6 +471,7 @@ fn broker_key(b: &BrokerRow, column: usize) -> Key {
         1 => (num(b.put_tps), name),
         2 => (num(b.get_tps), name),
         3 => (num(b.commit_log_disk_ratio), name),
+        4 => (num(b.lag.as_ref().map(|l| l.bytes as f64)), name),
         _ => (0.0, name),
     }
 }

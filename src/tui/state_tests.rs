@@ -4,7 +4,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::*;
 use crate::tui::figures::Trend;
-use crate::tui::fixture::{empty_round, round};
+use crate::tui::fixture::{empty_round, ha_round, round};
+use crate::tui::follow::{FollowWatch, LagSample, STALL_ROUNDS};
 
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
@@ -321,4 +322,151 @@ fn a_thousand_topics_and_five_hundred_groups() {
     assert_eq!(app.row_count(View::Groups), 502);
     press(&mut app, "/load-09");
     assert_eq!(app.row_count(View::Topics), 100);
+}
+
+fn lag(master_max: i64, lag_bytes: i64) -> Option<LagSample> {
+    Some(LagSample {
+        master_max,
+        lag_bytes,
+    })
+}
+
+#[test]
+fn a_lag_that_never_shrinks_while_the_master_grows_is_a_stall() {
+    let mut w = FollowWatch::default();
+    // Stuck at 100: the lag grows with the master, flagged only once the window is full.
+    for k in 0..STALL_ROUNDS as i64 {
+        let stalled = w.observe("s", lag(100 + k * 50, k * 50 + 10));
+        assert_eq!(stalled, k == STALL_ROUNDS as i64 - 1, "round {k}");
+    }
+    // It catches up a little: following again.
+    assert!(!w.observe("s", lag(400, 20)));
+    // Stuck again at 380 (where that round left it): flagged once a whole window shows it.
+    let flags: Vec<bool> = (1..STALL_ROUNDS as i64)
+        .map(|k| w.observe("s", lag(400 + k * 7, 20 + k * 7)))
+        .collect();
+    assert_eq!(flags.iter().filter(|f| **f).count(), 1);
+    assert_eq!(flags.last(), Some(&true));
+}
+
+#[test]
+fn an_idle_master_a_caught_up_slave_or_a_gap_is_no_stall() {
+    let mut w = FollowWatch::default();
+    // The master writes nothing: a constant lag is just old.
+    for _ in 0..2 * STALL_ROUNDS {
+        assert!(!w.observe("idle", lag(1000, 300)));
+    }
+    // Caught up at every round while the master grows.
+    for k in 0..2 * STALL_ROUNDS as i64 {
+        assert!(!w.observe("caught-up", lag(1000 + k * 10, 0)));
+    }
+    // Following under steady load: the lag holds, but the slave's end moves with the master's.
+    for k in 0..2 * STALL_ROUNDS as i64 {
+        assert!(!w.observe("steady", lag(1000 + k * 10, 300)));
+    }
+    // Following under load: the lag goes up and down.
+    for k in 0..2 * STALL_ROUNDS as i64 {
+        assert!(!w.observe("busy", lag(1000 + k * 10, 50 + (k % 3) * 20)));
+    }
+    // A round that did not tell starts the window over.
+    for k in 0..STALL_ROUNDS as i64 - 1 {
+        assert!(!w.observe("gap", lag(1000 + k * 10, 10 + k)));
+    }
+    assert!(!w.observe("gap", None));
+    assert!(!w.observe("gap", lag(2000, 100)));
+    // A slave gone from the cluster is forgotten.
+    w.retain(&["gap"]);
+    for k in 0..STALL_ROUNDS as i64 - 1 {
+        assert!(!w.observe("idle", lag(1 + k, 300 + k)));
+    }
+}
+
+fn broker<'a>(app: &'a App, addr: &str) -> &'a BrokerRow {
+    app.figures.brokers.iter().find(|b| b.addr == addr).unwrap()
+}
+
+#[test]
+fn slaves_show_their_lag_and_whether_they_follow() {
+    let mut app = App::new("test", 2000);
+    app.apply(ha_round(0));
+    let master = broker(&app, "10.0.0.1:10911");
+    assert!(master.lag.is_none() && master.following.is_none());
+    let a1 = broker(&app, "10.0.0.2:10911");
+    let l = a1.lag.clone().unwrap();
+    assert_eq!(
+        (l.bytes, l.time_ms, a1.following),
+        (12_595, Some(400), Some(true))
+    );
+    // An mq slave that says it lost its master; the master's connection is not its.
+    let a2 = broker(&app, "10.0.0.4:10911");
+    assert_eq!(a2.following, Some(false));
+    assert_eq!(
+        a2.not_following.as_deref(),
+        Some("not connected to its master")
+    );
+    assert_eq!(a2.lag.clone().unwrap().time_ms, None);
+    // Apache RocketMQ's slave: nothing tells until the lag has stalled for the whole window.
+    for step in 1..STALL_ROUNDS as i64 {
+        assert_eq!(
+            broker(&app, "10.0.0.5:10911").following,
+            None,
+            "step {step}"
+        );
+        app.apply(ha_round(step));
+    }
+    let b1 = broker(&app, "10.0.0.5:10911");
+    assert_eq!(b1.following, Some(false));
+    assert!(
+        b1.not_following
+            .as_deref()
+            .unwrap()
+            .contains("copied nothing")
+    );
+    assert_eq!(
+        b1.lag.clone().unwrap().bytes,
+        10_000 + 3_000 * (STALL_ROUNDS as i64 - 1)
+    );
+    // The following slaves stay so.
+    assert_eq!(broker(&app, "10.0.0.2:10911").following, Some(true));
+    // Each slave's lag history, for its chart.
+    let history: Vec<u64> = app.slave_lag["10.0.0.5:10911"].iter().copied().collect();
+    assert_eq!(history, [10_000, 13_000, 16_000, 19_000, 22_000]);
+    assert!(!app.slave_lag.contains_key("10.0.0.1:10911"));
+}
+
+#[test]
+fn a_slave_its_master_lists_no_connection_for_is_not_following() {
+    let mut r = ha_round(0);
+    if let Ok(kv) = &mut r.brokers[0].runtime {
+        kv.insert("mqHaSlaves".into(), "[]".into());
+    }
+    let mut app = App::new("test", 2000);
+    app.apply(r);
+    let a1 = broker(&app, "10.0.0.2:10911");
+    assert_eq!(a1.following, Some(false));
+    assert_eq!(
+        a1.not_following.as_deref(),
+        Some("its master has no HA connection for it")
+    );
+    assert_eq!(a1.lag.clone().unwrap().time_ms, None);
+}
+
+#[test]
+fn brokers_sort_by_lag_largest_first() {
+    let mut app = App::new("test", 2000);
+    for step in 0..3 {
+        app.apply(ha_round(step));
+    }
+    press(&mut app, "1ssss");
+    let order: Vec<&str> = app.visible_brokers().map(|b| b.addr.as_str()).collect();
+    assert_eq!(
+        order,
+        [
+            "10.0.0.4:10911", // 600 KiB behind
+            "10.0.0.5:10911", // 16000 B
+            "10.0.0.2:10911", // 12595 B
+            "10.0.0.1:10911", // masters: no lag
+            "10.0.0.3:10911",
+        ]
+    );
 }

@@ -2,7 +2,7 @@
 //! figures each reports about itself (mqadmin's clusterList). The result is
 //! the serializable type `mq cluster list` prints and the console serves.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -146,15 +146,12 @@ impl AdminClient {
             self.broker_runtime_info(&t.addr).await
         })
         .await;
-        let mut ha_slaves: HashMap<(String, String), Vec<MasterSideSlave>> = HashMap::new();
+        let mut runtime: Vec<Option<BTreeMap<String, String>>> = Vec::with_capacity(rows.len());
         for (row, (_, answer)) in rows.iter_mut().zip(answers) {
-            let Ok(kv) = answer else { continue };
-            if row.broker_id == 0
-                && let Some(list) = kv.get("mqHaSlaves")
-                && let Ok(list) = serde_json::from_str::<Vec<MasterSideSlave>>(list)
-            {
-                ha_slaves.insert((row.cluster.clone(), row.broker_name.clone()), list);
-            }
+            let Ok(kv) = answer else {
+                runtime.push(None);
+                continue;
+            };
             // RocketMQ's TPS values are "10s 60s 600s": the first is the current rate.
             let first = |k: &str| {
                 kv.get(k)
@@ -165,43 +162,91 @@ impl AdminClient {
             row.put_tps = first("putTps");
             row.get_tps = first("getTransferedTps");
             row.commit_log_disk_ratio = first("commitLogDiskRatio");
-            row.commit_log_max_offset = kv
-                .get("commitLogMaxOffset")
-                .and_then(|v| v.trim().parse().ok());
+            row.commit_log_max_offset = commit_log_max_offset(&kv);
+            runtime.push(Some(kv));
         }
-        add_lag(rows, &ha_slaves);
+        let masters: HashMap<(&str, &str), usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.broker_id == 0)
+            .map(|(i, r)| ((r.cluster.as_str(), r.broker_name.as_str()), i))
+            .collect();
+        let lags: Vec<Option<ReplicationLag>> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if r.broker_id == 0 {
+                    return None;
+                }
+                let master = masters
+                    .get(&(r.cluster.as_str(), r.broker_name.as_str()))
+                    .and_then(|&m| runtime[m].as_ref());
+                replication_lag(master, runtime[i].as_ref(), &r.address)
+            })
+            .collect();
+        for (row, lag) in rows.iter_mut().zip(lags) {
+            row.lag = lag;
+        }
     }
 }
 
-/// Each slave's lag behind the master of its brokerName: from both brokers' ends where both
-/// answered; from the master's own report when only the master did (a hung slave).
-fn add_lag(rows: &mut [BrokerRow], ha_slaves: &HashMap<(String, String), Vec<MasterSideSlave>>) {
-    let masters: HashMap<(String, String), i64> = rows
-        .iter()
-        .filter(|r| r.broker_id == 0)
-        .filter_map(|r| {
-            Some((
-                (r.cluster.clone(), r.broker_name.clone()),
-                r.commit_log_max_offset?,
-            ))
-        })
-        .collect();
-    for row in rows.iter_mut().filter(|r| r.broker_id != 0) {
-        let key = (row.cluster.clone(), row.broker_name.clone());
-        let reported = ha_slaves
-            .get(&key)
-            .and_then(|list| master_side(list, &row.address, row.commit_log_max_offset));
-        row.lag = match (masters.get(&key), row.commit_log_max_offset) {
-            (Some(&master_max), Some(slave_max)) => Some(ReplicationLag {
-                bytes: (master_max - slave_max).max(0),
-                time_ms: reported.map(|s| s.time_behind_ms),
-            }),
-            _ => reported.map(|s| ReplicationLag {
-                bytes: s.bytes_behind,
-                time_ms: Some(s.time_behind_ms),
-            }),
-        };
+fn commit_log_max_offset(kv: &BTreeMap<String, String>) -> Option<i64> {
+    kv.get("commitLogMaxOffset")
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// The slaves an `mq` master reports in mqHaSlaves; None for a broker that does not report
+/// them (Apache RocketMQ's, or a slave).
+fn ha_slaves(master: &BTreeMap<String, String>) -> Option<Vec<MasterSideSlave>> {
+    serde_json::from_str(master.get("mqHaSlaves")?).ok()
+}
+
+/// A slave's lag behind its master, from the two brokers' runtime figures (None where one did
+/// not answer) and the slave's broker address: from both ends' commitLogMaxOffset where both
+/// answered (any RocketMQ broker), with the time behind where an `mq` master reports the
+/// slave's connection; from the master's own report alone when the slave did not answer (a
+/// hung slave). None for a master, or when neither tells.
+pub fn replication_lag(
+    master: Option<&BTreeMap<String, String>>,
+    slave: Option<&BTreeMap<String, String>>,
+    slave_addr: &str,
+) -> Option<ReplicationLag> {
+    let slave_max = slave.and_then(commit_log_max_offset);
+    // A slave that says it has no connection to its master has none of the master's.
+    let disconnected = slave
+        .and_then(|kv| kv.get("mqHaMasterConnected"))
+        .is_some_and(|v| v == "false");
+    let reported = master.filter(|_| !disconnected).and_then(ha_slaves);
+    let reported = reported
+        .as_deref()
+        .and_then(|list| master_side(list, slave_addr, slave_max));
+    match (master.and_then(commit_log_max_offset), slave_max) {
+        (Some(master_max), Some(slave_max)) => Some(ReplicationLag {
+            bytes: (master_max - slave_max).max(0),
+            time_ms: reported.map(|s| s.time_behind_ms),
+        }),
+        _ => reported.map(|s| ReplicationLag {
+            bytes: s.bytes_behind,
+            time_ms: Some(s.time_behind_ms),
+        }),
     }
+}
+
+/// Whether an `mq` master lists an HA connection for the slave at `slave_addr` (matched as
+/// `replication_lag` matches it); None when the master did not answer or does not report its
+/// connections (Apache RocketMQ's).
+pub fn master_lists_slave(
+    master: &BTreeMap<String, String>,
+    slave: Option<&BTreeMap<String, String>>,
+    slave_addr: &str,
+) -> Option<bool> {
+    let list = ha_slaves(master)?;
+    let slave_max = slave.and_then(commit_log_max_offset);
+    // Without the slave's end an ambiguous match is no proof of absence.
+    if slave_max.is_none() && !list.is_empty() {
+        return master_side(&list, slave_addr, None).map(|_| true);
+    }
+    Some(master_side(&list, slave_addr, slave_max).is_some())
 }
 
 #[cfg(test)]
@@ -240,40 +285,66 @@ mod tests {
         assert_eq!(time(&one, "10.0.0.9:10911", None), Some(9));
     }
 
-    fn row(id: i64, address: &str, max: Option<i64>) -> BrokerRow {
-        BrokerRow {
-            cluster: "c".into(),
-            broker_name: "b".into(),
-            broker_id: id,
-            role: if id == 0 { "master" } else { "slave" },
-            address: address.into(),
-            last_update_timestamp: None,
-            reachable: max.is_some(),
-            version: None,
-            put_tps: None,
-            get_tps: None,
-            commit_log_disk_ratio: None,
-            commit_log_max_offset: max,
-            lag: None,
-        }
+    fn kv(pairs: &[(&str, String)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
+    }
+
+    fn max(offset: i64) -> (&'static str, String) {
+        ("commitLogMaxOffset", offset.to_string())
+    }
+
+    fn reported(list: &str) -> (&'static str, String) {
+        ("mqHaSlaves", list.to_string())
     }
 
     #[test]
     fn lag_comes_from_both_ends_or_from_the_masters_report() {
-        let key = ("c".to_string(), "b".to_string());
-        let mut rows = [
-            row(0, "10.0.0.1:10911", Some(1000)),
-            row(1, "10.0.0.2:10911", Some(400)),
-        ];
-        add_lag(&mut rows, &HashMap::new());
-        assert!(rows[0].lag.is_none());
-        let lag = rows[1].lag.clone().unwrap();
+        let master = kv(&[max(1000)]);
+        let slave = kv(&[max(400)]);
+        let lag = replication_lag(Some(&master), Some(&slave), "10.0.0.2:10911").unwrap();
         assert_eq!((lag.bytes, lag.time_ms), (600, None));
         // A hung slave: the master's figures.
-        rows[1].commit_log_max_offset = None;
-        let reported = HashMap::from([(key, vec![slave("10.0.0.2:40000", 300, 5)])]);
-        add_lag(&mut rows, &reported);
-        let lag = rows[1].lag.clone().unwrap();
+        let list = r#"[{"address":"10.0.0.2:40000","ackedOffset":300,"bytesBehind":700,"timeBehindMs":5}]"#;
+        let master = kv(&[max(1000), reported(list)]);
+        let lag = replication_lag(Some(&master), None, "10.0.0.2:10911").unwrap();
         assert_eq!((lag.bytes, lag.time_ms), (700, Some(5)));
+        // Both ends and the master's time.
+        let lag = replication_lag(Some(&master), Some(&slave), "10.0.0.2:10911").unwrap();
+        assert_eq!((lag.bytes, lag.time_ms), (600, Some(5)));
+        // A slave not connected to its master: the master's connection is another's.
+        let cut = kv(&[max(400), ("mqHaMasterConnected", "false".into())]);
+        let lag = replication_lag(Some(&master), Some(&cut), "10.0.0.2:10911").unwrap();
+        assert_eq!((lag.bytes, lag.time_ms), (600, None));
+        // Neither tells.
+        assert!(replication_lag(None, Some(&slave), "10.0.0.2:10911").is_none());
+        assert!(replication_lag(Some(&kv(&[max(1000)])), None, "10.0.0.2:10911").is_none());
+    }
+
+    #[test]
+    fn a_master_lists_its_connected_slaves_only() {
+        let slave = kv(&[max(400)]);
+        let none = kv(&[max(1000), reported("[]")]);
+        assert_eq!(
+            master_lists_slave(&none, Some(&slave), "10.0.0.2:10911"),
+            Some(false)
+        );
+        let one = kv(&[
+            max(1000),
+            reported(
+                r#"[{"address":"10.0.0.2:40000","ackedOffset":400,"bytesBehind":600,"timeBehindMs":5}]"#,
+            ),
+        ]);
+        assert_eq!(
+            master_lists_slave(&one, Some(&slave), "10.0.0.2:10911"),
+            Some(true)
+        );
+        // Apache RocketMQ's master does not say.
+        assert_eq!(
+            master_lists_slave(&kv(&[max(1000)]), Some(&slave), "10.0.0.2:10911"),
+            None
+        );
     }
 }

@@ -145,6 +145,13 @@ fn header(app: &App, theme: &Theme) -> Line<'static> {
     if down > 0 {
         spans.push(Span::styled(format!(" ({down} down)"), theme.down()));
     }
+    let stalled = f.brokers.iter().filter(|b| b.not_following()).count();
+    if stalled > 0 {
+        spans.push(Span::styled(
+            format!(" ({stalled} not following)"),
+            theme.down(),
+        ));
+    }
     if app.interval_ms > app.base_interval_ms {
         spans.push(Span::styled(
             format!(
@@ -252,8 +259,8 @@ fn footer(app: &App, theme: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-/// The selected row's history: put TPS of a topic or broker, consume TPS
-/// and lag of a group.
+/// The selected row's history: put TPS of a topic or master, replication lag of a slave,
+/// consume TPS and lag of a group.
 fn history_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (title, series): (String, Option<&Series>) = match (&app.drill, app.view()) {
         (Some(Drill::Topic(t)), _) => (format!("{t} put TPS"), app.topic_tps.get(t)),
@@ -270,6 +277,11 @@ fn history_chart(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             None => ("consume TPS".into(), None),
         },
         (None, View::Brokers) => match app.selected_broker() {
+            // A slave's story is its lag; a master's its put TPS.
+            Some(b) if b.broker_id != 0 => (
+                format!("{} replication lag bytes", b.addr),
+                app.slave_lag.get(&b.addr),
+            ),
             Some(b) => (format!("{} put TPS", b.addr), app.broker_tps.get(&b.addr)),
             None => ("put TPS".into(), None),
         },

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table};
 
 use super::{Theme, count, ms_text, short_count};
 use crate::tui::figures::{BrokerRow, Trend};
-use crate::tui::once::{opt, tps};
+use crate::tui::once::{lag_text, opt, status_text, tps};
 use crate::tui::state::{App, View};
 
 /// The first visible row so that `selected` shows in `height` rows.
@@ -68,6 +68,12 @@ fn age(now: i64, then: Option<i64>) -> String {
     }
 }
 
+/// The widest of `width` over the shown brokers, within `min..=max`.
+fn widest(app: &App, min: u16, max: u16, width: fn(&BrokerRow) -> usize) -> u16 {
+    let w = app.visible_brokers().map(width).max().unwrap_or(0);
+    (w.min(max as usize) as u16).max(min)
+}
+
 pub fn brokers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let wide = area.width >= 120;
     let height = area.height.saturating_sub(1) as usize;
@@ -81,11 +87,7 @@ pub fn brokers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .take(height)
         .map(|(i, b): (usize, &BrokerRow)| {
             let na = |s: String| if b.up { s } else { "-".into() };
-            let status = if b.up {
-                "up".to_string()
-            } else {
-                "DOWN".to_string()
-            };
+            let stalled = b.not_following();
             let mut cells = Vec::new();
             if wide {
                 cells.push(b.cluster.clone());
@@ -98,23 +100,33 @@ pub fn brokers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
             cells.push(if b.up { tps(b.put_tps) } else { "DOWN".into() });
             cells.push(na(tps(b.get_tps)));
-            cells.push(na(opt(b.msg_put_today.map(count))));
             if wide {
+                cells.push(na(opt(b.msg_put_today.map(count))));
                 cells.push(na(opt(b.msg_get_today.map(count))));
             }
             cells.push(na(b
                 .commit_log_disk_ratio
                 .map(|r| format!("{:.0}%", r * 100.0))
                 .unwrap_or("-".into())));
+            // Narrow, the LAG column is the only place for the flag.
+            cells.push(if stalled && !wide {
+                "NOT FOLLOWING".into()
+            } else {
+                lag_text(b.lag.as_ref())
+            });
             cells.push(age(now, b.last_registration));
             if wide {
-                cells.push(if b.up {
-                    status
-                } else {
-                    format!("DOWN: {}", b.error.clone().unwrap_or_default())
+                cells.push(match (b.up, &b.not_following) {
+                    (false, _) => format!("DOWN: {}", b.error.clone().unwrap_or_default()),
+                    (true, Some(why)) if stalled => format!("NOT FOLLOWING: {why}"),
+                    _ => status_text(b),
                 });
             }
-            let base = if b.up { Style::default() } else { theme.down() };
+            let base = if b.up && !stalled {
+                Style::default()
+            } else {
+                theme.down()
+            };
             Row::new(cells).style(styled(i == sel, base, theme))
         })
         .collect();
@@ -131,37 +143,43 @@ pub fn brokers(f: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 "IN TODAY",
                 "OUT TODAY",
                 "DISK",
+                "LAG",
                 "SEEN",
                 "STATUS",
             ],
+            // The names as wide as the widest shown (within bounds), so the rest goes to the
+            // status and its reasons.
             vec![
-                Constraint::Min(14),
-                Constraint::Min(12),
+                Constraint::Length(widest(app, 14, 24, |b| b.cluster.len())),
+                Constraint::Length(widest(app, 12, 24, |b| b.broker_name.len() + 4)),
                 Constraint::Length(6),
-                Constraint::Min(21),
+                Constraint::Length(widest(app, 21, 40, |b| b.addr.len())),
                 Constraint::Length(8),
                 Constraint::Length(8),
                 Constraint::Length(8),
                 Constraint::Length(10),
                 Constraint::Length(10),
                 Constraint::Length(5),
+                Constraint::Length(18),
                 Constraint::Length(6),
-                Constraint::Min(8),
+                // The status takes what is left, for a reason that needs it.
+                Constraint::Fill(1),
             ],
         )
     } else {
         (
             vec![
-                "BROKER", "ROLE", "ADDRESS", "PUT TPS", "GET TPS", "IN TODAY", "DISK", "SEEN",
+                "BROKER", "ROLE", "ADDRESS", "PUT TPS", "GET TPS", "DISK", "LAG", "SEEN",
             ],
+            // 80 columns: IN TODAY gives way to LAG (the wide table has both).
             vec![
                 Constraint::Min(10),
                 Constraint::Length(6),
                 Constraint::Min(15),
                 Constraint::Length(8),
                 Constraint::Length(8),
-                Constraint::Length(10),
                 Constraint::Length(5),
+                Constraint::Length(15),
                 Constraint::Length(6),
             ],
         )
