@@ -1,0 +1,72 @@
+'use strict';
+// A long-running ali-ons push consumer for fail-over tests: subscribes <topic>
+// in <group> from the first offset and prints one JSON line per message
+// ({msgId, tags, keys, body, queueId, queueOffset}) as it arrives, until the
+// file <stopFile> exists (or <timeoutMs> passes); then it closes the consumer
+// (persisting its offsets) and prints {done, received, pullsFoundFrom, errors}.
+// pullsFoundFrom counts, per broker address, the pulls that brought messages,
+// so a test can tell which broker (master or slave) served the consumer.
+// Route, heartbeat, rebalance and offset-persist periods are 1 s instead of
+// ali-ons' 30/30/10/5 s, so a fail-over test does not wait on them.
+//
+// usage: node consume_failover.js <namesrvAddr> <topic> <group> <stopFile> <timeoutMs>
+
+const fs = require('fs');
+const { Consumer } = require('ali-ons');
+
+const [nameSrv, topic, group, stopFile, timeoutArg] = process.argv.slice(2);
+const logger = { info() {}, debug() {}, warn: (...a) => console.error('[warn]', ...a), error: (...a) => console.error('[error]', ...a) };
+
+async function main() {
+  const consumer = new Consumer({
+    nameSrv,
+    httpclient: {},
+    consumerGroup: group,
+    consumeFromWhere: 'CONSUME_FROM_FIRST_OFFSET',
+    pollNameServerInteval: 1000,
+    heartbeatBrokerInterval: 1000,
+    rebalanceInterval: 1000,
+    persistConsumerOffsetInterval: 1000,
+    logger,
+  });
+  const errors = [];
+  consumer.on('error', err => {
+    errors.push(String(err && err.message));
+    console.error('[consumer error]', err && err.message);
+  });
+  const pullsFoundFrom = {};
+  const client = consumer._mqClient;
+  const pullMessage = client.pullMessage.bind(client);
+  client.pullMessage = async (addr, ...rest) => {
+    const result = await pullMessage(addr, ...rest);
+    if (result && result.msgFoundList && result.msgFoundList.length) {
+      pullsFoundFrom[addr] = (pullsFoundFrom[addr] || 0) + 1;
+    }
+    return result;
+  };
+  let received = 0;
+  consumer.subscribe(topic, '*', async msg => {
+    received++;
+    process.stdout.write(JSON.stringify({
+      msgId: msg.msgId, tags: msg.tags, keys: msg.keys,
+      body: msg.body.toString(), queueId: msg.queueId, queueOffset: msg.queueOffset,
+    }) + '\n');
+  });
+  await consumer.ready();
+  const started = Date.now();
+  await new Promise(resolve => {
+    const tick = setInterval(() => {
+      if (fs.existsSync(stopFile) || Date.now() - started > Number(timeoutArg)) {
+        clearInterval(tick);
+        resolve();
+      }
+    }, 50);
+  });
+  await consumer.close();
+  process.stdout.write(JSON.stringify({ done: true, received, pullsFoundFrom, errors }) + '\n', () => process.exit(0));
+}
+
+main().catch(err => {
+  console.error(err && err.stack || err);
+  process.exit(1);
+});
