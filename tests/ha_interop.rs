@@ -15,7 +15,10 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use mq::client::AdminClient;
-use mq::protocol::topic_config::TopicConfig;
+use mq::protocol::body::RemotingBody;
+use mq::protocol::topic_config::{TopicConfig, TopicConfigSerializeWrapper};
+use mq::remoting::code::request;
+use mq::remoting::{RemotingClient, RemotingCommand};
 use serde_json::Value;
 use support::*;
 
@@ -279,21 +282,19 @@ fn wait_consumed(consumer: &NodeScript, want: &BTreeSet<String>, what: &str) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows_the_master_back() {
-    const BEFORE: usize = 200;
-    const AFTER: usize = 50;
-    let dir = tempfile::tempdir().unwrap();
+/// A name server, a SYNC_MASTER and its SLAVE (broker-a) with `TOPIC` created, routed to both,
+/// and the slave connected to the master's HA service.
+async fn start_sync_pair(dir: &Path) -> (MqProcess, BrokerProc, BrokerProc, AdminClient) {
     // The name server drops a killed broker as soon as its connection closes.
-    let ns = start_namesrv(dir.path(), "");
-    let mut master = BrokerProc::start(
-        &dir.path().join("master"),
+    let ns = start_namesrv(dir, "");
+    let master = BrokerProc::start(
+        &dir.join("master"),
         &ns.addr,
         "brokerName: broker-a\nbrokerId: 0\nbrokerRole: SYNC_MASTER\n",
     );
     // A slave learns a restarted master at its next registration: every 10 s here, not 30.
     let slave = BrokerProc::start(
-        &dir.path().join("slave"),
+        &dir.join("slave"),
         &ns.addr,
         "brokerName: broker-a\nbrokerId: 1\nbrokerRole: SLAVE\nregisterNameServerPeriod: 10000\n",
     );
@@ -312,6 +313,33 @@ async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows
     wait_until("the slave to connect to the master", WAIT, || {
         slave_connected(&ns.addr, &master.addr)
     });
+    // A slave serves a topic only once its periodic sync (10 s) has copied the topic's
+    // config, as RocketMQ's does: until then pulls are answered TOPIC_NOT_EXIST.
+    let client = RemotingClient::new();
+    eventually("the slave to copy the topic's config", || async {
+        client
+            .invoke(
+                &slave.addr,
+                RemotingCommand::request(request::GET_ALL_TOPIC_CONFIG),
+                TIMEOUT,
+            )
+            .await
+            .ok()
+            .and_then(|r| TopicConfigSerializeWrapper::decode(&r.body).ok())
+            .is_some_and(|t| t.topic_config_table.contains_key(TOPIC))
+    })
+    .await;
+    client.shutdown();
+    (ns, master, slave, admin)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows_the_master_back() {
+    const BEFORE: usize = 200;
+    const AFTER: usize = 50;
+    const LATER: usize = 20;
+    let dir = tempfile::tempdir().unwrap();
+    let (ns, mut master, slave, admin) = start_sync_pair(dir.path()).await;
 
     // Only acknowledged sends count: a SYNC_MASTER answers SEND_OK once the slave has it.
     let sent = produce(&ns.addr, "Before", BEFORE);
@@ -372,6 +400,7 @@ async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows
     let lines = consumer.finish(WAIT);
     let summary = lines.last().unwrap().clone();
     assert_eq!(summary["done"], true, "{summary}");
+    println!("consumer: {summary}");
     let delivered: Vec<String> = lines[..lines.len() - 1]
         .iter()
         .map(|l| l["keys"].as_str().unwrap().to_string())
@@ -386,6 +415,45 @@ async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows
     assert!(
         summary["pullsFoundFrom"][&slave.addr].as_u64() > Some(0),
         "{summary}"
+    );
+
+    // A consumer of the same group started afresh resumes from the offsets the first one
+    // committed (to the slave while the master was down, to the master since): it gets what
+    // is sent now and does not start over from the first message.
+    let sent = produce(&ns.addr, "Later", LATER);
+    let later = acked_keys(&sent, "Later");
+    assert_eq!(later.len(), LATER, "every send acknowledged: {sent:?}");
+    let stop = dir.path().join("stop-restarted");
+    let restarted = NodeScript::spawn(
+        dir.path(),
+        "restarted",
+        "consume_failover.js",
+        &[
+            &ns.addr,
+            TOPIC,
+            "ali_ons_failover",
+            stop.to_str().unwrap(),
+            "300000",
+        ],
+    );
+    wait_consumed(&restarted, &later, "by the restarted consumer");
+    std::fs::write(&stop, "stop").unwrap();
+    let lines = restarted.finish(WAIT);
+    let again: BTreeSet<String> = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| l["keys"].as_str().unwrap().to_string())
+        .filter(|k| all.contains(k))
+        .collect();
+    println!(
+        "restarted consumer: {}, {} consumed again",
+        lines.last().unwrap(),
+        again.len()
+    );
+    assert!(
+        again.len() < all.len() / 2,
+        "the restarted consumer started over: {} of {} again",
+        again.len(),
+        all.len()
     );
 }
 
@@ -432,6 +500,7 @@ async fn ali_ons_producer_keeps_sending_to_the_master_left_when_the_other_dies()
     let lines = producer.finish(WAIT);
     let summary = lines.last().unwrap().clone();
     let sends = &lines[..lines.len() - 1];
+    println!("producer: {summary}");
     assert_eq!(sends.len(), COUNT, "{summary}");
     let failed: Vec<&Value> = sends.iter().filter(|l| l["ok"] != true).collect();
     assert!(
@@ -459,4 +528,49 @@ async fn ali_ons_producer_keeps_sending_to_the_master_left_when_the_other_dies()
     );
     assert_eq!(to("broker-a") + to("broker-b"), COUNT - failed.len());
     drop(b);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlog_from_the_slave() {
+    const COUNT: usize = 200;
+    let dir = tempfile::tempdir().unwrap();
+    let (ns, mut master, slave, admin) = start_sync_pair(dir.path()).await;
+    // 25 ms per message, a few pulled ahead: most of what is sent is still on the brokers when
+    // the master dies.
+    let (stop, ready) = (dir.path().join("stop"), dir.path().join("ready"));
+    let consumer = NodeScript::spawn(
+        dir.path(),
+        "consumer",
+        "consume_failover.js",
+        &[
+            &ns.addr,
+            TOPIC,
+            "ali_ons_busy",
+            stop.to_str().unwrap(),
+            "300000",
+            "25",
+            ready.to_str().unwrap(),
+        ],
+    );
+    wait_until("the consumer to hold its queues", WAIT, || ready.exists());
+    let sent = produce(&ns.addr, "Busy", COUNT);
+    let acked = acked_keys(&sent, "Busy");
+    assert_eq!(acked.len(), COUNT, "every send acknowledged: {sent:?}");
+    let before_kill = consumed_keys(&consumer).len();
+    master.kill();
+    wait_consumed(&consumer, &acked, "after the master died mid-backlog");
+    std::fs::write(&stop, "stop").unwrap();
+    let lines = consumer.finish(WAIT);
+    let summary = lines.last().unwrap().clone();
+    println!("busy consumer: {summary}, {before_kill} consumed before the kill");
+    let delivered: BTreeSet<String> = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| l["keys"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(delivered, acked, "exactly the acknowledged messages");
+    assert!(
+        summary["pullsFoundFrom"][&slave.addr].as_u64() > Some(0),
+        "the backlog came from the slave: {summary}"
+    );
+    drop(admin);
 }

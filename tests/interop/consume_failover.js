@@ -8,13 +8,22 @@
 // so a test can tell which broker (master or slave) served the consumer.
 // Route, heartbeat, rebalance and offset-persist periods are 1 s instead of
 // ali-ons' 30/30/10/5 s, so a fail-over test does not wait on them.
+// With [handlerDelayMs] > 0 each message takes that long to handle and the
+// consumer pulls only a few messages ahead, so a backlog stays on the broker;
+// [readyFile] is created once the consumer holds a queue of <topic>.
 //
-// usage: node consume_failover.js <namesrvAddr> <topic> <group> <stopFile> <timeoutMs>
+// usage: node consume_failover.js <namesrvAddr> <topic> <group> <stopFile> <timeoutMs> [handlerDelayMs] [readyFile]
 
 const fs = require('fs');
 const { Consumer } = require('ali-ons');
 
-const [nameSrv, topic, group, stopFile, timeoutArg] = process.argv.slice(2);
+const [nameSrv, topic, group, stopFile, timeoutArg, delayArg, readyFile] = process.argv.slice(2);
+const handlerDelay = Number(delayArg || 0);
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+// Flow control at 4 messages per queue, retried after 100 ms (ali-ons: 500, 5 s).
+const slowOptions = handlerDelay > 0 ? {
+  pullBatchSize: 4, pullThresholdForQueue: 4, pullTimeDelayMillsWhenFlowControl: 100,
+} : {};
 const logger = { info() {}, debug() {}, warn: (...a) => console.error('[warn]', ...a), error: (...a) => console.error('[error]', ...a) };
 
 async function main() {
@@ -27,6 +36,7 @@ async function main() {
     heartbeatBrokerInterval: 1000,
     rebalanceInterval: 1000,
     persistConsumerOffsetInterval: 1000,
+    ...slowOptions,
     logger,
   });
   const errors = [];
@@ -46,6 +56,7 @@ async function main() {
   };
   let received = 0;
   consumer.subscribe(topic, '*', async msg => {
+    if (handlerDelay > 0) await sleep(handlerDelay);
     received++;
     process.stdout.write(JSON.stringify({
       msgId: msg.msgId, tags: msg.tags, keys: msg.keys,
@@ -56,6 +67,10 @@ async function main() {
   const started = Date.now();
   await new Promise(resolve => {
     const tick = setInterval(() => {
+      if (readyFile && !fs.existsSync(readyFile)
+        && [ ...consumer._processQueueTable.keys() ].some(k => k.includes(`topic="${topic}"`))) {
+        fs.writeFileSync(readyFile, 'ready');
+      }
       if (fs.existsSync(stopFile) || Date.now() - started > Number(timeoutArg)) {
         clearInterval(tick);
         resolve();
