@@ -284,13 +284,17 @@ fn wait_consumed(consumer: &NodeScript, want: &BTreeSet<String>, what: &str) {
 
 /// A name server, a SYNC_MASTER and its SLAVE (broker-a) with `TOPIC` created, routed to both,
 /// and the slave connected to the master's HA service.
-async fn start_sync_pair(dir: &Path) -> (MqProcess, BrokerProc, BrokerProc, AdminClient) {
+/// `master_extra` is added to the master's config.
+async fn start_sync_pair(
+    dir: &Path,
+    master_extra: &str,
+) -> (MqProcess, BrokerProc, BrokerProc, AdminClient) {
     // The name server drops a killed broker as soon as its connection closes.
     let ns = start_namesrv(dir, "");
     let master = BrokerProc::start(
         &dir.join("master"),
         &ns.addr,
-        "brokerName: broker-a\nbrokerId: 0\nbrokerRole: SYNC_MASTER\n",
+        &format!("brokerName: broker-a\nbrokerId: 0\nbrokerRole: SYNC_MASTER\n{master_extra}"),
     );
     // A slave learns a restarted master at its next registration: every 10 s here, not 30.
     let slave = BrokerProc::start(
@@ -339,7 +343,7 @@ async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows
     const AFTER: usize = 50;
     const LATER: usize = 20;
     let dir = tempfile::tempdir().unwrap();
-    let (ns, mut master, slave, admin) = start_sync_pair(dir.path()).await;
+    let (ns, mut master, slave, admin) = start_sync_pair(dir.path(), "").await;
 
     // Only acknowledged sends count: a SYNC_MASTER answers SEND_OK once the slave has it.
     let sent = produce(&ns.addr, "Before", BEFORE);
@@ -534,7 +538,7 @@ async fn ali_ons_producer_keeps_sending_to_the_master_left_when_the_other_dies()
 async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlog_from_the_slave() {
     const COUNT: usize = 200;
     let dir = tempfile::tempdir().unwrap();
-    let (ns, mut master, slave, admin) = start_sync_pair(dir.path()).await;
+    let (ns, mut master, slave, admin) = start_sync_pair(dir.path(), "").await;
     // 25 ms per message, a few pulled ahead: most of what is sent is still on the brokers when
     // the master dies.
     let (stop, ready) = (dir.path().join("stop"), dir.path().join("ready"));
@@ -573,4 +577,45 @@ async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlo
         "the backlog came from the slave: {summary}"
     );
     drop(admin);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_ali_ons_consumer_follows_the_masters_suggestion_to_read_from_the_slave() {
+    const COUNT: usize = 100;
+    let dir = tempfile::tempdir().unwrap();
+    // Every read counts as not in memory: the master suggests its slave (brokerId 1), which,
+    // not reading for slaves itself, suggests the master back.
+    let (ns, master, slave, _admin) = start_sync_pair(
+        dir.path(),
+        "slaveReadEnable: true\naccessMessageInMemoryMaxRatio: 0\n",
+    )
+    .await;
+    let sent = produce(&ns.addr, "Suggested", COUNT);
+    let acked = acked_keys(&sent, "Suggested");
+    assert_eq!(acked.len(), COUNT, "every send acknowledged: {sent:?}");
+    let stop = dir.path().join("stop");
+    // A handler delay makes the consumer pull 4 at a time: several pulls per queue, so the
+    // suggestion is followed.
+    let consumer = NodeScript::spawn(
+        dir.path(),
+        "consumer",
+        "consume_failover.js",
+        &[
+            &ns.addr,
+            TOPIC,
+            "ali_ons_suggested",
+            stop.to_str().unwrap(),
+            "300000",
+            "1",
+        ],
+    );
+    wait_consumed(&consumer, &acked, "with both brokers up");
+    std::fs::write(&stop, "stop").unwrap();
+    let lines = consumer.finish(WAIT);
+    let summary = lines.last().unwrap().clone();
+    println!("suggested consumer: {summary}");
+    assert_eq!(summary["received"], COUNT, "{summary}");
+    let from = &summary["pullsFoundFrom"];
+    assert!(from[&master.addr].as_u64() > Some(0), "{summary}");
+    assert!(from[&slave.addr].as_u64() > Some(0), "{summary}");
 }
