@@ -539,7 +539,7 @@ async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlo
     const COUNT: usize = 200;
     let dir = tempfile::tempdir().unwrap();
     let (ns, mut master, slave, admin) = start_sync_pair(dir.path(), "").await;
-    // 25 ms per message, a few pulled ahead: most of what is sent is still on the brokers when
+    // 50 ms per message, a few pulled ahead: most of what is sent is still on the brokers when
     // the master dies.
     let (stop, ready) = (dir.path().join("stop"), dir.path().join("ready"));
     let consumer = NodeScript::spawn(
@@ -552,7 +552,7 @@ async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlo
             "ali_ons_busy",
             stop.to_str().unwrap(),
             "300000",
-            "25",
+            "50",
             ready.to_str().unwrap(),
         ],
     );
