@@ -1,8 +1,10 @@
 //! ali-ons (the Node.js RocketMQ client nobody here wrote) across a master's death and return,
 //! over real `mq namesrv start` and `mq broker start` processes: a push consumer reads every
-//! message a SYNC_MASTER acknowledged from the slave while the master is down, and goes on
-//! after the master comes back and the slave follows it again; a producer given two masters
-//! keeps sending to the one left when the other dies.
+//! message a SYNC_MASTER acknowledged from the slave while the master is down, goes on after
+//! the master comes back (same ports and store) and the slave follows it again, and a consumer
+//! restarted in its group resumes where it was; a consumer busy on the master when it dies
+//! finishes the backlog from the slave; a consumer follows a master's suggestWhichBrokerId to
+//! the slave; a producer given two masters keeps sending to the one left when the other dies.
 
 mod support;
 
