@@ -3,7 +3,8 @@
 //! message a SYNC_MASTER acknowledged from the slave while the master is down, goes on after
 //! the master comes back (same ports and store) and the slave follows it again, and a consumer
 //! restarted in its group resumes where it was; a consumer busy on the master when it dies
-//! finishes the backlog from the slave; a consumer follows a master's suggestWhichBrokerId to
+//! finishes the backlog from the slave, and one restarted then resumes from the offsets
+//! committed to the slave; a consumer follows a master's suggestWhichBrokerId to
 //! the slave; a producer given two masters keeps sending to the one left when the other dies.
 
 mod support;
@@ -578,6 +579,40 @@ async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlo
         summary["pullsFoundFrom"][&slave.addr].as_u64() > Some(0),
         "the backlog came from the slave: {summary}"
     );
+
+    // The master is still down: a consumer of the same group started now reads the offsets
+    // the first one committed to the slave and starts at the end of every queue.
+    let (stop, ready) = (dir.path().join("stop-2"), dir.path().join("ready-2"));
+    let restarted = NodeScript::spawn(
+        dir.path(),
+        "restarted",
+        "consume_failover.js",
+        &[
+            &ns.addr,
+            TOPIC,
+            "ali_ons_busy",
+            stop.to_str().unwrap(),
+            "300000",
+            "0",
+            ready.to_str().unwrap(),
+            &QUEUES.to_string(),
+        ],
+    );
+    wait_until("the restarted consumer to hold every queue", WAIT, || {
+        ready.exists()
+    });
+    let started: serde_json::Map<String, Value> =
+        serde_json::from_str(&std::fs::read_to_string(&ready).unwrap()).unwrap();
+    std::fs::write(&stop, "stop").unwrap();
+    let lines = restarted.finish(WAIT);
+    println!("restarted while the master is down: {started:?}");
+    assert_eq!(started.len(), QUEUES as usize, "{started:?}");
+    let resumed_at: i64 = started.values().map(|o| o.as_i64().unwrap()).sum();
+    assert_eq!(
+        resumed_at, COUNT as i64,
+        "each queue resumed at its end: {started:?}"
+    );
+    assert_eq!(lines.last().unwrap()["received"], 0, "{lines:?}");
     drop(admin);
 }
 

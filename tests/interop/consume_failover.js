@@ -10,14 +10,17 @@
 // ali-ons' 30/30/10/5 s, so a fail-over test does not wait on them.
 // With [handlerDelayMs] > 0 each message takes that long to handle and the
 // consumer pulls only a few messages ahead, so a backlog stays on the broker;
-// [readyFile] is created once the consumer holds a queue of <topic>.
+// [readyFile] is written once the consumer holds [expectQueues] (default 1)
+// queues of <topic>: a JSON map from each queue it took to the offset it
+// started at (read from the broker, or its consumeFromWhere for a new group).
 //
-// usage: node consume_failover.js <namesrvAddr> <topic> <group> <stopFile> <timeoutMs> [handlerDelayMs] [readyFile]
+// usage: node consume_failover.js <namesrvAddr> <topic> <group> <stopFile> <timeoutMs> [handlerDelayMs] [readyFile] [expectQueues]
 
 const fs = require('fs');
 const { Consumer } = require('ali-ons');
 
-const [nameSrv, topic, group, stopFile, timeoutArg, delayArg, readyFile] = process.argv.slice(2);
+const [nameSrv, topic, group, stopFile, timeoutArg, delayArg, readyFile, expectArg] = process.argv.slice(2);
+const expectQueues = Number(expectArg || 1);
 const handlerDelay = Number(delayArg || 0);
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 // Flow control at 4 messages per queue, retried after 100 ms (ali-ons: 500, 5 s).
@@ -54,6 +57,13 @@ async function main() {
     }
     return result;
   };
+  const startOffsets = {};
+  const computePullFromWhere = consumer.computePullFromWhere.bind(consumer);
+  consumer.computePullFromWhere = async messageQueue => {
+    const offset = await computePullFromWhere(messageQueue);
+    startOffsets[messageQueue.key] = offset;
+    return offset;
+  };
   let received = 0;
   consumer.subscribe(topic, '*', async msg => {
     if (handlerDelay > 0) await sleep(handlerDelay);
@@ -67,9 +77,13 @@ async function main() {
   const started = Date.now();
   await new Promise(resolve => {
     const tick = setInterval(() => {
-      if (readyFile && !fs.existsSync(readyFile)
-        && [ ...consumer._processQueueTable.keys() ].some(k => k.includes(`topic="${topic}"`))) {
-        fs.writeFileSync(readyFile, 'ready');
+      const held = [ ...consumer._processQueueTable.keys() ].filter(k => k.includes(`topic="${topic}"`));
+      if (readyFile && !fs.existsSync(readyFile) && held.length >= expectQueues) {
+        const offsets = {};
+        for (const k of held) offsets[k] = startOffsets[k];
+        // Written whole under another name, then renamed: a reader never sees half of it.
+        fs.writeFileSync(readyFile + '.tmp', JSON.stringify(offsets));
+        fs.renameSync(readyFile + '.tmp', readyFile);
       }
       if (fs.existsSync(stopFile) || Date.now() - started > Number(timeoutArg)) {
         clearInterval(tick);
