@@ -132,6 +132,7 @@ pub fn router(state: Arc<AppState>) -> Router {
     pages
         .merge(api)
         .fallback(not_found)
+        .layer(axum::extract::DefaultBodyLimit::max(super::input::MAX_BODY))
         .layer(axum::middleware::map_response(secure_headers))
         .with_state(state)
 }
