@@ -61,6 +61,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--masters', '--masters', [CompletionResultType]::ParameterName, 'Masters (broker-a, broker-b, ...)')
             [CompletionResult]::new('--slaves', '--slaves', [CompletionResultType]::ParameterName, 'Slaves of each master (brokerId 1, 2, ...)')
             [CompletionResult]::new('--namesrvs', '--namesrvs', [CompletionResultType]::ParameterName, 'Name servers; every broker registers with all of them')
+            [CompletionResult]::new('--console', '--console', [CompletionResultType]::ParameterName, 'Also serve the web console (read-only; `mq console --write` for changes), on 127.0.0.1:8080 unless given an address')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')

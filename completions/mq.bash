@@ -5256,7 +5256,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5291,6 +5291,10 @@ _mq() {
                     return 0
                     ;;
                 --namesrvs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --console)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -58,6 +58,7 @@ complete -c mq -n "__fish_mq_using_subcommand up" -s c -l config -d 'Broker conf
 complete -c mq -n "__fish_mq_using_subcommand up" -l masters -d 'Masters (broker-a, broker-b, ...)' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -l slaves -d 'Slaves of each master (brokerId 1, 2, ...)' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -l namesrvs -d 'Name servers; every broker registers with all of them' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l console -d 'Also serve the web console (read-only; `mq console --write` for changes), on 127.0.0.1:8080 unless given an address' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand up" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''

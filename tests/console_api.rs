@@ -20,7 +20,7 @@ const BODY: &str = "<script>alert(1)</script> & <b>bold</b>";
 
 /// A running `mq console` and the address it serves on.
 struct Console {
-    _process: MqProcess,
+    _process: Option<MqProcess>,
     addr: String,
 }
 
@@ -62,10 +62,10 @@ fn start_console(namesrv: &str, extra: &[&str]) -> Console {
         .unwrap_or_else(|| panic!("no address in {line:?}"))
         .to_string();
     Console {
-        _process: MqProcess {
+        _process: Some(MqProcess {
             child,
             addr: addr.clone(),
-        },
+        }),
         addr,
     }
 }
@@ -637,4 +637,22 @@ fn write_mode_changes_need_the_csrf_token_and_a_confirmation() {
         get(&c.addr, "/api/session").json()["namesrv"],
         up.namesrv.as_str()
     );
+}
+
+#[test]
+fn mq_up_serves_the_console_read_only_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let up = start_up(dir.path(), &["--console", &addr]);
+    // The console lives in the mq up process.
+    let c = Console {
+        _process: None,
+        addr,
+    };
+    let s = api(&c, "/api/session");
+    assert_eq!(s["namesrv"], up.namesrv.as_str());
+    assert_eq!(s["write"], false);
+    let cluster = api(&c, "/api/cluster");
+    assert_eq!(cluster["brokers"][0]["address"], up.broker.as_str());
 }
