@@ -25,6 +25,8 @@ pub struct Dashboard {
     /// When the newest sample was taken (null before the first poll).
     pub sampled_at: Option<i64>,
     pub samples: usize,
+    /// How long the newest polling round took (ms).
+    pub poll_took_ms: Option<u64>,
     pub brokers: usize,
     pub brokers_answering: usize,
     pub topics: usize,
@@ -55,6 +57,7 @@ fn dashboard(ctx: &Ctx) -> ConsoleResult<Dashboard> {
     Ok(Dashboard {
         sampled_at: latest.map(|s| s.at_ms),
         samples: h.len(),
+        poll_took_ms: latest.map(|s| s.took_ms),
         brokers: latest.map_or(0, |s| s.brokers.len()),
         brokers_answering: latest.map_or(0, |s| {
             s.brokers.iter().filter(|b| b.put_tps.is_some()).count()
@@ -88,6 +91,10 @@ pub async fn page(ctx: Ctx) -> Response {
             ("Put TPS", html::tps(Some(d.put_tps))),
             ("Get TPS", html::tps(Some(d.get_tps))),
             ("Sampled", html::time(d.sampled_at)),
+            (
+                "Poll took",
+                d.poll_took_ms.map_or("-".into(), |ms| format!("{ms} ms")),
+            ),
         ]);
         if d.samples == 0 {
             main.push_str("<p class=\"muted\">The first poll is under way.</p>");

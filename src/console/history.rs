@@ -17,6 +17,8 @@ pub const KEEP: usize = 360;
 pub struct Sample {
     /// When the round started (ms since the epoch).
     pub at_ms: i64,
+    /// How long the round took.
+    pub took_ms: u64,
     pub brokers: Vec<BrokerPoint>,
     pub topics: BTreeMap<String, TopicPoint>,
     pub groups: BTreeMap<String, GroupPoint>,
@@ -215,6 +217,7 @@ mod tests {
     fn sample(at_ms: i64, topics: &[(&str, i64)], lags: &[(&str, Option<i64>)]) -> Sample {
         Sample {
             at_ms,
+            took_ms: 0,
             brokers: vec![BrokerPoint {
                 broker_name: "broker-a".into(),
                 broker_id: 0,

@@ -56,6 +56,13 @@ enum Answer {
 
 /// One sample of the cluster behind `admin`; what fails is named in `errors`.
 pub async fn collect(admin: &AdminClient) -> Sample {
+    let started = std::time::Instant::now();
+    let mut sample = collect_figures(admin).await;
+    sample.took_ms = started.elapsed().as_millis() as u64;
+    sample
+}
+
+async fn collect_figures(admin: &AdminClient) -> Sample {
     let mut sample = Sample {
         at_ms: crate::util::now_millis(),
         ..Default::default()

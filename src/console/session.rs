@@ -120,6 +120,8 @@ impl FromRequestParts<Arc<AppState>> for Ctx {
                 .and_then(|v| v.to_str().ok())
                 .map(str::to_string)
         };
+        // Someone is looking: keep this list's history polled.
+        state.history(&namesrv);
         Ok(Ctx {
             state: state.clone(),
             write: state.options.write,

@@ -12,7 +12,8 @@ use super::error::{ConsoleError, ConsoleResult};
 use super::history::History;
 use crate::client::admin::AdminClient;
 
-/// How long the poller keeps polling a name server list no page asked for.
+/// How long the poller keeps polling a name server list no request asked
+/// about: a console nobody looks at stops polling, and so idles.
 pub const WATCH_FOR: Duration = Duration::from_secs(600);
 
 /// Name server lists kept at most (each with its client and history).
@@ -74,11 +75,11 @@ impl AppState {
         entry.1.clone()
     }
 
-    /// The lists to poll now: the console's own, and those asked for lately.
+    /// The lists to poll now: those a request asked about in the last
+    /// `WATCH_FOR` (the console's own from its start).
     pub fn watched(&self) -> Vec<(String, SharedHistory)> {
         let mut all = self.histories.lock().unwrap_or_else(|p| p.into_inner());
-        let own = self.options.namesrv.clone();
-        all.retain(|k, (seen, _)| *k == own || seen.elapsed() < WATCH_FOR);
+        all.retain(|_, (seen, _)| seen.elapsed() < WATCH_FOR);
         all.iter()
             .map(|(k, (_, h))| (k.clone(), h.clone()))
             .collect()
