@@ -65,7 +65,7 @@ pub fn line_chart(title: &str, unit: &str, series: &[Series<'_>]) -> String {
     let y = |v: f64| TOP + (1.0 - v / top) * (H - TOP - BOTTOM);
     let _ = write!(
         html,
-        "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" preserveAspectRatio=\"none\">",
+        "<svg viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\">",
         esc(title)
     );
     for frac in [0.0, 0.5, 1.0] {

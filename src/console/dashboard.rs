@@ -49,7 +49,12 @@ fn dashboard(ctx: &Ctx) -> ConsoleResult<Dashboard> {
     let (put_series, get_series) = h.cluster_series();
     let latest = h.latest();
     let names: Vec<String> = latest
-        .map(|s| s.brokers.iter().map(|b| b.broker_name.clone()).collect())
+        .map(|s| {
+            s.brokers
+                .iter()
+                .flat_map(|b| [b.cluster.clone(), b.broker_name.clone()])
+                .collect()
+        })
         .unwrap_or_default();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let normal = |t: &str| kind(t, &names) == TopicKind::Normal;

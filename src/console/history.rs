@@ -29,6 +29,7 @@ pub struct Sample {
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BrokerPoint {
+    pub cluster: String,
     pub broker_name: String,
     pub broker_id: i64,
     pub addr: String,
@@ -219,6 +220,7 @@ mod tests {
             at_ms,
             took_ms: 0,
             brokers: vec![BrokerPoint {
+                cluster: "c".into(),
                 broker_name: "broker-a".into(),
                 broker_id: 0,
                 addr: "a".into(),

@@ -90,6 +90,7 @@ async fn collect_figures(admin: &AdminClient) -> Sample {
     sample.brokers = rows
         .into_iter()
         .map(|r| BrokerPoint {
+            cluster: r.cluster,
             broker_name: r.broker_name,
             broker_id: r.broker_id,
             addr: r.address,

@@ -496,6 +496,7 @@ pub async fn detail_page(ctx: Ctx, Path(topic): Path<String>) -> Response {
             ("Queues", html::num(d.queues.len() as i64)),
             ("Order config", text(d.route.order_topic_conf.as_deref().unwrap_or("-"))),
         ]);
+        main.push_str("<div class=\"charts\">");
         main.push_str(&super::chart::line_chart(
             "Put TPS",
             "msg/s",
@@ -504,6 +505,7 @@ pub async fn detail_page(ctx: Ctx, Path(topic): Path<String>) -> Response {
                 points: &v.put_tps_series,
             }],
         ));
+        main.push_str("</div>");
         main.push_str("<h2>Queues</h2>");
         let mut t = Table::new(&["Broker", "Queue", "Min offset", "Max offset", "Messages", "Last stored"]);
         for q in &d.queues {

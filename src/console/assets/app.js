@@ -1,6 +1,6 @@
 // mq console: live refresh of pages marked data-live (their main part is
 // fetched again as an HTML fragment and swapped in, unless the user is
-// typing in it or the tab is hidden), and confirmation of destructive
+// typing in it, has changed a field, or the tab is hidden), and confirmation of destructive
 // forms (the server checks the typed name too).
 "use strict";
 (function () {
@@ -12,6 +12,7 @@
       if (busy || document.hidden) return;
       const active = document.activeElement;
       if (active && main.contains(active) && active.matches("input, select, textarea")) return;
+      if (edited(main)) return;
       busy = true;
       try {
         const r = await fetch(location.href, { headers: { "X-Fragment": "1" }, credentials: "same-origin" });
@@ -22,6 +23,16 @@
         busy = false;
       }
     }, every);
+  }
+  // Whether the user changed a field: a refresh would throw the change away.
+  function edited(root) {
+    return Array.prototype.some.call(root.querySelectorAll("input, textarea, select"), function (e) {
+      if (e.type === "checkbox" || e.type === "radio") return e.checked !== e.defaultChecked;
+      if (e.tagName === "SELECT") {
+        return Array.prototype.some.call(e.options, function (o) { return o.selected !== o.defaultSelected; });
+      }
+      return e.value !== e.defaultValue;
+    });
   }
   document.addEventListener("submit", function (ev) {
     const field = ev.target.querySelector("input[data-confirm]");
