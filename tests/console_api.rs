@@ -309,6 +309,19 @@ fn read_only_console_serves_every_page_and_api() {
             .any(|t| t["topic"] == "Orders")
     );
     assert!(d["putSeries"].as_array().unwrap().len() >= 2);
+    // The group list takes its figures from the poll (a later round than the commit).
+    wait_until(
+        "g1's figures in the group list",
+        Duration::from_secs(20),
+        || {
+            let groups = api(&c, "/api/groups");
+            groups["groups"].as_array().unwrap().iter().any(|g| {
+                g["group"] == "g1"
+                    && g["lag"] == 0
+                    && g["lastConsumed"].as_i64().is_some_and(|t| t > 0)
+            })
+        },
+    );
 
     // Every page renders, escapes the HTML body, and carries the security headers.
     for path in [

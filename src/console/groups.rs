@@ -33,6 +33,8 @@ pub struct GroupListRow {
     pub clients: Option<usize>,
     pub consume_tps: Option<f64>,
     pub lag: Option<i64>,
+    /// Store time of the newest message the group consumed (ms), if any.
+    pub last_consumed: Option<i64>,
 }
 
 #[derive(Debug, Serialize)]
@@ -88,6 +90,7 @@ async fn list(ctx: &Ctx, f: &Fields) -> ConsoleResult<GroupListView> {
                 clients: p.map(|p| p.clients),
                 consume_tps: p.map(|p| p.consume_tps),
                 lag: p.and_then(|p| p.lag),
+                last_consumed: p.and_then(|p| p.last_consumed),
             }
         })
         .collect();
@@ -235,13 +238,23 @@ pub async fn list_page(ctx: Ctx, Query(f): Query) -> Response {
             ),
             "Filter",
         );
-        let mut t = Table::new(&["Group", "Clients", "Consume TPS", "Lag", "Brokers", "Broadcast", "Enabled"]);
+        let mut t = Table::new(&[
+            "Group",
+            "Clients",
+            "Consume TPS",
+            "Lag",
+            "Last consumed",
+            "Brokers",
+            "Broadcast",
+            "Enabled",
+        ]);
         for g in &v.groups {
             t.row(&[
                 link(&format!("/groups/{}", url(&g.config.group)), &g.config.group),
                 html::opt(g.clients.map(|c| c as i64)),
                 html::tps(g.consume_tps),
                 html::opt(g.lag),
+                html::time(g.last_consumed),
                 text(&g.config.brokers.join(", ")),
                 text(if g.config.consume_broadcast_enable { "yes" } else { "no" }),
                 text(if g.config.consume_enable { "yes" } else { "no" }),
@@ -253,7 +266,8 @@ pub async fn list_page(ctx: Ctx, Query(f): Query) -> Response {
     server::page(&ctx, r)
 }
 
-fn reset_form(ctx: &Ctx, group: &str, topics: &[String], method_get: bool) -> String {
+/// The preview form: a GET, so choosing a target changes nothing.
+fn reset_form(group: &str, topics: &[String]) -> String {
     let topic_options: Vec<(&str, &str)> =
         topics.iter().map(|t| (t.as_str(), t.as_str())).collect();
     let fields = format!(
@@ -271,21 +285,11 @@ fn reset_form(ctx: &Ctx, group: &str, topics: &[String], method_get: bool) -> St
             "earliest, latest or 2026-12-07T10:00"
         )
     );
-    if method_get {
-        html::get_form(
-            &format!("/groups/{}/reset", url(group)),
-            &fields,
-            "Preview reset",
-        )
-    } else {
-        html::post_form(
-            ctx,
-            &format!("/groups/{}/reset", url(group)),
-            &fields,
-            "Reset",
-            Some(group),
-        )
-    }
+    html::get_form(
+        &format!("/groups/{}/reset", url(group)),
+        &fields,
+        "Preview reset",
+    )
 }
 
 pub async fn detail_page(ctx: Ctx, Path(group): Path<String>) -> Response {
@@ -338,7 +342,7 @@ pub async fn detail_page(ctx: Ctx, Path(group): Path<String>) -> Response {
         if topics.is_empty() {
             main.push_str("<p class=\"muted\">The group consumes no topic yet.</p>");
         } else {
-            main.push_str(&reset_form(&ctx, &group, &topics, true));
+            main.push_str(&reset_form(&group, &topics));
         }
         if ctx.write {
             main.push_str("<h2>Delete</h2>");

@@ -54,6 +54,8 @@ pub struct GroupPoint {
     pub consume_tps: f64,
     /// Online clients.
     pub clients: usize,
+    /// Store time of the newest message consumed (ms), over its queues.
+    pub last_consumed: Option<i64>,
 }
 
 /// A topic's traffic now.
@@ -248,6 +250,7 @@ mod tests {
                             lag: *l,
                             consume_tps: 0.0,
                             clients: 1,
+                            last_consumed: None,
                         },
                     )
                 })

@@ -164,6 +164,8 @@ async fn collect_figures(admin: &AdminClient) -> Sample {
                 let p: &mut GroupPoint = sample.groups.entry(group.clone()).or_default();
                 if let Ok(s) = stats {
                     p.consume_tps += s.consume_tps;
+                    let newest = s.offset_table.values().map(|o| o.last_timestamp).max();
+                    p.last_consumed = p.last_consumed.max(newest.filter(|t| *t > 0));
                     lags.entry(group.clone())
                         .or_default()
                         .extend(s.offset_table.values().map(|o| o.lag()));
