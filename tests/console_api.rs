@@ -4,92 +4,21 @@
 //! input of every kind answered with one clear error, never a crash. HTML
 //! in names and message bodies comes back escaped.
 
+#[path = "support/console.rs"]
+mod console;
 #[path = "support/http.rs"]
 mod http;
 mod support;
 
-use std::io::BufRead;
-use std::process::{Command, Stdio};
 use std::time::Duration;
+
+use console::{Console, start_console};
 
 use http::{encode, get, get_with, post_form, post_json};
 use serde_json::{Value, json};
 use support::*;
 
 const BODY: &str = "<script>alert(1)</script> & <b>bold</b>";
-
-/// A running `mq console` and the address it serves on.
-struct Console {
-    _process: Option<MqProcess>,
-    addr: String,
-}
-
-/// Starts `mq console` on a port the kernel picks, against `namesrv`.
-fn start_console(namesrv: &str, extra: &[&str]) -> Console {
-    let mut child = Command::new(mq_bin())
-        .args([
-            "console",
-            "--listen",
-            "127.0.0.1:0",
-            "--poll-interval",
-            "200ms",
-        ])
-        .args(extra)
-        .env("NAMESRV_ADDR", namesrv)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in std::io::BufReader::new(stdout)
-            .lines()
-            .map_while(Result::ok)
-        {
-            let _ = tx.send(line);
-        }
-    });
-    let line = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("mq console printed no address");
-    // "console: http://127.0.0.1:PORT/  (...)"
-    let addr = line
-        .split("http://")
-        .nth(1)
-        .and_then(|r| r.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
-    Console {
-        _process: Some(MqProcess {
-            child,
-            addr: addr.clone(),
-        }),
-        addr,
-    }
-}
-
-/// `mq up` with topic `Orders` (4 queues) holding three messages with key
-/// `k1` whose body is HTML, consumed by group `g1`.
-fn cluster_with_traffic(dir: &std::path::Path) -> MqUp {
-    let up = start_up(dir, &[]);
-    let rt = tokio::runtime::Runtime::new().unwrap();
-    rt.block_on(create_topic(&up, "Orders", 4));
-    mq_ok(
-        &up.namesrv,
-        &[
-            "send", "--topic", "Orders", "--keys", "k1", "--body", BODY, "--count", "3",
-        ],
-    );
-    mq_ok(
-        &up.namesrv,
-        &[
-            "consume", "--topic", "Orders", "--group", "g1", "--count", "3",
-        ],
-    );
-    up
-}
 
 fn error_of(r: &http::HttpResponse) -> String {
     r.json()["error"]
@@ -118,7 +47,7 @@ fn api_error(c: &Console, path: &str, status: u16) -> String {
 #[test]
 fn read_only_console_serves_every_page_and_api() {
     let dir = tempfile::tempdir().unwrap();
-    let up = cluster_with_traffic(dir.path());
+    let up = console::cluster_with_traffic(dir.path(), BODY);
     let c = start_console(&up.namesrv, &[]);
 
     let session = api(&c, "/api/session");
@@ -434,7 +363,7 @@ fn read_only_console_serves_every_page_and_api() {
 #[test]
 fn write_mode_changes_need_the_csrf_token_and_a_confirmation() {
     let dir = tempfile::tempdir().unwrap();
-    let up = cluster_with_traffic(dir.path());
+    let up = console::cluster_with_traffic(dir.path(), BODY);
     let c = start_console(&up.namesrv, &["--write"]);
     let token = api(&c, "/api/session")["csrfToken"]
         .as_str()
@@ -677,7 +606,7 @@ fn mq_up_serves_the_console_read_only_when_asked() {
     let up = start_up(dir.path(), &["--console", &addr]);
     // The console lives in the mq up process.
     let c = Console {
-        _process: None,
+        process: None,
         addr,
     };
     let s = api(&c, "/api/session");

@@ -336,7 +336,8 @@ pub async fn detail_page(ctx: Ctx, Path(group): Path<String>) -> Response {
         let _ = write!(main, "<p>{}</p>", link(&format!("/groups/{}/dlq", url(&group)), "Dead letters"));
         let mut topics: Vec<String> = d.queues.iter().map(|q| q.topic.clone()).collect();
         topics.extend(d.subscriptions.iter().map(|s| s.topic.clone()));
-        topics.sort();
+        // The group's own topics before its retry topic.
+        topics.sort_by_key(|t| (t.starts_with("%RETRY%"), t.clone()));
         topics.dedup();
         main.push_str("<h2>Reset offsets</h2>");
         if topics.is_empty() {

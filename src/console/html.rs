@@ -135,7 +135,7 @@ pub fn post_form(
     if let Some(name) = confirm {
         let _ = write!(
             html,
-            "<label>Type <code>{n}</code> to confirm <input name=\"confirm\" required autocomplete=\"off\" data-confirm=\"{n}\"></label>",
+            "<label><span>Type <code>{n}</code> to confirm</span> <input name=\"confirm\" required autocomplete=\"off\" data-confirm=\"{n}\"></label>",
             n = esc(name)
         );
     }
@@ -225,7 +225,8 @@ pub fn page(ctx: &Ctx, title: &str, nav: Nav, live: bool, main: &str) -> String 
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
          <meta name=\"csrf-token\" content=\"{}\"><title>{} · mq console</title>\
-         <link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body><header>\
+         <link rel=\"stylesheet\" href=\"/assets/style.css\">\
+         <link rel=\"icon\" href=\"/assets/favicon.svg\" type=\"image/svg+xml\"></head><body><header>\
          <a class=\"brand\" href=\"/\">mq console</a><nav>",
         esc(&ctx.csrf),
         esc(title)

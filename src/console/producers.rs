@@ -5,7 +5,7 @@
 use axum::response::Response;
 use serde::Serialize;
 
-use super::error::ConsoleResult;
+use super::error::{ConsoleError, ConsoleResult};
 use super::html::{self, Nav, Table, text};
 use super::input::{Fields, Query};
 use super::server;
@@ -58,6 +58,11 @@ pub async fn page(ctx: Ctx, Query(f): Query) -> Response {
         })
     } else {
         Ok(String::new())
+    };
+    // Nobody producing for the group is an answer, not an error, on the page.
+    let r = match r {
+        Err(ConsoleError::NotFound(m)) => Ok(format!("<p class=\"muted\">{}</p>", html::esc(&m))),
+        r => r,
     };
     let r = r.map(|table| {
         main.push_str(&table);

@@ -21,6 +21,7 @@ use super::{producers, topics};
 
 const STYLE: &str = include_str!("assets/style.css");
 const SCRIPT: &str = include_str!("assets/app.js");
+const ICON: &str = include_str!("assets/favicon.svg");
 
 /// An HTML answer: the page, or the error page with the error's status.
 pub fn page(ctx: &Ctx, r: ConsoleResult<String>) -> Response {
@@ -44,6 +45,10 @@ async fn style() -> Response {
 
 async fn script() -> Response {
     asset("text/javascript; charset=utf-8", SCRIPT)
+}
+
+async fn icon() -> Response {
+    asset("image/svg+xml", ICON)
 }
 
 fn asset(kind: &'static str, body: &'static str) -> Response {
@@ -95,7 +100,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .route("/messages/{id}/resend", post(messages::resend_page))
         .route("/namesrv", get(namesrv::page).post(namesrv::switch_page))
         .route("/assets/style.css", get(style))
-        .route("/assets/app.js", get(script));
+        .route("/assets/app.js", get(script))
+        .route("/assets/favicon.svg", get(icon))
+        .route("/favicon.ico", get(icon));
     let api = Router::new()
         .route("/api/session", get(namesrv::session_api))
         .route("/api/namesrv", get(namesrv::api).post(namesrv::switch_api))
