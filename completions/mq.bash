@@ -1466,7 +1466,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__console)
-            opts="-n -o -h -V --listen --write --poll-interval --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1477,6 +1477,10 @@ _mq() {
                     return 0
                     ;;
                 --poll-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --users)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

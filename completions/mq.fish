@@ -602,12 +602,14 @@ complete -c mq -n "__fish_mq_using_subcommand top" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand top" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand console" -l listen -d 'Address to serve on (loopback unless you say otherwise)' -r
 complete -c mq -n "__fish_mq_using_subcommand console" -l poll-interval -d 'Time between the dashboard\'s polling rounds, e.g. 5s' -r
+complete -c mq -n "__fish_mq_using_subcommand console" -l users -d 'Basic auth: the users allowed in, one `name:password` a line (needed to listen beyond loopback)' -r -F
 complete -c mq -n "__fish_mq_using_subcommand console" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand console" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand console" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand console" -l write -d 'Allow changes: topics, groups, offsets, config, sending and re-sending (each a POST with the page\'s CSRF token; deletions ask to type the name)'
+complete -c mq -n "__fish_mq_using_subcommand console" -l no-auth -d 'Listen beyond loopback without --users (anyone who reaches the port gets in)'
 complete -c mq -n "__fish_mq_using_subcommand console" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand console" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r

@@ -615,3 +615,52 @@ fn mq_up_serves_the_console_read_only_when_asked() {
     let cluster = api(&c, "/api/cluster");
     assert_eq!(cluster["brokers"][0]["address"], up.broker.as_str());
 }
+
+#[test]
+fn basic_auth_guards_a_console_beyond_loopback() {
+    use base64::Engine;
+    let dir = tempfile::tempdir().unwrap();
+    let up = start_up(dir.path(), &[]);
+    // Beyond loopback without users: refused before anything listens.
+    let out = mq(&up.namesrv, &["console", "--listen", "0.0.0.0:0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("beyond loopback: give --users FILE"));
+    let out = mq(&up.namesrv, &["console", "--users", "/no/such/users"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read the users file"));
+    let out = mq(&up.namesrv, &["up", "--console", "0.0.0.0:8080"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("loopback only"));
+
+    let users = dir.path().join("users");
+    std::fs::write(&users, "# who may look\nalice:s3cret\n").unwrap();
+    let c = start_console(&up.namesrv, &["--users", users.to_str().unwrap()]);
+    let basic = |s: &str| {
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(s)
+        )
+    };
+    for path in ["/", "/api/session", "/assets/app.js", "/no/such/page"] {
+        let r = get(&c.addr, path);
+        assert_eq!(r.status, 401, "{path}");
+        assert!(
+            r.header("www-authenticate")
+                .unwrap()
+                .starts_with("Basic realm=")
+        );
+    }
+    let wrong = get_with(
+        &c.addr,
+        "/api/session",
+        &[("Authorization", &basic("alice:nope"))],
+    );
+    assert_eq!(wrong.status, 401);
+    let ok = get_with(
+        &c.addr,
+        "/api/session",
+        &[("Authorization", &basic("alice:s3cret"))],
+    );
+    assert_eq!(ok.status, 200, "{}", ok.body);
+    assert_eq!(ok.json()["namesrv"], up.namesrv.as_str());
+}

@@ -138,6 +138,13 @@ fn namesrv_dir(args: &UpArgs, i: usize) -> PathBuf {
 }
 
 pub async fn run(g: &GlobalArgs, args: UpArgs) -> CliResult {
+    if let Some(addr) = args.console
+        && !addr.ip().is_loopback()
+    {
+        return Err(CliError::Usage(format!(
+            "mq up --console serves on loopback only ({addr} is not): use mq console --users FILE to serve beyond it"
+        )));
+    }
     let slots = layout(&args).map_err(CliError::Usage)?;
     let ns_ports = namesrv_ports(&args).map_err(CliError::Usage)?;
     let template = match &args.config {
@@ -235,6 +242,7 @@ pub async fn run(g: &GlobalArgs, args: UpArgs) -> CliResult {
                 timeout: g.timeout,
                 write: false,
                 poll_interval: std::time::Duration::from_secs(5),
+                users: None,
             };
             let stop = stop_console.clone();
             Some(tokio::spawn(crate::console::server::run(

@@ -7,8 +7,10 @@
 //!
 //! Safe by default: read-only unless started with `--write`, and then every
 //! change is a POST carrying the CSRF token (`session`), destructive ones
-//! confirmed by typing the name of what goes.
+//! confirmed by typing the name of what goes; basic auth (`auth`) when
+//! served beyond loopback.
 
+pub mod auth;
 pub mod cache;
 pub mod chart;
 pub mod cluster;
@@ -40,4 +42,6 @@ pub struct ConsoleOptions {
     pub write: bool,
     /// Time between the dashboard's polling rounds.
     pub poll_interval: Duration,
+    /// Basic auth: every request must name one of these users.
+    pub users: Option<std::sync::Arc<auth::Users>>,
 }

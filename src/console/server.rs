@@ -140,6 +140,10 @@ pub fn router(state: Arc<AppState>) -> Router {
         .merge(api)
         .fallback(not_found)
         .layer(axum::extract::DefaultBodyLimit::max(super::input::MAX_BODY))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            super::auth::require,
+        ))
         .layer(axum::middleware::map_response(secure_headers))
         .with_state(state)
 }
