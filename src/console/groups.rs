@@ -170,8 +170,20 @@ async fn dlq_resend(ctx: &Ctx, group: &str, f: &Fields) -> ConsoleResult<Vec<Dea
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect();
+    // Each id found first, asking brokers of the cluster only.
+    let dlq = crate::protocol::topic::dlq_topic(group);
     for id in &ids {
         check_name("ids", id)?;
+        match super::messages::find(ctx, id, Some(&dlq)).await {
+            Err(ConsoleError::NotFound(_)) => {
+                return Err(ConsoleError::NotFound(format!(
+                    "no dead letter '{id}' of group '{group}'"
+                )));
+            }
+            r => {
+                r?;
+            }
+        }
     }
     let client = ClientConfig {
         timeout: ctx.state.options.timeout,

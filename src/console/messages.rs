@@ -97,30 +97,23 @@ pub struct MessageDetail {
     pub consumed_by: BTreeMap<String, Option<bool>>,
 }
 
-async fn find(ctx: &Ctx, id: &str, topic: Option<&str>) -> ConsoleResult<DecodedMessage> {
+/// A message by id (and topic); only brokers of the cluster are asked.
+pub async fn find(ctx: &Ctx, id: &str, topic: Option<&str>) -> ConsoleResult<DecodedMessage> {
     check_name("id", id)?;
     if let Some(t) = topic {
         check_name("topic", t)?;
     }
-    if let Ok((addr, _)) = decode_offset_msg_id(id) {
-        // The id names the broker to ask: only one of this cluster's.
-        let addr = addr.to_string();
-        if topic.is_none()
-            && !cluster::brokers(ctx)
-                .await?
-                .iter()
-                .any(|b| b.address == addr)
-        {
-            return Err(ConsoleError::NotFound(format!(
-                "message '{id}' names the store host {addr}, which is no broker of this cluster"
-            )));
-        }
-    } else if topic.is_none() {
+    if topic.is_none() && decode_offset_msg_id(id).is_err() {
         return Err(ConsoleError::BadRequest(format!(
             "'{id}' is not an offset message id (32 or 56 hex digits); to look up a message id (UNIQ_KEY), give its topic too"
         )));
     }
-    Ok(ctx.admin()?.get_message(id, topic).await?)
+    let members: Vec<String> = cluster::brokers(ctx)
+        .await?
+        .iter()
+        .map(|b| b.address.clone())
+        .collect();
+    Ok(ctx.admin()?.get_message_within(id, topic, &members).await?)
 }
 
 async fn detail(ctx: &Ctx, id: &str, f: &Fields) -> ConsoleResult<MessageDetail> {

@@ -1,19 +1,22 @@
 //! Reading a cluster wholesale and browsing a topic by time, for the web
-//! console: a broker's whole topic table (GET_ALL_TOPIC_CONFIG), and a
-//! topic's messages stored in a time range, newest first, a page at a time.
+//! console: a broker's whole topic table (GET_ALL_TOPIC_CONFIG), a topic's
+//! messages stored in a time range, newest first, a page at a time, and a
+//! message looked up by id without ever asking a host outside the cluster
+//! (an id from a web form names the host the look-up would go to).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use super::AdminClient;
+use super::broker::MessageQuery;
 use super::error::{AdminError, AdminResult};
 use super::fanout::on_each;
 use super::message::MessageView;
 use crate::client::error::{ClientError, ClientResult};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::body::RemotingBody;
-use crate::protocol::message::DecodedMessage;
+use crate::protocol::message::{DecodedMessage, decode_offset_msg_id};
 use crate::protocol::topic_config::TopicConfigSerializeWrapper;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
@@ -133,6 +136,51 @@ impl AdminClient {
             total,
             messages,
         })
+    }
+
+    /// A message by id, as `get_message` finds it (first as a unique key
+    /// of `topic` when given, then as an offset id), except that an offset
+    /// id naming a host that is not in `members` (broker addresses) is not
+    /// followed: such a message is `MessageNotFound`.
+    pub async fn get_message_within(
+        &self,
+        id: &str,
+        topic: Option<&str>,
+        members: &[String],
+    ) -> AdminResult<DecodedMessage> {
+        let not_found = || AdminError::MessageNotFound {
+            id: id.to_string(),
+            topic: topic.map(str::to_string),
+        };
+        if let Some(topic) = topic {
+            let targets = self.topic_masters(topic).await.map_err(AdminError::topic)?;
+            let q = MessageQuery {
+                topic,
+                key: id,
+                max: 1,
+                begin: 0,
+                end: i64::MAX,
+                unique: true,
+            };
+            let q = &q;
+            for (_, r) in on_each(
+                &targets,
+                |t| async move { self.query_message(&t.addr, q).await },
+            )
+            .await
+            {
+                if let Some(m) = r?.into_iter().next() {
+                    return Ok(m);
+                }
+            }
+        }
+        match decode_offset_msg_id(id) {
+            Ok((addr, offset)) if members.contains(&addr.to_string()) => self
+                .view_message(&addr.to_string(), offset)
+                .await
+                .map_err(|_| not_found()),
+            _ => Err(not_found()),
+        }
     }
 
     /// Whether each of `groups` has consumed `m`: its committed offset on
