@@ -120,17 +120,17 @@ async fn detail(ctx: &Ctx, id: &str, f: &Fields) -> ConsoleResult<MessageDetail>
     let m = find(ctx, id, f.get("topic")).await?;
     let admin = ctx.admin()?;
     let store = m.store_host.to_string();
-    let route = admin.topic_route(&m.topic).await.ok();
+    // The description carries the route too: one look-up for both.
+    let (route, groups) = match admin.describe_topic(&m.topic).await {
+        Ok(d) => (Some(d.route), d.consumer_groups),
+        Err(_) => (None, Vec::new()),
+    };
     let broker_name = route.as_ref().and_then(|r| {
         r.broker_datas
             .iter()
             .find(|b| b.broker_addrs.values().any(|a| *a == store))
             .map(|b| b.broker_name.clone())
     });
-    let groups = match admin.describe_topic(&m.topic).await {
-        Ok(d) => d.consumer_groups,
-        Err(_) => Vec::new(),
-    };
     let consumed_by = match &broker_name {
         Some(b) => admin.consumed_by(&m, b, &groups).await,
         None => groups.into_iter().map(|g| (g, None)).collect(),

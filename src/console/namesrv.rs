@@ -57,7 +57,8 @@ async fn view(ctx: &Ctx) -> ConsoleResult<NamesrvView> {
     let addrs = admin.namesrv_addrs().to_vec();
     let mut configs = Vec::new();
     for addr in &addrs {
-        let one = crate::client::AdminClient::new(addr, ctx.state.options.timeout)?;
+        // One client per address, kept like the session's, so its connection is reused.
+        let one = ctx.state.admin(addr)?;
         match one.namesrv_config().await {
             Ok(mut c) => configs.push(NamesrvConfig {
                 addr: addr.clone(),
