@@ -122,6 +122,8 @@ fn read_only_console_serves_every_page_and_api() {
         g = api(&c, "/api/groups/g1");
         g["totalLag"] == 0
     });
+    assert_eq!(g["config"]["retryMaxTimes"], 16, "{g}");
+    assert_eq!(g["config"]["brokers"][0], "broker-a");
     // Orders' four queues (and %RETRY%g1's, once the consumer committed there).
     let orders_queues = g["queues"]
         .as_array()

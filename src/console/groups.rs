@@ -45,6 +45,30 @@ pub struct GroupListConfig {
     pub consume_enable: bool,
     pub consume_broadcast_enable: bool,
     pub retry_max_times: i32,
+    pub retry_queue_nums: i32,
+}
+
+impl From<&GroupRow> for GroupListConfig {
+    fn from(g: &GroupRow) -> Self {
+        GroupListConfig {
+            group: g.group.clone(),
+            brokers: g.brokers.clone(),
+            consume_enable: g.consume_enable,
+            consume_broadcast_enable: g.consume_broadcast_enable,
+            retry_max_times: g.retry_max_times,
+            retry_queue_nums: g.retry_queue_nums,
+        }
+    }
+}
+
+/// A group's progress and clients, and its subscription group config.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupView {
+    #[serde(flatten)]
+    pub description: GroupDescription,
+    /// As the masters have it; null when none has the group.
+    pub config: Option<GroupListConfig>,
 }
 
 #[derive(Debug, Serialize)]
@@ -80,13 +104,7 @@ async fn list(ctx: &Ctx, f: &Fields) -> ConsoleResult<GroupListView> {
         .map(|g| {
             let p = latest.and_then(|s| s.groups.get(&g.group));
             GroupListRow {
-                config: GroupListConfig {
-                    group: g.group.clone(),
-                    brokers: g.brokers.clone(),
-                    consume_enable: g.consume_enable,
-                    consume_broadcast_enable: g.consume_broadcast_enable,
-                    retry_max_times: g.retry_max_times,
-                },
+                config: GroupListConfig::from(g),
                 clients: p.map(|p| p.clients),
                 consume_tps: p.map(|p| p.consume_tps),
                 lag: p.and_then(|p| p.lag),
@@ -101,9 +119,20 @@ async fn list(ctx: &Ctx, f: &Fields) -> ConsoleResult<GroupListView> {
     })
 }
 
-async fn detail(ctx: &Ctx, group: &str) -> ConsoleResult<GroupDescription> {
+async fn detail(ctx: &Ctx, group: &str) -> ConsoleResult<GroupView> {
     check_name("group", group)?;
-    Ok(ctx.admin()?.describe_group(group, None, None).await?)
+    let admin = ctx.admin()?;
+    let (description, groups) =
+        tokio::join!(admin.describe_group(group, None, None), all_groups(ctx));
+    let config = groups.ok().and_then(|all| {
+        all.iter()
+            .find(|g| g.group == group)
+            .map(GroupListConfig::from)
+    });
+    Ok(GroupView {
+        description: description?,
+        config,
+    })
 }
 
 fn reset_target(f: &Fields) -> ConsoleResult<ResetTarget> {
@@ -305,9 +334,11 @@ fn reset_form(group: &str, topics: &[String]) -> String {
 }
 
 pub async fn detail_page(ctx: Ctx, Path(group): Path<String>) -> Response {
-    let r = detail(&ctx, &group).await.map(|d| {
+    let r = detail(&ctx, &group).await.map(|v| {
+        let d = &v.description;
+        let yes_no = |b: bool| text(if b { "yes" } else { "no" });
         let mut main = html::facts(&[
-            ("Online", text(if d.online { "yes" } else { "no" })),
+            ("Online", yes_no(d.online)),
             ("Total lag", html::opt(d.total_lag)),
             ("Consume TPS", html::tps(Some(d.consume_tps))),
             ("Retry depth", html::opt(d.retry_depth)),
@@ -316,6 +347,16 @@ pub async fn detail_page(ctx: Ctx, Path(group): Path<String>) -> Response {
             ("Consume type", text(d.consume_type.as_deref().unwrap_or("-"))),
             ("Consume from", text(d.consume_from_where.as_deref().unwrap_or("-"))),
         ]);
+        if let Some(c) = &v.config {
+            main.push_str("<h2>Config</h2>");
+            main.push_str(&html::facts(&[
+                ("Brokers", text(&c.brokers.join(", "))),
+                ("Consume enabled", yes_no(c.consume_enable)),
+                ("Broadcast", yes_no(c.consume_broadcast_enable)),
+                ("Retry max times", html::num(c.retry_max_times.into())),
+                ("Retry queues", html::num(c.retry_queue_nums.into())),
+            ]));
+        }
         if !d.unreachable.is_empty() {
             let _ = write!(main, "<p class=\"error\">No answer from: {}</p>", esc(&d.unreachable.join("; ")));
         }
