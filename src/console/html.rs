@@ -63,8 +63,13 @@ pub fn tps(v: Option<f64>) -> String {
     }
 }
 
+/// A timestamp (ms) as UTC text; one past year 9999 (a broker's garbage)
+/// as its number, since the calendar text stops there.
 pub fn time(ms: Option<i64>) -> String {
-    esc(&crate::render::time(ms.filter(|t| *t > 0)))
+    match ms {
+        Some(t) if t > 253_402_300_799_999 => t.to_string(),
+        ms => esc(&crate::render::time(ms.filter(|t| *t > 0))),
+    }
 }
 
 pub fn ratio(v: Option<f64>) -> String {
@@ -277,6 +282,14 @@ mod tests {
             link("/t/\"x", "<b>"),
             "<a href=\"/t/&quot;x\">&lt;b&gt;</a>"
         );
+    }
+
+    #[test]
+    fn times_outside_the_calendar_are_numbers() {
+        assert_eq!(time(Some(i64::MAX)), i64::MAX.to_string());
+        assert_eq!(time(Some(0)), "-");
+        assert_eq!(time(None), "-");
+        assert_eq!(time(Some(1_796_637_600_000)), "2026-12-07T10:00:00Z");
     }
 
     #[test]
