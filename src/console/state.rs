@@ -78,10 +78,63 @@ impl AppState {
     /// The lists to poll now: those a request asked about in the last
     /// `WATCH_FOR` (the console's own from its start).
     pub fn watched(&self) -> Vec<(String, SharedHistory)> {
+        self.watched_at(Instant::now())
+    }
+
+    /// `watched` as of `now`.
+    pub fn watched_at(&self, now: Instant) -> Vec<(String, SharedHistory)> {
         let mut all = self.histories.lock().unwrap_or_else(|p| p.into_inner());
-        all.retain(|_, (seen, _)| seen.elapsed() < WATCH_FOR);
+        all.retain(|_, (seen, _)| now.saturating_duration_since(*seen) < WATCH_FOR);
         all.iter()
             .map(|(k, (_, h))| (k.clone(), h.clone()))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options() -> ConsoleOptions {
+        ConsoleOptions {
+            namesrv: "127.0.0.1:9876".into(),
+            timeout: Duration::from_secs(1),
+            write: false,
+            poll_interval: Duration::from_secs(5),
+            users: None,
+        }
+    }
+
+    #[test]
+    fn lists_nobody_asks_about_stop_being_polled() {
+        let state = AppState::new(options());
+        let now = Instant::now();
+        assert_eq!(
+            state.watched_at(now).len(),
+            1,
+            "the console's own list from its start"
+        );
+        state.history("127.0.0.1:9877");
+        let lists: Vec<String> = state.watched_at(now).into_iter().map(|(k, _)| k).collect();
+        assert_eq!(lists.len(), 2);
+        // Ten minutes without a request: nothing is polled, the console idles.
+        assert!(
+            state
+                .watched_at(now + WATCH_FOR + Duration::from_secs(1))
+                .is_empty()
+        );
+        // A request brings its list back.
+        state.history("127.0.0.1:9876");
+        assert_eq!(state.watched().len(), 1);
+    }
+
+    #[test]
+    fn a_bad_list_is_a_400_and_clients_are_reused() {
+        let state = AppState::new(options());
+        let e = state.admin("not a list").err().unwrap();
+        assert_eq!(e.status(), axum::http::StatusCode::BAD_REQUEST);
+        let a = state.admin("127.0.0.1:9876").unwrap();
+        let b = state.admin("127.0.0.1:9876").unwrap();
+        assert_eq!(a.namesrv_addrs(), b.namesrv_addrs());
     }
 }
