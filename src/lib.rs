@@ -5,7 +5,7 @@
 //!
 //! - `cli` is the top: it parses flags, starts the daemons (`broker`,
 //!   `namesrv`), reads stores offline (`store`) and drives `tui` and `client`.
-//! - `tui` (and the console to come) -> `client` + `render`.
+//! - `tui` and `console` -> `client` + `render`.
 //! - `client` -> `protocol` -> `remoting`. The admin workflows the CLI and
 //!   the console share live in `client::admin`.
 //! - `broker` -> `store` + `filter` + `protocol` (+ `remoting` to serve), and
@@ -24,6 +24,7 @@ pub mod broker;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod console;
 pub mod filter;
 pub mod namesrv;
 pub mod protocol;

@@ -8,6 +8,7 @@ pub mod broker;
 pub mod broker_admin;
 pub mod cluster;
 pub mod completions;
+pub mod console;
 pub mod consume;
 pub mod consumer;
 pub mod dlq;
@@ -122,6 +123,8 @@ pub enum Command {
     Admin(admin::AdminArgs),
     /// Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)
     Top(top::TopArgs),
+    /// Serve the web console: dashboard, cluster, topics, groups, messages
+    Console(console::ConsoleArgs),
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
@@ -151,6 +154,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Transaction(cmd) => transaction::run(g, cmd).await,
         Command::Admin(args) => admin::run(g, args).await,
         Command::Top(args) => top::run(g, args).await,
+        Command::Console(args) => console::run(g, args).await,
         Command::Store(cmd) => store::run(g, cmd).await,
         Command::Bench(cmd) => bench::run(g, cmd).await,
         Command::Completions(args) => completions::run(args),

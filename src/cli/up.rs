@@ -49,6 +49,10 @@ pub struct UpArgs {
     /// Masters are SYNC_MASTER (a send is answered once a slave has it), not ASYNC_MASTER
     #[arg(long)]
     pub sync: bool,
+    /// Also serve the web console (read-only; `mq console --write` for changes), on
+    /// 127.0.0.1:8080 unless given an address
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = "127.0.0.1:8080")]
+    pub console: Option<std::net::SocketAddr>,
 }
 
 impl UpArgs {
@@ -133,7 +137,14 @@ fn namesrv_dir(args: &UpArgs, i: usize) -> PathBuf {
     }
 }
 
-pub async fn run(_g: &GlobalArgs, args: UpArgs) -> CliResult {
+pub async fn run(g: &GlobalArgs, args: UpArgs) -> CliResult {
+    if let Some(addr) = args.console
+        && !addr.ip().is_loopback()
+    {
+        return Err(CliError::Usage(format!(
+            "mq up --console serves on loopback only ({addr} is not): use mq console --users FILE to serve beyond it"
+        )));
+    }
     let slots = layout(&args).map_err(CliError::Usage)?;
     let ns_ports = namesrv_ports(&args).map_err(CliError::Usage)?;
     let template = match &args.config {
@@ -167,6 +178,10 @@ pub async fn run(_g: &GlobalArgs, args: UpArgs) -> CliResult {
         let listener = bind(&start.broker.broker_addr()).await?;
         brokers.push((open(start, &namesrv_list)?, listener));
     }
+    let console_listener = match args.console {
+        Some(addr) => Some(bind(&addr.to_string()).await?),
+        None => None,
+    };
 
     let stop_namesrvs = CancellationToken::new();
     let mut namesrv_tasks = Vec::new();
@@ -216,6 +231,26 @@ pub async fn run(_g: &GlobalArgs, args: UpArgs) -> CliResult {
         }
     }
     println!("data         {}", args.data.display());
+    let stop_console = CancellationToken::new();
+    let console_task = match console_listener {
+        Some(listener) => {
+            if let Ok(addr) = listener.local_addr() {
+                println!("console      http://{addr}/");
+            }
+            let options = crate::console::ConsoleOptions {
+                namesrv: namesrv_list.clone(),
+                timeout: g.timeout,
+                write: false,
+                poll_interval: std::time::Duration::from_secs(5),
+                users: None,
+            };
+            let stop = stop_console.clone();
+            Some(tokio::spawn(crate::console::server::run(
+                listener, options, stop,
+            )))
+        }
+        None => None,
+    };
     println!("ready: NAMESRV_ADDR={namesrv_list}  (Ctrl-C stops)");
 
     // The brokers stop first, so they can unregister from the name servers.
@@ -228,6 +263,10 @@ pub async fn run(_g: &GlobalArgs, args: UpArgs) -> CliResult {
         })
         .collect();
     crate::util::shutdown_signal().await;
+    stop_console.cancel();
+    if let Some(task) = console_task {
+        let _ = task.await;
+    }
     stop_brokers.cancel();
     for task in broker_tasks {
         let _ = task.await;

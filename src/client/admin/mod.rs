@@ -8,6 +8,7 @@
 
 pub mod broker;
 pub mod broker_info;
+pub mod browse;
 pub mod cluster;
 pub mod connection;
 pub mod dlq;
