@@ -28,37 +28,13 @@ use crate::protocol::subscription_group::PRE_CREATED_GROUPS;
 #[serde(rename_all = "camelCase")]
 pub struct GroupListRow {
     #[serde(flatten)]
-    pub config: GroupListConfig,
+    pub config: GroupRow,
     /// From the last poll; null before the first.
     pub clients: Option<usize>,
     pub consume_tps: Option<f64>,
     pub lag: Option<i64>,
     /// Store time of the newest message the group consumed (ms), if any.
     pub last_consumed: Option<i64>,
-}
-
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct GroupListConfig {
-    pub group: String,
-    pub brokers: Vec<String>,
-    pub consume_enable: bool,
-    pub consume_broadcast_enable: bool,
-    pub retry_max_times: i32,
-    pub retry_queue_nums: i32,
-}
-
-impl From<&GroupRow> for GroupListConfig {
-    fn from(g: &GroupRow) -> Self {
-        GroupListConfig {
-            group: g.group.clone(),
-            brokers: g.brokers.clone(),
-            consume_enable: g.consume_enable,
-            consume_broadcast_enable: g.consume_broadcast_enable,
-            retry_max_times: g.retry_max_times,
-            retry_queue_nums: g.retry_queue_nums,
-        }
-    }
 }
 
 /// A group's progress and clients, and its subscription group config.
@@ -68,7 +44,7 @@ pub struct GroupView {
     #[serde(flatten)]
     pub description: GroupDescription,
     /// As the masters have it; null when none has the group.
-    pub config: Option<GroupListConfig>,
+    pub config: Option<GroupRow>,
 }
 
 #[derive(Debug, Serialize)]
@@ -104,7 +80,7 @@ async fn list(ctx: &Ctx, f: &Fields) -> ConsoleResult<GroupListView> {
         .map(|g| {
             let p = latest.and_then(|s| s.groups.get(&g.group));
             GroupListRow {
-                config: GroupListConfig::from(g),
+                config: g.clone(),
                 clients: p.map(|p| p.clients),
                 consume_tps: p.map(|p| p.consume_tps),
                 lag: p.and_then(|p| p.lag),
@@ -124,11 +100,9 @@ async fn detail(ctx: &Ctx, group: &str) -> ConsoleResult<GroupView> {
     let admin = ctx.admin()?;
     let (description, groups) =
         tokio::join!(admin.describe_group(group, None, None), all_groups(ctx));
-    let config = groups.ok().and_then(|all| {
-        all.iter()
-            .find(|g| g.group == group)
-            .map(GroupListConfig::from)
-    });
+    let config = groups
+        .ok()
+        .and_then(|all| all.iter().find(|g| g.group == group).cloned());
     Ok(GroupView {
         description: description?,
         config,

@@ -16,32 +16,11 @@ use super::sample::{BrokerSample, GroupSample, Round, TopicSample};
 use super::schedule::Schedule;
 use crate::client::admin::AdminClient;
 use crate::client::admin::fanout::PARALLEL;
-use crate::client::error::{ClientError, ClientResult};
+use crate::client::error::ClientResult;
 use crate::protocol::admin::{ConsumeStats, TopicStatsTable};
-use crate::protocol::body::RemotingBody;
 use crate::protocol::connection::ConsumerConnection;
 use crate::protocol::subscription_group::SubscriptionGroupWrapper;
 use crate::protocol::topic_config::TopicConfigSerializeWrapper;
-use crate::remoting::RemotingCommand;
-use crate::remoting::code::request;
-
-/// GET_ALL_TOPIC_CONFIG: a broker's topic table.
-pub async fn all_topic_config(
-    admin: &AdminClient,
-    addr: &str,
-) -> ClientResult<TopicConfigSerializeWrapper> {
-    let r = admin
-        .call_broker(
-            addr,
-            "topic configs",
-            RemotingCommand::request(request::GET_ALL_TOPIC_CONFIG),
-        )
-        .await?;
-    TopicConfigSerializeWrapper::decode(&r.body).map_err(|e| ClientError::Decode {
-        what: "topic configs",
-        reason: e.to_string(),
-    })
-}
 
 enum Ask {
     Runtime(usize),
@@ -69,7 +48,7 @@ async fn ask_all(admin: &AdminClient, brokers: &[BrokerSample], asks: Vec<Ask>) 
                     Answer::Runtime(i, admin.broker_runtime_info(&brokers[i].addr).await)
                 }
                 Ask::Topics(name, addr) => {
-                    Answer::Topics(name, all_topic_config(admin, &addr).await)
+                    Answer::Topics(name, admin.all_topic_config(&addr).await)
                 }
                 Ask::Groups(addr) => {
                     Answer::Groups(addr.clone(), admin.subscription_groups(&addr).await)

@@ -9,14 +9,13 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::AdminClient;
-use super::broker::MessageQuery;
 use super::error::{AdminError, AdminResult};
 use super::fanout::on_each;
 use super::message::MessageView;
 use crate::client::error::{ClientError, ClientResult};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::body::RemotingBody;
-use crate::protocol::message::{DecodedMessage, decode_offset_msg_id};
+use crate::protocol::message::DecodedMessage;
 use crate::protocol::topic_config::TopicConfigSerializeWrapper;
 use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
@@ -148,39 +147,8 @@ impl AdminClient {
         topic: Option<&str>,
         members: &[String],
     ) -> AdminResult<DecodedMessage> {
-        let not_found = || AdminError::MessageNotFound {
-            id: id.to_string(),
-            topic: topic.map(str::to_string),
-        };
-        if let Some(topic) = topic {
-            let targets = self.topic_masters(topic).await.map_err(AdminError::topic)?;
-            let q = MessageQuery {
-                topic,
-                key: id,
-                max: 1,
-                begin: 0,
-                end: i64::MAX,
-                unique: true,
-            };
-            let q = &q;
-            for (_, r) in on_each(
-                &targets,
-                |t| async move { self.query_message(&t.addr, q).await },
-            )
+        self.find_message(id, topic, |addr| members.iter().any(|m| m == addr))
             .await
-            {
-                if let Some(m) = r?.into_iter().next() {
-                    return Ok(m);
-                }
-            }
-        }
-        match decode_offset_msg_id(id) {
-            Ok((addr, offset)) if members.contains(&addr.to_string()) => self
-                .view_message(&addr.to_string(), offset)
-                .await
-                .map_err(|_| not_found()),
-            _ => Err(not_found()),
-        }
     }
 
     /// Whether each of `groups` has consumed `m`: its committed offset on

@@ -44,7 +44,7 @@ pub struct GroupSettings {
 }
 
 /// A subscription group as the masters have it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroupRow {
     pub group: String,

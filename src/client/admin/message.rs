@@ -95,6 +95,17 @@ impl AdminClient {
     /// A message by offset id, or, when `topic` is given, first as a unique
     /// key (UNIQ_KEY) of that topic.
     pub async fn get_message(&self, id: &str, topic: Option<&str>) -> AdminResult<DecodedMessage> {
+        self.find_message(id, topic, |_| true).await
+    }
+
+    /// `get_message`, but an offset id is followed only to a broker address for which `follow`
+    /// holds; another is `MessageNotFound`.
+    pub(super) async fn find_message(
+        &self,
+        id: &str,
+        topic: Option<&str>,
+        follow: impl Fn(&str) -> bool,
+    ) -> AdminResult<DecodedMessage> {
         if let Some(topic) = topic {
             let targets = self.topic_targets(topic).await?;
             let q = MessageQuery {
@@ -121,12 +132,13 @@ impl AdminClient {
             id: id.to_string(),
             topic: topic.map(str::to_string),
         };
-        let Ok((addr, offset)) = decode_offset_msg_id(id) else {
-            return Err(not_found());
-        };
-        self.view_message(&addr.to_string(), offset)
-            .await
-            .map_err(|_| not_found())
+        match decode_offset_msg_id(id) {
+            Ok((addr, offset)) if follow(&addr.to_string()) => self
+                .view_message(&addr.to_string(), offset)
+                .await
+                .map_err(|_| not_found()),
+            _ => Err(not_found()),
+        }
     }
 
     /// Messages of `topic` whose KEYS hold `key`, stored in `[begin, end)`,
