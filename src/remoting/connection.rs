@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::BytesMut;
-use futures_util::StreamExt;
+use futures_util::{FutureExt, StreamExt};
 use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
@@ -22,7 +22,7 @@ use tokio_util::codec::FramedRead;
 use tokio_util::sync::CancellationToken;
 
 use super::codec::{RemotingCodec, encode_frame_header};
-use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand};
+use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand, SerializeType};
 use super::error::RemotingError;
 use super::server::Admission;
 
@@ -334,23 +334,35 @@ async fn read_loop(
             conn: conn.clone(),
             class,
         };
-        let handler = handler.clone();
-        tokio::spawn(async move {
-            let conn = &request.conn;
-            let (opaque, oneway, serialize_type, code) =
-                (cmd.opaque, cmd.is_oneway(), cmd.serialize_type, cmd.code);
-            let response = match handler {
-                Some(h) => h.handle(conn.clone(), cmd).await,
-                None => Some(RemotingCommand::not_supported(code)),
-            };
-            if let (Some(mut response), false) = (response, oneway) {
-                response.opaque = opaque;
-                response.flag |= FLAG_RESPONSE;
-                response.serialize_type = serialize_type;
-                let _ = conn.send(response).await;
+        let (opaque, oneway, serialize_type, code) =
+            (cmd.opaque, cmd.is_oneway(), cmd.serialize_type, cmd.code);
+        let mut answer: HandlerFuture = match &handler {
+            Some(h) => h.handle(conn.clone(), cmd),
+            None => Box::pin(std::future::ready(Some(RemotingCommand::not_supported(
+                code,
+            )))),
+        };
+        // Most requests (a send under ASYNC_FLUSH, a pull that finds messages) complete
+        // without waiting: answered here, they cost no task spawn and no wake-up of another
+        // task. Only a request that must wait (a long poll, a SYNC_FLUSH) gets a task.
+        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            answer.as_mut().now_or_never()
+        }));
+        match first {
+            Ok(Some(response)) => {
+                respond(&conn, response, opaque, oneway, serialize_type).await;
+                drop(request);
             }
-            drop(request);
-        });
+            Ok(None) => {
+                tokio::spawn(async move {
+                    let response = answer.await;
+                    respond(&request.conn, response, opaque, oneway, serialize_type).await;
+                    drop(request);
+                });
+            }
+            // A panicking handler answers nothing, as it would in a task of its own.
+            Err(_) => drop(request),
+        }
     };
     if let ReadEnd::Draining = end {
         conn.flush.cancel();
@@ -369,6 +381,23 @@ async fn read_loop(
         }
     }
     conn.close();
+}
+
+/// Queues the response to a request (none for a oneway one), matched to it by opaque and
+/// in the serialization the request came in.
+async fn respond(
+    conn: &Connection,
+    response: Option<RemotingCommand>,
+    opaque: i32,
+    oneway: bool,
+    serialize_type: SerializeType,
+) {
+    if let (Some(mut response), false) = (response, oneway) {
+        response.opaque = opaque;
+        response.flag |= FLAG_RESPONSE;
+        response.serialize_type = serialize_type;
+        let _ = conn.send(response).await;
+    }
 }
 
 /// Writes queued frames until the connection closes. After `flush` (a

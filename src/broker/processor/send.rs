@@ -17,7 +17,10 @@ use crate::broker::transaction;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, properties_iter, property, property_value, push_property};
+use crate::protocol::message::{
+    OFFSET_MSG_ID_MAX_LEN, batch, properties_iter, property, property_value, push_offset_msg_id,
+    push_property,
+};
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic::{
@@ -210,11 +213,14 @@ fn answer(
         (ReplicaStatus::Replicated, PutStatus::PutOk) => response::SUCCESS,
         (ReplicaStatus::Replicated, PutStatus::FlushDiskTimeout) => response::FLUSH_DISK_TIMEOUT,
     };
-    let msg_id = appended
-        .iter()
-        .map(|a| crate::store::message::offset_msg_id(&b.store_host, a.physical_offset))
-        .collect::<Vec<_>>()
-        .join(",");
+    // One string for the whole batch's ids, comma-separated as RocketMQ answers a batch.
+    let mut msg_id = String::with_capacity(appended.len() * (OFFSET_MSG_ID_MAX_LEN + 1));
+    for (i, a) in appended.iter().enumerate() {
+        if i > 0 {
+            msg_id.push(',');
+        }
+        push_offset_msg_id(&mut msg_id, &b.store_host, a.physical_offset);
+    }
     RemotingCommand::response(code, None)
         .with_header(&SendMessageResponseHeader {
             msg_id,
