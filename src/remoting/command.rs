@@ -1,11 +1,10 @@
 //! RemotingCommand: the one message type of the RocketMQ remoting protocol,
 //! used for every request and every response in both directions.
 
-use std::collections::BTreeMap;
-
 use bytes::Bytes;
 
 use super::code::response;
+use super::ext_fields::{ExtFields, HeaderStr};
 
 /// Flag bit 0: the command is a response.
 pub const FLAG_RESPONSE: i32 = 1;
@@ -124,7 +123,7 @@ pub struct RemotingCommand {
     pub opaque: i32,
     pub flag: i32,
     pub remark: Option<String>,
-    pub ext_fields: BTreeMap<String, String>,
+    pub ext_fields: ExtFields,
     pub body: Bytes,
     /// The encoding this command arrived in (or is to be sent in).
     pub serialize_type: SerializeType,
@@ -167,8 +166,9 @@ impl RemotingCommand {
         Self::response(code, Some(remark.into()))
     }
 
-    pub fn with_ext(mut self, key: &str, value: impl ToString) -> Self {
-        self.ext_fields.insert(key.to_string(), value.to_string());
+    pub fn with_ext(mut self, key: &'static str, value: impl ToString) -> Self {
+        self.ext_fields
+            .insert(HeaderStr::from_static(key), value.to_string());
         self
     }
 
@@ -186,7 +186,7 @@ impl RemotingCommand {
     }
 
     pub fn ext(&self, key: &str) -> Option<&str> {
-        self.ext_fields.get(key).map(String::as_str)
+        self.ext_fields.get(key)
     }
 
     /// The remark, or the code's name when there is none: for error messages.
