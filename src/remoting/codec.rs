@@ -124,31 +124,44 @@ fn write_json_string(out: &mut BytesMut, s: &str) {
     out.put_u8(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: Option<&[u8]> = match b {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0..=0x1f => None,
-            _ => continue,
-        };
-        out.put_slice(&bytes[start..i]);
-        match escape {
-            Some(e) => out.put_slice(e),
-            None => {
+    while let Some(i) = bytes[start..]
+        .iter()
+        .position(|&b| NEEDS_ESCAPE[b as usize])
+    {
+        let at = start + i;
+        out.put_slice(&bytes[start..at]);
+        let b = bytes[at];
+        match b {
+            b'"' => out.put_slice(b"\\\""),
+            b'\\' => out.put_slice(b"\\\\"),
+            b'\n' => out.put_slice(b"\\n"),
+            b'\r' => out.put_slice(b"\\r"),
+            b'\t' => out.put_slice(b"\\t"),
+            _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.put_slice(b"\\u00");
                 out.put_u8(HEX[(b >> 4) as usize]);
                 out.put_u8(HEX[(b & 0xf) as usize]);
             }
         }
-        start = i + 1;
+        start = at + 1;
     }
     out.put_slice(&bytes[start..]);
     out.put_u8(b'"');
 }
+
+/// The bytes a JSON string literal escapes: quote, backslash and control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// Fixed part of the binary header: code, language, version, opaque, flag,
 /// remark length, extFields length.

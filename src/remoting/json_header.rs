@@ -186,37 +186,37 @@ impl Scanner<'_> {
             return HeaderStr::from_utf8(self.src.slice(start..start + end))
                 .ok_or("invalid UTF-8 in a string");
         }
+        // Copied a run at a time between escapes: a message's properties carry an escaped
+        // separator every few bytes.
         let mut out = Vec::with_capacity(end + 16);
-        out.extend_from_slice(&rest[..end]);
-        self.pos = start + end;
+        self.pos = start;
         loop {
-            let Some(&b) = self.src.get(self.pos) else {
+            let rest = &self.src[self.pos..];
+            let Some(i) = memchr::memchr2(b'"', b'\\', rest) else {
+                return Err("unterminated string");
+            };
+            out.extend_from_slice(&rest[..i]);
+            self.pos += i + 1;
+            if rest[i] == b'"' {
+                break;
+            }
+            let Some(&e) = self.src.get(self.pos) else {
                 return Err("unterminated string");
             };
             self.pos += 1;
-            match b {
-                b'"' => break,
-                b'\\' => {
-                    let Some(&e) = self.src.get(self.pos) else {
-                        return Err("unterminated string");
-                    };
-                    self.pos += 1;
-                    match e {
-                        b'"' | b'\\' | b'/' => out.push(e),
-                        b'b' => out.push(0x08),
-                        b'f' => out.push(0x0c),
-                        b'n' => out.push(b'\n'),
-                        b'r' => out.push(b'\r'),
-                        b't' => out.push(b'\t'),
-                        b'u' => {
-                            let c = self.unicode_escape()?;
-                            let mut buf = [0u8; 4];
-                            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-                        }
-                        _ => return Err("invalid escape"),
-                    }
+            match e {
+                b'"' | b'\\' | b'/' => out.push(e),
+                b'b' => out.push(0x08),
+                b'f' => out.push(0x0c),
+                b'n' => out.push(b'\n'),
+                b'r' => out.push(b'\r'),
+                b't' => out.push(b'\t'),
+                b'u' => {
+                    let c = self.unicode_escape()?;
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
                 }
-                _ => out.push(b),
+                _ => return Err("invalid escape"),
             }
         }
         String::from_utf8(out)
