@@ -29,6 +29,7 @@ fn command() -> impl Strategy<Value = RemotingCommand> {
                 remark: remark.filter(|r| !(binary && r.is_empty())),
                 ext_fields: ext.into_iter().collect(),
                 body: Bytes::from(body),
+                body_parts: None,
                 serialize_type: if binary {
                     SerializeType::RocketMq
                 } else {

@@ -69,6 +69,9 @@ pub fn decode_frame_body(mut frame: Bytes) -> Result<RemotingCommand, RemotingEr
 pub fn encode_frame(cmd: &RemotingCommand, dst: &mut BytesMut) {
     encode_frame_header(cmd, dst);
     dst.extend_from_slice(&cmd.body);
+    for part in cmd.body_parts() {
+        dst.extend_from_slice(part);
+    }
 }
 
 /// Appends the frame's length prefix, header-length word and header, but not
@@ -82,7 +85,7 @@ pub fn encode_frame_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
         SerializeType::RocketMq => encode_binary_header(cmd, dst),
     }
     let header_len = dst.len() - start - 8;
-    let total = 4 + header_len + cmd.body.len();
+    let total = 4 + header_len + cmd.body_len();
     dst[start..start + 4].copy_from_slice(&(total as u32).to_be_bytes());
     let word = ((cmd.serialize_type.code() as u32) << 24) | (header_len as u32 & 0x00FF_FFFF);
     dst[start + 4..start + 8].copy_from_slice(&word.to_be_bytes());
@@ -340,6 +343,21 @@ mod tests {
         assert_eq!(cmd.ext("f"), Some("1.5"));
         assert_eq!(cmd.ext("x"), None);
         assert_eq!(cmd.remark, None);
+    }
+
+    #[test]
+    fn body_parts_are_sent_as_one_body() {
+        let mut parts = RemotingCommand::response(0, None).with_body(&b"ab"[..]);
+        parts.body_parts = Some(std::sync::Arc::new(vec![
+            Bytes::from_static(b"cd"),
+            Bytes::from_static(b"e"),
+        ]));
+        let joined = RemotingCommand::response(0, None).with_body(&b"abcde"[..]);
+        let (mut a, mut b) = (BytesMut::new(), BytesMut::new());
+        encode_frame(&parts, &mut a);
+        encode_frame(&joined, &mut b);
+        assert_eq!(a, b);
+        assert_eq!(round_trip(&parts).body, joined.body);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! RemotingCommand: the one message type of the RocketMQ remoting protocol,
 //! used for every request and every response in both directions.
 
+use std::sync::Arc;
+
 use bytes::Bytes;
 
 use super::code::response;
@@ -125,6 +127,10 @@ pub struct RemotingCommand {
     pub remark: Option<String>,
     pub ext_fields: ExtFields,
     pub body: Bytes,
+    /// More of the body, sent after `body` without being joined to it: a pull response's
+    /// messages, each still a slice of its mapped file. None in a decoded command. Behind
+    /// one pointer, so that commands without parts (nearly all) stay small.
+    pub body_parts: Option<Arc<Vec<Bytes>>>,
     /// The encoding this command arrived in (or is to be sent in).
     pub serialize_type: SerializeType,
 }
@@ -175,6 +181,16 @@ impl RemotingCommand {
     pub fn with_body(mut self, body: impl Into<Bytes>) -> Self {
         self.body = body.into();
         self
+    }
+
+    /// The length of the body on the wire: `body` and `body_parts`.
+    pub fn body_len(&self) -> usize {
+        self.body.len() + self.body_parts().iter().map(Bytes::len).sum::<usize>()
+    }
+
+    /// `body_parts`, empty when there are none.
+    pub fn body_parts(&self) -> &[Bytes] {
+        self.body_parts.as_deref().map_or(&[], Vec::as_slice)
     }
 
     pub fn is_response(&self) -> bool {

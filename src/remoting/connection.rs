@@ -224,7 +224,7 @@ impl Connection {
         if self.is_closed() {
             return Err(RemotingError::ConnectionClosed(self.peer.to_string()));
         }
-        if cmd.body.len() < LARGE_BODY && self.queued.load(Ordering::Acquire) == 0 {
+        if cmd.body_len() < LARGE_BODY && self.queued.load(Ordering::Acquire) == 0 {
             let mut out = self.out.lock().unwrap();
             // Checked again under the lock: the writer moves queued commands into `out`
             // and lowers the count while holding it.
