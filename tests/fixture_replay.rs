@@ -60,12 +60,12 @@ fn replay(client: &str) {
             .unwrap()
             .unwrap();
         let mut bytes = bin.clone();
-        if let Some(flag) = request.ext_fields.get("sysFlag").cloned() {
+        if let Some(flag) = request.ext_fields.get("sysFlag").map(str::to_string) {
             // Pulls were long polls: ask without suspending so the replay does not wait 15 s.
             let flag: i32 = flag.parse().unwrap();
             request
                 .ext_fields
-                .insert("sysFlag".into(), (flag & !0x2).to_string());
+                .insert("sysFlag", (flag & !0x2).to_string());
             let mut out = BytesMut::new();
             encode_frame(&request, &mut out);
             bytes = out.to_vec();

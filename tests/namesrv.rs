@@ -165,7 +165,7 @@ async fn compressed_registration_and_binary_encoding() {
 
     // A body whose CRC does not match is refused.
     let mut bad = register_request(&BROKER_A, false);
-    bad.ext_fields.insert("bodyCrc32".into(), "12345".into());
+    bad.ext_fields.insert("bodyCrc32", "12345");
     let r = client.invoke(&ns.addr, bad, TIMEOUT).await.unwrap();
     assert_eq!(r.code, response::SYSTEM_ERROR);
     assert_eq!(r.remark.as_deref(), Some("crc32 not match"));

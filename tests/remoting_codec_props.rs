@@ -1,8 +1,6 @@
 //! Property tests: any command survives encode/decode in both header
 //! encodings, and no byte sequence makes the decoder panic.
 
-use std::collections::BTreeMap;
-
 use bytes::{Bytes, BytesMut};
 use mq::remoting::codec::{decode_frame, encode_frame};
 use mq::remoting::{LanguageCode, RemotingCommand, SerializeType};
@@ -29,8 +27,9 @@ fn command() -> impl Strategy<Value = RemotingCommand> {
                 flag,
                 // The binary form cannot tell an empty remark from none.
                 remark: remark.filter(|r| !(binary && r.is_empty())),
-                ext_fields: ext.into_iter().collect::<BTreeMap<_, _>>(),
+                ext_fields: ext.into_iter().collect(),
                 body: Bytes::from(body),
+                body_parts: None,
                 serialize_type: if binary {
                     SerializeType::RocketMq
                 } else {

@@ -4,7 +4,6 @@
 //! and queries carry it (decoding; the store writes it), and batch bodies.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 use serde::Serialize;
@@ -210,19 +209,39 @@ pub fn push_property(out: &mut String, k: &str, v: &str) {
 
 /// The offset message id: store host address, port and physical offset, upper-case hex.
 pub fn offset_msg_id(store_host: &SocketAddr, physical_offset: i64) -> String {
-    let mut s = String::with_capacity(56);
-    let mut push = |b: &[u8]| {
-        for x in b {
-            let _ = write!(s, "{x:02X}");
+    let mut s = String::with_capacity(OFFSET_MSG_ID_MAX_LEN);
+    push_offset_msg_id(&mut s, store_host, physical_offset);
+    s
+}
+
+/// The longest offset message id (an IPv6 store host): 28 bytes as hex.
+pub const OFFSET_MSG_ID_MAX_LEN: usize = 56;
+
+/// Appends `offset_msg_id(store_host, physical_offset)` to `out`; a send answer lists one
+/// per stored message, so this runs per message and goes through a table, not `fmt`.
+pub fn push_offset_msg_id(out: &mut String, store_host: &SocketAddr, physical_offset: i64) {
+    let mut raw = [0u8; 28];
+    let ip_len = match store_host.ip() {
+        IpAddr::V4(ip) => {
+            raw[..4].copy_from_slice(&ip.octets());
+            4
+        }
+        IpAddr::V6(ip) => {
+            raw[..16].copy_from_slice(&ip.octets());
+            16
         }
     };
-    match store_host.ip() {
-        IpAddr::V4(ip) => push(&ip.octets()),
-        IpAddr::V6(ip) => push(&ip.octets()),
+    raw[ip_len..ip_len + 4].copy_from_slice(&(store_host.port() as i32).to_be_bytes());
+    raw[ip_len + 4..ip_len + 12].copy_from_slice(&physical_offset.to_be_bytes());
+    let mut hex = [0u8; OFFSET_MSG_ID_MAX_LEN];
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let len = ip_len + 12;
+    for (i, b) in raw[..len].iter().enumerate() {
+        hex[2 * i] = DIGITS[(b >> 4) as usize];
+        hex[2 * i + 1] = DIGITS[(b & 0xf) as usize];
     }
-    push(&(store_host.port() as i32).to_be_bytes());
-    push(&physical_offset.to_be_bytes());
-    s
+    // Only ASCII hex digits were written.
+    out.push_str(std::str::from_utf8(&hex[..2 * len]).unwrap_or_default());
 }
 
 /// Decodes an offset message id into the store host and physical offset.
@@ -599,6 +618,21 @@ mod tests {
         // Longer than one four-character step, with a remainder (String.hashCode values).
         assert_eq!(java_hash("TopicTest#KEY-1"), 173552481);
         assert_eq!(java_hash("abcdefgh"), 1259673732);
+    }
+
+    #[test]
+    fn offset_msg_ids_are_upper_hex_and_decode_back() {
+        let v4: SocketAddr = "10.0.0.2:10911".parse().unwrap();
+        assert_eq!(offset_msg_id(&v4, 1000), "0A00000200002A9F00000000000003E8");
+        let v6: SocketAddr = "[fe80::1:abcd]:10911".parse().unwrap();
+        let mut both = offset_msg_id(&v4, i64::MAX);
+        both.push(',');
+        push_offset_msg_id(&mut both, &v6, 0xAB_CDEF);
+        let (first, second) = both.split_once(',').unwrap();
+        assert_eq!(decode_offset_msg_id(first).unwrap(), (v4, i64::MAX));
+        assert_eq!(second.len(), OFFSET_MSG_ID_MAX_LEN);
+        assert!(second.starts_with("FE80"));
+        assert_eq!(decode_offset_msg_id(second).unwrap(), (v6, 0xAB_CDEF));
     }
 
     proptest::proptest! {

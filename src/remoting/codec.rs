@@ -5,15 +5,12 @@
 //! the body. The JSON header follows fastjson's output (fields sorted, nulls
 //! omitted); the ROCKETMQ header is RocketMQ's fixed binary layout.
 
-use std::collections::BTreeMap;
-use std::fmt;
-
 use bytes::{Buf, BufMut, Bytes, BytesMut};
-use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use super::command::{LanguageCode, RemotingCommand, SerializeType};
 use super::error::RemotingError;
+use super::ext_fields::{ExtFields, HeaderStr};
+use super::json_header::decode_json_header;
 
 /// RocketMQ's default frame limit (`com.rocketmq.remoting.frameMaxLength`).
 pub const DEFAULT_MAX_FRAME: usize = 16 * 1024 * 1024;
@@ -72,6 +69,9 @@ pub fn decode_frame_body(mut frame: Bytes) -> Result<RemotingCommand, RemotingEr
 pub fn encode_frame(cmd: &RemotingCommand, dst: &mut BytesMut) {
     encode_frame_header(cmd, dst);
     dst.extend_from_slice(&cmd.body);
+    for part in cmd.body_parts() {
+        dst.extend_from_slice(part);
+    }
 }
 
 /// Appends the frame's length prefix, header-length word and header, but not
@@ -85,119 +85,10 @@ pub fn encode_frame_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
         SerializeType::RocketMq => encode_binary_header(cmd, dst),
     }
     let header_len = dst.len() - start - 8;
-    let total = 4 + header_len + cmd.body.len();
+    let total = 4 + header_len + cmd.body_len();
     dst[start..start + 4].copy_from_slice(&(total as u32).to_be_bytes());
     let word = ((cmd.serialize_type.code() as u32) << 24) | (header_len as u32 & 0x00FF_FFFF);
     dst[start + 4..start + 8].copy_from_slice(&word.to_be_bytes());
-}
-
-/// The JSON header as real clients send it: every field optional, extFields
-/// values may be strings, numbers or booleans, unknown fields ignored.
-#[derive(Deserialize)]
-struct JsonHeader {
-    #[serde(default)]
-    code: i32,
-    #[serde(default)]
-    language: Option<String>,
-    #[serde(default)]
-    version: i32,
-    #[serde(default)]
-    opaque: i32,
-    #[serde(default)]
-    flag: i32,
-    #[serde(default)]
-    remark: Option<String>,
-    #[serde(default, rename = "extFields")]
-    ext_fields: Option<ExtFields>,
-}
-
-/// extFields, coercing scalar values to the strings Java would have sent.
-struct ExtFields(BTreeMap<String, String>);
-
-impl<'de> Deserialize<'de> for ExtFields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct MapVisitor;
-        impl<'de> Visitor<'de> for MapVisitor {
-            type Value = ExtFields;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a map of header fields")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ExtFields, A::Error> {
-                let mut out = BTreeMap::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    if let ExtValue(Some(v)) = map.next_value::<ExtValue>()? {
-                        out.insert(key, v);
-                    }
-                }
-                Ok(ExtFields(out))
-            }
-        }
-        d.deserialize_map(MapVisitor)
-    }
-}
-
-/// One extFields value; `None` for JSON null (Java omits nulls).
-struct ExtValue(Option<String>);
-
-impl<'de> Deserialize<'de> for ExtValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct ScalarVisitor;
-        impl<'de> Visitor<'de> for ScalarVisitor {
-            type Value = ExtValue;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, number or boolean")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<ExtValue, E> {
-                Ok(ExtValue(Some(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<ExtValue, E> {
-                Ok(ExtValue(Some(v)))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<ExtValue, E> {
-                Ok(ExtValue(Some(v.to_string())))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<ExtValue, E> {
-                Ok(ExtValue(Some(v.to_string())))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<ExtValue, E> {
-                // Whole numbers print without a fraction, as Java's Long would.
-                if v.fract() == 0.0 && v.abs() < 9.0e15 {
-                    Ok(ExtValue(Some((v as i64).to_string())))
-                } else {
-                    Ok(ExtValue(Some(v.to_string())))
-                }
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ExtValue, E> {
-                Ok(ExtValue(Some(v.to_string())))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<ExtValue, E> {
-                Ok(ExtValue(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<ExtValue, E> {
-                Ok(ExtValue(None))
-            }
-        }
-        d.deserialize_any(ScalarVisitor)
-    }
-}
-
-fn decode_json_header(header: &[u8]) -> Result<RemotingCommand, RemotingError> {
-    let h: JsonHeader = serde_json::from_slice(header)
-        .map_err(|e| RemotingError::Malformed(format!("invalid JSON header: {e}")))?;
-    Ok(RemotingCommand {
-        code: h.code,
-        language: h
-            .language
-            .as_deref()
-            .map(LanguageCode::from_name)
-            .unwrap_or_default(),
-        version: h.version,
-        opaque: h.opaque,
-        flag: h.flag,
-        remark: h.remark,
-        ext_fields: h.ext_fields.map(|e| e.0).unwrap_or_default(),
-        ..Default::default()
-    })
 }
 
 /// Writes the header as fastjson would: fields in alphabetical order, nulls
@@ -236,31 +127,44 @@ fn write_json_string(out: &mut BytesMut, s: &str) {
     out.put_u8(b'"');
     let bytes = s.as_bytes();
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let escape: Option<&[u8]> = match b {
-            b'"' => Some(b"\\\""),
-            b'\\' => Some(b"\\\\"),
-            b'\n' => Some(b"\\n"),
-            b'\r' => Some(b"\\r"),
-            b'\t' => Some(b"\\t"),
-            0..=0x1f => None,
-            _ => continue,
-        };
-        out.put_slice(&bytes[start..i]);
-        match escape {
-            Some(e) => out.put_slice(e),
-            None => {
+    while let Some(i) = bytes[start..]
+        .iter()
+        .position(|&b| NEEDS_ESCAPE[b as usize])
+    {
+        let at = start + i;
+        out.put_slice(&bytes[start..at]);
+        let b = bytes[at];
+        match b {
+            b'"' => out.put_slice(b"\\\""),
+            b'\\' => out.put_slice(b"\\\\"),
+            b'\n' => out.put_slice(b"\\n"),
+            b'\r' => out.put_slice(b"\\r"),
+            b'\t' => out.put_slice(b"\\t"),
+            _ => {
                 const HEX: &[u8; 16] = b"0123456789abcdef";
                 out.put_slice(b"\\u00");
                 out.put_u8(HEX[(b >> 4) as usize]);
                 out.put_u8(HEX[(b & 0xf) as usize]);
             }
         }
-        start = i + 1;
+        start = at + 1;
     }
     out.put_slice(&bytes[start..]);
     out.put_u8(b'"');
 }
+
+/// The bytes a JSON string literal escapes: quote, backslash and control characters.
+const NEEDS_ESCAPE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'"' as usize] = true;
+    t[b'\\' as usize] = true;
+    t
+};
 
 /// Fixed part of the binary header: code, language, version, opaque, flag,
 /// remark length, extFields length.
@@ -287,7 +191,7 @@ fn decode_binary_header(mut h: Bytes) -> Result<RemotingCommand, RemotingError> 
         return Err(short());
     }
     let ext_len = h.get_i32();
-    let mut ext_fields = BTreeMap::new();
+    let mut entries = Vec::new();
     if ext_len > 0 {
         let mut ext = take(&mut h, ext_len as usize).ok_or_else(short)?;
         while ext.has_remaining() {
@@ -301,9 +205,10 @@ fn decode_binary_header(mut h: Bytes) -> Result<RemotingCommand, RemotingError> 
             }
             let vlen = ext.get_i32();
             let value = take(&mut ext, vlen.max(0) as usize).ok_or_else(short)?;
-            ext_fields.insert(utf8(key)?, utf8(value)?);
+            entries.push((header_str(key)?, header_str(value)?));
         }
     }
+    let ext_fields = ExtFields::from_entries(entries);
     Ok(RemotingCommand {
         code,
         language,
@@ -320,9 +225,17 @@ fn take(buf: &mut Bytes, n: usize) -> Option<Bytes> {
     (buf.remaining() >= n).then(|| buf.split_to(n))
 }
 
+fn invalid_utf8() -> RemotingError {
+    RemotingError::Malformed("binary header holds invalid UTF-8".into())
+}
+
 fn utf8(b: Bytes) -> Result<String, RemotingError> {
-    String::from_utf8(b.to_vec())
-        .map_err(|_| RemotingError::Malformed("binary header holds invalid UTF-8".into()))
+    String::from_utf8(b.to_vec()).map_err(|_| invalid_utf8())
+}
+
+/// A field of the frame as a string, without copying it.
+fn header_str(b: Bytes) -> Result<HeaderStr, RemotingError> {
+    HeaderStr::from_utf8(b).ok_or_else(invalid_utf8)
 }
 
 fn encode_binary_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
@@ -344,7 +257,7 @@ fn encode_binary_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
         .map(|(k, v)| 2 + k.len() + 4 + v.len())
         .sum();
     dst.put_i32(ext_len as i32);
-    for (k, v) in &cmd.ext_fields {
+    for (k, v) in cmd.ext_fields.iter() {
         dst.put_i16(k.len() as i16);
         dst.put_slice(k.as_bytes());
         dst.put_i32(v.len() as i32);
@@ -430,6 +343,21 @@ mod tests {
         assert_eq!(cmd.ext("f"), Some("1.5"));
         assert_eq!(cmd.ext("x"), None);
         assert_eq!(cmd.remark, None);
+    }
+
+    #[test]
+    fn body_parts_are_sent_as_one_body() {
+        let mut parts = RemotingCommand::response(0, None).with_body(&b"ab"[..]);
+        parts.body_parts = Some(std::sync::Arc::new(vec![
+            Bytes::from_static(b"cd"),
+            Bytes::from_static(b"e"),
+        ]));
+        let joined = RemotingCommand::response(0, None).with_body(&b"abcde"[..]);
+        let (mut a, mut b) = (BytesMut::new(), BytesMut::new());
+        encode_frame(&parts, &mut a);
+        encode_frame(&joined, &mut b);
+        assert_eq!(a, b);
+        assert_eq!(round_trip(&parts).body, joined.body);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! RemotingCommand: the one message type of the RocketMQ remoting protocol,
 //! used for every request and every response in both directions.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use bytes::Bytes;
 
 use super::code::response;
+use super::ext_fields::{ExtFields, HeaderStr};
 
 /// Flag bit 0: the command is a response.
 pub const FLAG_RESPONSE: i32 = 1;
@@ -124,8 +125,12 @@ pub struct RemotingCommand {
     pub opaque: i32,
     pub flag: i32,
     pub remark: Option<String>,
-    pub ext_fields: BTreeMap<String, String>,
+    pub ext_fields: ExtFields,
     pub body: Bytes,
+    /// More of the body, sent after `body` without being joined to it: a pull response's
+    /// messages, each still a slice of its mapped file. None in a decoded command. Behind
+    /// one pointer, so that commands without parts (nearly all) stay small.
+    pub body_parts: Option<Arc<Vec<Bytes>>>,
     /// The encoding this command arrived in (or is to be sent in).
     pub serialize_type: SerializeType,
 }
@@ -167,14 +172,25 @@ impl RemotingCommand {
         Self::response(code, Some(remark.into()))
     }
 
-    pub fn with_ext(mut self, key: &str, value: impl ToString) -> Self {
-        self.ext_fields.insert(key.to_string(), value.to_string());
+    pub fn with_ext(mut self, key: &'static str, value: impl ToString) -> Self {
+        self.ext_fields
+            .insert(HeaderStr::from_static(key), value.to_string());
         self
     }
 
     pub fn with_body(mut self, body: impl Into<Bytes>) -> Self {
         self.body = body.into();
         self
+    }
+
+    /// The length of the body on the wire: `body` and `body_parts`.
+    pub fn body_len(&self) -> usize {
+        self.body.len() + self.body_parts().iter().map(Bytes::len).sum::<usize>()
+    }
+
+    /// `body_parts`, empty when there are none.
+    pub fn body_parts(&self) -> &[Bytes] {
+        self.body_parts.as_deref().map_or(&[], Vec::as_slice)
     }
 
     pub fn is_response(&self) -> bool {
@@ -186,7 +202,7 @@ impl RemotingCommand {
     }
 
     pub fn ext(&self, key: &str) -> Option<&str> {
-        self.ext_fields.get(key).map(String::as_str)
+        self.ext_fields.get(key)
     }
 
     /// The remark, or the code's name when there is none: for error messages.

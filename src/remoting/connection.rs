@@ -12,17 +12,16 @@ use std::sync::atomic::{AtomicBool, AtomicI32, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use bytes::BytesMut;
-use futures_util::StreamExt;
-use tokio::io::AsyncWriteExt;
+use bytes::{Buf, BytesMut};
+use futures_util::{FutureExt, StreamExt};
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
 use tokio::sync::{Notify, mpsc, oneshot};
 use tokio_util::codec::FramedRead;
 use tokio_util::sync::CancellationToken;
 
-use super::codec::{RemotingCodec, encode_frame_header};
-use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand};
+use super::codec::{RemotingCodec, encode_frame};
+use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand, SerializeType};
 use super::error::RemotingError;
 use super::server::Admission;
 
@@ -60,8 +59,12 @@ impl Default for ConnectionConfig {
 
 /// Outgoing frames wait here; bounded so a slow peer pushes back on senders.
 const WRITE_QUEUE: usize = 4096;
-/// Bodies at least this large are written from their own buffer, not copied.
+/// Bodies at least this large go through the writer task, so a sender does not copy
+/// them while holding the write buffer.
 const LARGE_BODY: usize = 16 * 1024;
+/// Above this many unwritten bytes, senders queue (and are pushed back) instead of
+/// adding to the write buffer.
+const OUT_HIGH_WATER: usize = 256 * 1024;
 /// After a graceful close has written the last response and sent a FIN, the
 /// connection keeps reading (and discarding) this long: closing a socket with
 /// unread bytes sends a reset, which could cost the peer responses it has not
@@ -73,6 +76,16 @@ static NEXT_OPAQUE: AtomicI32 = AtomicI32::new(1);
 pub struct Connection {
     peer: SocketAddr,
     tx: mpsc::Sender<RemotingCommand>,
+    /// Commands in `tx` not yet encoded into `out`: while there are any, a sender queues
+    /// behind them, so one task's commands reach the socket in the order it sent them.
+    queued: AtomicUsize,
+    /// Encoded frames not yet written, in order. Whoever holds the lock may write from its
+    /// front: a sender finding it empty writes its frame at once (no task wake-up); what
+    /// the socket does not take, the writer task writes when the socket is writable.
+    out: Mutex<BytesMut>,
+    /// `out` holds bytes a sender could not write: the writer task takes over.
+    out_waiting: Notify,
+    socket: Arc<OwnedWriteHalf>,
     pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>>>,
     closed: CancellationToken,
     /// A graceful close was asked for: stop reading requests. A child of
@@ -102,9 +115,14 @@ impl Connection {
         let (read, write) = stream.into_split();
         let (tx, rx) = mpsc::channel(WRITE_QUEUE);
         let closed = CancellationToken::new();
+        let socket = Arc::new(write);
         let conn = Arc::new(Connection {
             peer,
             tx,
+            queued: AtomicUsize::new(0),
+            out: Mutex::new(BytesMut::new()),
+            out_waiting: Notify::new(),
+            socket,
             pending: Mutex::new(HashMap::new()),
             draining: closed.child_token(),
             closed,
@@ -115,12 +133,7 @@ impl Connection {
             room: Notify::new(),
             admission: config.admission.clone(),
         });
-        tokio::spawn(write_loop(
-            write,
-            rx,
-            conn.closed.clone(),
-            conn.flush.clone(),
-        ));
+        tokio::spawn(write_loop(conn.clone(), rx));
         let codec = RemotingCodec {
             max_frame: config.max_frame,
         };
@@ -204,15 +217,44 @@ impl Connection {
         self.send(request).await
     }
 
-    /// Queues a command for writing as it is.
+    /// Sends a command as it is: written at once when nothing is waiting to be written
+    /// before it, else queued for the writer task (bounded: a peer that does not read
+    /// pushes back here).
     pub async fn send(&self, cmd: RemotingCommand) -> Result<(), RemotingError> {
         if self.is_closed() {
             return Err(RemotingError::ConnectionClosed(self.peer.to_string()));
         }
-        self.tx
-            .send(cmd)
-            .await
-            .map_err(|_| RemotingError::ConnectionClosed(self.peer.to_string()))
+        if cmd.body_len() < LARGE_BODY && self.queued.load(Ordering::Acquire) == 0 {
+            let mut out = self.out.lock().unwrap();
+            // Checked again under the lock: the writer moves queued commands into `out`
+            // and lowers the count while holding it.
+            if self.queued.load(Ordering::Acquire) == 0 && out.len() < OUT_HIGH_WATER {
+                let was_empty = out.is_empty();
+                encode_frame(&cmd, &mut out);
+                if !was_empty {
+                    // The writer task is already waiting to write what was there.
+                    return Ok(());
+                }
+                return match write_some(&self.socket, &mut out) {
+                    Ok(()) => {
+                        if !out.is_empty() {
+                            self.out_waiting.notify_one();
+                        }
+                        Ok(())
+                    }
+                    Err(_) => {
+                        drop(out);
+                        self.close();
+                        Err(RemotingError::ConnectionClosed(self.peer.to_string()))
+                    }
+                };
+            }
+        }
+        self.queued.fetch_add(1, Ordering::AcqRel);
+        self.tx.send(cmd).await.map_err(|_| {
+            self.queued.fetch_sub(1, Ordering::AcqRel);
+            RemotingError::ConnectionClosed(self.peer.to_string())
+        })
     }
 
     fn complete(&self, response: RemotingCommand) {
@@ -334,23 +376,35 @@ async fn read_loop(
             conn: conn.clone(),
             class,
         };
-        let handler = handler.clone();
-        tokio::spawn(async move {
-            let conn = &request.conn;
-            let (opaque, oneway, serialize_type, code) =
-                (cmd.opaque, cmd.is_oneway(), cmd.serialize_type, cmd.code);
-            let response = match handler {
-                Some(h) => h.handle(conn.clone(), cmd).await,
-                None => Some(RemotingCommand::not_supported(code)),
-            };
-            if let (Some(mut response), false) = (response, oneway) {
-                response.opaque = opaque;
-                response.flag |= FLAG_RESPONSE;
-                response.serialize_type = serialize_type;
-                let _ = conn.send(response).await;
+        let (opaque, oneway, serialize_type, code) =
+            (cmd.opaque, cmd.is_oneway(), cmd.serialize_type, cmd.code);
+        let mut answer: HandlerFuture = match &handler {
+            Some(h) => h.handle(conn.clone(), cmd),
+            None => Box::pin(std::future::ready(Some(RemotingCommand::not_supported(
+                code,
+            )))),
+        };
+        // Most requests (a send under ASYNC_FLUSH, a pull that finds messages) complete
+        // without waiting: answered here, they cost no task spawn and no wake-up of another
+        // task. Only a request that must wait (a long poll, a SYNC_FLUSH) gets a task.
+        let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            answer.as_mut().now_or_never()
+        }));
+        match first {
+            Ok(Some(response)) => {
+                respond(&conn, response, opaque, oneway, serialize_type).await;
+                drop(request);
             }
-            drop(request);
-        });
+            Ok(None) => {
+                tokio::spawn(async move {
+                    let response = answer.await;
+                    respond(&request.conn, response, opaque, oneway, serialize_type).await;
+                    drop(request);
+                });
+            }
+            // A panicking handler answers nothing, as it would in a task of its own.
+            Err(_) => drop(request),
+        }
     };
     if let ReadEnd::Draining = end {
         conn.flush.cancel();
@@ -371,56 +425,76 @@ async fn read_loop(
     conn.close();
 }
 
-/// Writes queued frames until the connection closes. After `flush` (a
-/// graceful close) it writes what is queued, sends a FIN and gives the peer
-/// `LINGER` to close its side before closing the connection.
-async fn write_loop(
-    mut write: OwnedWriteHalf,
-    mut rx: mpsc::Receiver<RemotingCommand>,
-    closed: CancellationToken,
-    flush: CancellationToken,
+/// Queues the response to a request (none for a oneway one), matched to it by opaque and
+/// in the serialization the request came in.
+async fn respond(
+    conn: &Connection,
+    response: Option<RemotingCommand>,
+    opaque: i32,
+    oneway: bool,
+    serialize_type: SerializeType,
 ) {
-    let mut buf = BytesMut::with_capacity(64 * 1024);
+    if let (Some(mut response), false) = (response, oneway) {
+        response.opaque = opaque;
+        response.flag |= FLAG_RESPONSE;
+        response.serialize_type = serialize_type;
+        let _ = conn.send(response).await;
+    }
+}
+
+/// Writes from the front of `out` what the socket takes without blocking.
+fn write_some(socket: &OwnedWriteHalf, out: &mut BytesMut) -> std::io::Result<()> {
+    while !out.is_empty() {
+        match socket.try_write(out) {
+            Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
+            Ok(n) => out.advance(n),
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+/// Writes what senders left in `out` and the commands they queued, until the connection
+/// closes. After `flush` (a graceful close) it writes what is queued, sends a FIN and gives
+/// the peer `LINGER` to close its side before closing the connection.
+async fn write_loop(conn: Arc<Connection>, mut rx: mpsc::Receiver<RemotingCommand>) {
+    let closed = conn.closed.clone();
     let graceful = loop {
         let first = tokio::select! {
             biased;
             _ = closed.cancelled() => break false,
-            c = rx.recv() => match c { Some(c) => c, None => break false },
+            c = rx.recv() => match c { Some(c) => Some(c), None => break false },
+            _ = conn.out_waiting.notified() => None,
             // Only once the queue is empty: the reader has stopped, so nothing new comes.
-            _ = flush.cancelled() => break true,
+            _ = conn.flush.cancelled() => break true,
         };
-        let batch = async {
-            let mut next = Some(first);
+        if let Some(first) = first {
             // Gather whatever else is queued into one write: fewer syscalls under load.
+            let mut out = conn.out.lock().unwrap();
+            let mut next = Some(first);
             while let Some(cmd) = next.take() {
-                encode_frame_header(&cmd, &mut buf);
-                if cmd.body.len() >= LARGE_BODY {
-                    write.write_all(&buf).await?;
-                    write.write_all(&cmd.body).await?;
-                    buf.clear();
-                } else {
-                    buf.extend_from_slice(&cmd.body);
-                }
-                if buf.len() < 256 * 1024 {
+                encode_frame(&cmd, &mut out);
+                conn.queued.fetch_sub(1, Ordering::AcqRel);
+                if out.len() < OUT_HIGH_WATER {
                     next = rx.try_recv().ok();
                 }
             }
-            if !buf.is_empty() {
-                write.write_all(&buf).await?;
-            }
-            buf.clear();
-            Ok::<(), std::io::Error>(())
-        };
+        }
         // A peer that stops reading must not keep a closed connection's task alive.
         let written = tokio::select! {
             _ = closed.cancelled() => false,
-            r = batch => r.is_ok(),
+            r = drain(&conn) => r.is_ok(),
         };
         if !written {
             break false;
         }
     };
-    let _ = write.shutdown().await;
+    if graceful {
+        let _ = drain(&conn).await;
+    }
+    shutdown_write(&conn.socket);
     if graceful {
         tokio::select! {
             _ = closed.cancelled() => {}
@@ -428,4 +502,29 @@ async fn write_loop(
         }
     }
     closed.cancel();
+}
+
+/// Writes all of `out`, waiting for the socket to take it.
+async fn drain(conn: &Connection) -> std::io::Result<()> {
+    loop {
+        {
+            let mut out = conn.out.lock().unwrap();
+            write_some(&conn.socket, &mut out)?;
+            if out.is_empty() {
+                return Ok(());
+            }
+        }
+        conn.socket.writable().await?;
+    }
+}
+
+/// Sends a FIN. The write half is shared with the senders, so it cannot be taken to call
+/// its own `shutdown`; this is the same `shutdown(SHUT_WR)` on the descriptor.
+fn shutdown_write(socket: &OwnedWriteHalf) {
+    use std::os::fd::AsRawFd;
+    let stream: &TcpStream = socket.as_ref();
+    // SAFETY: the descriptor is open: `socket` owns it for this call's duration.
+    unsafe {
+        libc::shutdown(stream.as_raw_fd(), libc::SHUT_WR);
+    }
 }

@@ -2,15 +2,14 @@
 //! RocketMQ key names once, and gets decoding (with RocketMQ's leniency) and
 //! encoding (every value a string) from `command_header!`.
 
-use std::collections::BTreeMap;
-
 use super::command::RemotingCommand;
 use super::error::RemotingError;
+use super::ext_fields::ExtFields;
 
 /// A request or response header carried in `extFields`.
 pub trait CommandHeader: Sized {
-    fn from_ext(ext: &BTreeMap<String, String>) -> Result<Self, RemotingError>;
-    fn write_ext(&self, ext: &mut BTreeMap<String, String>);
+    fn from_ext(ext: &ExtFields) -> Result<Self, RemotingError>;
+    fn write_ext(&self, ext: &mut ExtFields);
 }
 
 /// One header field's type: how it reads from and writes to its string form.
@@ -85,16 +84,15 @@ macro_rules! command_header {
 
         impl $crate::remoting::header::CommandHeader for $name {
             fn from_ext(
-                ext: &std::collections::BTreeMap<String, String>,
+                ext: &$crate::remoting::ExtFields,
             ) -> Result<Self, $crate::remoting::RemotingError> {
                 Ok(Self { $(
-                    $field: $crate::remoting::header::HeaderValue::read(
-                        $key, ext.get($key).map(String::as_str))?,
+                    $field: $crate::remoting::header::HeaderValue::read($key, ext.get($key))?,
                 )* })
             }
-            fn write_ext(&self, ext: &mut std::collections::BTreeMap<String, String>) {
+            fn write_ext(&self, ext: &mut $crate::remoting::ExtFields) {
                 $( if let Some(v) = $crate::remoting::header::HeaderValue::write(&self.$field) {
-                    ext.insert($key.to_string(), v);
+                    ext.insert($crate::remoting::HeaderStr::from_static($key), v);
                 } )*
             }
         }

@@ -9,11 +9,14 @@ pub mod codec;
 pub mod command;
 pub mod connection;
 pub mod error;
+pub mod ext_fields;
 pub mod header;
+mod json_header;
 pub mod server;
 
 pub use client::RemotingClient;
 pub use command::{LanguageCode, RemotingCommand, SerializeType};
 pub use connection::{Connection, RequestHandler};
 pub use error::RemotingError;
+pub use ext_fields::{ExtFields, HeaderStr};
 pub use header::CommandHeader;

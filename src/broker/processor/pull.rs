@@ -6,8 +6,6 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use bytes::BytesMut;
-
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::filter::{RetryFilter, SqlFilter, TagFilter};
@@ -175,15 +173,12 @@ fn to_response(
             max_offset: r.max_offset,
         });
     if code == response::SUCCESS {
-        // One copy out of the mapped files into the response frame.
-        let mut body = BytesMut::with_capacity(r.buffer_total_size);
-        for m in &r.messages {
-            body.extend_from_slice(m);
-        }
-        b.stats.on_get(r.messages.len() as u64, body.len() as u64);
+        // The messages stay slices of the mapped files until the connection writes them.
+        let bytes: usize = r.messages.iter().map(|m| m.len()).sum();
+        b.stats.on_get(r.messages.len() as u64, bytes as u64);
         b.stats
             .on_group_get(&h.consumer_group, r.messages.len() as u64);
-        out.body = body.freeze();
+        out.body_parts = Some(Arc::new(r.messages));
     }
     out
 }

@@ -17,7 +17,9 @@ use crate::broker::transaction;
 use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
-use crate::protocol::message::{batch, properties_iter, property, property_value, push_property};
+use crate::protocol::message::{
+    OFFSET_MSG_ID_MAX_LEN, batch, properties_iter, property, property_value, push_offset_msg_id,
+};
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
 use crate::protocol::topic::{
@@ -174,19 +176,29 @@ fn append_batch(
     schedule::check_batch(std::iter::once(batch_props).chain(entries.iter().map(|e| e.properties)))
         .map_err(refused)?;
     let cluster = &b.config.broker_cluster_name;
-    let props: Vec<String> = entries
-        .iter()
-        .map(|e| store_properties(e.properties, batch_props, cluster))
-        .collect();
+    // Every entry's stored properties in one string: one allocation per batch, not per message.
+    let mut all_props = String::with_capacity(
+        entries.len() * (batch_props.len() + cluster.len() + 10)
+            + entries.iter().map(|e| e.properties.len()).sum::<usize>(),
+    );
+    let mut ends = Vec::with_capacity(entries.len());
+    for e in &entries {
+        push_store_properties(&mut all_props, e.properties, batch_props, cluster);
+        ends.push(all_props.len());
+    }
     let base = base_message(b, conn, req, h, target);
     let msgs: Vec<AppendMessage> = entries
         .iter()
-        .zip(&props)
-        .map(|(e, p)| AppendMessage {
-            flag: e.flag,
-            body: e.body,
-            properties: p,
-            ..base.clone()
+        .zip(&ends)
+        .scan(0, |start, (e, &end)| {
+            let properties = &all_props[*start..end];
+            *start = end;
+            Some(AppendMessage {
+                flag: e.flag,
+                body: e.body,
+                properties,
+                ..base.clone()
+            })
         })
         .collect();
     let mut appended = Vec::with_capacity(msgs.len());
@@ -210,11 +222,14 @@ fn answer(
         (ReplicaStatus::Replicated, PutStatus::PutOk) => response::SUCCESS,
         (ReplicaStatus::Replicated, PutStatus::FlushDiskTimeout) => response::FLUSH_DISK_TIMEOUT,
     };
-    let msg_id = appended
-        .iter()
-        .map(|a| crate::store::message::offset_msg_id(&b.store_host, a.physical_offset))
-        .collect::<Vec<_>>()
-        .join(",");
+    // One string for the whole batch's ids, comma-separated as RocketMQ answers a batch.
+    let mut msg_id = String::with_capacity(appended.len() * (OFFSET_MSG_ID_MAX_LEN + 1));
+    for (i, a) in appended.iter().enumerate() {
+        if i > 0 {
+            msg_id.push(',');
+        }
+        push_offset_msg_id(&mut msg_id, &b.store_host, a.physical_offset);
+    }
     RemotingCommand::response(code, None)
         .with_header(&SendMessageResponseHeader {
             msg_id,
@@ -230,14 +245,28 @@ fn answer(
 /// (no need to store it), plus the batch's and the broker's CLUSTER.
 fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     let mut out = String::with_capacity(own.len() + batch.len() + cluster.len() + 10);
-    let mut push = |k: &str, v: &str| push_property(&mut out, k, v);
+    push_store_properties(&mut out, own, batch, cluster);
+    out
+}
+
+/// Appends `store_properties(own, batch, cluster)` to `all`.
+fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str) {
+    // The first property is pushed without a separator: it starts this message's properties.
+    let start = all.len();
+    let mut push = |k: &str, v: &str| {
+        if all.len() > start {
+            all.push(property::PROPERTY_SEPARATOR);
+        }
+        all.push_str(k);
+        all.push(property::NAME_VALUE_SEPARATOR);
+        all.push_str(v);
+    };
     for (k, v) in properties_iter(own).chain(properties_iter(batch)) {
         if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
             push(k, v);
         }
     }
     push(property::CLUSTER, cluster);
-    out
 }
 
 /// A slave's store refuses puts (RocketMQ's checkStoreStatus): SERVICE_NOT_AVAILABLE, with the
@@ -493,5 +522,10 @@ mod tests {
         assert_eq!(p, "TAGS\u{1}A\u{2}KEYS\u{1}k\u{2}CLUSTER\u{1}C");
         let p = store_properties("UNIQ_KEY\u{1}X", "TAGS\u{1}B", "C");
         assert_eq!(p, "UNIQ_KEY\u{1}X\u{2}TAGS\u{1}B\u{2}CLUSTER\u{1}C");
+        // A batch's messages side by side, each starting without a separator.
+        let mut all = String::new();
+        push_store_properties(&mut all, "", "", "C");
+        push_store_properties(&mut all, "TAGS\u{1}A", "WAIT\u{1}false", "C");
+        assert_eq!(all, "CLUSTER\u{1}CTAGS\u{1}A\u{2}CLUSTER\u{1}C");
     }
 }

@@ -1,0 +1,414 @@
+//! Reading a JSON remoting header as real clients send it: every field optional, extFields
+//! values strings, numbers or booleans (coerced to the strings Java would have sent), nulls
+//! and unknown fields ignored. A scanner of its own rather than serde: every string without
+//! an escape (nearly all of them) is returned as a slice of the frame, so a request's header
+//! costs no allocation per field.
+
+use bytes::Bytes;
+
+use super::command::{LanguageCode, RemotingCommand};
+use super::error::RemotingError;
+use super::ext_fields::{ExtFields, HeaderStr};
+
+/// Nesting deeper than this in an ignored field is refused, as serde_json does, so a hostile
+/// header cannot exhaust the stack.
+const MAX_DEPTH: usize = 128;
+
+pub(super) fn decode_json_header(header: &Bytes) -> Result<RemotingCommand, RemotingError> {
+    let mut s = Scanner {
+        src: header,
+        pos: 0,
+    };
+    let cmd = s.command().map_err(|why| {
+        RemotingError::Malformed(format!(
+            "invalid JSON header: {why} at byte {} of {}",
+            s.pos,
+            header.len()
+        ))
+    })?;
+    Ok(cmd)
+}
+
+struct Scanner<'a> {
+    src: &'a Bytes,
+    pos: usize,
+}
+
+type Scan<T> = Result<T, &'static str>;
+
+impl Scanner<'_> {
+    fn command(&mut self) -> Scan<RemotingCommand> {
+        let mut cmd = RemotingCommand::default();
+        self.expect(b'{')?;
+        if !self.eat(b'}') {
+            loop {
+                let key = self.string()?;
+                self.expect(b':')?;
+                match key.as_str() {
+                    "code" => cmd.code = self.int()?,
+                    "version" => cmd.version = self.int()?,
+                    "opaque" => cmd.opaque = self.int()?,
+                    "flag" => cmd.flag = self.int()?,
+                    "language" => {
+                        cmd.language = self
+                            .nullable_string()?
+                            .map(|l| LanguageCode::from_name(&l))
+                            .unwrap_or_default()
+                    }
+                    "remark" => cmd.remark = self.nullable_string()?.map(|r| r.to_string()),
+                    "extFields" => {
+                        if !self.null()? {
+                            cmd.ext_fields = self.ext_fields()?;
+                        }
+                    }
+                    _ => self.skip_value(0)?,
+                }
+                if self.eat(b',') {
+                    continue;
+                }
+                self.expect(b'}')?;
+                break;
+            }
+        }
+        self.skip_ws();
+        if self.pos != self.src.len() {
+            return Err("trailing characters");
+        }
+        Ok(cmd)
+    }
+
+    fn ext_fields(&mut self) -> Scan<ExtFields> {
+        self.expect(b'{')?;
+        let mut entries = Vec::with_capacity(16);
+        if !self.eat(b'}') {
+            loop {
+                let key = self.string()?;
+                self.expect(b':')?;
+                if let Some(value) = self.scalar()? {
+                    entries.push((key, value));
+                }
+                if self.eat(b',') {
+                    continue;
+                }
+                self.expect(b'}')?;
+                break;
+            }
+        }
+        Ok(ExtFields::from_entries(entries))
+    }
+
+    /// An extFields value as the string Java would have sent; None for null.
+    fn scalar(&mut self) -> Scan<Option<HeaderStr>> {
+        self.skip_ws();
+        match self.peek() {
+            Some(b'"') => self.string().map(Some),
+            Some(b't' | b'f') => {
+                let v = if self.literal("true") {
+                    "true"
+                } else if self.literal("false") {
+                    "false"
+                } else {
+                    return Err("expected a value");
+                };
+                Ok(Some(HeaderStr::from_static(v)))
+            }
+            Some(b'n') if self.literal("null") => Ok(None),
+            Some(b'-' | b'0'..=b'9') => {
+                let text = self.number()?;
+                Ok(Some(HeaderStr::from(number_as_java_string(text)?)))
+            }
+            _ => Err("expected a string, number or boolean"),
+        }
+    }
+
+    fn int(&mut self) -> Scan<i32> {
+        self.skip_ws();
+        let text = self.number()?;
+        text.parse().map_err(|_| "expected a 32-bit integer")
+    }
+
+    /// The text of a JSON number.
+    fn number(&mut self) -> Scan<&str> {
+        let start = self.pos;
+        self.eat_raw(b'-');
+        let digits = |s: &mut Self| {
+            let from = s.pos;
+            while matches!(s.peek(), Some(b'0'..=b'9')) {
+                s.pos += 1;
+            }
+            s.pos > from
+        };
+        if self.eat_raw(b'0') {
+            if matches!(self.peek(), Some(b'0'..=b'9')) {
+                return Err("a number with a leading zero");
+            }
+        } else if !digits(self) {
+            return Err("expected a number");
+        }
+        if self.eat_raw(b'.') && !digits(self) {
+            return Err("expected a digit after the decimal point");
+        }
+        if self.eat_raw(b'e') || self.eat_raw(b'E') {
+            if !self.eat_raw(b'+') {
+                self.eat_raw(b'-');
+            }
+            if !digits(self) {
+                return Err("expected an exponent");
+            }
+        }
+        // Only ASCII was consumed.
+        std::str::from_utf8(&self.src[start..self.pos]).map_err(|_| "expected a number")
+    }
+
+    fn nullable_string(&mut self) -> Scan<Option<HeaderStr>> {
+        if self.null()? {
+            Ok(None)
+        } else {
+            self.string().map(Some)
+        }
+    }
+
+    fn null(&mut self) -> Scan<bool> {
+        self.skip_ws();
+        Ok(self.literal("null"))
+    }
+
+    /// A string: a slice of the frame when it has no escapes, else decoded into its own.
+    fn string(&mut self) -> Scan<HeaderStr> {
+        self.expect(b'"')?;
+        let start = self.pos;
+        let rest = &self.src[start..];
+        let Some(end) = memchr::memchr2(b'"', b'\\', rest) else {
+            return Err("unterminated string");
+        };
+        if rest[end] == b'"' {
+            self.pos = start + end + 1;
+            return HeaderStr::from_utf8(self.src.slice(start..start + end))
+                .ok_or("invalid UTF-8 in a string");
+        }
+        // Copied a run at a time between escapes: a message's properties carry an escaped
+        // separator every few bytes.
+        let mut out = Vec::with_capacity(end + 16);
+        self.pos = start;
+        loop {
+            let rest = &self.src[self.pos..];
+            let Some(i) = memchr::memchr2(b'"', b'\\', rest) else {
+                return Err("unterminated string");
+            };
+            out.extend_from_slice(&rest[..i]);
+            self.pos += i + 1;
+            if rest[i] == b'"' {
+                break;
+            }
+            let Some(&e) = self.src.get(self.pos) else {
+                return Err("unterminated string");
+            };
+            self.pos += 1;
+            match e {
+                b'"' | b'\\' | b'/' => out.push(e),
+                b'b' => out.push(0x08),
+                b'f' => out.push(0x0c),
+                b'n' => out.push(b'\n'),
+                b'r' => out.push(b'\r'),
+                b't' => out.push(b'\t'),
+                b'u' => {
+                    let c = self.unicode_escape()?;
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+                _ => return Err("invalid escape"),
+            }
+        }
+        String::from_utf8(out)
+            .map(HeaderStr::from)
+            .map_err(|_| "invalid UTF-8 in a string")
+    }
+
+    /// The character of a `\uXXXX` escape (after the `u`), a surrogate pair's included.
+    fn unicode_escape(&mut self) -> Scan<char> {
+        let high = self.hex4()?;
+        if !(0xD800..0xDC00).contains(&high) {
+            return char::from_u32(high).ok_or("invalid \\u escape");
+        }
+        if !(self.eat_raw(b'\\') && self.eat_raw(b'u')) {
+            return Err("unpaired surrogate in a \\u escape");
+        }
+        let low = self.hex4()?;
+        if !(0xDC00..0xE000).contains(&low) {
+            return Err("unpaired surrogate in a \\u escape");
+        }
+        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            .ok_or("invalid \\u escape")
+    }
+
+    fn hex4(&mut self) -> Scan<u32> {
+        let digits = self
+            .src
+            .get(self.pos..self.pos + 4)
+            .ok_or("truncated \\u escape")?;
+        let mut v = 0;
+        for &d in digits {
+            v = v * 16 + (d as char).to_digit(16).ok_or("invalid \\u escape")?;
+        }
+        self.pos += 4;
+        Ok(v)
+    }
+
+    /// Skips any JSON value (an unknown field's).
+    fn skip_value(&mut self, depth: usize) -> Scan<()> {
+        if depth > MAX_DEPTH {
+            return Err("nested too deeply");
+        }
+        self.skip_ws();
+        match self.peek() {
+            Some(b'{') => {
+                self.pos += 1;
+                if self.eat(b'}') {
+                    return Ok(());
+                }
+                loop {
+                    self.string()?;
+                    self.expect(b':')?;
+                    self.skip_value(depth + 1)?;
+                    if !self.eat(b',') {
+                        return self.expect(b'}');
+                    }
+                }
+            }
+            Some(b'[') => {
+                self.pos += 1;
+                if self.eat(b']') {
+                    return Ok(());
+                }
+                loop {
+                    self.skip_value(depth + 1)?;
+                    if !self.eat(b',') {
+                        return self.expect(b']');
+                    }
+                }
+            }
+            Some(b'"') => self.string().map(drop),
+            Some(b'-' | b'0'..=b'9') => self.number().map(drop),
+            _ if self.literal("true") || self.literal("false") || self.literal("null") => Ok(()),
+            _ => Err("expected a value"),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.src.get(self.pos).copied()
+    }
+
+    fn skip_ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Consumes `b` (after whitespace) if it is next.
+    fn eat(&mut self, b: u8) -> bool {
+        self.skip_ws();
+        self.eat_raw(b)
+    }
+
+    fn eat_raw(&mut self, b: u8) -> bool {
+        let next = self.peek() == Some(b);
+        if next {
+            self.pos += 1;
+        }
+        next
+    }
+
+    fn expect(&mut self, b: u8) -> Scan<()> {
+        if self.eat(b) {
+            Ok(())
+        } else {
+            Err(match b {
+                b'{' => "expected '{'",
+                b'}' => "expected ',' or '}'",
+                b']' => "expected ',' or ']'",
+                b':' => "expected ':'",
+                b'"' => "expected a string",
+                _ => "unexpected character",
+            })
+        }
+    }
+
+    fn literal(&mut self, word: &str) -> bool {
+        let next = self.src[self.pos..].starts_with(word.as_bytes());
+        if next {
+            self.pos += word.len();
+        }
+        next
+    }
+}
+
+/// A number as Java's string of it: an integer as it reads, anything else through a
+/// double, whole doubles without a fraction (as a Java Long would print).
+fn number_as_java_string(text: &str) -> Scan<String> {
+    if let Ok(v) = text.parse::<i64>() {
+        return Ok(v.to_string());
+    }
+    if let Ok(v) = text.parse::<u64>() {
+        return Ok(v.to_string());
+    }
+    let v: f64 = text.parse().map_err(|_| "expected a number")?;
+    Ok(if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        (v as i64).to_string()
+    } else {
+        v.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(s: &str) -> Result<RemotingCommand, RemotingError> {
+        decode_json_header(&Bytes::copy_from_slice(s.as_bytes()))
+    }
+
+    #[test]
+    fn strings_with_and_without_escapes() {
+        let cmd = decode(
+            r#"{"code":310,"extFields":{"i":"TAGS\u0001A\u0002K\u0001\"q\\\/\ud83d\ude00","b":"T"},"remark":null,"unknown":[{"x":[1,2.5e3,true,null]}],"flag":0}"#,
+        )
+        .unwrap();
+        assert_eq!(cmd.code, 310);
+        assert_eq!(cmd.ext("i"), Some("TAGS\u{1}A\u{2}K\u{1}\"q\\/\u{1F600}"));
+        assert_eq!(cmd.ext("b"), Some("T"));
+        assert_eq!(cmd.remark, None);
+        assert_eq!(cmd.ext_fields.len(), 2);
+    }
+
+    #[test]
+    fn numbers_read_as_java_prints_them() {
+        let cmd =
+            decode(r#"{"extFields":{"a":-0,"b":3.0,"c":1e2,"d":18446744073709551615,"e":-7}}"#)
+                .unwrap();
+        let got: Vec<_> = cmd.ext_fields.iter().map(|(_, v)| v.to_string()).collect();
+        assert_eq!(got, ["0", "3", "100", "18446744073709551615", "-7"]);
+    }
+
+    #[test]
+    fn malformed_headers_are_refused() {
+        for bad in [
+            "",
+            "{",
+            r#"{"code":}"#,
+            r#"{"code":1"#,
+            r#"{"code":1} x"#,
+            r#"{"code":99999999999}"#,
+            r#"{"code":"1"}"#,
+            r#"{"extFields":{"a":{"b":1}}}"#,
+            r#"{"extFields":{"a":"x\q"}}"#,
+            r#"{"remark":"\ud800"}"#,
+            r#"{"remark":"abc}"#,
+            r#"{"x":01}"#,
+        ] {
+            assert!(decode(bad).is_err(), "{bad:?} was accepted");
+        }
+        let deep = format!(r#"{{"x":{}{}}}"#, "[".repeat(200), "]".repeat(200));
+        assert!(decode(&deep).is_err());
+        assert!(decode(" { } \n").is_ok());
+    }
+}
