@@ -620,16 +620,19 @@ complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce store help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "e2e" -d 'Produce at --rate and consume in the same process: latency from send to receipt'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "rpc" -d 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run\'s sends: the yardstick for the broker\'s own cost'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s s -l size -d 'Body bytes per message' -r
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s c -l connections -d 'TCP connections to each broker (one client instance each)' -r
@@ -659,6 +662,87 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s q -l quiet -d 'No progress lines on stderr'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s g -l group -d 'The consumer group [default: mq-bench-consumer-<random>, a fresh one per run]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l mode -r -f -a "push\t'A push consumer in a group (rebalance, acknowledgements, committed offsets)'
+pull\t'A pull consumer reading every queue itself (nothing committed)'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l from -d 'Where to start on each queue' -r -f -a "first\t'The oldest message kept: reads the backlog'
+last\t'The end: only messages sent from now on'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l pull-batch -d 'Messages asked for per pull' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s s -l size -d 'Body bytes per message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s c -l connections -d 'TCP connections to each broker (one client instance each)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l threads -d 'Concurrent senders, spread over the connections [default: --connections]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
+async\t'Keep up to --window sends in flight per thread'
+oneway\t'Do not wait for answers'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l batch -d 'Messages per request: above 1, SEND_BATCH_MESSAGE' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l window -d 'With --mode async: requests in flight per thread' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l rate -d 'Messages a second over all threads (latency then counts from when each was due)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tag -d 'A tag on every message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l body -d 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body' -r -f -a "random\t''
+fixed\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l consumer-group -d 'The consumer group [default: mq-bench-e2e-<random>]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l keys -d 'A unique key on every message (the broker indexes it)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s s -l size -d 'Body bytes per message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s c -l connections -d 'TCP connections to each broker (one client instance each)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l threads -d 'Concurrent senders, spread over the connections [default: --connections]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
+async\t'Keep up to --window sends in flight per thread'
+oneway\t'Do not wait for answers'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l batch -d 'Messages per request: above 1, SEND_BATCH_MESSAGE' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l window -d 'With --mode async: requests in flight per thread' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l rate -d 'Messages a second over all threads (latency then counts from when each was due)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tag -d 'A tag on every message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l body -d 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body' -r -f -a "random\t''
+fixed\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l broker -d 'The server to ask [default: the master of the first broker of --topic]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l keys -d 'A unique key on every message (the broker indexes it)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l dir -d 'Where to create the benchmark stores (removed afterwards)' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l seconds -d 'Seconds each case runs' -r
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -670,6 +754,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce at --rate and consume in the same process: latency from send to receipt'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "rpc" -d 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run\'s sends: the yardstick for the broker\'s own cost'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -731,4 +818,7 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from consumer" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "e2e" -d 'Produce at --rate and consume in the same process: latency from send to receipt'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "rpc" -d 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run\'s sends: the yardstick for the broker\'s own cost'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'

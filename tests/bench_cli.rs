@@ -96,6 +96,95 @@ fn produce_runs_in_every_mode_with_and_without_batches() {
 }
 
 #[test]
+fn consume_reads_the_backlog_push_and_pull_with_end_to_end_latency() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = up(dir.path(), "");
+    let r = bench_json(
+        &up.namesrv,
+        &[
+            "produce", "--topic", "Backlog", "--count", "300", "--mode", "async",
+        ],
+    );
+    assert_eq!(r["msgs"], 300, "{r}");
+    for mode in ["push", "pull"] {
+        let r = bench_json(
+            &up.namesrv,
+            &[
+                "consume", "--topic", "Backlog", "--mode", mode, "--from", "first", "--count",
+                "300",
+            ],
+        );
+        assert_sensible(&r, mode);
+        assert_eq!(r["msgs"], 300, "{mode}: {r}");
+        assert_eq!(r["workload"], "consume");
+        assert_eq!(r["latency_of"], "end-to-end");
+        // Every message carried its send time.
+        assert_eq!(r["latency_us"]["samples"], 300, "{mode}: {r}");
+        assert_eq!(r["size"], 128, "{mode}: {r}");
+    }
+    // From the last offset with nothing sent: a second of nothing, and no failure.
+    let r = bench_json(
+        &up.namesrv,
+        &[
+            "consume",
+            "--topic",
+            "Backlog",
+            "--mode",
+            "pull",
+            "--duration",
+            "1s",
+        ],
+    );
+    assert_eq!(
+        (r["msgs"].as_u64(), r["errors"].as_u64()),
+        (Some(0), Some(0)),
+        "{r}"
+    );
+}
+
+#[test]
+fn e2e_and_rpc_run_end_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let up = up(dir.path(), "");
+    let r = bench_json(
+        &up.namesrv,
+        &["e2e", "--rate", "200", "--duration", "2s", "--topic", "E2e"],
+    );
+    assert_sensible(&r, "e2e");
+    assert_eq!(r["workload"], "e2e");
+    assert_eq!(r["latency_of"], "end-to-end");
+    assert!(
+        r["sent"].as_u64().unwrap() >= r["msgs"].as_u64().unwrap(),
+        "{r}"
+    );
+
+    for mode in ["sync", "async", "oneway"] {
+        let mut args = vec![
+            "rpc",
+            "--duration",
+            "1s",
+            "--connections",
+            "2",
+            "--threads",
+            "4",
+        ];
+        args.extend_from_slice(&["--mode", mode]);
+        if mode == "oneway" {
+            args.extend_from_slice(&["--rate", "1000"]);
+        }
+        let r = bench_json(&up.namesrv, &args);
+        assert_sensible(&r, mode);
+        assert_eq!(r["workload"], "rpc");
+    }
+    // Straight at a broker, by address.
+    let r = bench_json(
+        &up.namesrv,
+        &["rpc", "--count", "100", "--broker", &up.broker],
+    );
+    assert_eq!(r["msgs"], 100, "{r}");
+}
+
+#[test]
 fn the_table_the_csv_and_the_histogram_file() {
     let dir = tempfile::tempdir().unwrap();
     let up = up(dir.path(), "");
@@ -185,4 +274,21 @@ fn bad_options_are_one_line_and_a_usage_or_runtime_exit() {
         1,
         "autoCreateTopicEnable",
     );
+    one_line(
+        &["e2e", "--topic", "NoSuchTopic", "--duration", "1s"],
+        1,
+        "autoCreateTopicEnable",
+    );
+    one_line(
+        &["consume", "--topic", "NoSuchTopic", "--duration", "1s"],
+        1,
+        "does not exist",
+    );
+    one_line(&["rpc", "--threads", "0"], 2, "--threads");
+    one_line(
+        &["rpc", "--broker", "127.0.0.1:1", "--duration", "1s"],
+        1,
+        "127.0.0.1:1",
+    );
+    one_line(&["consume", "--count", "0"], 2, "--count");
 }

@@ -8,12 +8,15 @@
 //!
 //! The CLI only parses flags into `LoadOptions` and prints the `Report`.
 
+pub mod consume;
+pub mod e2e;
 pub mod load;
 pub mod meter;
 pub mod options;
 pub mod produce;
 pub mod report;
 
+pub mod rpc;
 pub mod run;
 pub mod stats;
 

@@ -75,7 +75,7 @@ impl Report {
             workload: workload.into(),
             mode: mode.into(),
             topic: None,
-            size: 0,
+            size: t.bytes.checked_div(t.msgs).unwrap_or(0),
             connections: None,
             threads: None,
             batch: None,

@@ -97,6 +97,21 @@ impl Run {
         }))
     }
 
+    /// A run without progress lines, warm-up or broker samples: the clock of
+    /// a workload's helpers (e2e's senders).
+    pub fn silent(until: Stop) -> Arc<Run> {
+        Arc::new(Run {
+            stats: Stats::default(),
+            stop: CancellationToken::new(),
+            measuring: AtomicBool::new(true),
+            budget: None,
+            until,
+            warmup: Duration::ZERO,
+            broker_pid: None,
+            show_progress: false,
+        })
+    }
+
     /// A recorder for one worker.
     pub fn recorder(&self) -> Recorder {
         self.stats.recorder()
@@ -128,6 +143,10 @@ impl Run {
             if left <= 0 {
                 budget.fetch_add(n as i64, Ordering::AcqRel);
                 return None;
+            }
+            if left <= n as i64 {
+                // The last of the count is claimed: the run is over once its answer is in.
+                self.stop.cancel();
             }
         }
         Some(Ticket { measured })
@@ -331,7 +350,9 @@ mod tests {
         let run = Run::new(Stop::Count(5), Duration::ZERO, None).unwrap();
         assert!(run.take(2).is_some());
         assert!(run.take(2).is_some());
+        assert!(!run.is_stopped());
         assert!(run.take(1).is_some_and(|t| t.counts(&run)));
+        assert!(run.is_stopped(), "the last message claimed ends the run");
         assert!(run.take(1).is_none(), "the count is used up");
         let open = Run::new(Stop::Duration(Duration::from_secs(1)), Duration::ZERO, None).unwrap();
         assert!(open.take(1_000_000).is_some());

@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::{CliError, CliResult, GlobalArgs};
+use crate::bench::consume::{self, ConsumeMode, ConsumeOptions, StartFrom};
 use crate::bench::options::{BodyKind, LoadOptions, SendMode, Stop};
 use crate::bench::run::Run;
-use crate::bench::{BenchError, Report, produce};
+use crate::bench::{BenchError, Report, e2e, produce, rpc};
 use crate::client::ClientConfig;
 use crate::render::{self, OutputFormat};
 
@@ -27,6 +28,57 @@ pub enum BenchCommand {
     Produce {
         #[command(flatten)]
         load: LoadArgs,
+        #[command(flatten)]
+        out: ReportArgs,
+    },
+    /// Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency
+    #[command(after_help = "Examples:\n  \
+        mq bench consume --topic BenchmarkTest --from first --count 1000000\n  \
+        mq bench consume --mode pull --from last --duration 30s")]
+    Consume {
+        /// The topic
+        #[arg(short = 't', long, default_value = "BenchmarkTest")]
+        topic: String,
+        /// The consumer group [default: mq-bench-consumer-<random>, a fresh one per run]
+        #[arg(short = 'g', long)]
+        group: Option<String>,
+        #[arg(long, value_enum, default_value_t = ConsumeMode::Push)]
+        mode: ConsumeMode,
+        /// Where to start on each queue
+        #[arg(long, value_enum, default_value_t = StartFrom::Last)]
+        from: StartFrom,
+        /// Messages asked for per pull
+        #[arg(long, value_name = "N", default_value_t = 32)]
+        pull_batch: i32,
+        #[command(flatten)]
+        span: SpanArgs,
+        #[command(flatten)]
+        out: ReportArgs,
+    },
+    /// Produce at --rate and consume in the same process: latency from send to receipt
+    #[command(after_help = "Examples:\n  \
+        mq bench e2e --rate 10000 --duration 30s\n  \
+        mq bench e2e --rate 1000 --size 1024 --histogram e2e.hgrm")]
+    E2e {
+        #[command(flatten)]
+        load: LoadArgs,
+        /// The consumer group [default: mq-bench-e2e-<random>]
+        #[arg(long)]
+        consumer_group: Option<String>,
+        #[command(flatten)]
+        out: ReportArgs,
+    },
+    /// A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED),
+    /// framed like a produce run's sends: the yardstick for the broker's own cost
+    #[command(after_help = "Examples:\n  \
+        mq bench rpc --connections 8 --threads 64\n  \
+        mq bench rpc --broker 127.0.0.1:10911 --mode async --window 256")]
+    Rpc {
+        #[command(flatten)]
+        load: LoadArgs,
+        /// The server to ask [default: the master of the first broker of --topic]
+        #[arg(long, value_name = "HOST:PORT")]
+        broker: Option<String>,
         #[command(flatten)]
         out: ReportArgs,
     },
@@ -165,6 +217,64 @@ pub async fn run(g: &GlobalArgs, cmd: BenchCommand) -> CliResult {
             let report = produce::run(&client, &opts, run).await?;
             finish(g.output, &out, report)
         }
+        BenchCommand::Consume {
+            topic,
+            group,
+            mode,
+            from,
+            pull_batch,
+            span,
+            out,
+        } => {
+            if pull_batch < 1 {
+                return Err(CliError::Usage("--pull-batch must be at least 1".into()));
+            }
+            let opts = ConsumeOptions {
+                topic,
+                group: group.unwrap_or_else(|| fresh_group("mq-bench-consumer")),
+                mode,
+                from,
+                pull_batch,
+            };
+            check_span(&span)?;
+            let run = new_run(span.stop(), span.warmup, &out)?;
+            let report = consume::run(&client, &opts, run).await?;
+            finish(g.output, &out, report)
+        }
+        BenchCommand::E2e {
+            load,
+            consumer_group,
+            out,
+        } => {
+            let opts = load.options(g);
+            opts.validate()?;
+            let group = consumer_group.unwrap_or_else(|| fresh_group("mq-bench-e2e"));
+            let run = new_run(opts.stop, opts.warmup, &out)?;
+            let report = e2e::run(&client, &opts, &group, run).await?;
+            finish(g.output, &out, report)
+        }
+        BenchCommand::Rpc { load, broker, out } => {
+            let opts = load.options(g);
+            opts.validate()?;
+            let run = new_run(opts.stop, opts.warmup, &out)?;
+            let report = rpc::run(&client, &opts, broker.as_deref(), run).await?;
+            finish(g.output, &out, report)
+        }
+    }
+}
+
+/// A group name no other run uses, so every run starts where --from says.
+fn fresh_group(prefix: &str) -> String {
+    format!("{prefix}-{:08x}", rand::random::<u32>())
+}
+
+fn check_span(span: &SpanArgs) -> CliResult {
+    match span.stop() {
+        Stop::Count(0) => Err(CliError::Usage("--count must be at least 1".into())),
+        Stop::Duration(d) if d.is_zero() => {
+            Err(CliError::Usage("--duration must be above 0".into()))
+        }
+        _ => Ok(()),
     }
 }
 
