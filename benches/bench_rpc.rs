@@ -5,7 +5,10 @@
 //! client writing frames the size of `mq bench rpc`'s requests, one in
 //! flight per connection — and (b) `mq bench rpc`'s engine (the remoting
 //! client, the workers, the recorders) against `mq`'s remoting server
-//! answering REQUEST_CODE_NOT_SUPPORTED without work. Each case runs
+//! answering REQUEST_CODE_NOT_SUPPORTED without work, and (c) the same
+//! engine against the minimal server (which then also copies each request's
+//! opaque into its answer), so that the client's share and the server's
+//! share of the difference can be told apart. Each case runs
 //! MQ_BENCH_SECS seconds (default 2), in two interleaved rounds, for 1 and
 //! 16 connections (one thread each); it prints both rates and their ratio
 //! (the target is at least 0.9). Nothing is asserted: speed is for people.
@@ -34,22 +37,27 @@ fn main() {
     runtime.block_on(async {
         let span = Duration::from_secs_f64(secs);
         println!(
-            "{:>5}  {:>14}  {:>14}  {:>6}",
-            "CONNS", "MINIMAL REQ/S", "MQ RPC REQ/S", "RATIO"
+            "{:>5}  {:>14}  {:>14}  {:>6}  {:>18}  {:>6}",
+            "CONNS", "MINIMAL REQ/S", "MQ RPC REQ/S", "RATIO", "MQ RPC->MINIMAL", "RATIO"
         );
         for conns in [1usize, 16] {
-            let mut minimal = Vec::new();
-            let mut ours = Vec::new();
+            let (mut minimal, mut ours, mut client_only) = (Vec::new(), Vec::new(), Vec::new());
             for _ in 0..2 {
                 minimal.push(minimal_loop(conns, span).await);
                 ours.push(mq_rpc(conns, span).await);
+                client_only.push(mq_rpc_to_minimal(conns, span).await);
             }
-            let (m, o) = (mean(&minimal), mean(&ours));
-            println!("{conns:>5}  {m:>14.0}  {o:>14.0}  {:>6.2}", o / m);
+            let (m, o, c) = (mean(&minimal), mean(&ours), mean(&client_only));
             println!(
-                "       rounds: minimal {:?}, mq rpc {:?}",
+                "{conns:>5}  {m:>14.0}  {o:>14.0}  {:>6.2}  {c:>18.0}  {:>6.2}",
+                o / m,
+                c / m
+            );
+            println!(
+                "       rounds: minimal {:?}, mq rpc {:?}, mq rpc->minimal {:?}",
                 rounded(&minimal),
-                rounded(&ours)
+                rounded(&ours),
+                rounded(&client_only)
             );
         }
     });
@@ -87,34 +95,7 @@ fn frames(conns: usize) -> (Vec<u8>, Vec<u8>) {
 /// (a): requests a second of the minimal loop over `conns` connections.
 async fn minimal_loop(conns: usize, span: Duration) -> f64 {
     let (req, resp) = frames(conns);
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let stop = CancellationToken::new();
-    let server = {
-        let stop = stop.clone();
-        tokio::spawn(async move {
-            loop {
-                let (mut s, _) = tokio::select! {
-                    a = listener.accept() => a.unwrap(),
-                    _ = stop.cancelled() => break,
-                };
-                let resp = resp.clone();
-                tokio::spawn(async move {
-                    s.set_nodelay(true).unwrap();
-                    let mut len = [0u8; 4];
-                    let mut frame = Vec::new();
-                    while s.read_exact(&mut len).await.is_ok() {
-                        frame.resize(u32::from_be_bytes(len) as usize, 0);
-                        if s.read_exact(&mut frame).await.is_err()
-                            || s.write_all(&resp).await.is_err()
-                        {
-                            break;
-                        }
-                    }
-                });
-            }
-        })
-    };
+    let (addr, stop, server) = minimal_server(resp, false).await;
     let deadline = Instant::now() + span;
     let clients: Vec<_> = (0..conns)
         .map(|_| {
@@ -142,6 +123,88 @@ async fn minimal_loop(conns: usize, span: Duration) -> f64 {
     stop.cancel();
     let _ = server.await;
     rate
+}
+
+/// The minimal server: reads a frame, writes `resp`. With `echo_opaque`, `resp` must be a
+/// ROCKETMQ-serialized frame, and each request's (JSON) opaque is copied into it, as a
+/// client that matches answers to requests needs.
+async fn minimal_server(
+    resp: Vec<u8>,
+    echo_opaque: bool,
+) -> (
+    std::net::SocketAddr,
+    CancellationToken,
+    tokio::task::JoinHandle<()>,
+) {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let stop = CancellationToken::new();
+    let server = {
+        let stop = stop.clone();
+        tokio::spawn(async move {
+            loop {
+                let (mut s, _) = tokio::select! {
+                    a = listener.accept() => a.unwrap(),
+                    _ = stop.cancelled() => break,
+                };
+                let mut resp = resp.clone();
+                tokio::spawn(async move {
+                    s.set_nodelay(true).unwrap();
+                    let mut len = [0u8; 4];
+                    let mut frame = Vec::new();
+                    while s.read_exact(&mut len).await.is_ok() {
+                        frame.resize(u32::from_be_bytes(len) as usize, 0);
+                        if s.read_exact(&mut frame).await.is_err() {
+                            break;
+                        }
+                        if echo_opaque {
+                            // 4 length + 4 header length, then code(2) language(1) version(2).
+                            resp[13..17].copy_from_slice(&json_opaque(&frame).to_be_bytes());
+                        }
+                        if s.write_all(&resp).await.is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+        })
+    };
+    (addr, stop, server)
+}
+
+/// The `"opaque":N` of a frame (without its length prefix) whose header is JSON.
+fn json_opaque(frame: &[u8]) -> i32 {
+    const KEY: &[u8] = b"\"opaque\":";
+    let at = frame
+        .windows(KEY.len())
+        .position(|w| w == KEY)
+        .expect("a JSON header with an opaque")
+        + KEY.len();
+    let digits: Vec<u8> = frame[at..]
+        .iter()
+        .copied()
+        .take_while(|b| b.is_ascii_digit() || *b == b'-')
+        .collect();
+    std::str::from_utf8(&digits).unwrap().parse().unwrap()
+}
+
+/// (c): `mq bench rpc`'s engine against the minimal server.
+async fn mq_rpc_to_minimal(conns: usize, span: Duration) -> f64 {
+    let mut answer = RemotingCommand::not_supported(NO_OP_REQUEST_CODE);
+    answer.serialize_type = mq::remoting::SerializeType::RocketMq;
+    let mut resp = BytesMut::new();
+    encode_frame(&answer, &mut resp);
+    let (addr, stop, server) = minimal_server(resp.to_vec(), true).await;
+    let opts = options(conns, span);
+    let mut run = Run::new(opts.stop, Duration::ZERO, None).unwrap();
+    Arc::get_mut(&mut run).unwrap().show_progress = false;
+    let report = rpc::run_against(&addr.to_string(), &opts, run)
+        .await
+        .unwrap();
+    assert_eq!(report.errors, 0, "{:?}", report.errors_by_kind);
+    stop.cancel();
+    let _ = server.await;
+    report.requests as f64 / report.elapsed_secs
 }
 
 /// Answers every request REQUEST_CODE_NOT_SUPPORTED, as a server that does no work.

@@ -5,7 +5,7 @@
 //! the connections and concurrency of a produce run, it is the yardstick for
 //! what the broker's own work costs: produce msgs/s ÷ rpc msgs/s.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -19,16 +19,19 @@ use crate::client::route::{AUTO_CREATE_TOPIC_KEY, DEFAULT_TOPIC_QUEUE_NUMS};
 use crate::client::{ClientConfig, ClientError, ClientInstance};
 use crate::protocol::header::{SendMessageRequestHeader, SendMessageRequestHeaderV2};
 use crate::remoting::code::response;
-use crate::remoting::{RemotingClient, RemotingCommand};
+use crate::remoting::{Connection, RemotingClient, RemotingCommand, RemotingError};
 
 /// The request code of `rpc`: not one RocketMQ (4.x or 5.x) or `mq` serves.
 pub const NO_OP_REQUEST_CODE: i32 = 9_999;
 
-/// Sends over one connection (its own remoting client) to one server.
+/// Sends over one connection (its own remoting client) to one server. The
+/// connection is held here, not looked up by address for every request, so
+/// the engine costs no more per request than the connection itself.
 #[derive(Clone)]
 pub struct RpcSender {
     client: RemotingClient,
     addr: Arc<str>,
+    conn: Arc<Mutex<Option<Arc<Connection>>>>,
     request: Arc<RemotingCommand>,
     timeout: Duration,
 }
@@ -39,9 +42,26 @@ impl RpcSender {
         RpcSender {
             client: RemotingClient::new(),
             addr: addr.into(),
+            conn: Arc::default(),
             request: Arc::new(request),
             timeout,
         }
+    }
+
+    /// The open connection, made again if it closed.
+    async fn connection(&self) -> Result<Arc<Connection>, ClientError> {
+        let held = self.conn.lock().unwrap().clone();
+        if let Some(c) = held.filter(|c| !c.is_closed()) {
+            return Ok(c);
+        }
+        let c = tokio::time::timeout(self.timeout, self.client.connection(&self.addr))
+            .await
+            .map_err(|_| RemotingError::Timeout {
+                addr: self.addr.to_string(),
+                millis: self.timeout.as_millis(),
+            })??;
+        *self.conn.lock().unwrap() = Some(c.clone());
+        Ok(c)
     }
 
     pub fn close(&self) {
@@ -51,14 +71,9 @@ impl RpcSender {
 
 impl Sender for RpcSender {
     fn request(&self, _seq: u64) -> impl Future<Output = Result<(), ClientError>> + Send + 'static {
-        let (client, addr, req) = (
-            self.client.clone(),
-            self.addr.clone(),
-            (*self.request).clone(),
-        );
-        let timeout = self.timeout;
+        let (me, req) = (self.clone(), (*self.request).clone());
         async move {
-            let resp = client.invoke(&addr, req, timeout).await?;
+            let resp = me.connection().await?.invoke(req, me.timeout).await?;
             match resp.code {
                 response::REQUEST_CODE_NOT_SUPPORTED => Ok(()),
                 _ => Err(ClientError::response("rpc", &resp)),
@@ -67,13 +82,8 @@ impl Sender for RpcSender {
     }
 
     fn oneway(&self, _seq: u64) -> impl Future<Output = Result<(), ClientError>> + Send + 'static {
-        let (client, addr, req) = (
-            self.client.clone(),
-            self.addr.clone(),
-            (*self.request).clone(),
-        );
-        let timeout = self.timeout;
-        async move { Ok(client.invoke_oneway(&addr, req, timeout).await?) }
+        let (me, req) = (self.clone(), (*self.request).clone());
+        async move { Ok(me.connection().await?.invoke_oneway(req).await?) }
     }
 }
 
@@ -114,8 +124,7 @@ pub async fn run_against(addr: &str, opts: &LoadOptions, run: Arc<Run>) -> Bench
         .collect();
     // Connect before the clock starts, and find out now if nobody listens.
     for s in &senders {
-        s.client
-            .connection(addr)
+        s.connection()
             .await
             .map_err(|e| BenchError::Failed(e.to_string()))?;
     }
