@@ -47,7 +47,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Serve the web console: dashboard, cluster, topics, groups, messages')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
-            [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
+            [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1280,8 +1280,149 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency')
+            [CompletionResult]::new('e2e', 'e2e', [CompletionResultType]::ParameterValue, 'Produce at --rate and consume in the same process: latency from send to receipt')
+            [CompletionResult]::new('rpc', 'rpc', [CompletionResultType]::ParameterValue, 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run''s sends: the yardstick for the broker''s own cost')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Benchmark the message store on this machine''s disk')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;bench;produce' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Body bytes per message')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Body bytes per message')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'TCP connections to each broker (one client instance each)')
+            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'TCP connections to each broker (one client instance each)')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Concurrent senders, spread over the connections [default: --connections]')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Messages per request: above 1, SEND_BATCH_MESSAGE')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'With --mode async: requests in flight per thread')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Messages a second over all threads (latency then counts from when each was due)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to measure, e.g. 10s or 1m')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Measure this many messages instead of a duration')
+            [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Run this long before measuring (not counted)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag on every message')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--broker-pid', '--broker-pid', [CompletionResultType]::ParameterName, 'Also report this broker process''s CPU per message and its memory (Linux /proc)')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Write the per-second series to this CSV file')
+            [CompletionResult]::new('--histogram', '--histogram', [CompletionResultType]::ParameterName, 'Write the latency histogram (ms) to this file, in HdrHistogram''s percentile distribution format')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A unique key on every message (the broker indexes it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;bench;consume' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The consumer group [default: mq-bench-consumer-<random>, a fresh one per run]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The consumer group [default: mq-bench-consumer-<random>, a fresh one per run]')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Where to start on each queue')
+            [CompletionResult]::new('--pull-batch', '--pull-batch', [CompletionResultType]::ParameterName, 'Messages asked for per pull')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to measure, e.g. 10s or 1m')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Measure this many messages instead of a duration')
+            [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Run this long before measuring (not counted)')
+            [CompletionResult]::new('--broker-pid', '--broker-pid', [CompletionResultType]::ParameterName, 'Also report this broker process''s CPU per message and its memory (Linux /proc)')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Write the per-second series to this CSV file')
+            [CompletionResult]::new('--histogram', '--histogram', [CompletionResultType]::ParameterName, 'Write the latency histogram (ms) to this file, in HdrHistogram''s percentile distribution format')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;bench;e2e' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Body bytes per message')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Body bytes per message')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'TCP connections to each broker (one client instance each)')
+            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'TCP connections to each broker (one client instance each)')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Concurrent senders, spread over the connections [default: --connections]')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Messages per request: above 1, SEND_BATCH_MESSAGE')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'With --mode async: requests in flight per thread')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Messages a second over all threads (latency then counts from when each was due)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to measure, e.g. 10s or 1m')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Measure this many messages instead of a duration')
+            [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Run this long before measuring (not counted)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag on every message')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--consumer-group', '--consumer-group', [CompletionResultType]::ParameterName, 'The consumer group [default: mq-bench-e2e-<random>]')
+            [CompletionResult]::new('--broker-pid', '--broker-pid', [CompletionResultType]::ParameterName, 'Also report this broker process''s CPU per message and its memory (Linux /proc)')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Write the per-second series to this CSV file')
+            [CompletionResult]::new('--histogram', '--histogram', [CompletionResultType]::ParameterName, 'Write the latency histogram (ms) to this file, in HdrHistogram''s percentile distribution format')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A unique key on every message (the broker indexes it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;bench;rpc' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic (created by the broker on first send when autoCreateTopicEnable is on)')
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'Body bytes per message')
+            [CompletionResult]::new('--size', '--size', [CompletionResultType]::ParameterName, 'Body bytes per message')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'TCP connections to each broker (one client instance each)')
+            [CompletionResult]::new('--connections', '--connections', [CompletionResultType]::ParameterName, 'TCP connections to each broker (one client instance each)')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Concurrent senders, spread over the connections [default: --connections]')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mode')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Messages per request: above 1, SEND_BATCH_MESSAGE')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'With --mode async: requests in flight per thread')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Messages a second over all threads (latency then counts from when each was due)')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long to measure, e.g. 10s or 1m')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Measure this many messages instead of a duration')
+            [CompletionResult]::new('--warmup', '--warmup', [CompletionResultType]::ParameterName, 'Run this long before measuring (not counted)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag on every message')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'The producer group')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'The server to ask [default: the master of the first broker of --topic]')
+            [CompletionResult]::new('--broker-pid', '--broker-pid', [CompletionResultType]::ParameterName, 'Also report this broker process''s CPU per message and its memory (Linux /proc)')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Write the per-second series to this CSV file')
+            [CompletionResult]::new('--histogram', '--histogram', [CompletionResultType]::ParameterName, 'Write the latency histogram (ms) to this file, in HdrHistogram''s percentile distribution format')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--keys', '--keys', [CompletionResultType]::ParameterName, 'A unique key on every message (the broker indexes it)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress lines on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'mq;bench;store' {
@@ -1300,8 +1441,24 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;bench;help' {
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency')
+            [CompletionResult]::new('e2e', 'e2e', [CompletionResultType]::ParameterValue, 'Produce at --rate and consume in the same process: latency from send to receipt')
+            [CompletionResult]::new('rpc', 'rpc', [CompletionResultType]::ParameterValue, 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run''s sends: the yardstick for the broker''s own cost')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Benchmark the message store on this machine''s disk')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;bench;help;produce' {
+            break
+        }
+        'mq;bench;help;consume' {
+            break
+        }
+        'mq;bench;help;e2e' {
+            break
+        }
+        'mq;bench;help;rpc' {
             break
         }
         'mq;bench;help;store' {
@@ -1340,7 +1497,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Serve the web console: dashboard, cluster, topics, groups, messages')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Read a store directory offline')
-            [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: the store on this disk')
+            [CompletionResult]::new('bench', 'bench', [CompletionResultType]::ParameterValue, 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1557,7 +1714,23 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;bench' {
+            [CompletionResult]::new('produce', 'produce', [CompletionResultType]::ParameterValue, 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency')
+            [CompletionResult]::new('consume', 'consume', [CompletionResultType]::ParameterValue, 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency')
+            [CompletionResult]::new('e2e', 'e2e', [CompletionResultType]::ParameterValue, 'Produce at --rate and consume in the same process: latency from send to receipt')
+            [CompletionResult]::new('rpc', 'rpc', [CompletionResultType]::ParameterValue, 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run''s sends: the yardstick for the broker''s own cost')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Benchmark the message store on this machine''s disk')
+            break
+        }
+        'mq;help;bench;produce' {
+            break
+        }
+        'mq;help;bench;consume' {
+            break
+        }
+        'mq;help;bench;e2e' {
+            break
+        }
+        'mq;help;bench;rpc' {
             break
         }
         'mq;help;bench;store' {

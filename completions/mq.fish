@@ -48,7 +48,7 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "admin" -d 'Run an mqadmin com
 complete -c mq -n "__fish_mq_needs_command" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
 complete -c mq -n "__fish_mq_needs_command" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_needs_command" -f -a "bench" -d 'Measure: the store on this disk'
+complete -c mq -n "__fish_mq_needs_command" -f -a "bench" -d 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk'
 complete -c mq -n "__fish_mq_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c mq -n "__fish_mq_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand up" -l data -d 'Where the name servers and brokers keep their data' -r -F
@@ -634,15 +634,129 @@ complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from store help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "e2e" -d 'Produce at --rate and consume in the same process: latency from send to receipt'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "rpc" -d 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run\'s sends: the yardstick for the broker\'s own cost'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s s -l size -d 'Body bytes per message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s c -l connections -d 'TCP connections to each broker (one client instance each)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l threads -d 'Concurrent senders, spread over the connections [default: --connections]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
+async\t'Keep up to --window sends in flight per thread'
+oneway\t'Do not wait for answers'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l batch -d 'Messages per request: above 1, SEND_BATCH_MESSAGE' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l window -d 'With --mode async: requests in flight per thread' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l rate -d 'Messages a second over all threads (latency then counts from when each was due)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tag -d 'A tag on every message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l body -d 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body' -r -f -a "random\t''
+fixed\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l keys -d 'A unique key on every message (the broker indexes it)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s g -l group -d 'The consumer group [default: mq-bench-consumer-<random>, a fresh one per run]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l mode -r -f -a "push\t'A push consumer in a group (rebalance, acknowledgements, committed offsets)'
+pull\t'A pull consumer reading every queue itself (nothing committed)'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l from -d 'Where to start on each queue' -r -f -a "first\t'The oldest message kept: reads the backlog'
+last\t'The end: only messages sent from now on'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l pull-batch -d 'Messages asked for per pull' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s s -l size -d 'Body bytes per message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s c -l connections -d 'TCP connections to each broker (one client instance each)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l threads -d 'Concurrent senders, spread over the connections [default: --connections]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
+async\t'Keep up to --window sends in flight per thread'
+oneway\t'Do not wait for answers'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l batch -d 'Messages per request: above 1, SEND_BATCH_MESSAGE' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l window -d 'With --mode async: requests in flight per thread' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l rate -d 'Messages a second over all threads (latency then counts from when each was due)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tag -d 'A tag on every message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l body -d 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body' -r -f -a "random\t''
+fixed\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l consumer-group -d 'The consumer group [default: mq-bench-e2e-<random>]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l keys -d 'A unique key on every message (the broker indexes it)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s s -l size -d 'Body bytes per message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s c -l connections -d 'TCP connections to each broker (one client instance each)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l threads -d 'Concurrent senders, spread over the connections [default: --connections]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l mode -r -f -a "sync\t'Wait for each answer before the next send'
+async\t'Keep up to --window sends in flight per thread'
+oneway\t'Do not wait for answers'"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l batch -d 'Messages per request: above 1, SEND_BATCH_MESSAGE' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l window -d 'With --mode async: requests in flight per thread' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l rate -d 'Messages a second over all threads (latency then counts from when each was due)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l duration -d 'How long to measure, e.g. 10s or 1m' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l count -d 'Measure this many messages instead of a duration' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l warmup -d 'Run this long before measuring (not counted)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tag -d 'A tag on every message' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l body -d 'Bodies: random bytes (64 distinct bodies, cycled) or one fixed body' -r -f -a "random\t''
+fixed\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s g -l group -d 'The producer group' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l broker -d 'The server to ask [default: the master of the first broker of --topic]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l broker-pid -d 'Also report this broker process\'s CPU per message and its memory (Linux /proc)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l csv -d 'Write the per-second series to this CSV file' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l histogram -d 'Write the latency histogram (ms) to this file, in HdrHistogram\'s percentile distribution format' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l keys -d 'A unique key on every message (the broker indexes it)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l dir -d 'Where to create the benchmark stores (removed afterwards)' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l seconds -d 'Seconds each case runs' -r
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -653,6 +767,10 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l quick -d 'Only 128-byte messages'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "e2e" -d 'Produce at --rate and consume in the same process: latency from send to receipt'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "rpc" -d 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run\'s sends: the yardstick for the broker\'s own cost'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -679,7 +797,7 @@ complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcomma
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "bench" -d 'Measure: the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "bench" -d 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
@@ -714,4 +832,8 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from consumer" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "e2e" -d 'Produce at --rate and consume in the same process: latency from send to receipt'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "rpc" -d 'A request the broker answers without work (REQUEST_CODE_NOT_SUPPORTED), framed like a produce run\'s sends: the yardstick for the broker\'s own cost'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "store" -d 'Benchmark the message store on this machine\'s disk'

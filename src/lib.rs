@@ -20,6 +20,7 @@
 //!
 //! tests/layering.rs checks every `crate::` and `super::` path against this.
 
+pub mod bench;
 pub mod broker;
 pub mod cli;
 pub mod client;

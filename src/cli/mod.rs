@@ -128,7 +128,7 @@ pub enum Command {
     /// Read a store directory offline
     #[command(subcommand)]
     Store(store::StoreCommand),
-    /// Measure: the store on this disk
+    /// Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk
     #[command(subcommand)]
     Bench(bench::BenchCommand),
     /// Print a shell completion script

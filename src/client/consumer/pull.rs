@@ -77,21 +77,48 @@ impl PullConsumer {
         offset: i64,
         max: i32,
     ) -> ClientResult<PullResult> {
+        self.pull_suspended(mq, sub, offset, max, Duration::ZERO)
+            .await
+    }
+
+    /// Like `pull`, but when `mq` has nothing from `offset` on, the broker holds the pull
+    /// up to `suspend` (long polling) and answers as soon as a message arrives.
+    pub async fn pull_held(
+        &self,
+        mq: &MessageQueue,
+        expression: &str,
+        offset: i64,
+        max: i32,
+        suspend: Duration,
+    ) -> ClientResult<PullResult> {
+        let sub = SubscriptionData::from_tag_expression(&mq.topic, expression, 0);
+        self.pull_suspended(mq, &sub, offset, max, suspend).await
+    }
+
+    async fn pull_suspended(
+        &self,
+        mq: &MessageQueue,
+        sub: &SubscriptionData,
+        offset: i64,
+        max: i32,
+        suspend: Duration,
+    ) -> ClientResult<PullResult> {
+        let held = !suspend.is_zero();
         let header = PullMessageRequestHeader {
             consumer_group: self.group.clone(),
             topic: mq.topic.clone(),
             queue_id: mq.queue_id,
             queue_offset: offset,
             max_msg_nums: max,
-            sys_flag: pull_flag::SUBSCRIPTION,
+            sys_flag: pull_flag::SUBSCRIPTION | if held { pull_flag::SUSPEND } else { 0 },
             commit_offset: 0,
-            suspend_timeout_millis: 0,
+            suspend_timeout_millis: suspend.as_millis() as i64,
             subscription: Some(sub.sub_string.clone()),
             sub_version: sub.sub_version,
             expression_type: sub.expression_type.clone(),
             broker_name: Some(mq.broker_name.clone()),
         };
-        let timeout = self.instance.timeout().max(Duration::from_secs(10));
+        let timeout = self.instance.timeout().max(Duration::from_secs(10)) + suspend;
         let mut result = queue_api::pull(&self.instance, mq, &header, timeout, &self.nodes).await?;
         result.messages.retain(|m| sub.matches_tags(m.tags()));
         Ok(result)

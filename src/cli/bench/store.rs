@@ -1,4 +1,4 @@
-//! `mq bench ...`: measurements. `mq bench store` runs the store benchmark
+//! `mq bench store`: the store benchmark
 //! (append and read throughput in both flush modes, against a bare
 //! write+fdatasync group-commit loop on the same disk).
 
@@ -7,35 +7,30 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use super::{CliError, CliResult, GlobalArgs};
+use crate::cli::{CliError, CliResult, GlobalArgs};
 use crate::render::{self, Render, new_table};
 use crate::store::bench::{self, BenchOptions, BenchReport};
 
-#[derive(Debug, clap::Subcommand)]
-pub enum BenchCommand {
-    /// Benchmark the message store on this machine's disk
-    #[command(
-        after_help = "Examples:\n  mq bench store\n  mq bench store --dir /data/bench --seconds 5 -o json"
-    )]
-    Store {
-        /// Where to create the benchmark stores (removed afterwards)
-        #[arg(long, default_value = "mq-bench-store")]
-        dir: PathBuf,
-        /// Seconds each case runs
-        #[arg(long, default_value_t = 2.0)]
-        seconds: f64,
-        /// Only 128-byte messages
-        #[arg(long)]
-        quick: bool,
-    },
+/// `mq bench store`'s flags.
+#[derive(Debug, clap::Args)]
+pub struct StoreArgs {
+    /// Where to create the benchmark stores (removed afterwards)
+    #[arg(long, default_value = "mq-bench-store")]
+    dir: PathBuf,
+    /// Seconds each case runs
+    #[arg(long, default_value_t = 2.0)]
+    seconds: f64,
+    /// Only 128-byte messages
+    #[arg(long)]
+    quick: bool,
 }
 
-pub async fn run(g: &GlobalArgs, cmd: BenchCommand) -> CliResult {
-    let BenchCommand::Store {
+pub async fn run(g: &GlobalArgs, args: StoreArgs) -> CliResult {
+    let StoreArgs {
         dir,
         seconds,
         quick,
-    } = cmd;
+    } = args;
     let mut opts = BenchOptions::standard(dir);
     opts.case_duration = Duration::from_secs_f64(seconds.max(0.1));
     if quick {
