@@ -25,6 +25,8 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod filter;
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod namesrv;
 pub mod protocol;
 pub mod remoting;
