@@ -27,6 +27,8 @@ pub mod client;
 pub mod config;
 pub mod console;
 pub mod filter;
+#[doc(hidden)]
+pub mod fuzz_targets;
 pub mod namesrv;
 pub mod protocol;
 pub mod remoting;

@@ -342,14 +342,28 @@ fn bad_record(reason: String) -> ClientError {
     }
 }
 
+/// Bound on an inflated message body. A producer checks the body against its maxMessageSize
+/// (4 MiB by default) before compressing it, so a real body is far smaller; without a bound a
+/// broker's 16 MiB frame of zlib could make the client allocate gigabytes.
+const MAX_INFLATED_BODY: u64 = 64 * 1024 * 1024;
+
 pub(crate) fn inflate(data: &[u8]) -> ClientResult<Bytes> {
+    inflate_at_most(data, MAX_INFLATED_BODY)
+}
+
+fn inflate_at_most(data: &[u8], limit: u64) -> ClientResult<Bytes> {
     let mut out = Vec::with_capacity(data.len() * 4);
+    let bad = |reason: String| ClientError::Decode {
+        what: "compressed message body",
+        reason,
+    };
     flate2::read::ZlibDecoder::new(data)
+        .take(limit + 1)
         .read_to_end(&mut out)
-        .map_err(|e| ClientError::Decode {
-            what: "compressed message body",
-            reason: e.to_string(),
-        })?;
+        .map_err(|e| bad(e.to_string()))?;
+    if out.len() as u64 > limit {
+        return Err(bad(format!("inflates to more than {limit} bytes")));
+    }
     Ok(Bytes::from(out))
 }
 
@@ -559,5 +573,16 @@ mod tests {
         bad[0..4].copy_from_slice(&(good.len() as i32 + 5).to_be_bytes());
         assert!(decode_messages(&Bytes::from(bad), "b").is_err());
         assert!(decode_messages(&Bytes::new(), "b").unwrap().is_empty());
+    }
+
+    #[test]
+    fn inflating_stops_at_its_bound() {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        z.write_all(&[7u8; 1001]).unwrap();
+        let bomb = z.finish().unwrap();
+        assert_eq!(inflate_at_most(&bomb, 1001).unwrap().len(), 1001);
+        let err = inflate_at_most(&bomb, 1000).unwrap_err();
+        assert!(err.to_string().contains("more than 1000 bytes"), "{err}");
     }
 }

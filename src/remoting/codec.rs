@@ -45,6 +45,11 @@ pub fn decode_frame(
 /// Decodes a frame without its 4-byte length prefix.
 pub fn decode_frame_body(mut frame: Bytes) -> Result<RemotingCommand, RemotingError> {
     let length = frame.len();
+    if length < 4 {
+        return Err(RemotingError::Malformed(format!(
+            "frame length {length} is shorter than its header-length word"
+        )));
+    }
     let word = frame.get_u32();
     let serialize_type = SerializeType::from_code((word >> 24) as u8).ok_or_else(|| {
         RemotingError::Malformed(format!("unknown serialize type {}", word >> 24))

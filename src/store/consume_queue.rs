@@ -3,7 +3,7 @@
 //! consumequeue/<topic>/<queueId>/. They are derived data: the dispatcher writes them from the
 //! commit log and recovery can rebuild them from it.
 
-use super::error::{IoContext, Result};
+use super::error::{IoContext, Result, StoreError};
 use super::fault::Faults;
 use super::mapped_file::MappedFile;
 use super::mapped_file_queue::MappedFileQueue;
@@ -11,6 +11,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
+
+/// The smallest commit log record recovery accepts (fixed fields with IPv4 hosts, nothing
+/// else; see `message::check_and_decode`).
+const MIN_RECORD_SIZE: i64 = 91;
 
 /// Bytes per consume queue entry.
 pub const CQ_STORE_UNIT_SIZE: usize = 20;
@@ -114,9 +118,27 @@ impl ConsumeQueue {
 
     /// Writes the entry for `queue_offset`. Offsets already present are left alone, so that
     /// redispatching the commit log is harmless; a gap is filled with blank entries. Writer only.
+    ///
+    /// The queue offset comes from a commit log record (recovery, a slave's replicated bytes),
+    /// so it is checked: each entry of a gap stands for a record of at least
+    /// `MIN_RECORD_SIZE` bytes before this one, and a gap the commit log cannot hold is refused
+    /// rather than filled with blank files up to it.
     pub fn put(&self, queue_offset: i64, entry: CqEntry) -> Result<()> {
         let unit = CQ_STORE_UNIT_SIZE as i64;
-        let want = queue_offset * unit;
+        let bad = || {
+            StoreError::BadMessage(format!(
+                "queue offset {queue_offset} of {}:{} at commit log offset {} is out of range",
+                self.topic, self.queue_id, entry.commit_log_offset
+            ))
+        };
+        let want = queue_offset
+            .checked_mul(unit)
+            .filter(|w| *w >= 0)
+            .ok_or_else(bad)?;
+        let gap = queue_offset.saturating_sub(self.max_offset());
+        if !self.files.is_empty() && gap.saturating_mul(MIN_RECORD_SIZE) > entry.commit_log_offset {
+            return Err(bad());
+        }
         if self.files.is_empty() {
             let f = self.files.last_or_create(want)?;
             let start = (want - f.file_from_offset()) as usize;
@@ -371,9 +393,18 @@ impl ConsumeQueueTable {
     }
 
     /// The queue, created (empty, no files yet) if new.
+    ///
+    /// The topic names a directory, and comes from a commit log record (recovery, a slave's
+    /// replicated bytes): one that is not a single path component is refused, so that a
+    /// corrupt record cannot put a queue outside consumequeue/.
     pub fn find_or_create(&self, topic: &str, queue_id: i32) -> Result<Arc<ConsumeQueue>> {
         if let Some(cq) = self.find(topic, queue_id) {
             return Ok(cq);
+        }
+        if topic.is_empty() || topic == "." || topic == ".." || topic.contains(['/', '\0']) {
+            return Err(StoreError::BadMessage(format!(
+                "topic {topic:?} cannot name a consume queue directory"
+            )));
         }
         let mut q = self.queues.write().unwrap_or_else(|e| e.into_inner());
         let per_topic = q.entry(topic.to_string()).or_default();
@@ -455,5 +486,31 @@ mod tests {
         assert_eq!(cq.max_offset(), 8);
         assert_eq!(cq.min_offset(), 7);
         assert!(cq.get(5).unwrap().is_blank());
+    }
+
+    #[test]
+    fn a_gap_the_commit_log_cannot_hold_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let cq = ConsumeQueue::load(dir.path(), "T", 1, 100, true).unwrap();
+        cq.put(0, e(0)).unwrap();
+        // Three missing entries need three records of at least 91 bytes before offset 400.
+        cq.put(4, e(400)).unwrap();
+        assert!(cq.get(2).unwrap().is_blank());
+        assert!(cq.put(1_000_000_000, e(500)).is_err());
+        assert!(cq.put(i64::MAX / 4, e(500)).is_err());
+        assert!(cq.put(-1, e(500)).is_err());
+        assert_eq!(cq.max_offset(), 5);
+        assert_eq!(cq.files().files().len(), 1);
+    }
+
+    #[test]
+    fn a_topic_that_is_not_one_path_component_gets_no_queue() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = ConsumeQueueTable::load(dir.path(), 100, true).unwrap();
+        for bad in ["", ".", "..", "a/b", "../x", "a\0b"] {
+            assert!(t.find_or_create(bad, 0).is_err(), "{bad:?}");
+        }
+        assert!(t.find_or_create("%RETRY%g", 0).is_ok());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

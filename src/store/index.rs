@@ -125,8 +125,8 @@ impl IndexFile {
         let time_diff = if self.header.begin_timestamp <= 0 {
             0
         } else {
-            ((store_timestamp - self.header.begin_timestamp) / 1000).clamp(0, i32::MAX as i64)
-                as i32
+            (store_timestamp.saturating_sub(self.header.begin_timestamp) / 1000)
+                .clamp(0, i32::MAX as i64) as i32
         };
         let at = INDEX_HEADER_SIZE
             + self.slot_num * HASH_SLOT_SIZE
@@ -142,8 +142,9 @@ impl IndexFile {
             self.header.begin_phy_offset = phy_offset;
             self.header.begin_timestamp = store_timestamp;
         }
+        // Both timestamps and the header's counts come from disk: a corrupt file saturates.
         if slot_value == 0 {
-            self.header.hash_slot_count += 1;
+            self.header.hash_slot_count = self.header.hash_slot_count.saturating_add(1);
         }
         self.header.index_count += 1;
         self.header.end_phy_offset = phy_offset;
