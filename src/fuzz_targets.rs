@@ -7,7 +7,6 @@
 //! and the format allows it, the value is encoded again and must decode to itself. Not part
 //! of the library's API: nothing else depends on it.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -118,7 +117,7 @@ fn assert_header_round_trips<H: CommandHeader + PartialEq + std::fmt::Debug>(
     let Ok(h) = cmd.decode_header::<H>() else {
         return;
     };
-    let mut ext = BTreeMap::new();
+    let mut ext = crate::remoting::ExtFields::new();
     h.write_ext(&mut ext);
     let again = H::from_ext(&ext).expect("a written header reads back");
     assert_eq!(again, h, "re-writing changes the header");
