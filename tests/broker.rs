@@ -412,17 +412,7 @@ fn a_killed_broker_registers_again_when_restarted() {
     )
     .unwrap();
     let start_broker = || MqProcess {
-        child: std::process::Command::new(mq_bin())
-            .args([
-                "broker",
-                "start",
-                "-c",
-                conf.to_str().unwrap(),
-                "-n",
-                &ns.addr,
-            ])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
+        child: broker_start(&conf, &ns.addr)
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap(),

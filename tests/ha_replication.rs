@@ -100,18 +100,8 @@ fn spawn(conf: &Path, namesrv: &str, dir: &Path) -> MqProcess {
         .open(dir.join("broker.log"))
         .unwrap();
     MqProcess {
-        child: Command::new(mq_bin())
-            .args([
-                "broker",
-                "start",
-                "-c",
-                conf.to_str().unwrap(),
-                "-n",
-                namesrv,
-            ])
+        child: broker_start(conf, namesrv)
             .env("RUST_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
             .stderr(log)
             .spawn()
             .unwrap(),

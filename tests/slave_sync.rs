@@ -6,7 +6,6 @@
 mod support;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use mq::client::AdminClient;
@@ -35,17 +34,7 @@ fn start_broker(dir: &Path, name: &str, namesrv: &str, yaml: &str) -> MqProcess 
         ),
     )
     .unwrap();
-    let child = Command::new(mq_bin())
-        .args([
-            "broker",
-            "start",
-            "-c",
-            conf.to_str().unwrap(),
-            "-n",
-            namesrv,
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
+    let child = broker_start(&conf, namesrv)
         .stderr(std::fs::File::create(root.join("stderr")).unwrap())
         .spawn()
         .unwrap();

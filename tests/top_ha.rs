@@ -4,7 +4,7 @@
 
 mod support;
 
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 use support::*;
@@ -44,17 +44,7 @@ fn start_lost_slave(dir: &std::path::Path, namesrv: &str, ha_master: &str) -> Mq
         ),
     )
     .unwrap();
-    let child = Command::new(mq_bin())
-        .args([
-            "broker",
-            "start",
-            "-c",
-            conf.to_str().unwrap(),
-            "-n",
-            namesrv,
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
+    let child = broker_start(&conf, namesrv)
         .stderr(Stdio::null())
         .spawn()
         .unwrap();

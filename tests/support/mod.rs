@@ -86,6 +86,22 @@ pub fn mq_bin() -> &'static str {
 }
 
 /// A loopback port nobody listens on right now, with the port after it free too.
+/// `mq broker start -c conf -n namesrv` with stdin and stdout closed; the caller picks stderr.
+pub fn broker_start(conf: &Path, namesrv: &str) -> Command {
+    let mut cmd = Command::new(mq_bin());
+    cmd.args([
+        "broker",
+        "start",
+        "-c",
+        conf.to_str().unwrap(),
+        "-n",
+        namesrv,
+    ])
+    .stdin(Stdio::null())
+    .stdout(Stdio::null());
+    cmd
+}
+
 pub fn free_port() -> u16 {
     free_ports::<1>()[0]
 }
