@@ -44,7 +44,8 @@ impl CommitLog {
         write_behind: bool,
         faults: super::fault::Faults,
     ) -> Result<CommitLog> {
-        let mut files = MappedFileQueue::load_with(dir, file_size, writable, faults)?;
+        let mut files =
+            MappedFileQueue::load_with(dir, file_size, writable, faults)?.with_warming();
         if writable && write_behind {
             files = files.with_write_behind();
         }

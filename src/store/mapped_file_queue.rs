@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::{Arc, RwLock};
 
-/// Files at least this large (default commit log and consume queue files, not the tiny
-/// ones of tests) are pre-faulted when created.
+/// Files at least this large (the default commit log's, not the tiny ones of tests) of a queue
+/// that warms its files are pre-faulted when created.
 const WARM_MIN_FILE_SIZE: usize = 1 << 20;
 /// Pre-faulted before a new file is used (at most an eighth of it).
 const WARM_SYNC_BYTES: usize = 8 << 20;
@@ -24,6 +24,10 @@ pub struct MappedFileQueue {
     flushed_where: AtomicI64,
     /// Whether files being appended to are write-behind (the commit log's with SYNC_FLUSH).
     write_behind: bool,
+    /// Whether new files are pre-faulted ahead of the writer (the commit log's, as RocketMQ's
+    /// warmMappedFile; never a consume queue's: a topic of 1,024 queues would fault in and
+    /// write back 6 GB of zeroes, with a thread per file).
+    warm: bool,
     /// What pre-faulting new files has cost.
     warm_stats: Arc<WarmStats>,
     /// The test seam: failures to inject into the files' system calls.
@@ -92,9 +96,16 @@ impl MappedFileQueue {
             files: RwLock::new(files),
             flushed_where: AtomicI64::new(flushed),
             write_behind: false,
+            warm: false,
             warm_stats: Arc::default(),
             faults,
         })
+    }
+
+    /// Pre-faults large new files ahead of the writer (see `MappedFile::warm`).
+    pub fn with_warming(mut self) -> MappedFileQueue {
+        self.warm = true;
+        self
     }
 
     /// Makes the files appended to write-behind (see mapped_file).
@@ -189,7 +200,7 @@ impl MappedFileQueue {
         )?);
         self.prepare_for_appends(&f);
         self.write_files().push(f.clone());
-        if self.file_size >= WARM_MIN_FILE_SIZE {
+        if self.warm && self.file_size >= WARM_MIN_FILE_SIZE {
             f.warm(0, WARM_SYNC_BYTES.min(self.file_size / 8), &self.warm_stats);
             self.warm_in_background(&f);
         }
@@ -210,7 +221,8 @@ impl MappedFileQueue {
 
     /// After recovery: keep the newest (large) file pre-faulted ahead of the writer.
     pub fn start_warming(&self) {
-        if self.file_size >= WARM_MIN_FILE_SIZE
+        if self.warm
+            && self.file_size >= WARM_MIN_FILE_SIZE
             && let Some(last) = self.last()
         {
             self.warm_in_background(&last);
@@ -313,5 +325,26 @@ impl MappedFileQueue {
     /// Path a file starting at `from` would have.
     pub fn path_for(&self, from: i64) -> PathBuf {
         self.dir.join(file_name(from))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Only a queue that warms (the commit log's) pre-faults its new files: consume queue files
+    /// stay untouched until written, however many queues a topic has.
+    #[test]
+    fn only_a_warming_queue_pre_faults_new_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let size = WARM_MIN_FILE_SIZE * 2;
+        let plain = MappedFileQueue::load(&dir.path().join("cq"), size, true).unwrap();
+        plain.last_or_create(0).unwrap();
+        assert_eq!(plain.warm_stats().totals().0, 0);
+        let warming = MappedFileQueue::load(&dir.path().join("log"), size, true)
+            .unwrap()
+            .with_warming();
+        warming.last_or_create(0).unwrap();
+        assert!(warming.warm_stats().totals().0 > 0);
     }
 }
