@@ -9,12 +9,12 @@ use axum::response::Response;
 use serde::Serialize;
 
 use super::error::{ConsoleError, ConsoleResult};
-use super::html::{self, Nav, Table, esc, link, text, url};
+use super::html::{self, Nav, Table, link, text, url};
 use super::input::Fields;
 use super::server;
 use super::session::Ctx;
 use crate::client::admin::broker_info::{BrokerStatus, ConfigRow};
-use crate::client::admin::cluster::BrokerRow;
+use crate::client::admin::cluster::{BrokerRow, DayCounts};
 
 /// Every broker member, cached for a second.
 pub async fn brokers(ctx: &Ctx) -> ConsoleResult<Arc<Vec<BrokerRow>>> {
@@ -103,6 +103,12 @@ pub async fn set_config_page(ctx: Ctx, Path(addr): Path<String>, f: Fields) -> R
     }
 }
 
+/// A day's count and the day before's, as "today / yesterday" ("-" for either unknown).
+fn day_pair(days: Option<(Option<i64>, Option<i64>)>) -> String {
+    let (today, yesterday) = days.unwrap_or((None, None));
+    format!("{} / {}", html::opt(today), html::opt(yesterday))
+}
+
 pub fn brokers_table(rows: &[BrokerRow]) -> String {
     let mut t = Table::new(&[
         "Cluster",
@@ -113,6 +119,8 @@ pub fn brokers_table(rows: &[BrokerRow]) -> String {
         "Version",
         "Put TPS",
         "Get TPS",
+        "In today / yesterday",
+        "Out today / yesterday",
         "Disk",
         "Replication lag",
         "Status",
@@ -127,6 +135,12 @@ pub fn brokers_table(rows: &[BrokerRow]) -> String {
             text(b.version.as_deref().unwrap_or("-")),
             html::tps(b.put_tps),
             html::tps(b.get_tps),
+            day_pair(b.day_counts.as_ref().map(|d| (d.in_today, d.in_yesterday))),
+            day_pair(
+                b.day_counts
+                    .as_ref()
+                    .map(|d| (d.out_today, d.out_yesterday)),
+            ),
             html::ratio(b.commit_log_disk_ratio),
             b.lag
                 .as_ref()
@@ -152,6 +166,7 @@ pub async fn page(ctx: Ctx) -> Response {
 pub async fn broker_page(ctx: Ctx, Path(addr): Path<String>) -> Response {
     let r = broker(&ctx, &addr).await.map(|v| {
         let s = &v.status;
+        let days = DayCounts::from_runtime(&s.runtime);
         let mut main = html::facts(&[
             ("Cluster", text(&s.cluster)),
             ("Broker", text(&s.broker_name)),
@@ -171,32 +186,12 @@ pub async fn broker_page(ctx: Ctx, Path(addr): Path<String>) -> Response {
             ("Unflushed bytes", html::opt(s.unflushed_bytes)),
             ("Started", html::time(s.boot_timestamp)),
             (
-                "Today put / got",
-                format!(
-                    "{} / {}",
-                    esc(s
-                        .runtime
-                        .get("msgPutTotalTodayNow")
-                        .map_or("-", String::as_str)),
-                    esc(s
-                        .runtime
-                        .get("msgGetTotalTodayNow")
-                        .map_or("-", String::as_str))
-                ),
+                "In today / yesterday",
+                day_pair(Some((days.in_today, days.in_yesterday))),
             ),
             (
-                "Yesterday put / got",
-                format!(
-                    "{} / {}",
-                    esc(s
-                        .runtime
-                        .get("msgPutTotalYesterdayMorning")
-                        .map_or("-", String::as_str)),
-                    esc(s
-                        .runtime
-                        .get("msgGetTotalYesterdayMorning")
-                        .map_or("-", String::as_str))
-                ),
+                "Out today / yesterday",
+                day_pair(Some((days.out_today, days.out_yesterday))),
             ),
         ]);
         main.push_str("<h2>Config</h2>");

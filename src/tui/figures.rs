@@ -7,7 +7,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::sample::{BrokerSample, GroupSample, Round, is_system_group, is_system_topic};
-use crate::client::admin::cluster::{ReplicationLag, master_lists_slave, replication_lag};
+use crate::client::admin::cluster::{
+    DayCounts, ReplicationLag, master_lists_slave, replication_lag,
+};
 use crate::client::admin::group::{dlq_depth, retry_depth};
 use crate::client::consumer::allocate::allocate_averagely;
 use crate::protocol::admin::MessageQueue;
@@ -199,12 +201,6 @@ fn first_f64(kv: &BTreeMap<String, String>, key: &str) -> Option<f64> {
     kv.get(key)?.split_whitespace().next()?.parse().ok()
 }
 
-fn today(kv: &BTreeMap<String, String>, now: &str, morning: &str) -> Option<i64> {
-    let n: i64 = kv.get(now)?.parse().ok()?;
-    let m: i64 = kv.get(morning).and_then(|v| v.parse().ok()).unwrap_or(0);
-    Some(n - m)
-}
-
 impl Figures {
     /// The figures of `cur`, with TPS and trends against `prev` when given.
     pub fn compute(prev: Option<&Round>, cur: &Round) -> Figures {
@@ -238,10 +234,9 @@ impl Figures {
                         row.version = kv.get("brokerVersionDesc").cloned();
                         row.put_tps = first_f64(kv, "putTps");
                         row.get_tps = first_f64(kv, "getTransferedTps");
-                        row.msg_put_today =
-                            today(kv, "msgPutTotalTodayNow", "msgPutTotalTodayMorning");
-                        row.msg_get_today =
-                            today(kv, "msgGetTotalTodayNow", "msgGetTotalTodayMorning");
+                        let days = DayCounts::from_runtime(kv);
+                        row.msg_put_today = days.in_today;
+                        row.msg_get_today = days.out_today;
                         row.commit_log_disk_ratio = first_f64(kv, "commitLogDiskRatio");
                     }
                     Err(e) => row.error = Some(e.clone()),

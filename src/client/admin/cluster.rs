@@ -37,6 +37,35 @@ pub struct BrokerRow {
     /// A slave's replication lag behind its master; None for masters, or when either did not
     /// answer.
     pub lag: Option<ReplicationLag>,
+    /// Messages stored and pulled today and yesterday (mqadmin clusterList's InTotalToday,
+    /// OutTotalToday, InTotalYest, OutTotalYest).
+    pub day_counts: Option<DayCounts>,
+}
+
+/// Messages a broker stored (in) and served (out) today and yesterday, local days.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DayCounts {
+    pub in_today: Option<i64>,
+    pub out_today: Option<i64>,
+    pub in_yesterday: Option<i64>,
+    pub out_yesterday: Option<i64>,
+}
+
+impl DayCounts {
+    /// From a broker's runtime figures: RocketMQ reports running totals (msg*TotalTodayNow) and
+    /// their values when today and yesterday began (msg*TotalTodayMorning,
+    /// msg*TotalYesterdayMorning); a day's count is the difference, as mqadmin computes it.
+    pub fn from_runtime(kv: &BTreeMap<String, String>) -> DayCounts {
+        let get = |k: &str| kv.get(k).and_then(|v| v.trim().parse::<i64>().ok());
+        let between = |later: &str, earlier: &str| Some(get(later)? - get(earlier).unwrap_or(0));
+        DayCounts {
+            in_today: between("msgPutTotalTodayNow", "msgPutTotalTodayMorning"),
+            out_today: between("msgGetTotalTodayNow", "msgGetTotalTodayMorning"),
+            in_yesterday: between("msgPutTotalTodayMorning", "msgPutTotalYesterdayMorning"),
+            out_yesterday: between("msgGetTotalTodayMorning", "msgGetTotalYesterdayMorning"),
+        }
+    }
 }
 
 /// How far a slave is behind its master.
@@ -115,6 +144,7 @@ pub fn broker_rows(info: &ClusterInfo) -> Vec<BrokerRow> {
                     commit_log_disk_ratio: None,
                     commit_log_max_offset: None,
                     lag: None,
+                    day_counts: None,
                 });
             }
         }
@@ -163,6 +193,7 @@ impl AdminClient {
             row.get_tps = first("getTransferedTps");
             row.commit_log_disk_ratio = first("commitLogDiskRatio");
             row.commit_log_max_offset = commit_log_max_offset(&kv);
+            row.day_counts = Some(DayCounts::from_runtime(&kv));
             runtime.push(Some(kv));
         }
         let masters: HashMap<(&str, &str), usize> = rows
@@ -252,6 +283,28 @@ pub fn master_lists_slave(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_days_count_is_the_difference_of_running_totals() {
+        let kv: BTreeMap<String, String> = [
+            ("msgPutTotalTodayNow", "1500"),
+            ("msgPutTotalTodayMorning", "1200"),
+            ("msgPutTotalYesterdayMorning", "200"),
+            ("msgGetTotalTodayNow", "90"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(
+            DayCounts::from_runtime(&kv),
+            DayCounts {
+                in_today: Some(300),
+                out_today: Some(90),
+                in_yesterday: Some(1000),
+                out_yesterday: None,
+            }
+        );
+    }
 
     fn slave(address: &str, acked_offset: i64, time_behind_ms: i64) -> MasterSideSlave {
         MasterSideSlave {
