@@ -193,10 +193,12 @@ impl Run {
                 .ceil() as i64;
                 progress.line(&row(second, &interval, span), true);
                 if now.duration_since(started) >= self.warmup {
-                    self.measuring.store(true, Ordering::Release);
-                    // What warm-up requests recorded since the drain above: a recorder checks
-                    // its ticket under the shard's lock, so nothing of the warm-up is left.
-                    self.stats.drain();
+                    // What warm-up requests recorded since the drain above goes. The switch
+                    // happens with every shard held: a message claimed after it is recorded
+                    // only after this drain, and a warm-up one finishing later is not counted
+                    // (a recorder checks its ticket under the shard's lock).
+                    self.stats
+                        .drain_after(|| self.measuring.store(true, Ordering::Release));
                     measure_start = now;
                     cpu_start = meter::client_cpu();
                     broker_start = self.broker_pid.and_then(|p| meter::sample(p).ok());

@@ -129,6 +129,23 @@ impl Stats {
         Recorder(shard)
     }
 
+    /// Runs `flip` with every shard held, then drains them: nothing recorded after `flip`
+    /// (the warm-up's end) can be drained with what came before it.
+    pub fn drain_after(&self, flip: impl FnOnce()) -> Tally {
+        let shards: Vec<Shard> = self.shards.lock().unwrap().clone();
+        let mut held: Vec<MutexGuard<'_, Tally>> = shards
+            .iter()
+            .map(|s| s.lock().unwrap_or_else(|e| e.into_inner()))
+            .collect();
+        flip();
+        let mut sum = Tally::default();
+        for s in &mut held {
+            sum.absorb(s);
+            s.reset();
+        }
+        sum
+    }
+
     /// Everything recorded since the last drain, the shards left empty.
     pub fn drain(&self) -> Tally {
         let shards: Vec<Shard> = self.shards.lock().unwrap().clone();
