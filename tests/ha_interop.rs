@@ -340,6 +340,22 @@ async fn start_sync_pair(
     (ns, master, slave, admin)
 }
 
+/// tests/interop/consume_failover.js as `name`: an ali-ons push consumer of `group` on TOPIC
+/// that stops when `stop` exists, with its optional arguments (handler delay in ms, ready file,
+/// queues) after the fixed ones.
+fn spawn_consumer(
+    dir: &Path,
+    name: &str,
+    namesrv: &str,
+    group: &str,
+    stop: &Path,
+    extra: &[&str],
+) -> NodeScript {
+    let mut args = vec![namesrv, TOPIC, group, stop.to_str().unwrap(), "300000"];
+    args.extend_from_slice(extra);
+    NodeScript::spawn(dir, name, "consume_failover.js", &args)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows_the_master_back() {
     const BEFORE: usize = 200;
@@ -360,17 +376,13 @@ async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows
     .await;
 
     let stop = dir.path().join("stop-consumer");
-    let consumer = NodeScript::spawn(
+    let consumer = spawn_consumer(
         dir.path(),
         "consumer",
-        "consume_failover.js",
-        &[
-            &ns.addr,
-            TOPIC,
-            "ali_ons_failover",
-            stop.to_str().unwrap(),
-            "300000",
-        ],
+        &ns.addr,
+        "ali_ons_failover",
+        &stop,
+        &[],
     );
     wait_consumed(&consumer, &before, "with the master down, from the slave");
 
@@ -431,17 +443,13 @@ async fn ali_ons_consumer_reads_acknowledged_messages_from_the_slave_and_follows
     let later = acked_keys(&sent, "Later");
     assert_eq!(later.len(), LATER, "every send acknowledged: {sent:?}");
     let stop = dir.path().join("stop-restarted");
-    let restarted = NodeScript::spawn(
+    let restarted = spawn_consumer(
         dir.path(),
         "restarted",
-        "consume_failover.js",
-        &[
-            &ns.addr,
-            TOPIC,
-            "ali_ons_failover",
-            stop.to_str().unwrap(),
-            "300000",
-        ],
+        &ns.addr,
+        "ali_ons_failover",
+        &stop,
+        &[],
     );
     wait_consumed(&restarted, &later, "by the restarted consumer");
     std::fs::write(&stop, "stop").unwrap();
@@ -545,19 +553,13 @@ async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlo
     // 50 ms per message, a few pulled ahead: most of what is sent is still on the brokers when
     // the master dies.
     let (stop, ready) = (dir.path().join("stop"), dir.path().join("ready"));
-    let consumer = NodeScript::spawn(
+    let consumer = spawn_consumer(
         dir.path(),
         "consumer",
-        "consume_failover.js",
-        &[
-            &ns.addr,
-            TOPIC,
-            "ali_ons_busy",
-            stop.to_str().unwrap(),
-            "300000",
-            "50",
-            ready.to_str().unwrap(),
-        ],
+        &ns.addr,
+        "ali_ons_busy",
+        &stop,
+        &["50", ready.to_str().unwrap()],
     );
     wait_until("the consumer to hold its queues", WAIT, || ready.exists());
     let sent = produce(&ns.addr, "Busy", COUNT);
@@ -583,20 +585,13 @@ async fn an_ali_ons_consumer_busy_on_the_master_when_it_dies_finishes_the_backlo
     // The master is still down: a consumer of the same group started now reads the offsets
     // the first one committed to the slave and starts at the end of every queue.
     let (stop, ready) = (dir.path().join("stop-2"), dir.path().join("ready-2"));
-    let restarted = NodeScript::spawn(
+    let restarted = spawn_consumer(
         dir.path(),
         "restarted",
-        "consume_failover.js",
-        &[
-            &ns.addr,
-            TOPIC,
-            "ali_ons_busy",
-            stop.to_str().unwrap(),
-            "300000",
-            "0",
-            ready.to_str().unwrap(),
-            &QUEUES.to_string(),
-        ],
+        &ns.addr,
+        "ali_ons_busy",
+        &stop,
+        &["0", ready.to_str().unwrap(), &QUEUES.to_string()],
     );
     wait_until("the restarted consumer to hold every queue", WAIT, || {
         ready.exists()
@@ -633,18 +628,13 @@ async fn an_ali_ons_consumer_follows_the_masters_suggestion_to_read_from_the_sla
     let stop = dir.path().join("stop");
     // A handler delay makes the consumer pull 4 at a time: several pulls per queue, so the
     // suggestion is followed.
-    let consumer = NodeScript::spawn(
+    let consumer = spawn_consumer(
         dir.path(),
         "consumer",
-        "consume_failover.js",
-        &[
-            &ns.addr,
-            TOPIC,
-            "ali_ons_suggested",
-            stop.to_str().unwrap(),
-            "300000",
-            "1",
-        ],
+        &ns.addr,
+        "ali_ons_suggested",
+        &stop,
+        &["1"],
     );
     wait_consumed(&consumer, &acked, "with both brokers up");
     std::fs::write(&stop, "stop").unwrap();
