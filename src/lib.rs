@@ -6,7 +6,7 @@
 //! - `cli` is the top: it parses flags, starts the daemons (`broker`,
 //!   `namesrv`), reads stores offline (`store`) and drives `tui` and `client`.
 //! - `tui` and `console` -> `client` + `render`.
-//! - `client` -> `protocol` -> `remoting`. The admin workflows the CLI and
+//! - `client` -> `acl` + `protocol` -> `remoting`. The admin workflows the CLI and
 //!   the console share live in `client::admin`.
 //! - `broker` -> `store` + `filter` + `protocol` (+ `remoting` to serve), and
 //!   `client::namesrv` alone of `client`: a broker registers with its name
@@ -16,10 +16,12 @@
 //! - `store` -> `protocol` for the message record format only; it knows
 //!   nothing of connections or requests.
 //! - `render` (tables, `-o json|yaml`) knows nothing of where data comes from.
+//! - `acl` (plain ACL: the broker's checks, the clients' signing) -> `protocol`.
 //! - `util` and `config` are at the bottom.
 //!
 //! tests/layering.rs checks every `crate::` and `super::` path against this.
 
+pub mod acl;
 pub mod bench;
 pub mod broker;
 pub mod cli;

@@ -20,11 +20,15 @@ const RULES: &[(&str, &[&str])] = &[
     ("store", &["protocol", "util", "config"]),
     ("filter", &["protocol", "util", "config"]),
     ("namesrv", &["protocol", "remoting", "util", "config"]),
-    ("client", &["protocol", "remoting", "util", "config"]),
+    // Plain ACL: the broker's checks and the clients' signing hook.
+    ("acl", &["protocol", "remoting", "util", "config"]),
+    ("client", &["acl", "protocol", "remoting", "util", "config"]),
     ("render", &["util", "config"]),
     (
         "broker",
-        &["store", "filter", "protocol", "remoting", "util", "config"],
+        &[
+            "store", "filter", "acl", "protocol", "remoting", "util", "config",
+        ],
     ),
     (
         "tui",
@@ -53,7 +57,7 @@ const RULES: &[(&str, &[&str])] = &[
         "cli",
         &[
             "broker", "namesrv", "store", "filter", "client", "tui", "console", "bench", "render",
-            "protocol", "remoting", "util", "config",
+            "acl", "protocol", "remoting", "util", "config",
         ],
     ),
 ];

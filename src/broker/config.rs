@@ -101,6 +101,11 @@ pub struct BrokerConfig {
     /// Whether a slave answers an offset it does not have with PULL_OFFSET_MOVED (the consumer
     /// moves its offset) rather than a retry at the master (MessageStoreConfig's key).
     pub offset_check_in_slave: bool,
+    /// Check every request against plain ACL (RocketMQ's key and default).
+    pub acl_enable: bool,
+    /// The plain ACL file (mq's key for RocketMQ's rocketmq.acl.plain.file property);
+    /// empty: $ROCKETMQ_HOME/conf/plain_acl.yml, or conf/plain_acl.yml without ROCKETMQ_HOME.
+    pub acl_plain_file: String,
 }
 
 impl Default for BrokerConfig {
@@ -152,6 +157,8 @@ impl Default for BrokerConfig {
             slave_read_enable: false,
             access_message_in_memory_max_ratio: 40,
             offset_check_in_slave: false,
+            acl_enable: false,
+            acl_plain_file: String::new(),
         }
     }
 }
@@ -180,11 +187,25 @@ impl BrokerConfig {
         self.broker_role != BrokerRole::Slave
     }
 
+    /// Where the plain ACL file is: aclPlainFile, or RocketMQ's default place.
+    pub fn acl_file(&self) -> std::path::PathBuf {
+        if !self.acl_plain_file.is_empty() {
+            return self.acl_plain_file.clone().into();
+        }
+        let home = std::env::var_os("ROCKETMQ_HOME").map(std::path::PathBuf::from);
+        home.unwrap_or_default().join("conf/plain_acl.yml")
+    }
+
     fn validate(&self) -> Result<(), ConfigError> {
         let bad = |key: &str, reason: String| ConfigError::BadValue {
             key: key.into(),
             reason,
         };
+        if self.acl_enable
+            && let Err(e) = crate::acl::PlainAccessValidator::check_file(&self.acl_file())
+        {
+            return Err(bad("aclPlainFile", e.to_string()));
+        }
         if self.broker_ip1.parse::<std::net::IpAddr>().is_err() {
             return Err(bad(
                 "brokerIP1",

@@ -1,6 +1,7 @@
 //! The command line: clap definitions (the single source of help text,
 //! completions and docs) and one module per command group.
 
+pub mod acl;
 pub mod admin;
 pub mod admin_common;
 pub mod bench;
@@ -65,6 +66,21 @@ pub struct GlobalArgs {
     /// Time allowed for each request, e.g. 3s or 500ms
     #[arg(long, default_value = "3s", value_parser = humantime::parse_duration, global = true)]
     pub timeout: Duration,
+    /// ACL access key to sign every request with (brokers with aclEnable)
+    #[arg(long, env = "MQ_ACCESS_KEY", hide_env_values = true, global = true)]
+    pub access_key: Option<String>,
+    /// ACL secret key; prefer MQ_SECRET_KEY or --credentials (a flag shows in `ps`)
+    #[arg(long, env = "MQ_SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<acl::Secret>,
+    /// File with ACL credentials: `accessKey:`/`secretKey:` lines (mqadmin's tools.yml) or `AccessKey=`/`SecretKey=`
+    #[arg(
+        long,
+        env = "MQ_CREDENTIALS_FILE",
+        value_name = "FILE",
+        hide_env_values = true,
+        global = true
+    )]
+    pub credentials: Option<std::path::PathBuf>,
 }
 
 /// Where a name server runs unless told otherwise.
@@ -119,6 +135,9 @@ pub enum Command {
     /// Online consumers of a group and their subscriptions
     #[command(subcommand)]
     Consumer(consumer::ConsumerCommand),
+    /// Plain ACL: accounts, permissions and the global white list of the brokers
+    #[command(subcommand)]
+    Acl(acl::AclCommand),
     /// Run an mqadmin command by its mqadmin name and options (see commands/admin.md)
     Admin(admin::AdminArgs),
     /// Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)
@@ -138,6 +157,7 @@ pub enum Command {
 /// Runs a parsed command line.
 pub async fn run(cli: Cli) -> CliResult {
     let g = &cli.global;
+    acl::install_credentials(g)?;
     match cli.command {
         Command::Up(args) => up::run(g, args).await,
         Command::Broker(cmd) => broker::run(g, cmd).await,
@@ -152,6 +172,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Producer(cmd) => producer::run(g, cmd).await,
         Command::Consumer(cmd) => consumer::run(g, cmd).await,
         Command::Transaction(cmd) => transaction::run(g, cmd).await,
+        Command::Acl(cmd) => acl::run(g, cmd).await,
         Command::Admin(args) => admin::run(g, args).await,
         Command::Top(args) => top::run(g, args).await,
         Command::Console(args) => console::run(g, args).await,

@@ -13,9 +13,15 @@ use super::error::RemotingError;
 
 type Slot = Arc<tokio::sync::Mutex<Option<Arc<Connection>>>>;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct RemotingClient {
     inner: Arc<Inner>,
+}
+
+impl Default for RemotingClient {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 #[derive(Default)]
@@ -26,16 +32,30 @@ struct Inner {
 }
 
 impl RemotingClient {
+    /// A client that applies the process's default RPC hook, if one is set.
     pub fn new() -> Self {
-        Self::default()
+        Self::with_config(None, Default::default())
     }
 
     /// A client that also answers requests servers send back to it
     /// (e.g. NOTIFY_CONSUMER_IDS_CHANGED).
     pub fn with_handler(handler: Arc<dyn RequestHandler>) -> Self {
+        Self::with_config(Some(handler), Default::default())
+    }
+
+    /// A client with these connection settings; without an `rpc_hook` of its own it
+    /// takes the process's default (see `rpc_hook::set_process_default`).
+    pub fn with_config(
+        handler: Option<Arc<dyn RequestHandler>>,
+        mut config: ConnectionConfig,
+    ) -> Self {
+        if config.rpc_hook.is_none() {
+            config.rpc_hook = super::rpc_hook::process_default();
+        }
         RemotingClient {
             inner: Arc::new(Inner {
-                handler: Some(handler),
+                handler,
+                config,
                 ..Default::default()
             }),
         }

@@ -23,6 +23,7 @@ use tokio_util::sync::CancellationToken;
 use super::codec::{RemotingCodec, encode_frame};
 use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand, SerializeType};
 use super::error::RemotingError;
+use super::rpc_hook::RpcHook;
 use super::server::Admission;
 
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Option<RemotingCommand>> + Send>>;
@@ -34,7 +35,7 @@ pub trait RequestHandler: Send + Sync + 'static {
 }
 
 /// Settings shared by every connection of a client or server.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ConnectionConfig {
     pub max_frame: usize,
     /// Close the connection when nothing arrives for this long (servers only).
@@ -44,6 +45,8 @@ pub struct ConnectionConfig {
     pub max_in_flight: usize,
     /// Admission of the peer's requests by class (servers only).
     pub admission: Option<Arc<Admission>>,
+    /// Applied to each request this end sends (clients: the ACL signature).
+    pub rpc_hook: Option<Arc<dyn RpcHook>>,
 }
 
 impl Default for ConnectionConfig {
@@ -53,6 +56,7 @@ impl Default for ConnectionConfig {
             read_idle_timeout: None,
             max_in_flight: usize::MAX,
             admission: None,
+            rpc_hook: None,
         }
     }
 }
@@ -99,6 +103,7 @@ pub struct Connection {
     max_in_flight: usize,
     room: Notify,
     admission: Option<Arc<Admission>>,
+    rpc_hook: Option<Arc<dyn RpcHook>>,
 }
 
 impl Connection {
@@ -132,6 +137,7 @@ impl Connection {
             max_in_flight: config.max_in_flight.max(1),
             room: Notify::new(),
             admission: config.admission.clone(),
+            rpc_hook: config.rpc_hook.clone(),
         });
         tokio::spawn(write_loop(conn.clone(), rx));
         let codec = RemotingCodec {
@@ -189,6 +195,9 @@ impl Connection {
         let opaque = NEXT_OPAQUE.fetch_add(1, Ordering::Relaxed);
         request.opaque = opaque;
         request.flag &= !(FLAG_RESPONSE | FLAG_ONEWAY);
+        if let Some(hook) = &self.rpc_hook {
+            hook.before_request(&mut request);
+        }
         let (done, response) = oneshot::channel();
         self.pending.lock().unwrap().insert(opaque, done);
         let exchange = async {
@@ -214,6 +223,9 @@ impl Connection {
     pub async fn invoke_oneway(&self, mut request: RemotingCommand) -> Result<(), RemotingError> {
         request.opaque = NEXT_OPAQUE.fetch_add(1, Ordering::Relaxed);
         request.flag = (request.flag | FLAG_ONEWAY) & !FLAG_RESPONSE;
+        if let Some(hook) = &self.rpc_hook {
+            hook.before_request(&mut request);
+        }
         self.send(request).await
     }
 

@@ -12,6 +12,7 @@ pub mod error;
 pub mod ext_fields;
 pub mod header;
 mod json_header;
+pub mod rpc_hook;
 pub mod server;
 
 pub use client::RemotingClient;

@@ -275,6 +275,7 @@ pub async fn serve(
         read_idle_timeout: Some(config.idle_timeout),
         max_in_flight: limits.max_in_flight_per_connection.max(1),
         admission: Some(limits.admission.clone()),
+        rpc_hook: None,
     };
     let mut open: Vec<Arc<Connection>> = Vec::new();
     tokio::pin!(shutdown);

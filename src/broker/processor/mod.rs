@@ -2,6 +2,7 @@
 //! the class each code is admitted under (RocketMQ's processor thread pools).
 //! Codes the broker does not serve get REQUEST_CODE_NOT_SUPPORTED.
 
+pub mod acl;
 pub mod admin;
 pub mod client;
 pub mod delay_offset;
@@ -129,18 +130,38 @@ impl RequestClass {
 
 pub struct BrokerProcessor {
     broker: Arc<Broker>,
+    /// The plain ACL when aclEnable is on: every request is checked first.
+    acl: Option<Arc<crate::acl::PlainAccessValidator>>,
 }
 
 impl BrokerProcessor {
+    /// With aclEnable, loads the ACL file and watches it until the broker stops.
     pub fn new(broker: Arc<Broker>) -> Self {
-        BrokerProcessor { broker }
+        let acl = broker.config.acl_enable.then(|| {
+            let v = Arc::new(crate::acl::validator::open_for_broker(
+                &broker.config.acl_file(),
+            ));
+            let b = broker.clone();
+            tokio::spawn(v.clone().watch(move || b.is_shutting_down()));
+            v
+        });
+        BrokerProcessor { broker, acl }
     }
 }
 
 impl RequestHandler for BrokerProcessor {
     fn handle(&self, conn: Arc<Connection>, req: RemotingCommand) -> HandlerFuture {
+        if let Some(refusal) = self
+            .acl
+            .as_deref()
+            .and_then(|v| acl::refusal(v, &conn, &req))
+        {
+            return Box::pin(std::future::ready(Some(refusal)));
+        }
         let b = self.broker.clone();
+        let acl_validator = self.acl.clone();
         Box::pin(async move {
+            let v = acl_validator.as_deref();
             let outcome = match req.code {
                 request::SEND_MESSAGE | request::SEND_MESSAGE_V2 | request::SEND_BATCH_MESSAGE => {
                     send::send_message(&b, &conn, &req).await
@@ -200,6 +221,19 @@ impl RequestHandler for BrokerProcessor {
                 }
                 request::LOCK_BATCH_MQ => lock::lock_batch_mq(&b, &req),
                 request::UNLOCK_BATCH_MQ => lock::unlock_batch_mq(&b, &req),
+                crate::acl::code::UPDATE_AND_CREATE_ACL_CONFIG => {
+                    acl::update_and_create_acl_config(v, &req)
+                }
+                crate::acl::code::DELETE_ACL_CONFIG => acl::delete_acl_config(v, &req),
+                crate::acl::code::GET_BROKER_CLUSTER_ACL_INFO => {
+                    acl::get_broker_cluster_acl_info(&b, v)
+                }
+                crate::acl::code::UPDATE_GLOBAL_WHITE_ADDRS_CONFIG => {
+                    acl::update_global_white_addrs_config(v, &req)
+                }
+                crate::acl::code::GET_BROKER_CLUSTER_ACL_CONFIG => {
+                    acl::get_broker_cluster_acl_config(v)
+                }
                 code => Ok(RemotingCommand::not_supported(code)),
             };
             Some(

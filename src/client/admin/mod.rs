@@ -6,6 +6,7 @@
 //! serializable results.
 //! Works against `mq` daemons and Apache RocketMQ alike.
 
+pub mod acl;
 pub mod broker;
 pub mod broker_info;
 pub mod browse;
