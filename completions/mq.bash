@@ -16,6 +16,9 @@ _mq() {
             ",$1")
                 cmd="mq"
                 ;;
+            mq,acl)
+                cmd="mq__subcmd__acl"
+                ;;
             mq,admin)
                 cmd="mq__subcmd__admin"
                 ;;
@@ -75,6 +78,54 @@ _mq() {
                 ;;
             mq,up)
                 cmd="mq__subcmd__up"
+                ;;
+            mq__subcmd__acl,create)
+                cmd="mq__subcmd__acl__subcmd__create"
+                ;;
+            mq__subcmd__acl,delete)
+                cmd="mq__subcmd__acl__subcmd__delete"
+                ;;
+            mq__subcmd__acl,get)
+                cmd="mq__subcmd__acl__subcmd__get"
+                ;;
+            mq__subcmd__acl,help)
+                cmd="mq__subcmd__acl__subcmd__help"
+                ;;
+            mq__subcmd__acl,list)
+                cmd="mq__subcmd__acl__subcmd__list"
+                ;;
+            mq__subcmd__acl,update)
+                cmd="mq__subcmd__acl__subcmd__update"
+                ;;
+            mq__subcmd__acl,version)
+                cmd="mq__subcmd__acl__subcmd__version"
+                ;;
+            mq__subcmd__acl,whitelist)
+                cmd="mq__subcmd__acl__subcmd__whitelist"
+                ;;
+            mq__subcmd__acl__subcmd__help,create)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__create"
+                ;;
+            mq__subcmd__acl__subcmd__help,delete)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__delete"
+                ;;
+            mq__subcmd__acl__subcmd__help,get)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__get"
+                ;;
+            mq__subcmd__acl__subcmd__help,help)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__help"
+                ;;
+            mq__subcmd__acl__subcmd__help,list)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__list"
+                ;;
+            mq__subcmd__acl__subcmd__help,update)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__update"
+                ;;
+            mq__subcmd__acl__subcmd__help,version)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__version"
+                ;;
+            mq__subcmd__acl__subcmd__help,whitelist)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__whitelist"
                 ;;
             mq__subcmd__bench,consume)
                 cmd="mq__subcmd__bench__subcmd__consume"
@@ -262,6 +313,9 @@ _mq() {
             mq__subcmd__group__subcmd__help,update)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__update"
                 ;;
+            mq__subcmd__help,acl)
+                cmd="mq__subcmd__help__subcmd__acl"
+                ;;
             mq__subcmd__help,admin)
                 cmd="mq__subcmd__help__subcmd__admin"
                 ;;
@@ -321,6 +375,27 @@ _mq() {
                 ;;
             mq__subcmd__help,up)
                 cmd="mq__subcmd__help__subcmd__up"
+                ;;
+            mq__subcmd__help__subcmd__acl,create)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__create"
+                ;;
+            mq__subcmd__help__subcmd__acl,delete)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__delete"
+                ;;
+            mq__subcmd__help__subcmd__acl,get)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__get"
+                ;;
+            mq__subcmd__help__subcmd__acl,list)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__list"
+                ;;
+            mq__subcmd__help__subcmd__acl,update)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__update"
+                ;;
+            mq__subcmd__help__subcmd__acl,version)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__version"
+                ;;
+            mq__subcmd__help__subcmd__acl,whitelist)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__whitelist"
                 ;;
             mq__subcmd__help__subcmd__bench,consume)
                 cmd="mq__subcmd__help__subcmd__bench__subcmd__consume"
@@ -662,7 +737,7 @@ _mq() {
 
     case "${cmd}" in
         mq)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +763,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -695,8 +782,8 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mq__subcmd__admin)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+        mq__subcmd__acl)
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list get create update delete whitelist version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -719,6 +806,676 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__create)
+            opts="-c -b -n -o -h -V --secret --white-addr --admin --default-topic-perm --default-group-perm --topic-perm --group-perm --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --white-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__delete)
+            opts="-y -c -b -n -o -h -V --yes --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__get)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help)
+            opts="list get create update delete whitelist version help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__whitelist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__list)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__update)
+            opts="-c -b -n -o -h -V --secret --white-addr --admin --default-topic-perm --default-group-perm --topic-perm --group-perm --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --white-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__version)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__whitelist)
+            opts="-c -b -n -o -h -V --clear --acl-file --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --acl-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__admin)
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -730,7 +1487,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version produce consume e2e rpc store help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version produce consume e2e rpc store help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +1513,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -764,7 +1533,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__consume)
-            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -842,6 +1611,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -850,7 +1631,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__e2e)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,6 +1745,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1070,7 +1863,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__produce)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1180,6 +1973,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1188,7 +1993,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__rpc)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +2107,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1310,7 +2127,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__store)
-            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1344,6 +2161,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1352,7 +2181,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version start status config help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version start status config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1378,6 +2207,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1386,7 +2227,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1412,6 +2253,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1420,7 +2273,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__get)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1459,6 +2312,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1526,7 +2391,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__set)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +2430,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1674,7 +2551,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__start)
-            opts="-c -n -o -h -V --config --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --config --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +2585,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1716,7 +2605,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__status)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +2647,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1766,7 +2667,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list wipe-write-perm add-write-perm help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list wipe-write-perm add-write-perm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +2693,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1800,7 +2713,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +2736,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1904,7 +2829,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,6 +2852,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1938,7 +2875,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1964,6 +2901,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1972,7 +2921,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__completions)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version bash elvish fish powershell zsh"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1998,6 +2947,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2006,7 +2967,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__console)
-            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2044,6 +3005,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2052,7 +3025,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2138,6 +3111,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2146,7 +3131,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,6 +3154,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2222,7 +3219,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2264,6 +3261,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2272,7 +3281,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list show resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list show resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2295,6 +3304,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +3397,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__list)
-            opts="-n -o -h -V --since --limit --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --since --limit --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2410,6 +3431,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2418,7 +3451,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__resend)
-            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --help --version"
+            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2460,6 +3493,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2468,7 +3513,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__show)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2494,6 +3539,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2502,7 +3559,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version create update list describe delete reset-offset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,6 +3585,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2536,7 +3605,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2590,6 +3659,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2598,7 +3679,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__delete)
-            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --help --version"
+            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2640,6 +3721,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2648,7 +3741,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__describe)
-            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --help --version"
+            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2687,6 +3780,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2810,7 +3915,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__list)
-            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2844,6 +3949,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2852,7 +3969,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__reset__subcmd__offset)
-            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --help --version"
+            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2898,6 +4015,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2906,7 +4035,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2960,6 +4089,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2968,8 +4109,120 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help)
-            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
+            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl)
+            opts="list get create update delete whitelist version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__whitelist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3892,7 +5145,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get query print resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get query print resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3918,6 +5171,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3926,7 +5191,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__get)
-            opts="-t -n -o -h -V --topic --namesrv --output --timeout --help --version"
+            opts="-t -n -o -h -V --topic --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3957,6 +5222,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4052,7 +5329,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__print)
-            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --help --version"
+            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4110,6 +5387,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4118,7 +5407,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__query)
-            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --help --version"
+            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4172,6 +5461,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4180,7 +5481,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__resend)
-            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --help --version"
+            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4218,6 +5519,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4226,7 +5539,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version start kv config help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version start kv config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4252,6 +5565,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4260,7 +5585,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4286,6 +5611,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4294,7 +5631,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4317,6 +5654,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4384,7 +5733,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__set)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4407,6 +5756,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4572,7 +5933,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get put delete list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get put delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4598,6 +5959,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4606,7 +5979,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__delete)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4629,6 +6002,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4640,7 +6025,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4663,6 +6048,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4758,7 +6155,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4781,6 +6178,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4792,7 +6201,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__put)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4818,6 +6227,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4826,7 +6247,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__start)
-            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4864,6 +6285,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4872,7 +6305,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4895,6 +6328,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4948,7 +6393,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4990,6 +6435,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4998,7 +6455,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__send)
-            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --help --version"
+            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5120,6 +6577,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5128,7 +6597,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version inspect help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5151,6 +6620,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5204,7 +6685,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store__subcmd__inspect)
-            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5246,6 +6727,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5254,7 +6747,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__top)
-            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --help --version"
+            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5288,6 +6781,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5296,7 +6801,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update delete describe route list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version create update delete describe route list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5322,6 +6827,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5330,7 +6847,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5384,6 +6901,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5392,7 +6921,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__delete)
-            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --help --version"
+            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5426,6 +6955,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5434,7 +6975,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__describe)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5457,6 +6998,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5580,7 +7133,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__list)
-            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5614,6 +7167,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5622,7 +7187,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__route)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5648,6 +7213,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5656,7 +7233,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5710,6 +7287,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5718,7 +7307,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version pending help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version pending help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5741,6 +7330,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5794,7 +7395,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction__subcmd__pending)
-            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --help --version"
+            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5848,6 +7449,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5856,7 +7469,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5915,6 +7528,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

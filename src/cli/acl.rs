@@ -75,7 +75,8 @@ pub fn install_credentials(g: &GlobalArgs) -> CliResult<()> {
 #[derive(Debug, clap::Args)]
 pub struct AccountArgs {
     /// The account's access key (longer than 6 characters)
-    pub access_key: String,
+    #[arg(value_name = "ACCESS_KEY")]
+    pub account: String,
     /// The account's secret key (longer than 6 characters)
     #[arg(long, value_name = "SECRET")]
     pub secret: Secret,
@@ -105,7 +106,7 @@ impl AccountArgs {
     fn config(&self) -> PlainAccessConfig {
         let list = |l: &Vec<String>| (!l.is_empty()).then(|| l.clone());
         PlainAccessConfig {
-            access_key: Some(self.access_key.clone()),
+            access_key: Some(self.account.clone()),
             secret_key: Some(self.secret.0.clone()),
             white_remote_address: self.white_addr.clone(),
             admin: self.admin,
@@ -127,7 +128,8 @@ pub enum AclCommand {
     },
     /// One account, per broker
     Get {
-        access_key: String,
+        #[arg(value_name = "ACCESS_KEY")]
+        account: String,
         #[command(flatten)]
         targets: Targets,
     },
@@ -140,7 +142,8 @@ pub enum AclCommand {
     Update(AccountArgs),
     /// Remove an account from the brokers (asks first; -y in scripts)
     Delete {
-        access_key: String,
+        #[arg(value_name = "ACCESS_KEY")]
+        account: String,
         /// Do not ask for confirmation
         #[arg(short = 'y', long)]
         yes: bool,
@@ -329,7 +332,7 @@ async fn upsert(
             let exists = body
                 .plain_access_configs
                 .iter()
-                .any(|a| a.access_key.as_deref() == Some(args.access_key.as_str()));
+                .any(|a| a.access_key.as_deref() == Some(args.account.as_str()));
             if exists != must_exist {
                 let why = if exists {
                     "already exists"
@@ -343,7 +346,7 @@ async fn upsert(
                 };
                 return Err(CliError::Failed(format!(
                     "account '{}' {why} on {} ({}): use {hint}",
-                    args.access_key, t.broker_name, t.addr
+                    args.account, t.broker_name, t.addr
                 )));
             }
         }
@@ -353,7 +356,7 @@ async fn upsert(
     for t in &targets {
         admin.update_acl_config(&t.addr, &config).await?;
         let action = if must_exist { "updated" } else { "created" };
-        changes.push(change(t, action, args.access_key.clone()));
+        changes.push(change(t, action, args.account.clone()));
     }
     Ok(AclChanges(changes))
 }
@@ -365,19 +368,16 @@ pub async fn run(g: &GlobalArgs, cmd: AclCommand) -> CliResult {
             let t = targets.resolve(&admin).await?;
             render::emit(g.output, &Accounts(acls(&admin, &t).await?))?;
         }
-        AclCommand::Get {
-            access_key,
-            targets,
-        } => {
+        AclCommand::Get { account, targets } => {
             let t = targets.resolve(&admin).await?;
             let mut found = acls(&admin, &t).await?;
             for b in &mut found {
                 b.accounts
-                    .retain(|a| a.access_key.as_deref() == Some(access_key.as_str()));
+                    .retain(|a| a.access_key.as_deref() == Some(account.as_str()));
             }
             if found.iter().all(|b| b.accounts.is_empty()) {
                 return Err(CliError::Failed(format!(
-                    "no account '{access_key}' on {} broker(s)",
+                    "no account '{account}' on {} broker(s)",
                     found.len()
                 )));
             }
@@ -386,22 +386,19 @@ pub async fn run(g: &GlobalArgs, cmd: AclCommand) -> CliResult {
         AclCommand::Create(args) => render::emit(g.output, &upsert(&admin, &args, false).await?)?,
         AclCommand::Update(args) => render::emit(g.output, &upsert(&admin, &args, true).await?)?,
         AclCommand::Delete {
-            access_key,
+            account,
             yes,
             targets,
         } => {
             let t = targets.resolve(&admin).await?;
             confirm(
-                &format!(
-                    "delete ACL account '{access_key}' from {} broker(s)",
-                    t.len()
-                ),
+                &format!("delete ACL account '{account}' from {} broker(s)", t.len()),
                 yes,
             )?;
             let mut changes = Vec::new();
             for b in &t {
-                admin.delete_acl_config(&b.addr, &access_key).await?;
-                changes.push(change(b, "deleted", access_key.clone()));
+                admin.delete_acl_config(&b.addr, &account).await?;
+                changes.push(change(b, "deleted", account.clone()));
             }
             render::emit(g.output, &AclChanges(changes))?;
         }

@@ -66,13 +66,25 @@ pub struct GlobalArgs {
     /// Time allowed for each request, e.g. 3s or 500ms
     #[arg(long, default_value = "3s", value_parser = humantime::parse_duration, global = true)]
     pub timeout: Duration,
-    /// ACL access key to sign every request with (brokers with aclEnable)
-    #[arg(long, env = "MQ_ACCESS_KEY", hide_env_values = true, global = true)]
+    /// ACL access key to sign requests with (see commands/acl.md)
+    #[arg(
+        long,
+        value_name = "AK",
+        env = "MQ_ACCESS_KEY",
+        hide_env_values = true,
+        global = true
+    )]
     pub access_key: Option<String>,
-    /// ACL secret key; prefer MQ_SECRET_KEY or --credentials (a flag shows in `ps`)
-    #[arg(long, env = "MQ_SECRET_KEY", hide_env_values = true, global = true)]
+    /// ACL secret key (a flag shows in `ps`: prefer the variable)
+    #[arg(
+        long,
+        value_name = "SK",
+        env = "MQ_SECRET_KEY",
+        hide_env_values = true,
+        global = true
+    )]
     pub secret_key: Option<acl::Secret>,
-    /// File with ACL credentials: `accessKey:`/`secretKey:` lines (mqadmin's tools.yml) or `AccessKey=`/`SecretKey=`
+    /// ACL credentials file: accessKey/secretKey as YAML or properties
     #[arg(
         long,
         env = "MQ_CREDENTIALS_FILE",
