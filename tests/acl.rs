@@ -223,6 +223,23 @@ async fn refusals_and_permissions_as_rocketmq() {
         .unwrap();
     assert_ne!(r.code, response::SYSTEM_ERROR, "{r:?}");
 
+    // The bench and the dashboard sign too.
+    let out = ok_as(
+        ns,
+        Some(APP),
+        &[
+            "bench", "produce", "-t", "allowed", "--count", "20", "-o", "json",
+        ],
+    );
+    let bench: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (bench["msgs"].as_i64(), bench["errors"].as_i64()),
+        (Some(20), Some(0)),
+        "{out}"
+    );
+    let out = ok_as(ns, Some(APP), &["top", "--once", "-o", "json"]);
+    assert!(out.contains("allowed"), "{out}");
+
     // A raw send as the admin passes every topic; unsigned, it is refused.
     let send = || {
         send_request(
