@@ -223,6 +223,22 @@ async fn refusals_and_permissions_as_rocketmq() {
         .unwrap();
     assert_ne!(r.code, response::SYSTEM_ERROR, "{r:?}");
 
+    // A query by unique key passes the signature check (Java's client signs
+    // _UNIQUE_KEY_QUERY, which brokers leave out: mq's client leaves it out too).
+    let out = ok_as(
+        ns,
+        Some(APP),
+        &["send", "--topic", "allowed", "-b", "findme", "-o", "json"],
+    );
+    let sent: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
+    let msg_id = sent["msgId"].as_str().expect(&out);
+    let got = ok_as(
+        ns,
+        Some(APP),
+        &["message", "get", msg_id, "--topic", "allowed"],
+    );
+    assert!(got.contains("findme"), "{got}");
+
     // The bench and the dashboard sign too.
     let out = ok_as(
         ns,
