@@ -113,6 +113,15 @@ fn acl_remark(r: &RemotingCommand) -> String {
 }
 
 #[test]
+fn the_shipped_acl_file_loads() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("conf/plain_acl.yml");
+    mq::acl::PlainAccessValidator::check_file(&path).unwrap();
+    let doc = mq::acl::config::AclDocument::read(&path).unwrap();
+    assert_eq!(doc.accounts().len(), 2);
+    assert_eq!(doc.global_white_addrs().len(), 2);
+}
+
+#[test]
 fn signature_matches_one_built_independently() {
     let hook = AclClientRpcHook::new(SessionCredentials::new("RocketMQ", "12345678"));
     let mut req = RemotingCommand::request(10)
