@@ -354,6 +354,12 @@ fn acl_commands_round_trip() {
     let ns = up.namesrv.as_str();
     let a = Some(ADMIN);
 
+    refused_as(
+        ns,
+        Some(APP),
+        &["acl", "list"],
+        "Need admin permission for request code=54",
+    );
     let out = ok_as(ns, a, &["acl", "list"]);
     assert!(
         out.contains("appuser01") && out.contains("mqadmin1"),

@@ -22,7 +22,8 @@ pub fn is_retry_topic(resource: &str) -> bool {
 
 /// Requests only admin accounts may make. RocketMQ 4.9.8's list (topic and
 /// group updates, broker config), and also mq's: the ACL updates themselves
-/// (50, 51, 53), which Java lets any account with a valid signature make.
+/// (50, 51, 53) and the listing of every account with its secret key (54),
+/// which Java lets any account with a valid signature make.
 pub fn needs_admin(code: i32) -> bool {
     matches!(
         code,
@@ -34,6 +35,7 @@ pub fn needs_admin(code: i32) -> bool {
             | super::code::UPDATE_AND_CREATE_ACL_CONFIG
             | super::code::DELETE_ACL_CONFIG
             | super::code::UPDATE_GLOBAL_WHITE_ADDRS_CONFIG
+            | super::code::GET_BROKER_CLUSTER_ACL_CONFIG
     )
 }
 
