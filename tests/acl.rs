@@ -50,12 +50,20 @@ accounts:
 
 /// `mq up` with aclEnable and the ACL file `dir/plain_acl.yml`.
 fn start_acl_up(dir: &Path) -> (support::MqUp, std::path::PathBuf) {
+    start_acl_up_with(dir, "")
+}
+
+/// `start_acl_up` with more broker config lines.
+fn start_acl_up_with(dir: &Path, extra_config: &str) -> (support::MqUp, std::path::PathBuf) {
     let acl = dir.join("plain_acl.yml");
     std::fs::write(&acl, acl_yaml("")).unwrap();
     let conf = dir.join("broker.yaml");
     std::fs::write(
         &conf,
-        format!("aclEnable: true\naclPlainFile: {}\n", acl.display()),
+        format!(
+            "aclEnable: true\naclPlainFile: {}\n{extra_config}",
+            acl.display()
+        ),
     )
     .unwrap();
     let up = start_up(&dir.join("data"), &["-c", conf.to_str().unwrap()]);
@@ -527,4 +535,61 @@ fn credentials_come_from_a_file_and_bad_ones_are_usage_errors() {
         &["topic", "create", "x1"],
     );
     assert!(!String::from_utf8_lossy(&out.stderr).contains("s3cr3t-not-shown"));
+}
+
+/// A transactional producer answers the broker's check over the connection the
+/// check came in on: that answer (END_TRANSACTION, oneway) is signed too, or
+/// the half message would never be committed.
+#[test]
+fn transaction_check_answers_are_signed() {
+    let dir = tempfile::tempdir().unwrap();
+    let (up, _acl) = start_acl_up_with(
+        dir.path(),
+        "transactionCheckInterval: 1000\ntransactionTimeOut: 1000\n",
+    );
+    let ns = up.namesrv.as_str();
+    ok_as(
+        ns,
+        Some(ADMIN),
+        &["topic", "create", "allowed", "-b", &up.broker],
+    );
+    let out = mq_as(
+        ns,
+        Some(APP),
+        &[
+            "send",
+            "-t",
+            "allowed",
+            "-g",
+            "tx_pg",
+            "-b",
+            "checked",
+            "--transaction",
+            "unknown",
+            "--check-answer",
+            "commit",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("answered COMMIT_MESSAGE"));
+    let got = ok_as(
+        ns,
+        Some(APP),
+        &[
+            "consume",
+            "-t",
+            "allowed",
+            "-g",
+            "tx_cg",
+            "--count",
+            "1",
+            "--idle-exit",
+            "30",
+        ],
+    );
+    assert!(got.contains("checked"), "{got}");
 }
