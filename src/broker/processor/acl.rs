@@ -151,3 +151,29 @@ pub fn get_broker_cluster_acl_config(acl: Option<&PlainAccessValidator>) -> Outc
         Err(e) => RemotingCommand::error(response::SYSTEM_ERROR, e.0),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_split_as_java_string_split() {
+        let v = |s: &[&str]| Some(s.iter().map(|x| x.to_string()).collect::<Vec<_>>());
+        assert_eq!(split(None), None);
+        assert_eq!(split(Some("a=PUB,b=SUB")), v(&["a=PUB", "b=SUB"]));
+        assert_eq!(split(Some("a=PUB,,")), v(&["a=PUB"]));
+        assert_eq!(split(Some("")), v(&[""]));
+    }
+
+    #[test]
+    fn versions_are_fastjson_data_versions() {
+        let v = DataVersion {
+            counter: 3,
+            timestamp: 1700000000000,
+        };
+        assert_eq!(
+            version_json(&v),
+            r#"{"counter":3,"timestamp":1700000000000}"#
+        );
+    }
+}
