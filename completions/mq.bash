@@ -112,14 +112,26 @@ _mq() {
             mq__subcmd__bench__subcmd__help,store)
                 cmd="mq__subcmd__bench__subcmd__help__subcmd__store"
                 ;;
+            mq__subcmd__broker,clean)
+                cmd="mq__subcmd__broker__subcmd__clean"
+                ;;
             mq__subcmd__broker,config)
                 cmd="mq__subcmd__broker__subcmd__config"
+                ;;
+            mq__subcmd__broker,consume-stats)
+                cmd="mq__subcmd__broker__subcmd__consume__subcmd__stats"
                 ;;
             mq__subcmd__broker,help)
                 cmd="mq__subcmd__broker__subcmd__help"
                 ;;
+            mq__subcmd__broker,producers)
+                cmd="mq__subcmd__broker__subcmd__producers"
+                ;;
             mq__subcmd__broker,start)
                 cmd="mq__subcmd__broker__subcmd__start"
+                ;;
+            mq__subcmd__broker,stats)
+                cmd="mq__subcmd__broker__subcmd__stats"
                 ;;
             mq__subcmd__broker,status)
                 cmd="mq__subcmd__broker__subcmd__status"
@@ -142,14 +154,26 @@ _mq() {
             mq__subcmd__broker__subcmd__config__subcmd__help,set)
                 cmd="mq__subcmd__broker__subcmd__config__subcmd__help__subcmd__set"
                 ;;
+            mq__subcmd__broker__subcmd__help,clean)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__clean"
+                ;;
             mq__subcmd__broker__subcmd__help,config)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__config"
+                ;;
+            mq__subcmd__broker__subcmd__help,consume-stats)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__consume__subcmd__stats"
                 ;;
             mq__subcmd__broker__subcmd__help,help)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__help"
                 ;;
+            mq__subcmd__broker__subcmd__help,producers)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__producers"
+                ;;
             mq__subcmd__broker__subcmd__help,start)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__start"
+                ;;
+            mq__subcmd__broker__subcmd__help,stats)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__stats"
                 ;;
             mq__subcmd__broker__subcmd__help,status)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__status"
@@ -220,6 +244,12 @@ _mq() {
             mq__subcmd__dlq__subcmd__help,show)
                 cmd="mq__subcmd__dlq__subcmd__help__subcmd__show"
                 ;;
+            mq__subcmd__group,client-offsets)
+                cmd="mq__subcmd__group__subcmd__client__subcmd__offsets"
+                ;;
+            mq__subcmd__group,clone-offset)
+                cmd="mq__subcmd__group__subcmd__clone__subcmd__offset"
+                ;;
             mq__subcmd__group,create)
                 cmd="mq__subcmd__group__subcmd__create"
                 ;;
@@ -238,8 +268,17 @@ _mq() {
             mq__subcmd__group,reset-offset)
                 cmd="mq__subcmd__group__subcmd__reset__subcmd__offset"
                 ;;
+            mq__subcmd__group,time-span)
+                cmd="mq__subcmd__group__subcmd__time__subcmd__span"
+                ;;
             mq__subcmd__group,update)
                 cmd="mq__subcmd__group__subcmd__update"
+                ;;
+            mq__subcmd__group__subcmd__help,client-offsets)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__client__subcmd__offsets"
+                ;;
+            mq__subcmd__group__subcmd__help,clone-offset)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__clone__subcmd__offset"
                 ;;
             mq__subcmd__group__subcmd__help,create)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__create"
@@ -258,6 +297,9 @@ _mq() {
                 ;;
             mq__subcmd__group__subcmd__help,reset-offset)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__reset__subcmd__offset"
+                ;;
+            mq__subcmd__group__subcmd__help,time-span)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__time__subcmd__span"
                 ;;
             mq__subcmd__group__subcmd__help,update)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__update"
@@ -337,11 +379,23 @@ _mq() {
             mq__subcmd__help__subcmd__bench,store)
                 cmd="mq__subcmd__help__subcmd__bench__subcmd__store"
                 ;;
+            mq__subcmd__help__subcmd__broker,clean)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__clean"
+                ;;
             mq__subcmd__help__subcmd__broker,config)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__config"
                 ;;
+            mq__subcmd__help__subcmd__broker,consume-stats)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__consume__subcmd__stats"
+                ;;
+            mq__subcmd__help__subcmd__broker,producers)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__producers"
+                ;;
             mq__subcmd__help__subcmd__broker,start)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__start"
+                ;;
+            mq__subcmd__help__subcmd__broker,stats)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__stats"
                 ;;
             mq__subcmd__help__subcmd__broker,status)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__status"
@@ -373,6 +427,12 @@ _mq() {
             mq__subcmd__help__subcmd__dlq,show)
                 cmd="mq__subcmd__help__subcmd__dlq__subcmd__show"
                 ;;
+            mq__subcmd__help__subcmd__group,client-offsets)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__client__subcmd__offsets"
+                ;;
+            mq__subcmd__help__subcmd__group,clone-offset)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__clone__subcmd__offset"
+                ;;
             mq__subcmd__help__subcmd__group,create)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__create"
                 ;;
@@ -387,6 +447,9 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__group,reset-offset)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__reset__subcmd__offset"
+                ;;
+            mq__subcmd__help__subcmd__group,time-span)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__time__subcmd__span"
                 ;;
             mq__subcmd__help__subcmd__group,update)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__update"
@@ -436,6 +499,9 @@ _mq() {
             mq__subcmd__help__subcmd__store,inspect)
                 cmd="mq__subcmd__help__subcmd__store__subcmd__inspect"
                 ;;
+            mq__subcmd__help__subcmd__topic,cq)
+                cmd="mq__subcmd__help__subcmd__topic__subcmd__cq"
+                ;;
             mq__subcmd__help__subcmd__topic,create)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__create"
                 ;;
@@ -450,6 +516,9 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__topic,route)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__route"
+                ;;
+            mq__subcmd__help__subcmd__topic,stats)
+                cmd="mq__subcmd__help__subcmd__topic__subcmd__stats"
                 ;;
             mq__subcmd__help__subcmd__topic,update)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__update"
@@ -601,6 +670,9 @@ _mq() {
             mq__subcmd__store__subcmd__help,inspect)
                 cmd="mq__subcmd__store__subcmd__help__subcmd__inspect"
                 ;;
+            mq__subcmd__topic,cq)
+                cmd="mq__subcmd__topic__subcmd__cq"
+                ;;
             mq__subcmd__topic,create)
                 cmd="mq__subcmd__topic__subcmd__create"
                 ;;
@@ -619,8 +691,14 @@ _mq() {
             mq__subcmd__topic,route)
                 cmd="mq__subcmd__topic__subcmd__route"
                 ;;
+            mq__subcmd__topic,stats)
+                cmd="mq__subcmd__topic__subcmd__stats"
+                ;;
             mq__subcmd__topic,update)
                 cmd="mq__subcmd__topic__subcmd__update"
+                ;;
+            mq__subcmd__topic__subcmd__help,cq)
+                cmd="mq__subcmd__topic__subcmd__help__subcmd__cq"
                 ;;
             mq__subcmd__topic__subcmd__help,create)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__create"
@@ -639,6 +717,9 @@ _mq() {
                 ;;
             mq__subcmd__topic__subcmd__help,route)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__route"
+                ;;
+            mq__subcmd__topic__subcmd__help,stats)
+                cmd="mq__subcmd__topic__subcmd__help__subcmd__stats"
                 ;;
             mq__subcmd__topic__subcmd__help,update)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__update"
@@ -1352,12 +1433,62 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version start status config help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version start status config consume-stats stats producers clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__clean)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version expired-commitlog expired-cq"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --namesrv)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1575,9 +1706,77 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mq__subcmd__broker__subcmd__help)
-            opts="start status config help"
+        mq__subcmd__broker__subcmd__consume__subcmd__stats)
+            opts="-c -b -n -o -h -V --cluster --broker --order --min-diff --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-diff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__help)
+            opts="start status config consume-stats stats producers clean help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1631,7 +1830,35 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__broker__subcmd__help__subcmd__consume__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__broker__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__help__subcmd__producers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1659,6 +1886,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__broker__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__broker__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1666,6 +1907,56 @@ _mq() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__producers)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1685,6 +1976,56 @@ _mq() {
                     return 0
                     ;;
                 -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__stats)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2502,12 +2843,104 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset clone-offset time-span client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__client__subcmd__offsets)
+            opts="-t -i -n -o -h -V --topic --client --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__clone__subcmd__offset)
+            opts="-t -n -o -h -V --topic --offline --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --namesrv)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2698,8 +3131,36 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__help)
-            opts="create update list describe delete reset-offset help"
+            opts="create update list describe delete reset-offset clone-offset time-span client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__client__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__clone__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2795,6 +3256,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__group__subcmd__help__subcmd__time__subcmd__span)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__group__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2875,6 +3350,48 @@ _mq() {
                     return 0
                     ;;
                 --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__time__subcmd__span)
+            opts="-t -n -o -h -V --topic --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3080,8 +3597,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__broker)
-            opts="start status config"
+            opts="start status config consume-stats stats producers clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__broker__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3135,7 +3666,49 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__help__subcmd__broker__subcmd__consume__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__broker__subcmd__producers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__help__subcmd__broker__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__broker__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3346,8 +3919,36 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group)
-            opts="create update list describe delete reset-offset"
+            opts="create update list describe delete reset-offset clone-offset time-span client-offsets"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__client__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__clone__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3416,6 +4017,20 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group__subcmd__reset__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__time__subcmd__span)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3752,8 +4367,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__topic)
-            opts="create update delete describe route list"
+            opts="create update delete describe route list stats cq"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__topic__subcmd__cq)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3822,6 +4451,20 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__topic__subcmd__route)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__topic__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5296,12 +5939,86 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update delete describe route list help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version create update delete describe route list stats cq help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__topic__subcmd__cq)
+            opts="-q -i -c -b -g -n -o -h -V --queue --index --count --broker --group --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --namesrv)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5468,8 +6185,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__help)
-            opts="create update delete describe route list help"
+            opts="create update delete describe route list stats cq help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__topic__subcmd__help__subcmd__cq)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5565,6 +6296,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__topic__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__topic__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -5623,6 +6368,40 @@ _mq() {
             ;;
         mq__subcmd__topic__subcmd__route)
             opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__topic__subcmd__stats)
+            opts="-a -n -o -h -V --active --namesrv --output --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -67,17 +67,21 @@ complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed fo
 complete -c mq -n "__fish_mq_using_subcommand up" -l sync -d 'Masters are SYNC_MASTER (a send is answered once a slave has it), not ASYNC_MASTER'
 complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "config" -d 'Read or change a running broker\'s config'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "consume-stats" -d 'Every consumer group\'s progress on brokers: per queue broker offset, consumer offset, lag'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "stats" -d 'One RocketMQ stats item\'s sum, TPS and average over the last minute, hour and day'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "producers" -d 'Producers connected to brokers, by producer group'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "clean" -d 'Run a store clean-up on brokers now'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s c -l config -d 'Config file: YAML, or a RocketMQ broker.conf (Java properties)' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
@@ -105,9 +109,51 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config keys of brokers (one key, or all)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a config key on brokers'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l min-diff -d 'Only queues lagging by at least this many messages' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l order -d 'Only ordered topics'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "consume-stats" -d 'Every consumer group\'s progress on brokers: per queue broker offset, consumer offset, lag'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "stats" -d 'One RocketMQ stats item\'s sum, TPS and average over the last minute, hour and day'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "producers" -d 'Producers connected to brokers, by producer group'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Run a store clean-up on brokers now'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
@@ -191,20 +237,22 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "wipe-write-perm" -d 'Take a broker\'s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "add-write-perm" -d 'Give a broker its write permission back on every name server'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "list" -d 'List the topics the name server knows'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "stats" -d 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "cq" -d 'Raw consume queue entries of one queue: commit log offset, size, tags code'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l read-queues -d 'Read queues per broker [default: 8, or the current value on update]' -r
@@ -266,12 +314,34 @@ yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s a -l active -d 'Only topics with messages in or out in the last 24 hours'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s q -l queue -d 'The queue id' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s i -l index -d 'The first queue offset to show' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s c -l count -d 'How many entries' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s b -l broker -d 'The broker (host:port) [default: the first master of the topic\'s route]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s g -l group -d 'Also show this consumer group\'s subscription to the topic' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "cq" -d 'Raw consume queue entries of one queue: commit log offset, size, tags code'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand send" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l tag -d 'The message tag' -r
@@ -326,20 +396,23 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every co
 complete -c mq -n "__fish_mq_using_subcommand consume" -l orderly -d 'Consume each queue in order, holding the broker\'s lock on it (an orderly consumer)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "update" -d 'Change a consumer group\'s settings'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "clone-offset" -d 'Copy a group\'s committed offsets on a topic to another group'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "time-span" -d 'A group\'s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "client-offsets" -d 'The offsets the group\'s online consumers hold in memory, as they report them'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span client-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l retry-max -d 'Redeliveries before a message goes to the dead-letter queue [default: 16]' -r
@@ -412,12 +485,41 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s y -l yes -d 'Do not ask'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l offline -d 'Copy even when the online source group does not subscribe to the topic'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s i -l client -d 'Only this client id' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a consumer group\'s settings'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "clone-offset" -d 'Copy a group\'s committed offsets on a topic to another group'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "time-span" -d 'A group\'s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "client-offsets" -d 'The offsets the group\'s online consumers hold in memory, as they report them'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
@@ -803,6 +905,10 @@ complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcomma
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "consume-stats" -d 'Every consumer group\'s progress on brokers: per queue broker offset, consumer offset, lag'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "stats" -d 'One RocketMQ stats item\'s sum, TPS and average over the last minute, hour and day'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "producers" -d 'Producers connected to brokers, by producer group'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "clean" -d 'Run a store clean-up on brokers now'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'
@@ -815,12 +921,17 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "stats" -d 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "cq" -d 'Raw consume queue entries of one queue: commit log offset, size, tags code'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "update" -d 'Change a consumer group\'s settings'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "clone-offset" -d 'Copy a group\'s committed offsets on a topic to another group'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "time-span" -d 'A group\'s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "client-offsets" -d 'The offsets the group\'s online consumers hold in memory, as they report them'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "query" -d 'Find messages of a topic by key (KEYS)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "print" -d 'Print messages of one queue from an offset, without a consumer group'

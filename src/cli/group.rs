@@ -9,6 +9,8 @@ use crate::client::admin::AdminClient;
 use crate::client::admin::group::{
     self, GroupChange, GroupDescription, GroupRow, ResetPlan, ResetTarget,
 };
+use crate::client::admin::maintenance::QueueOffsetRow;
+use crate::protocol::admin_codes::QueueTimeSpan;
 use crate::render::{self, Render, emit_sections, new_table, opt, time};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -88,6 +90,47 @@ pub enum GroupCommand {
         after_help = "Examples:\n  mq group reset-offset demo --topic TopicTest --to-earliest\n  mq group reset-offset demo --topic TopicTest --to-time '2024-05-01T12:00:00Z' --execute -y\n  mq group reset-offset demo --topic TopicTest --shift-by -100 --execute -y"
     )]
     ResetOffset(ResetArgs),
+    /// Copy a group's committed offsets on a topic to another group
+    #[command(
+        after_help = "Examples:\n  mq group clone-offset demo demo-copy --topic TopicTest\n  mq group clone-offset demo demo-copy --topic TopicTest --offline -o json"
+    )]
+    CloneOffset {
+        /// The group to copy from
+        src: String,
+        /// The group to copy to
+        dest: String,
+        /// The topic
+        #[arg(short = 't', long)]
+        topic: String,
+        /// Copy even when the online source group does not subscribe to the topic
+        #[arg(long)]
+        offline: bool,
+    },
+    /// A group's progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited
+    #[command(
+        after_help = "Examples:\n  mq group time-span demo --topic TopicTest\n  mq group time-span demo --topic TopicTest -o json"
+    )]
+    TimeSpan {
+        /// The consumer group
+        group: String,
+        /// The topic
+        #[arg(short = 't', long)]
+        topic: String,
+    },
+    /// The offsets the group's online consumers hold in memory, as they report them
+    #[command(
+        after_help = "Examples:\n  mq group client-offsets demo --topic TopicTest\n  mq group client-offsets demo --topic TopicTest --client 10.0.0.5@1234 -o json"
+    )]
+    ClientOffsets {
+        /// The consumer group
+        group: String,
+        /// The topic
+        #[arg(short = 't', long)]
+        topic: String,
+        /// Only this client id
+        #[arg(short = 'i', long)]
+        client: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -171,6 +214,29 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
         GroupCommand::ResetOffset(args) => {
             let plan = reset_offset(&admin, &args).await?;
             render::emit(g.output, &plan)?;
+        }
+        GroupCommand::CloneOffset {
+            src,
+            dest,
+            topic,
+            offline,
+        } => {
+            let rows = admin.clone_offsets(&src, &dest, &topic, offline).await?;
+            render::emit(g.output, &QueueOffsets(rows))?;
+        }
+        GroupCommand::TimeSpan { group, topic } => {
+            let spans = admin.time_spans(&group, &topic).await?;
+            render::emit(g.output, &TimeSpans(spans))?;
+        }
+        GroupCommand::ClientOffsets {
+            group,
+            topic,
+            client,
+        } => {
+            let rows = admin
+                .consumer_offsets(&group, &topic, client.as_deref())
+                .await?;
+            render::emit(g.output, &QueueOffsets(rows))?;
         }
     }
     Ok(())
@@ -363,4 +429,56 @@ async fn reset_offset(admin: &AdminClient, a: &ResetArgs) -> CliResult<ResetPlan
     )?;
     admin.execute_reset_offset(&mut plan).await?;
     Ok(plan)
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct QueueOffsets(pub Vec<QueueOffsetRow>);
+
+impl Render for QueueOffsets {
+    fn table(&self) -> comfy_table::Table {
+        let with_client = self.0.iter().any(|r| r.client_id.is_some());
+        let mut header = vec!["BROKER", "QUEUE", "OFFSET"];
+        if with_client {
+            header.insert(0, "CLIENT");
+        }
+        let mut t = new_table(header);
+        for r in &self.0 {
+            let mut row = vec![r.broker_name.clone(), r.queue_id.to_string(), opt(r.offset)];
+            if with_client {
+                row.insert(0, r.client_id.clone().unwrap_or_default());
+            }
+            t.add_row(row);
+        }
+        t
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct TimeSpans(pub Vec<QueueTimeSpan>);
+
+impl Render for TimeSpans {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "BROKER",
+            "QUEUE",
+            "OLDEST",
+            "NEWEST",
+            "CONSUMED UP TO",
+            "NEXT WAITING (ms)",
+        ]);
+        let at = |ms: i64| time((ms > 0).then_some(ms));
+        for s in &self.0 {
+            t.add_row(vec![
+                s.message_queue.broker_name.clone(),
+                s.message_queue.queue_id.to_string(),
+                at(s.min_time_stamp),
+                at(s.max_time_stamp),
+                at(s.consume_time_stamp),
+                s.delay_time.to_string(),
+            ]);
+        }
+        t
+    }
 }

@@ -289,6 +289,91 @@ impl AdminClient {
     }
 }
 
+impl AdminClient {
+    /// mqadmin cloneGroupOffset: copies `src`'s offsets on `topic` to `dest` on every master
+    /// of the topic's route; answers `dest`'s offsets afterwards.
+    pub async fn clone_offsets(
+        &self,
+        src: &str,
+        dest: &str,
+        topic: &str,
+        offline: bool,
+    ) -> ClientResult<Vec<QueueOffsetRow>> {
+        let masters = self.topic_masters(topic).await?;
+        let mut rows = Vec::new();
+        for t in &masters {
+            self.clone_group_offset(&t.addr, src, dest, topic, offline)
+                .await?;
+            let stats = self.consume_stats(&t.addr, dest, Some(topic)).await?;
+            rows.extend(
+                stats
+                    .offset_table
+                    .into_iter()
+                    .map(|(mq, w)| QueueOffsetRow {
+                        client_id: None,
+                        broker_name: mq.broker_name,
+                        queue_id: mq.queue_id,
+                        offset: w.committed_offset(),
+                    }),
+            );
+        }
+        Ok(rows)
+    }
+
+    /// A group's progress on a topic in store times, on every master of its route.
+    pub async fn time_spans(&self, group: &str, topic: &str) -> ClientResult<Vec<QueueTimeSpan>> {
+        let mut out = Vec::new();
+        for t in self.topic_masters(topic).await? {
+            out.extend(self.consume_time_span(&t.addr, topic, group).await?);
+        }
+        Ok(out)
+    }
+
+    /// mqadmin getConsumerStatus: the offsets each online consumer of `group` holds in
+    /// memory for `topic`'s queues (only `client_id`'s when given), asked through every
+    /// master of the topic's route.
+    pub async fn consumer_offsets(
+        &self,
+        group: &str,
+        topic: &str,
+        client_id: Option<&str>,
+    ) -> ClientResult<Vec<QueueOffsetRow>> {
+        let mut rows = Vec::new();
+        for t in self.topic_masters(topic).await? {
+            let status = self
+                .consumer_status(&t.addr, topic, group, client_id)
+                .await?;
+            for (client, offsets) in status.consumer_table {
+                rows.extend(offsets.0.into_iter().map(|(mq, offset)| QueueOffsetRow {
+                    client_id: Some(client.clone()),
+                    broker_name: mq.broker_name,
+                    queue_id: mq.queue_id,
+                    offset: Some(offset),
+                }));
+            }
+        }
+        rows.sort_by(|a, b| {
+            (&a.client_id, &a.broker_name, a.queue_id).cmp(&(
+                &b.client_id,
+                &b.broker_name,
+                b.queue_id,
+            ))
+        });
+        Ok(rows)
+    }
+}
+
+/// One queue's offset (of a client, for consumer status); `None`: never committed.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct QueueOffsetRow {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client_id: Option<String>,
+    pub broker_name: String,
+    pub queue_id: i32,
+    pub offset: Option<i64>,
+}
+
 /// mqadmin's compute24HourSum: the day window's sum, else the hour's, else the minute's.
 pub fn sum_24_hours(d: &BrokerStatsData) -> i64 {
     [d.stats_day.sum, d.stats_hour.sum, d.stats_minute.sum]
