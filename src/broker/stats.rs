@@ -91,7 +91,7 @@ impl BrokerStats {
     /// RocketMQ's incTopicPutNums/incTopicPutSize/incBrokerPutNums.
     pub fn on_topic_put(&self, topic: &str, msgs: u64, bytes: u64) {
         self.on_put(msgs, bytes);
-        let now = crate::util::now_millis();
+        let now = crate::util::now_millis;
         self.items.topic_put_nums.add(topic, msgs, 1, now);
         self.items.topic_put_size.add(topic, bytes, 1, now);
         self.items.broker_put_nums.add(BROKER_KEY, msgs, 1, now);
@@ -102,7 +102,7 @@ impl BrokerStats {
     pub fn on_topic_get(&self, group: &str, topic: &str, msgs: u64, bytes: u64) {
         self.on_get(msgs, bytes);
         self.on_group_get(group, msgs);
-        let now = crate::util::now_millis();
+        let now = crate::util::now_millis;
         let key = group_key(topic, group);
         self.items.group_get_nums.add(&key, msgs, 1, now);
         self.items.group_get_size.add(&key, bytes, 1, now);
@@ -111,10 +111,9 @@ impl BrokerStats {
 
     /// Counts a message `group` sent back for reconsumption (SNDBCK_PUT_NUMS).
     pub fn on_send_back(&self, group: &str, topic: &str) {
-        let now = crate::util::now_millis();
         self.items
             .sndbck_put_nums
-            .add(&group_key(topic, group), 1, 1, now);
+            .add(&group_key(topic, group), 1, 1, crate::util::now_millis);
     }
 
     /// Counts messages a group pulled. One read lock per pull, not per message.
@@ -331,8 +330,9 @@ pub struct StatsItemSet {
 }
 
 impl StatsItemSet {
-    /// Adds to `key`'s item; a read lock and no allocation once the item exists.
-    pub fn add(&self, key: &str, value: u64, times: u64, now: i64) {
+    /// Adds to `key`'s item; a read lock and no allocation once the item exists (`now`
+    /// is asked only to date a new item).
+    pub fn add(&self, key: &str, value: u64, times: u64, now: impl FnOnce() -> i64) {
         let add = |item: &StatsItem| {
             item.value.fetch_add(value, Ordering::Relaxed);
             item.times.fetch_add(times, Ordering::Relaxed);
@@ -344,7 +344,7 @@ impl StatsItemSet {
         let mut items = self.items.write().unwrap();
         add(items
             .entry(key.to_string())
-            .or_insert_with(|| std::sync::Arc::new(StatsItem::new(now))));
+            .or_insert_with(|| std::sync::Arc::new(StatsItem::new(now()))));
     }
 
     pub fn get(&self, key: &str) -> Option<std::sync::Arc<StatsItem>> {
@@ -425,8 +425,8 @@ mod tests {
     fn stats_item_windows_follow_their_samples() {
         let set = StatsItemSet::default();
         let t0 = 1_000_000_000;
-        set.add("T", 3, 1, t0);
-        set.add("T", 2, 1, t0 + 1_000);
+        set.add("T", 3, 1, || t0);
+        set.add("T", 2, 1, || t0 + 1_000);
         let item = set.get("T").unwrap();
         // Younger than every window: each covers the item's whole life.
         for w in 0..3 {
@@ -440,7 +440,7 @@ mod tests {
         for i in 1..=12 {
             set.sample(t0 + i * 10_000);
         }
-        set.add("T", 7, 1, t0 + 121_000);
+        set.add("T", 7, 1, || t0 + 121_000);
         assert_eq!(item.snapshot(0, t0 + 125_000).sum, 7);
         assert_eq!(item.snapshot(1, t0 + 125_000).sum, 12);
         assert_eq!(item.snapshot(2, t0 + 125_000).sum, 12);

@@ -322,7 +322,12 @@ pub fn get_broker_consume_stats(b: &Broker, req: &RemotingCommand) -> Outcome {
                 ..Default::default()
             };
             add_offsets(b, &group, &topic, config.write_queue_nums, &mut stats);
-            list.total_diff += stats.total_lag().unwrap_or(0);
+            // RocketMQ's computeTotalDiff: a queue never committed counts whole.
+            list.total_diff += stats
+                .offset_table
+                .values()
+                .map(|w| w.broker_offset - w.consumer_offset)
+                .sum::<i64>();
             per_topic.push(stats);
         }
         list.consume_stats_list.push([(group, per_topic)].into());
