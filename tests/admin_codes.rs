@@ -17,6 +17,7 @@ use mq::client::{ClientConfig, Message, Producer, ProducerConfig, SendStatus};
 use mq::protocol::admin_codes::{BrokerStatsData, ViewBrokerStatsDataRequestHeader};
 use mq::protocol::body::RemotingBody;
 use mq::protocol::header::UpdateConsumerOffsetRequestHeader;
+use mq::protocol::heartbeat::{HeartbeatData, ProducerData};
 use mq::remoting::code::{request, response};
 use mq::remoting::{RemotingClient, RemotingCommand};
 use serde_json::Value;
@@ -499,17 +500,36 @@ async fn consumer_status_is_asked_of_the_clients_and_producers_are_listed() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("No Any Consumer online"));
 
-    // GET_ALL_PRODUCER_INFO: the producer's group and client, once it has heartbeated.
+    // GET_ALL_PRODUCER_INFO: a producer's group and client once it has heartbeated (a
+    // library producer heartbeats every 30 s, as Java's: this one says so at once).
+    let producer_conn = RemotingClient::new();
+    let heartbeat = HeartbeatData {
+        client_id: "10.0.0.7@prod".into(),
+        producer_data_set: vec![ProducerData {
+            group_name: "status-producer".into(),
+        }],
+        ..Default::default()
+    };
+    let r = producer_conn
+        .invoke(
+            &up.broker,
+            RemotingCommand::request(request::HEART_BEAT).with_body(heartbeat.encode()),
+            DEADLINE,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS);
     let broker_addr = up.broker.clone();
-    let v = mq_json_until(
-        &up.namesrv,
-        &["admin", "producer", "-b", &broker_addr],
-        "the producer's heartbeat",
-        |v| !rows_of(v, "group", "status-producer").is_empty(),
-    )
-    .await;
-    let row = rows_of(&v, "group", "status-producer")[0];
-    assert!(row["clientId"].as_str().unwrap().contains('@'));
-    assert!(row["remoteIP"].as_str().unwrap().starts_with("127.0.0.1:"));
-    assert!(!row["language"].as_str().unwrap().is_empty());
+    let v = mq_json(&up.namesrv, &["admin", "producer", "-b", &broker_addr]).await;
+    let rows = rows_of(&v, "group", "status-producer");
+    assert_eq!(rows.len(), 1, "{v:#}");
+    assert_eq!(rows[0]["clientId"], "10.0.0.7@prod");
+    assert!(
+        rows[0]["remoteIP"]
+            .as_str()
+            .unwrap()
+            .starts_with("127.0.0.1:")
+    );
+    assert!(!rows[0]["language"].as_str().unwrap().is_empty());
+    assert_eq!(rows[0]["brokerName"], "broker-a");
 }
