@@ -268,6 +268,9 @@ _mq() {
             mq__subcmd__group,reset-offset)
                 cmd="mq__subcmd__group__subcmd__reset__subcmd__offset"
                 ;;
+            mq__subcmd__group,running-info)
+                cmd="mq__subcmd__group__subcmd__running__subcmd__info"
+                ;;
             mq__subcmd__group,time-span)
                 cmd="mq__subcmd__group__subcmd__time__subcmd__span"
                 ;;
@@ -297,6 +300,9 @@ _mq() {
                 ;;
             mq__subcmd__group__subcmd__help,reset-offset)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__reset__subcmd__offset"
+                ;;
+            mq__subcmd__group__subcmd__help,running-info)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__running__subcmd__info"
                 ;;
             mq__subcmd__group__subcmd__help,time-span)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__time__subcmd__span"
@@ -447,6 +453,9 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__group,reset-offset)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__reset__subcmd__offset"
+                ;;
+            mq__subcmd__help__subcmd__group,running-info)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__running__subcmd__info"
                 ;;
             mq__subcmd__help__subcmd__group,time-span)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__time__subcmd__span"
@@ -2843,7 +2852,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset clone-offset time-span client-offsets help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset clone-offset time-span running-info client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3131,7 +3140,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__help)
-            opts="create update list describe delete reset-offset clone-offset time-span client-offsets help"
+            opts="create update list describe delete reset-offset clone-offset time-span running-info client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3256,6 +3265,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__group__subcmd__help__subcmd__running__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__group__subcmd__help__subcmd__time__subcmd__span)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3350,6 +3373,56 @@ _mq() {
                     return 0
                     ;;
                 --shift-by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__running__subcmd__info)
+            opts="-i -c -n -o -h -V --client --cluster --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3919,7 +3992,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group)
-            opts="create update list describe delete reset-offset clone-offset time-span client-offsets"
+            opts="create update list describe delete reset-offset clone-offset time-span running-info client-offsets"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4017,6 +4090,20 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group__subcmd__reset__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__running__subcmd__info)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

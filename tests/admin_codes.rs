@@ -485,6 +485,22 @@ async fn consumer_status_is_asked_of_the_clients_and_producers_are_listed() {
     )
     .await;
     assert_eq!(v.as_array().unwrap().len(), 0);
+    // consumerStatus: the client's running info, forwarded by the broker (307).
+    let v = mq_json(
+        &up.namesrv,
+        &["admin", "consumerStatus", "-g", "status-group"],
+    )
+    .await;
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(v[0]["clientId"], client_id.as_str());
+    assert_eq!(v[0]["info"]["properties"]["consumerGroup"], "status-group");
+    let subscribed: Vec<&str> = v[0]["info"]["subscriptionSet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["topic"].as_str())
+        .collect();
+    assert!(subscribed.contains(&"StatusTopic"), "{v:#}");
     c.shutdown().await.unwrap();
     // No consumer online: RocketMQ's error.
     let out = mq(

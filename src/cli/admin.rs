@@ -426,6 +426,14 @@ pub fn translate(command: &str, args: &[String]) -> CliResult<Vec<String>> {
                 argv.push(s("--offline"));
             }
         }
+        "consumerStatus" => {
+            o.get('s');
+            o.get('b');
+            argv.extend([s("group"), s("running-info"), o.req('g', "group")?]);
+            if let Some(i) = o.get('i') {
+                argv.extend([s("--client"), i]);
+            }
+        }
         "getConsumerStatus" => {
             argv.extend([
                 s("group"),
@@ -546,6 +554,10 @@ mod tests {
             "group client-offsets G --topic T --client c1"
         );
         assert_eq!(t("producer", "-b h:1"), "broker producers -b h:1");
+        assert_eq!(
+            t("consumerStatus", "-g G -i c1 -s true"),
+            "group running-info G --client c1"
+        );
         assert_eq!(t("cleanExpiredCQ", "-c C"), "broker clean expired-cq -c C");
         assert_eq!(
             t("deleteExpiredCommitLog", "-b h:1"),

@@ -9,7 +9,7 @@ use crate::client::admin::AdminClient;
 use crate::client::admin::group::{
     self, GroupChange, GroupDescription, GroupRow, ResetPlan, ResetTarget,
 };
-use crate::client::admin::maintenance::QueueOffsetRow;
+use crate::client::admin::maintenance::{QueueOffsetRow, RunningInfo};
 use crate::protocol::admin_codes::QueueTimeSpan;
 use crate::render::{self, Render, emit_sections, new_table, opt, time};
 
@@ -117,6 +117,20 @@ pub enum GroupCommand {
         #[arg(short = 't', long)]
         topic: String,
     },
+    /// Each online consumer's running info: its settings, subscriptions and queues, as it reports them
+    #[command(
+        after_help = "Examples:\n  mq group running-info demo\n  mq group running-info demo --client 10.0.0.5@1234 -o json"
+    )]
+    RunningInfo {
+        /// The consumer group
+        group: String,
+        /// Only this client id
+        #[arg(short = 'i', long)]
+        client: Option<String>,
+        /// Only this cluster [default: every cluster]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
+    },
     /// The offsets the group's online consumers hold in memory, as they report them
     #[command(
         after_help = "Examples:\n  mq group client-offsets demo --topic TopicTest\n  mq group client-offsets demo --topic TopicTest --client 10.0.0.5@1234 -o json"
@@ -223,6 +237,21 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
         } => {
             let rows = admin.clone_offsets(&src, &dest, &topic, offline).await?;
             render::emit(g.output, &QueueOffsets(rows))?;
+        }
+        GroupCommand::RunningInfo {
+            group,
+            client,
+            cluster,
+        } => {
+            let infos = admin
+                .running_infos(&group, client.as_deref(), cluster.as_deref())
+                .await?;
+            if infos.is_empty() {
+                return Err(CliError::Failed(format!(
+                    "the consumer group '{group}' is not online"
+                )));
+            }
+            render::emit(g.output, &RunningInfos(infos))?;
         }
         GroupCommand::TimeSpan { group, topic } => {
             let spans = admin.time_spans(&group, &topic).await?;
@@ -478,6 +507,47 @@ impl Render for TimeSpans {
                 at(s.consume_time_stamp),
                 s.delay_time.to_string(),
             ]);
+        }
+        t
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct RunningInfos(pub Vec<RunningInfo>);
+
+impl Render for RunningInfos {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["CLIENT", "ADDRESS", "KEY", "VALUE"]);
+        for r in &self.0 {
+            let mut rows: Vec<(String, String)> = Vec::new();
+            if let Some(props) = r.info["properties"].as_object() {
+                for (k, v) in props {
+                    let v = v
+                        .as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string());
+                    rows.push((k.clone(), v));
+                }
+            }
+            if let Some(subs) = r.info["subscriptionSet"].as_array() {
+                for s in subs {
+                    rows.push((
+                        "subscription".into(),
+                        format!(
+                            "{} {}",
+                            s["topic"].as_str().unwrap_or_default(),
+                            s["subString"].as_str().unwrap_or_default()
+                        ),
+                    ));
+                }
+            }
+            if let Some(queues) = r.info["mqTable"].as_object() {
+                rows.push(("queues".into(), queues.len().to_string()));
+            }
+            for (k, v) in rows {
+                t.add_row(vec![r.client_id.clone(), r.client_addr.clone(), k, v]);
+            }
         }
         t
     }

@@ -363,6 +363,51 @@ impl AdminClient {
     }
 }
 
+impl AdminClient {
+    /// mqadmin consumerStatus: each online consumer's running info (its properties,
+    /// subscriptions and queues, as the client reports them through a broker it is
+    /// connected to), only `client_id`'s when given.
+    pub async fn running_infos(
+        &self,
+        group: &str,
+        client_id: Option<&str>,
+        cluster: Option<&str>,
+    ) -> ClientResult<Vec<RunningInfo>> {
+        let targets = self.masters(cluster).await?;
+        let mut out: Vec<RunningInfo> = Vec::new();
+        for t in &targets {
+            let Some(conns) = self.consumer_connection(&t.addr, group).await? else {
+                continue;
+            };
+            for c in conns.connection_set {
+                if client_id.is_some_and(|id| id != c.client_id)
+                    || out.iter().any(|r| r.client_id == c.client_id)
+                {
+                    continue;
+                }
+                let info = self
+                    .consumer_running_info(&t.addr, group, &c.client_id)
+                    .await?;
+                out.push(RunningInfo {
+                    client_id: c.client_id,
+                    client_addr: c.client_addr,
+                    info,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// One consumer's ConsumerRunningInfo (properties, subscriptionSet, mqTable, statusTable).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct RunningInfo {
+    pub client_id: String,
+    pub client_addr: String,
+    pub info: serde_json::Value,
+}
+
 /// One queue's offset (of a client, for consumer status); `None`: never committed.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
