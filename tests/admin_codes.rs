@@ -15,7 +15,7 @@ use std::time::Duration;
 use mq::client::consumer::{ConsumeFrom, PushConsumer, PushConsumerConfig};
 use mq::client::{ClientConfig, Message, Producer, ProducerConfig, SendStatus};
 use mq::protocol::admin_codes::{BrokerStatsData, ViewBrokerStatsDataRequestHeader};
-use mq::protocol::body::RemotingBody;
+use mq::protocol::body::{RemotingBody, TopicList};
 use mq::protocol::header::UpdateConsumerOffsetRequestHeader;
 use mq::protocol::heartbeat::{HeartbeatData, ProducerData};
 use mq::remoting::code::{request, response};
@@ -233,6 +233,22 @@ async fn stats_all_and_broker_consume_stats_show_what_was_sent_and_consumed() {
         .unwrap();
     assert_eq!(r.code, response::SUCCESS, "{:?}", r.remark);
     assert!(BrokerStatsData::decode(&r.body).unwrap().stats_day.sum >= 17);
+    // GET_SYSTEM_TOPIC_LIST_FROM_BROKER (mqadmin's export commands leave these out).
+    let r = client
+        .invoke(
+            &up.broker,
+            RemotingCommand::request(request::GET_SYSTEM_TOPIC_LIST_FROM_BROKER),
+            DEADLINE,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.code, response::SUCCESS);
+    let system = TopicList::decode(&r.body).unwrap().topic_list;
+    assert!(
+        system.contains("TBW102") && system.contains("SCHEDULE_TOPIC_XXXX"),
+        "{system:?}"
+    );
+    assert!(!system.contains("StatsTopic"));
     // A request without its header is an error response, not a crash.
     let r = client
         .invoke(
