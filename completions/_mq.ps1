@@ -857,6 +857,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
             [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
             [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
             [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
             [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1003,6 +1004,20 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;group;config' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;group;running-info' {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Only this client id')
             [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client id')
@@ -1044,6 +1059,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
             [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
             [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
             [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
             [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -1071,6 +1087,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;group;help;time-span' {
+            break
+        }
+        'mq;group;help;config' {
             break
         }
         'mq;group;help;running-info' {
@@ -1861,6 +1880,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
             [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
             [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
             [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
             [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             break
@@ -1887,6 +1907,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;group;time-span' {
+            break
+        }
+        'mq;help;group;config' {
             break
         }
         'mq;help;group;running-info' {

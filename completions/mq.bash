@@ -250,6 +250,9 @@ _mq() {
             mq__subcmd__group,clone-offset)
                 cmd="mq__subcmd__group__subcmd__clone__subcmd__offset"
                 ;;
+            mq__subcmd__group,config)
+                cmd="mq__subcmd__group__subcmd__config"
+                ;;
             mq__subcmd__group,create)
                 cmd="mq__subcmd__group__subcmd__create"
                 ;;
@@ -282,6 +285,9 @@ _mq() {
                 ;;
             mq__subcmd__group__subcmd__help,clone-offset)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__clone__subcmd__offset"
+                ;;
+            mq__subcmd__group__subcmd__help,config)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__config"
                 ;;
             mq__subcmd__group__subcmd__help,create)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__create"
@@ -438,6 +444,9 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__group,clone-offset)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__clone__subcmd__offset"
+                ;;
+            mq__subcmd__help__subcmd__group,config)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__config"
                 ;;
             mq__subcmd__help__subcmd__group,create)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__create"
@@ -2852,7 +2861,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset clone-offset time-span running-info client-offsets help"
+            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2947,6 +2956,48 @@ _mq() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__config)
+            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3140,7 +3191,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__help)
-            opts="create update list describe delete reset-offset clone-offset time-span running-info client-offsets help"
+            opts="create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3168,6 +3219,20 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__help__subcmd__clone__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3992,7 +4057,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group)
-            opts="create update list describe delete reset-offset clone-offset time-span running-info client-offsets"
+            opts="create update list describe delete reset-offset clone-offset time-span config running-info client-offsets"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4020,6 +4085,20 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group__subcmd__clone__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

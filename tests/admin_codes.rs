@@ -351,6 +351,25 @@ async fn clone_offsets_time_spans_consume_queue_and_clean_ups() {
         "{v:#}"
     );
 
+    // getConsumerConfig: the group's settings as the broker keeps them.
+    mq_ok(
+        &up.namesrv,
+        &["group", "create", "span-cfg", "--retry-max", "3"],
+    );
+    let v = mq_json(
+        &up.namesrv,
+        &["admin", "getConsumerConfig", "-g", "span-cfg"],
+    )
+    .await;
+    assert_eq!(v.as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(v[0]["config"]["retryMaxTimes"], 3);
+    assert_eq!(v[0]["config"]["groupName"], "span-cfg");
+    assert!(
+        !mq(&up.namesrv, &["group", "config", "no-such-group"])
+            .status
+            .success()
+    );
+
     // QUERY_CONSUME_TIME_SPAN: each queue's oldest and newest store times, the last consumed
     // message's, and a wait for the lagging group.
     let v = mq_json(

@@ -426,6 +426,7 @@ pub fn translate(command: &str, args: &[String]) -> CliResult<Vec<String>> {
                 argv.push(s("--offline"));
             }
         }
+        "getConsumerConfig" => argv.extend([s("group"), s("config"), o.req('g', "group")?]),
         "consumerStatus" => {
             o.get('s');
             o.get('b');
@@ -554,6 +555,7 @@ mod tests {
             "group client-offsets G --topic T --client c1"
         );
         assert_eq!(t("producer", "-b h:1"), "broker producers -b h:1");
+        assert_eq!(t("getConsumerConfig", "-g G"), "group config G");
         assert_eq!(
             t("consumerStatus", "-g G -i c1 -s true"),
             "group running-info G --client c1"

@@ -9,7 +9,7 @@ use crate::client::admin::AdminClient;
 use crate::client::admin::group::{
     self, GroupChange, GroupDescription, GroupRow, ResetPlan, ResetTarget,
 };
-use crate::client::admin::maintenance::{QueueOffsetRow, RunningInfo};
+use crate::client::admin::maintenance::{GroupConfigRow, QueueOffsetRow, RunningInfo};
 use crate::protocol::admin_codes::QueueTimeSpan;
 use crate::render::{self, Render, emit_sections, new_table, opt, time};
 
@@ -116,6 +116,17 @@ pub enum GroupCommand {
         /// The topic
         #[arg(short = 't', long)]
         topic: String,
+    },
+    /// A group's subscription group config on each broker that has it
+    #[command(
+        after_help = "Examples:\n  mq group config demo\n  mq group config demo -c DefaultCluster -o json"
+    )]
+    Config {
+        /// The consumer group
+        group: String,
+        /// Only this cluster [default: every cluster]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
     },
     /// Each online consumer's running info: its settings, subscriptions and queues, as it reports them
     #[command(
@@ -237,6 +248,15 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
         } => {
             let rows = admin.clone_offsets(&src, &dest, &topic, offline).await?;
             render::emit(g.output, &QueueOffsets(rows))?;
+        }
+        GroupCommand::Config { group, cluster } => {
+            let rows = admin.group_configs(&group, cluster.as_deref()).await?;
+            if rows.is_empty() {
+                return Err(CliError::Failed(format!(
+                    "no broker has the consumer group '{group}'"
+                )));
+            }
+            render::emit(g.output, &GroupConfigs(rows))?;
         }
         GroupCommand::RunningInfo {
             group,
@@ -548,6 +568,41 @@ impl Render for RunningInfos {
             for (k, v) in rows {
                 t.add_row(vec![r.client_id.clone(), r.client_addr.clone(), k, v]);
             }
+        }
+        t
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct GroupConfigs(pub Vec<GroupConfigRow>);
+
+impl Render for GroupConfigs {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "BROKER",
+            "CONSUME",
+            "FROM MIN",
+            "BROADCAST",
+            "RETRY QUEUES",
+            "RETRY MAX",
+            "BROKER ID",
+            "SLOW BROKER ID",
+            "NOTIFY IDS CHANGED",
+        ]);
+        for r in &self.0 {
+            let c = &r.config;
+            t.add_row(vec![
+                r.broker_name.clone(),
+                c.consume_enable.to_string(),
+                c.consume_from_min_enable.to_string(),
+                c.consume_broadcast_enable.to_string(),
+                c.retry_queue_nums.to_string(),
+                c.retry_max_times.to_string(),
+                c.broker_id.to_string(),
+                c.which_broker_when_consume_slowly.to_string(),
+                c.notify_consumer_ids_changed_enable.to_string(),
+            ]);
         }
         t
     }

@@ -399,6 +399,44 @@ impl AdminClient {
     }
 }
 
+impl AdminClient {
+    /// mqadmin getConsumerConfig: the group's subscription group config on each master
+    /// that has it (of `cluster`, or of every cluster).
+    pub async fn group_configs(
+        &self,
+        group: &str,
+        cluster: Option<&str>,
+    ) -> ClientResult<Vec<GroupConfigRow>> {
+        let targets = self.masters(cluster).await?;
+        let mut rows = Vec::new();
+        for (t, r) in on_each(&targets, |t| async move {
+            self.subscription_groups(&t.addr).await
+        })
+        .await
+        {
+            if let Some(config) = r?.subscription_group_table.remove(group) {
+                rows.push(GroupConfigRow {
+                    cluster: t.cluster,
+                    broker_name: t.broker_name,
+                    address: t.addr,
+                    config,
+                });
+            }
+        }
+        Ok(rows)
+    }
+}
+
+/// A group's config on one broker.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct GroupConfigRow {
+    pub cluster: String,
+    pub broker_name: String,
+    pub address: String,
+    pub config: crate::protocol::subscription_group::SubscriptionGroupConfig,
+}
+
 /// One consumer's ConsumerRunningInfo (properties, subscriptionSet, mqTable, statusTable).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
