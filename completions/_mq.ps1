@@ -97,6 +97,10 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
+            [CompletionResult]::new('consume-stats', 'consume-stats', [CompletionResultType]::ParameterValue, 'Every consumer group''s progress on brokers: per queue broker offset, consumer offset, lag')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'One RocketMQ stats item''s sum, TPS and average over the last minute, hour and day')
+            [CompletionResult]::new('producers', 'producers', [CompletionResultType]::ParameterValue, 'Producers connected to brokers, by producer group')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Run a store clean-up on brokers now')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -207,10 +211,80 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;broker;config;help;help' {
             break
         }
+        'mq;broker;consume-stats' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--min-diff', '--min-diff', [CompletionResultType]::ParameterName, 'Only queues lagging by at least this many messages')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only ordered topics')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;stats' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;producers' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;clean' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;broker;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
+            [CompletionResult]::new('consume-stats', 'consume-stats', [CompletionResultType]::ParameterValue, 'Every consumer group''s progress on brokers: per queue broker offset, consumer offset, lag')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'One RocketMQ stats item''s sum, TPS and average over the last minute, hour and day')
+            [CompletionResult]::new('producers', 'producers', [CompletionResultType]::ParameterValue, 'Producers connected to brokers, by producer group')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Run a store clean-up on brokers now')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -229,6 +303,18 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;broker;help;config;set' {
+            break
+        }
+        'mq;broker;help;consume-stats' {
+            break
+        }
+        'mq;broker;help;stats' {
+            break
+        }
+        'mq;broker;help;producers' {
+            break
+        }
+        'mq;broker;help;clean' {
             break
         }
         'mq;broker;help;help' {
@@ -582,6 +668,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)')
+            [CompletionResult]::new('cq', 'cq', [CompletionResultType]::ParameterValue, 'Raw consume queue entries of one queue: commit log offset, size, tags code')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -697,6 +785,42 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;topic;stats' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Only topics with messages in or out in the last 24 hours')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Only topics with messages in or out in the last 24 hours')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;topic;cq' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'The queue id')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The queue id')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The first queue offset to show')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'The first queue offset to show')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'How many entries')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many entries')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The broker (host:port) [default: the first master of the topic''s route]')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'The broker (host:port) [default: the first master of the topic''s route]')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Also show this consumer group''s subscription to the topic')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Also show this consumer group''s subscription to the topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;topic;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a topic (or update it if it exists) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a topic''s queues or permission; unchanged settings keep their value')
@@ -704,6 +828,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)')
+            [CompletionResult]::new('cq', 'cq', [CompletionResultType]::ParameterValue, 'Raw consume queue entries of one queue: commit log offset, size, tags code')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -723,6 +849,12 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;topic;help;list' {
+            break
+        }
+        'mq;topic;help;stats' {
+            break
+        }
+        'mq;topic;help;cq' {
             break
         }
         'mq;topic;help;help' {
@@ -820,6 +952,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
+            [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
+            [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
+            [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -953,6 +1090,81 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;group;clone-offset' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Copy even when the online source group does not subscribe to the topic')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;time-span' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;config' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;running-info' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;client-offsets' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;group;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
@@ -960,6 +1172,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
+            [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
+            [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
+            [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -979,6 +1196,21 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;group;help;reset-offset' {
+            break
+        }
+        'mq;group;help;clone-offset' {
+            break
+        }
+        'mq;group;help;time-span' {
+            break
+        }
+        'mq;group;help;config' {
+            break
+        }
+        'mq;group;help;running-info' {
+            break
+        }
+        'mq;group;help;client-offsets' {
             break
         }
         'mq;group;help;help' {
@@ -1915,6 +2147,10 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
+            [CompletionResult]::new('consume-stats', 'consume-stats', [CompletionResultType]::ParameterValue, 'Every consumer group''s progress on brokers: per queue broker offset, consumer offset, lag')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'One RocketMQ stats item''s sum, TPS and average over the last minute, hour and day')
+            [CompletionResult]::new('producers', 'producers', [CompletionResultType]::ParameterValue, 'Producers connected to brokers, by producer group')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Run a store clean-up on brokers now')
             break
         }
         'mq;help;broker;start' {
@@ -1932,6 +2168,18 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;broker;config;set' {
+            break
+        }
+        'mq;help;broker;consume-stats' {
+            break
+        }
+        'mq;help;broker;stats' {
+            break
+        }
+        'mq;help;broker;producers' {
+            break
+        }
+        'mq;help;broker;clean' {
             break
         }
         'mq;help;namesrv' {
@@ -1995,6 +2243,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)')
+            [CompletionResult]::new('cq', 'cq', [CompletionResultType]::ParameterValue, 'Raw consume queue entries of one queue: commit log offset, size, tags code')
             break
         }
         'mq;help;topic;create' {
@@ -2015,6 +2265,12 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;help;topic;list' {
             break
         }
+        'mq;help;topic;stats' {
+            break
+        }
+        'mq;help;topic;cq' {
+            break
+        }
         'mq;help;send' {
             break
         }
@@ -2028,6 +2284,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
+            [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
+            [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
+            [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             break
         }
         'mq;help;group;create' {
@@ -2046,6 +2307,21 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;group;reset-offset' {
+            break
+        }
+        'mq;help;group;clone-offset' {
+            break
+        }
+        'mq;help;group;time-span' {
+            break
+        }
+        'mq;help;group;config' {
+            break
+        }
+        'mq;help;group;running-info' {
+            break
+        }
+        'mq;help;group;client-offsets' {
             break
         }
         'mq;help;message' {

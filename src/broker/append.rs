@@ -14,7 +14,7 @@ impl Broker {
     /// on its queue are woken and it is counted; it is not yet durable: see `wait_durable`.
     pub fn append(&self, msg: &AppendMessage<'_>) -> Result<AppendedMessage, StoreError> {
         let a = self.store.append(msg)?;
-        self.stats.on_put(1, a.wrote_bytes as u64);
+        self.stats.on_topic_put(msg.topic, 1, a.wrote_bytes as u64);
         self.pull_hold
             .notify_message_arriving(msg.topic, msg.queue_id);
         if msg.topic == SCHEDULE_TOPIC {
@@ -38,7 +38,8 @@ impl Broker {
         let result = self.store.append_batch(msgs, appended);
         if !appended.is_empty() {
             let bytes: usize = appended.iter().map(|a| a.wrote_bytes).sum();
-            self.stats.on_put(appended.len() as u64, bytes as u64);
+            self.stats
+                .on_topic_put(msgs[0].topic, appended.len() as u64, bytes as u64);
             self.wake_queues(&msgs[..appended.len()]);
         }
         result

@@ -224,4 +224,14 @@ impl ProducerManager {
             .map(|g| g.values().cloned().collect())
             .unwrap_or_default()
     }
+
+    /// Every group with its connected producers (GET_ALL_PRODUCER_INFO).
+    pub fn groups(&self) -> BTreeMap<String, Vec<ClientChannel>> {
+        self.groups
+            .read()
+            .unwrap()
+            .iter()
+            .map(|(g, c)| (g.clone(), c.values().cloned().collect()))
+            .collect()
+    }
 }

@@ -1,5 +1,8 @@
 //! Broker counters for runtime info and `mq top`: messages and bytes put and
-//! got, sampled every second into TPS figures.
+//! got, sampled every second into TPS figures; and RocketMQ's stats items
+//! (BrokerStatsManager's TOPIC_PUT_NUMS, GROUP_GET_NUMS, ... by topic or
+//! `topic@group`) with their last-minute, last-hour and last-day figures, which
+//! VIEW_BROKER_STATS_DATA serves to mqadmin statsAll and the dashboard.
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,6 +20,8 @@ pub struct BrokerStats {
     groups: RwLock<HashMap<String, GroupCounter>>,
     /// (put, get) totals at the start of today and of yesterday.
     days: Mutex<DayMarks>,
+    /// RocketMQ's stats items by stats name and key.
+    pub items: StatsTable,
 }
 
 /// Totals when the local day began, as RocketMQ's msg*TotalTodayMorning and
@@ -53,6 +58,7 @@ impl Default for BrokerStats {
                 day: crate::util::local_day(crate::util::now_millis()),
                 ..Default::default()
             }),
+            items: StatsTable::default(),
         }
     }
 }
@@ -79,6 +85,35 @@ impl BrokerStats {
     pub fn on_get(&self, msgs: u64, bytes: u64) {
         self.get_msgs.fetch_add(msgs, Ordering::Relaxed);
         self.get_bytes.fetch_add(bytes, Ordering::Relaxed);
+    }
+
+    /// Counts messages stored in `topic` (one put call of `msgs` messages), as
+    /// RocketMQ's incTopicPutNums/incTopicPutSize/incBrokerPutNums.
+    pub fn on_topic_put(&self, topic: &str, msgs: u64, bytes: u64) {
+        self.on_put(msgs, bytes);
+        let now = crate::util::now_millis;
+        self.items.topic_put_nums.add(topic, msgs, 1, now);
+        self.items.topic_put_size.add(topic, bytes, 1, now);
+        self.items.broker_put_nums.add(BROKER_KEY, msgs, 1, now);
+    }
+
+    /// Counts messages `group` pulled from `topic`: the broker's get totals, the group's
+    /// consume TPS and RocketMQ's GROUP_GET_NUMS/GROUP_GET_SIZE/BROKER_GET_NUMS items.
+    pub fn on_topic_get(&self, group: &str, topic: &str, msgs: u64, bytes: u64) {
+        self.on_get(msgs, bytes);
+        self.on_group_get(group, msgs);
+        let now = crate::util::now_millis;
+        let key = group_key(topic, group);
+        self.items.group_get_nums.add(&key, msgs, 1, now);
+        self.items.group_get_size.add(&key, bytes, 1, now);
+        self.items.broker_get_nums.add(BROKER_KEY, msgs, 1, now);
+    }
+
+    /// Counts a message `group` sent back for reconsumption (SNDBCK_PUT_NUMS).
+    pub fn on_send_back(&self, group: &str, topic: &str) {
+        self.items
+            .sndbck_put_nums
+            .add(&group_key(topic, group), 1, 1, crate::util::now_millis);
     }
 
     /// Counts messages a group pulled. One read lock per pull, not per message.
@@ -128,6 +163,7 @@ impl BrokerStats {
     }
 
     pub fn sample(&self) {
+        self.items.sample(crate::util::now_millis());
         for c in self.groups.read().unwrap().values() {
             let mut h = c.history.lock().unwrap();
             h.push_back(c.total.load(Ordering::Relaxed));
@@ -164,6 +200,207 @@ impl BrokerStats {
     }
 }
 
+/// The key of the broker-wide items (BROKER_PUT_NUMS, BROKER_GET_NUMS), which
+/// RocketMQ keys by cluster name: VIEW_BROKER_STATS_DATA maps the name to this.
+pub const BROKER_KEY: &str = "";
+
+/// RocketMQ's key of a group's item on a topic.
+pub fn group_key(topic: &str, group: &str) -> String {
+    format!("{topic}@{group}")
+}
+
+/// One sample of an item: when, how many calls, and their summed value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CallSnapshot {
+    timestamp: i64,
+    times: u64,
+    value: u64,
+}
+
+/// The three windows of an item, as RocketMQ's StatsItem: sampled every 10 s
+/// (minute), 10 min (hour) and hour (day).
+const WINDOWS: [Window; 3] = [
+    Window {
+        interval_ms: 10_000,
+        kept: 6,
+    },
+    Window {
+        interval_ms: 600_000,
+        kept: 6,
+    },
+    Window {
+        interval_ms: 3_600_000,
+        kept: 24,
+    },
+];
+
+struct Window {
+    interval_ms: i64,
+    /// Samples kept: the window reaches back `kept` intervals from the last sample.
+    kept: usize,
+}
+
+/// One window's figures (RocketMQ's StatsSnapshot): the value added, the rate per
+/// second and the average value per call.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct StatsSnapshot {
+    pub sum: u64,
+    pub tps: f64,
+    pub avgpt: f64,
+    pub times: u64,
+}
+
+/// RocketMQ's StatsItem: a value and a call count, with samples for the
+/// windows. Unlike Java, whose figures move only at each sample (so a fresh
+/// item reads 0 for up to an hour in its day window), a window's figures run
+/// from its oldest sample to the live value: the day window of an item younger
+/// than a day covers its whole life.
+pub struct StatsItem {
+    value: AtomicU64,
+    times: AtomicU64,
+    samples: Mutex<[VecDeque<CallSnapshot>; 3]>,
+}
+
+impl StatsItem {
+    fn new(now: i64) -> Self {
+        let born = CallSnapshot {
+            timestamp: now,
+            times: 0,
+            value: 0,
+        };
+        StatsItem {
+            value: AtomicU64::new(0),
+            times: AtomicU64::new(0),
+            samples: Mutex::new(std::array::from_fn(|_| VecDeque::from([born]))),
+        }
+    }
+
+    fn live(&self, now: i64) -> CallSnapshot {
+        CallSnapshot {
+            timestamp: now,
+            times: self.times.load(Ordering::Relaxed),
+            value: self.value.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Takes each window's sample whose interval has passed.
+    fn sample(&self, now: i64) {
+        let live = self.live(now);
+        let mut samples = self.samples.lock().unwrap();
+        for (w, list) in WINDOWS.iter().zip(samples.iter_mut()) {
+            let due = list
+                .back()
+                .is_none_or(|last| now - last.timestamp >= w.interval_ms);
+            if due {
+                list.push_back(live);
+                while list.len() > w.kept + 1 {
+                    list.pop_front();
+                }
+            }
+        }
+    }
+
+    /// The minute (0), hour (1) or day (2) window's figures at `now`.
+    pub fn snapshot(&self, window: usize, now: i64) -> StatsSnapshot {
+        let live = self.live(now);
+        let samples = self.samples.lock().unwrap();
+        let Some(first) = samples[window].front().copied() else {
+            return StatsSnapshot::default();
+        };
+        let sum = live.value.saturating_sub(first.value);
+        let times = live.times.saturating_sub(first.times);
+        let elapsed = (live.timestamp - first.timestamp).max(1);
+        StatsSnapshot {
+            sum,
+            tps: sum as f64 * 1000.0 / elapsed as f64,
+            avgpt: if times > 0 {
+                sum as f64 / times as f64
+            } else {
+                0.0
+            },
+            times,
+        }
+    }
+}
+
+/// RocketMQ's StatsItemSet: the items of one stats name, by key, made on first use.
+#[derive(Default)]
+pub struct StatsItemSet {
+    items: RwLock<HashMap<String, std::sync::Arc<StatsItem>>>,
+}
+
+impl StatsItemSet {
+    /// Adds to `key`'s item; a read lock and no allocation once the item exists (`now`
+    /// is asked only to date a new item).
+    pub fn add(&self, key: &str, value: u64, times: u64, now: impl FnOnce() -> i64) {
+        let add = |item: &StatsItem| {
+            item.value.fetch_add(value, Ordering::Relaxed);
+            item.times.fetch_add(times, Ordering::Relaxed);
+        };
+        if let Some(item) = self.items.read().unwrap().get(key) {
+            add(item);
+            return;
+        }
+        let mut items = self.items.write().unwrap();
+        add(items
+            .entry(key.to_string())
+            .or_insert_with(|| std::sync::Arc::new(StatsItem::new(now()))));
+    }
+
+    pub fn get(&self, key: &str) -> Option<std::sync::Arc<StatsItem>> {
+        self.items.read().unwrap().get(key).cloned()
+    }
+
+    fn sample(&self, now: i64) {
+        let items: Vec<_> = self.items.read().unwrap().values().cloned().collect();
+        for item in items {
+            item.sample(now);
+        }
+    }
+}
+
+/// The stats items this broker keeps, under RocketMQ's stats names.
+#[derive(Default)]
+pub struct StatsTable {
+    pub topic_put_nums: StatsItemSet,
+    pub topic_put_size: StatsItemSet,
+    pub group_get_nums: StatsItemSet,
+    pub group_get_size: StatsItemSet,
+    pub sndbck_put_nums: StatsItemSet,
+    pub broker_put_nums: StatsItemSet,
+    pub broker_get_nums: StatsItemSet,
+}
+
+impl StatsTable {
+    /// The set of a RocketMQ stats name; `None` for names this broker does not keep.
+    pub fn set(&self, stats_name: &str) -> Option<&StatsItemSet> {
+        Some(match stats_name {
+            "TOPIC_PUT_NUMS" => &self.topic_put_nums,
+            "TOPIC_PUT_SIZE" => &self.topic_put_size,
+            "GROUP_GET_NUMS" => &self.group_get_nums,
+            "GROUP_GET_SIZE" => &self.group_get_size,
+            "SNDBCK_PUT_NUMS" => &self.sndbck_put_nums,
+            "BROKER_PUT_NUMS" => &self.broker_put_nums,
+            "BROKER_GET_NUMS" => &self.broker_get_nums,
+            _ => return None,
+        })
+    }
+
+    fn sample(&self, now: i64) {
+        for set in [
+            &self.topic_put_nums,
+            &self.topic_put_size,
+            &self.group_get_nums,
+            &self.group_get_size,
+            &self.sndbck_put_nums,
+            &self.broker_put_nums,
+            &self.broker_get_nums,
+        ] {
+            set.sample(now);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +419,64 @@ mod tests {
         // 90 pulled over three samples: 80 between the first and the last, 2 seconds apart.
         assert_eq!(s.group_consume_tps("g"), 40.0);
         assert_eq!(s.group_consume_tps("other"), 0.0);
+    }
+
+    #[test]
+    fn stats_item_windows_follow_their_samples() {
+        let set = StatsItemSet::default();
+        let t0 = 1_000_000_000;
+        set.add("T", 3, 1, || t0);
+        set.add("T", 2, 1, || t0 + 1_000);
+        let item = set.get("T").unwrap();
+        // Younger than every window: each covers the item's whole life.
+        for w in 0..3 {
+            let s = item.snapshot(w, t0 + 5_000);
+            assert_eq!((s.sum, s.times), (5, 2), "window {w}");
+            assert_eq!(s.tps, 1.0);
+            assert_eq!(s.avgpt, 2.5);
+        }
+        // Sampled every 10 s for two minutes with nothing added: the minute window
+        // forgets the five, the hour and day windows keep them.
+        for i in 1..=12 {
+            set.sample(t0 + i * 10_000);
+        }
+        set.add("T", 7, 1, || t0 + 121_000);
+        assert_eq!(item.snapshot(0, t0 + 125_000).sum, 7);
+        assert_eq!(item.snapshot(1, t0 + 125_000).sum, 12);
+        assert_eq!(item.snapshot(2, t0 + 125_000).sum, 12);
+        // Two hours on, sampled hourly: the hour window lost everything, the day kept it.
+        for i in 1..=12 {
+            set.sample(t0 + 125_000 + i * 600_000);
+        }
+        let later = t0 + 125_000 + 12 * 600_000 + 1;
+        assert_eq!(item.snapshot(1, later).sum, 0);
+        assert_eq!(item.snapshot(2, later).sum, 12);
+        assert!(set.get("other").is_none());
+    }
+
+    #[test]
+    fn topic_and_group_counts_land_in_rocketmq_items() {
+        let s = BrokerStats::default();
+        s.on_topic_put("T", 4, 400);
+        s.on_topic_get("g", "T", 3, 300);
+        s.on_send_back("g", "T");
+        let now = crate::util::now_millis() + 1;
+        let sum = |name: &str, key: &str| {
+            s.items
+                .set(name)
+                .and_then(|set| set.get(key))
+                .map(|i| i.snapshot(2, now).sum)
+        };
+        assert_eq!(sum("TOPIC_PUT_NUMS", "T"), Some(4));
+        assert_eq!(sum("TOPIC_PUT_SIZE", "T"), Some(400));
+        assert_eq!(sum("GROUP_GET_NUMS", "T@g"), Some(3));
+        assert_eq!(sum("GROUP_GET_SIZE", "T@g"), Some(300));
+        assert_eq!(sum("SNDBCK_PUT_NUMS", "T@g"), Some(1));
+        assert_eq!(sum("BROKER_PUT_NUMS", BROKER_KEY), Some(4));
+        assert_eq!(sum("BROKER_GET_NUMS", BROKER_KEY), Some(3));
+        assert!(s.items.set("QUEUE_PUT_NUMS").is_none());
+        assert_eq!(s.put_msgs.load(Ordering::Relaxed), 4);
+        assert_eq!(s.get_msgs.load(Ordering::Relaxed), 3);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub struct AdminArgs {
 fn is_flag(command: &str, opt: char) -> bool {
     matches!(
         (command, opt),
-        ("topicList", 'c') | ("clusterList", 'm') | (_, 'h')
+        ("topicList", 'c') | ("clusterList", 'm') | ("statsAll", 'a') | (_, 'h')
     )
 }
 
@@ -309,6 +309,159 @@ pub fn translate(command: &str, args: &[String]) -> CliResult<Vec<String>> {
                 s("-y"),
             ]);
         }
+        "updateTopicPerm" => {
+            argv.extend([s("topic"), s("update"), o.req('t', "topic")?]);
+            let p = o.req('p', "perm")?;
+            argv.extend([s("--perm"), s(perm_arg(&p)?)]);
+            push_targets(&mut o, &mut argv);
+        }
+        "topicClusterList" => argv.extend([s("topic"), s("route"), o.req('t', "topic")?]),
+        "updateKvConfig" => argv.extend([
+            s("namesrv"),
+            s("kv"),
+            s("put"),
+            o.req('s', "namespace")?,
+            o.req('k', "key")?,
+            o.req('v', "value")?,
+        ]),
+        "deleteKvConfig" => argv.extend([
+            s("namesrv"),
+            s("kv"),
+            s("delete"),
+            o.req('s', "namespace")?,
+            o.req('k', "key")?,
+        ]),
+        "updateOrderConf" => {
+            let topic = o.req('t', "topic")?;
+            let ns = s("ORDER_TOPIC_CONFIG");
+            match o.req('m', "method")?.as_str() {
+                "get" => argv.extend([s("namesrv"), s("kv"), s("get"), ns, topic]),
+                "put" => {
+                    let v = o.req('v', "order conf")?;
+                    argv.extend([s("namesrv"), s("kv"), s("put"), ns, topic, v]);
+                }
+                "delete" => argv.extend([s("namesrv"), s("kv"), s("delete"), ns, topic]),
+                other => {
+                    return Err(CliError::Usage(format!(
+                        "mqadmin updateOrderConf: -m is get, put or delete, not '{other}'"
+                    )));
+                }
+            }
+        }
+        "getNamesrvConfig" => argv.extend([s("namesrv"), s("config"), s("get")]),
+        "updateNamesrvConfig" => argv.extend([
+            s("namesrv"),
+            s("config"),
+            s("set"),
+            o.req('k', "key")?,
+            o.req('v', "value")?,
+        ]),
+        "sendMessage" => {
+            argv.extend([
+                s("send"),
+                s("--topic"),
+                o.req('t', "topic")?,
+                s("--body"),
+                o.req('p', "body")?,
+            ]);
+            if let Some(k) = o.get('k') {
+                argv.extend([s("--keys"), k]);
+            }
+            if let Some(c) = o.get('c') {
+                argv.extend([s("--tag"), c]);
+            }
+        }
+        "brokerConsumeStats" => {
+            o.get('t');
+            argv.extend([s("broker"), s("consume-stats")]);
+            if let Some(b) = o.get('b') {
+                argv.extend([s("-b"), b]);
+            }
+            if let Some(l) = o.get('l') {
+                argv.extend([s("--min-diff"), l]);
+            }
+            if o.truthy('o') {
+                argv.push(s("--order"));
+            }
+        }
+        "statsAll" => {
+            argv.extend([s("topic"), s("stats")]);
+            if let Some(t) = o.get('t') {
+                argv.push(t);
+            }
+            if o.has('a') {
+                argv.push(s("--active"));
+            }
+        }
+        "queryCq" => {
+            argv.extend([
+                s("topic"),
+                s("cq"),
+                o.req('t', "topic")?,
+                s("--queue"),
+                o.req('q', "queue id")?,
+                s("--index"),
+                o.req('i', "index")?,
+            ]);
+            if let Some(c) = o.get('c') {
+                argv.extend([s("--count"), c]);
+            }
+            if let Some(b) = o.get('b') {
+                argv.extend([s("-b"), b]);
+            }
+            if let Some(g) = o.get('g') {
+                argv.extend([s("--group"), g]);
+            }
+        }
+        "cloneGroupOffset" => {
+            argv.extend([
+                s("group"),
+                s("clone-offset"),
+                o.req('s', "source group")?,
+                o.req('d', "destination group")?,
+                s("--topic"),
+                o.req('t', "topic")?,
+            ]);
+            if o.truthy('o') {
+                argv.push(s("--offline"));
+            }
+        }
+        "getConsumerConfig" => argv.extend([s("group"), s("config"), o.req('g', "group")?]),
+        "consumerStatus" => {
+            o.get('s');
+            o.get('b');
+            argv.extend([s("group"), s("running-info"), o.req('g', "group")?]);
+            if let Some(i) = o.get('i') {
+                argv.extend([s("--client"), i]);
+            }
+        }
+        "getConsumerStatus" => {
+            argv.extend([
+                s("group"),
+                s("client-offsets"),
+                o.req('g', "group")?,
+                s("--topic"),
+                o.req('t', "topic")?,
+            ]);
+            if let Some(i) = o.get('i') {
+                argv.extend([s("--client"), i]);
+            }
+        }
+        "producer" => argv.extend([
+            s("broker"),
+            s("producers"),
+            s("-b"),
+            o.req('b', "broker address")?,
+        ]),
+        "cleanExpiredCQ" | "deleteExpiredCommitLog" => {
+            let what = if command == "cleanExpiredCQ" {
+                "expired-cq"
+            } else {
+                "expired-commitlog"
+            };
+            argv.extend([s("broker"), s("clean"), s(what)]);
+            push_targets(&mut o, &mut argv);
+        }
         other => {
             return Err(CliError::Usage(format!(
                 "mqadmin command '{other}' is not covered by mq admin (see commands/admin.md for the list)"
@@ -384,5 +537,41 @@ mod tests {
         assert!(t("updateTopic", "-c C").contains("-t (topic) is required"));
         assert!(t("updateTopic", "-t T -z 1").contains("-z is not supported"));
         assert!(t("startMonitoring", "").contains("not covered"));
+        assert_eq!(
+            t("brokerConsumeStats", "-b h:1 -l 5 -o true -t 3000"),
+            "broker consume-stats -b h:1 --min-diff 5 --order"
+        );
+        assert_eq!(t("statsAll", "-a -t T"), "topic stats T --active");
+        assert_eq!(
+            t("queryCq", "-t T -q 1 -i 5 -c 2 -g G"),
+            "topic cq T --queue 1 --index 5 --count 2 --group G"
+        );
+        assert_eq!(
+            t("cloneGroupOffset", "-s a -d b -t T -o true"),
+            "group clone-offset a b --topic T --offline"
+        );
+        assert_eq!(
+            t("getConsumerStatus", "-g G -t T -i c1"),
+            "group client-offsets G --topic T --client c1"
+        );
+        assert_eq!(t("producer", "-b h:1"), "broker producers -b h:1");
+        assert_eq!(t("getConsumerConfig", "-g G"), "group config G");
+        assert_eq!(
+            t("consumerStatus", "-g G -i c1 -s true"),
+            "group running-info G --client c1"
+        );
+        assert_eq!(t("cleanExpiredCQ", "-c C"), "broker clean expired-cq -c C");
+        assert_eq!(
+            t("deleteExpiredCommitLog", "-b h:1"),
+            "broker clean expired-commitlog -b h:1"
+        );
+        assert_eq!(
+            t("updateOrderConf", "-t T -m put -v broker-a:4"),
+            "namesrv kv put ORDER_TOPIC_CONFIG T broker-a:4"
+        );
+        assert_eq!(
+            t("updateTopicPerm", "-t T -p 4 -c C"),
+            "topic update T --perm r -c C"
+        );
     }
 }

@@ -30,12 +30,39 @@ pub enum BrokerCommand {
     /// Read or change a running broker's config
     #[command(subcommand)]
     Config(super::broker_admin::ConfigCommand),
+    /// Every consumer group's progress on brokers: per queue broker offset, consumer offset, lag
+    #[command(
+        after_help = "Examples:\n  mq broker consume-stats\n  mq broker consume-stats -b 127.0.0.1:10911 --min-diff 100\n  mq broker consume-stats --order -o json"
+    )]
+    ConsumeStats(super::broker_admin::ConsumeStatsArgs),
+    /// One RocketMQ stats item's sum, TPS and average over the last minute, hour and day
+    #[command(
+        after_help = "Stats names: TOPIC_PUT_NUMS, TOPIC_PUT_SIZE (key: topic); GROUP_GET_NUMS,\nGROUP_GET_SIZE, SNDBCK_PUT_NUMS (key: topic@group); BROKER_PUT_NUMS,\nBROKER_GET_NUMS (key: cluster name).\n\nExamples:\n  mq broker stats TOPIC_PUT_NUMS TopicTest\n  mq broker stats GROUP_GET_NUMS TopicTest@demo -b 127.0.0.1:10911 -o json"
+    )]
+    Stats(super::broker_admin::StatsArgs),
+    /// Producers connected to brokers, by producer group
+    #[command(
+        after_help = "Examples:\n  mq broker producers\n  mq broker producers -b 127.0.0.1:10911 -o json"
+    )]
+    Producers {
+        #[command(flatten)]
+        targets: super::admin_common::Targets,
+    },
+    /// Run a store clean-up on brokers now
+    #[command(
+        after_help = "Examples:\n  mq broker clean expired-commitlog\n  mq broker clean expired-cq -b 127.0.0.1:10911"
+    )]
+    Clean(super::broker_admin::CleanArgs),
 }
 
 pub async fn run(g: &GlobalArgs, cmd: BrokerCommand) -> CliResult {
     match cmd {
         BrokerCommand::Status { targets } => super::broker_admin::status(g, targets).await,
         BrokerCommand::Config(cmd) => super::broker_admin::config(g, cmd).await,
+        BrokerCommand::ConsumeStats(a) => super::broker_admin::consume_stats(g, a).await,
+        BrokerCommand::Stats(a) => super::broker_admin::stats(g, a).await,
+        BrokerCommand::Producers { targets } => super::broker_admin::producers(g, targets).await,
+        BrokerCommand::Clean(a) => super::broker_admin::clean(g, a).await,
         BrokerCommand::Start { config } => {
             let start = match &config {
                 Some(path) => config::load(path).map_err(|e| CliError::Usage(e.to_string()))?,

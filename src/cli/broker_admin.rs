@@ -1,11 +1,16 @@
-//! `mq broker status` and `mq broker config get|set`: flags and tables over
-//! `client::admin::broker_info` (runtime figures, config keys).
+//! `mq broker status`, `config get|set`, `consume-stats`, `stats`, `producers`
+//! and `clean`: flags and tables over `client::admin::broker_info` (runtime
+//! figures, config keys) and `client::admin::maintenance` (stats items, every
+//! group's progress, the producer table, store clean-ups).
 
 use serde::Serialize;
 
 use super::admin_common::Targets;
-use super::{CliResult, GlobalArgs};
+use super::{CliError, CliResult, GlobalArgs};
 use crate::client::admin::broker_info::{BrokerStatus, ConfigRow, HaStatus};
+use crate::client::admin::maintenance::{BrokerConsumeReport, CleanUp, CleanUpRow};
+use crate::protocol::admin_codes::{BrokerStatsData, ProducerInfo};
+use crate::protocol::connection::version_desc;
 use crate::render::{self, Render, new_table, time};
 
 #[derive(Debug, clap::Subcommand)]
@@ -162,4 +167,244 @@ pub async fn config(g: &GlobalArgs, cmd: ConfigCommand) -> CliResult {
         }
     };
     Ok(render::emit(g.output, &ConfigRows(rows))?)
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ConsumeStatsArgs {
+    #[command(flatten)]
+    pub targets: Targets,
+    /// Only ordered topics
+    #[arg(long)]
+    pub order: bool,
+    /// Only queues lagging by at least this many messages
+    #[arg(long, default_value_t = 0)]
+    pub min_diff: i64,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct BrokerConsume(pub BrokerConsumeReport);
+
+impl Render for BrokerConsume {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "TOPIC",
+            "GROUP",
+            "BROKER",
+            "QUEUE",
+            "BROKER OFFSET",
+            "CONSUMER OFFSET",
+            "DIFF",
+            "LAST TIME",
+        ]);
+        for r in &self.0.rows {
+            t.add_row(vec![
+                r.topic.clone(),
+                r.group.clone(),
+                r.broker_name.clone(),
+                r.queue_id.to_string(),
+                r.broker_offset.to_string(),
+                r.consumer_offset.to_string(),
+                r.diff.to_string(),
+                time((r.last_timestamp > 0).then_some(r.last_timestamp)),
+            ]);
+        }
+        t.add_row(vec![
+            "Diff Total".to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            self.0.total_diff.to_string(),
+            String::new(),
+        ]);
+        t
+    }
+}
+
+pub async fn consume_stats(g: &GlobalArgs, a: ConsumeStatsArgs) -> CliResult {
+    let admin = g.admin()?;
+    let targets = a.targets.resolve(&admin).await?;
+    let report = admin
+        .broker_consume_rows(&targets, a.order, a.min_diff)
+        .await?;
+    Ok(render::emit(g.output, &BrokerConsume(report))?)
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct StatsArgs {
+    /// RocketMQ's stats name, e.g. TOPIC_PUT_NUMS
+    pub name: String,
+    /// The item's key: a topic, topic@group, or the cluster name
+    pub key: String,
+    #[command(flatten)]
+    pub targets: Targets,
+}
+
+/// One broker's figures of a stats item.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatsItemRow {
+    pub broker_name: String,
+    pub address: String,
+    #[serde(flatten)]
+    pub data: BrokerStatsData,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct StatsItemRows(pub Vec<StatsItemRow>);
+
+impl Render for StatsItemRows {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["BROKER", "ADDRESS", "WINDOW", "SUM", "TPS", "AVG"]);
+        for r in &self.0 {
+            for (window, item) in [
+                ("minute", r.data.stats_minute),
+                ("hour", r.data.stats_hour),
+                ("day", r.data.stats_day),
+            ] {
+                t.add_row(vec![
+                    r.broker_name.clone(),
+                    r.address.clone(),
+                    window.to_string(),
+                    item.sum.to_string(),
+                    format!("{:.2}", item.tps),
+                    format!("{:.2}", item.avgpt),
+                ]);
+            }
+        }
+        t
+    }
+}
+
+pub async fn stats(g: &GlobalArgs, a: StatsArgs) -> CliResult {
+    let admin = g.admin()?;
+    let targets = a.targets.resolve(&admin).await?;
+    let mut rows = Vec::new();
+    for t in targets {
+        let data = admin
+            .view_broker_stats_data(&t.addr, &a.name, &a.key)
+            .await?;
+        rows.push(StatsItemRow {
+            broker_name: t.broker_name,
+            address: t.addr,
+            data,
+        });
+    }
+    Ok(render::emit(g.output, &StatsItemRows(rows))?)
+}
+
+/// One connected producer on one broker.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProducerRow {
+    pub broker_name: String,
+    pub group: String,
+    #[serde(flatten)]
+    pub info: ProducerInfo,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct ProducerRows(pub Vec<ProducerRow>);
+
+impl Render for ProducerRows {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "BROKER",
+            "GROUP",
+            "CLIENT ID",
+            "ADDRESS",
+            "LANGUAGE",
+            "VERSION",
+            "LAST HEARTBEAT",
+        ]);
+        for r in &self.0 {
+            t.add_row(vec![
+                r.broker_name.clone(),
+                r.group.clone(),
+                r.info.client_id.clone(),
+                r.info.remote_ip.clone(),
+                r.info.language.clone(),
+                version_desc(r.info.version),
+                time(Some(r.info.last_update_timestamp)),
+            ]);
+        }
+        t
+    }
+}
+
+pub async fn producers(g: &GlobalArgs, targets: Targets) -> CliResult {
+    let admin = g.admin()?;
+    let targets = targets.resolve(&admin).await?;
+    let mut rows = Vec::new();
+    for t in targets {
+        let table = admin.all_producer_info(&t.addr).await?;
+        for (group, infos) in table.data {
+            for info in infos {
+                rows.push(ProducerRow {
+                    broker_name: t.broker_name.clone(),
+                    group: group.clone(),
+                    info,
+                });
+            }
+        }
+    }
+    Ok(render::emit(g.output, &ProducerRows(rows))?)
+}
+
+/// What `mq broker clean` cleans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CleanWhat {
+    /// Commit log files older than fileReservedTime, whatever deleteWhen says (deleteExpiredCommitLog)
+    ExpiredCommitlog,
+    /// Consume queue and index files that only point at deleted commit log data (cleanExpiredCQ)
+    ExpiredCq,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CleanArgs {
+    /// What to clean
+    #[arg(value_enum)]
+    pub what: CleanWhat,
+    #[command(flatten)]
+    pub targets: Targets,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct CleanRows(pub Vec<CleanUpRow>);
+
+impl Render for CleanRows {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["BROKER", "ADDRESS", "RESULT"]);
+        for r in &self.0 {
+            t.add_row(vec![
+                r.broker_name.clone(),
+                r.address.clone(),
+                r.error.clone().unwrap_or_else(|| "done".into()),
+            ]);
+        }
+        t
+    }
+}
+
+pub async fn clean(g: &GlobalArgs, a: CleanArgs) -> CliResult {
+    let admin = g.admin()?;
+    let targets = a.targets.resolve(&admin).await?;
+    let what = match a.what {
+        CleanWhat::ExpiredCommitlog => CleanUp::ExpiredCommitLog,
+        CleanWhat::ExpiredCq => CleanUp::ExpiredConsumeQueue,
+    };
+    let rows = admin.clean_up_on(&targets, what).await;
+    let failed = rows.iter().filter(|r| !r.done).count();
+    render::emit(g.output, &CleanRows(rows))?;
+    if failed > 0 {
+        return Err(CliError::Failed(format!(
+            "the clean-up failed on {failed} broker(s)"
+        )));
+    }
+    Ok(())
 }

@@ -9,6 +9,8 @@ use crate::client::admin::AdminClient;
 use crate::client::admin::group::{
     self, GroupChange, GroupDescription, GroupRow, ResetPlan, ResetTarget,
 };
+use crate::client::admin::maintenance::{GroupConfigRow, QueueOffsetRow, RunningInfo};
+use crate::protocol::admin_codes::QueueTimeSpan;
 use crate::render::{self, Render, emit_sections, new_table, opt, time};
 
 #[derive(Debug, Clone, clap::Args)]
@@ -88,6 +90,72 @@ pub enum GroupCommand {
         after_help = "Examples:\n  mq group reset-offset demo --topic TopicTest --to-earliest\n  mq group reset-offset demo --topic TopicTest --to-time '2024-05-01T12:00:00Z' --execute -y\n  mq group reset-offset demo --topic TopicTest --shift-by -100 --execute -y"
     )]
     ResetOffset(ResetArgs),
+    /// Copy a group's committed offsets on a topic to another group
+    #[command(
+        after_help = "Examples:\n  mq group clone-offset demo demo-copy --topic TopicTest\n  mq group clone-offset demo demo-copy --topic TopicTest --offline -o json"
+    )]
+    CloneOffset {
+        /// The group to copy from
+        src: String,
+        /// The group to copy to
+        dest: String,
+        /// The topic
+        #[arg(short = 't', long)]
+        topic: String,
+        /// Copy even when the online source group does not subscribe to the topic
+        #[arg(long)]
+        offline: bool,
+    },
+    /// A group's progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited
+    #[command(
+        after_help = "Examples:\n  mq group time-span demo --topic TopicTest\n  mq group time-span demo --topic TopicTest -o json"
+    )]
+    TimeSpan {
+        /// The consumer group
+        group: String,
+        /// The topic
+        #[arg(short = 't', long)]
+        topic: String,
+    },
+    /// A group's subscription group config on each broker that has it
+    #[command(
+        after_help = "Examples:\n  mq group config demo\n  mq group config demo -c DefaultCluster -o json"
+    )]
+    Config {
+        /// The consumer group
+        group: String,
+        /// Only this cluster [default: every cluster]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
+    },
+    /// Each online consumer's running info: its settings, subscriptions and queues, as it reports them
+    #[command(
+        after_help = "Examples:\n  mq group running-info demo\n  mq group running-info demo --client 10.0.0.5@1234 -o json"
+    )]
+    RunningInfo {
+        /// The consumer group
+        group: String,
+        /// Only this client id
+        #[arg(short = 'i', long)]
+        client: Option<String>,
+        /// Only this cluster [default: every cluster]
+        #[arg(short = 'c', long)]
+        cluster: Option<String>,
+    },
+    /// The offsets the group's online consumers hold in memory, as they report them
+    #[command(
+        after_help = "Examples:\n  mq group client-offsets demo --topic TopicTest\n  mq group client-offsets demo --topic TopicTest --client 10.0.0.5@1234 -o json"
+    )]
+    ClientOffsets {
+        /// The consumer group
+        group: String,
+        /// The topic
+        #[arg(short = 't', long)]
+        topic: String,
+        /// Only this client id
+        #[arg(short = 'i', long)]
+        client: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -171,6 +239,53 @@ pub async fn run(g: &GlobalArgs, cmd: GroupCommand) -> CliResult {
         GroupCommand::ResetOffset(args) => {
             let plan = reset_offset(&admin, &args).await?;
             render::emit(g.output, &plan)?;
+        }
+        GroupCommand::CloneOffset {
+            src,
+            dest,
+            topic,
+            offline,
+        } => {
+            let rows = admin.clone_offsets(&src, &dest, &topic, offline).await?;
+            render::emit(g.output, &QueueOffsets(rows))?;
+        }
+        GroupCommand::Config { group, cluster } => {
+            let rows = admin.group_configs(&group, cluster.as_deref()).await?;
+            if rows.is_empty() {
+                return Err(CliError::Failed(format!(
+                    "no broker has the consumer group '{group}'"
+                )));
+            }
+            render::emit(g.output, &GroupConfigs(rows))?;
+        }
+        GroupCommand::RunningInfo {
+            group,
+            client,
+            cluster,
+        } => {
+            let infos = admin
+                .running_infos(&group, client.as_deref(), cluster.as_deref())
+                .await?;
+            if infos.is_empty() {
+                return Err(CliError::Failed(format!(
+                    "the consumer group '{group}' is not online"
+                )));
+            }
+            render::emit(g.output, &RunningInfos(infos))?;
+        }
+        GroupCommand::TimeSpan { group, topic } => {
+            let spans = admin.time_spans(&group, &topic).await?;
+            render::emit(g.output, &TimeSpans(spans))?;
+        }
+        GroupCommand::ClientOffsets {
+            group,
+            topic,
+            client,
+        } => {
+            let rows = admin
+                .consumer_offsets(&group, &topic, client.as_deref())
+                .await?;
+            render::emit(g.output, &QueueOffsets(rows))?;
         }
     }
     Ok(())
@@ -363,4 +478,132 @@ async fn reset_offset(admin: &AdminClient, a: &ResetArgs) -> CliResult<ResetPlan
     )?;
     admin.execute_reset_offset(&mut plan).await?;
     Ok(plan)
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct QueueOffsets(pub Vec<QueueOffsetRow>);
+
+impl Render for QueueOffsets {
+    fn table(&self) -> comfy_table::Table {
+        let with_client = self.0.iter().any(|r| r.client_id.is_some());
+        let mut header = vec!["BROKER", "QUEUE", "OFFSET"];
+        if with_client {
+            header.insert(0, "CLIENT");
+        }
+        let mut t = new_table(header);
+        for r in &self.0 {
+            let mut row = vec![r.broker_name.clone(), r.queue_id.to_string(), opt(r.offset)];
+            if with_client {
+                row.insert(0, r.client_id.clone().unwrap_or_default());
+            }
+            t.add_row(row);
+        }
+        t
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct TimeSpans(pub Vec<QueueTimeSpan>);
+
+impl Render for TimeSpans {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "BROKER",
+            "QUEUE",
+            "OLDEST",
+            "NEWEST",
+            "CONSUMED UP TO",
+            "NEXT WAITING (ms)",
+        ]);
+        let at = |ms: i64| time((ms > 0).then_some(ms));
+        for s in &self.0 {
+            t.add_row(vec![
+                s.message_queue.broker_name.clone(),
+                s.message_queue.queue_id.to_string(),
+                at(s.min_time_stamp),
+                at(s.max_time_stamp),
+                at(s.consume_time_stamp),
+                s.delay_time.to_string(),
+            ]);
+        }
+        t
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct RunningInfos(pub Vec<RunningInfo>);
+
+impl Render for RunningInfos {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["CLIENT", "ADDRESS", "KEY", "VALUE"]);
+        for r in &self.0 {
+            let mut rows: Vec<(String, String)> = Vec::new();
+            if let Some(props) = r.info["properties"].as_object() {
+                for (k, v) in props {
+                    let v = v
+                        .as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string());
+                    rows.push((k.clone(), v));
+                }
+            }
+            if let Some(subs) = r.info["subscriptionSet"].as_array() {
+                for s in subs {
+                    rows.push((
+                        "subscription".into(),
+                        format!(
+                            "{} {}",
+                            s["topic"].as_str().unwrap_or_default(),
+                            s["subString"].as_str().unwrap_or_default()
+                        ),
+                    ));
+                }
+            }
+            if let Some(queues) = r.info["mqTable"].as_object() {
+                rows.push(("queues".into(), queues.len().to_string()));
+            }
+            for (k, v) in rows {
+                t.add_row(vec![r.client_id.clone(), r.client_addr.clone(), k, v]);
+            }
+        }
+        t
+    }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct GroupConfigs(pub Vec<GroupConfigRow>);
+
+impl Render for GroupConfigs {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "BROKER",
+            "CONSUME",
+            "FROM MIN",
+            "BROADCAST",
+            "RETRY QUEUES",
+            "RETRY MAX",
+            "BROKER ID",
+            "SLOW BROKER ID",
+            "NOTIFY IDS CHANGED",
+        ]);
+        for r in &self.0 {
+            let c = &r.config;
+            t.add_row(vec![
+                r.broker_name.clone(),
+                c.consume_enable.to_string(),
+                c.consume_from_min_enable.to_string(),
+                c.consume_broadcast_enable.to_string(),
+                c.retry_queue_nums.to_string(),
+                c.retry_max_times.to_string(),
+                c.broker_id.to_string(),
+                c.which_broker_when_consume_slowly.to_string(),
+                c.notify_consumer_ids_changed_enable.to_string(),
+            ]);
+        }
+        t
+    }
 }

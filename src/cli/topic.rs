@@ -5,8 +5,9 @@ use crate::client::admin::schedule::DelayLevelStatus;
 use serde::Serialize;
 
 use super::admin_common::{Targets, confirm};
-use super::{CliResult, GlobalArgs};
+use super::{CliError, CliResult, GlobalArgs};
 use crate::client::admin::AdminClient;
+use crate::client::admin::maintenance::StatsAllRow;
 use crate::client::admin::topic::{self, TopicChange, TopicDescription};
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
@@ -100,6 +101,43 @@ pub enum TopicCommand {
         #[arg(short = 'c', long)]
         cluster: Option<String>,
     },
+    /// Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)
+    #[command(
+        after_help = "Examples:\n  mq topic stats\n  mq topic stats TopicTest -o json\n  mq topic stats --active"
+    )]
+    Stats {
+        /// Only this topic [default: every topic but retry and dead-letter topics]
+        topic: Option<String>,
+        /// Only topics with messages in or out in the last 24 hours
+        #[arg(short = 'a', long)]
+        active: bool,
+    },
+    /// Raw consume queue entries of one queue: commit log offset, size, tags code
+    #[command(
+        after_help = "Examples:\n  mq topic cq TopicTest --queue 0\n  mq topic cq TopicTest --queue 1 --index 100 --count 5 -b 127.0.0.1:10911 -o json"
+    )]
+    Cq(CqArgs),
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct CqArgs {
+    /// The topic
+    pub topic: String,
+    /// The queue id
+    #[arg(short = 'q', long)]
+    pub queue: i32,
+    /// The first queue offset to show
+    #[arg(short = 'i', long, default_value_t = 0)]
+    pub index: i64,
+    /// How many entries
+    #[arg(short = 'c', long, default_value_t = 10)]
+    pub count: i32,
+    /// The broker (host:port) [default: the first master of the topic's route]
+    #[arg(short = 'b', long)]
+    pub broker: Option<String>,
+    /// Also show this consumer group's subscription to the topic
+    #[arg(short = 'g', long)]
+    pub group: Option<String>,
 }
 
 pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
@@ -134,6 +172,11 @@ pub async fn run(g: &GlobalArgs, cmd: TopicCommand) -> CliResult {
             let sections = describe_sections(&d);
             emit_sections(g.output, &d, sections)?;
         }
+        TopicCommand::Stats { topic, active } => {
+            let rows = admin.stats_all(topic.as_deref(), active).await?;
+            render::emit(g.output, &StatsAll(rows))?;
+        }
+        TopicCommand::Cq(a) => cq(g, &admin, a).await?,
         TopicCommand::Route { topic } => {
             let route = admin.topic_route(&topic).await?;
             render::emit(g.output, &Route(route))?;
@@ -341,4 +384,137 @@ impl Render for TopicDescription {
         }
         t
     }
+}
+
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct StatsAll(pub Vec<StatsAllRow>);
+
+impl Render for StatsAll {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table([
+            "TOPIC",
+            "GROUP",
+            "ACCUMULATION",
+            "IN TPS",
+            "OUT TPS",
+            "IN 24H",
+            "OUT 24H",
+        ]);
+        for r in &self.0 {
+            t.add_row(vec![
+                r.topic.clone(),
+                r.group.clone().unwrap_or_default(),
+                r.accumulation.to_string(),
+                format!("{:.2}", r.in_tps),
+                r.out_tps.map(|v| format!("{v:.2}")).unwrap_or_default(),
+                r.in_msg_24_hour.to_string(),
+                r.out_msg_24_hour
+                    .map(|v| v.to_string())
+                    .unwrap_or_else(|| "NO_CONSUMER".into()),
+            ]);
+        }
+        t
+    }
+}
+
+/// `mq topic cq`'s answer: the queue's range, the entries, and the group's subscription.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CqEntries {
+    pub broker: String,
+    pub topic: String,
+    pub queue_id: i32,
+    pub min_queue_index: i64,
+    pub max_queue_index: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subscription: Option<String>,
+    pub entries: Vec<CqEntryRow>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CqEntryRow {
+    pub index: i64,
+    pub physic_offset: i64,
+    pub physic_size: i32,
+    pub tags_code: i64,
+}
+
+impl Render for CqEntries {
+    fn table(&self) -> comfy_table::Table {
+        let mut t = new_table(["INDEX", "COMMIT LOG OFFSET", "SIZE", "TAGS CODE"]);
+        for e in &self.entries {
+            t.add_row(vec![
+                e.index.to_string(),
+                e.physic_offset.to_string(),
+                e.physic_size.to_string(),
+                e.tags_code.to_string(),
+            ]);
+        }
+        t
+    }
+}
+
+async fn cq(g: &GlobalArgs, admin: &AdminClient, a: CqArgs) -> CliResult {
+    let broker = match a.broker {
+        Some(b) => b,
+        None => admin
+            .topic_masters(&a.topic)
+            .await?
+            .into_iter()
+            .next()
+            .map(|t| t.addr)
+            .ok_or_else(|| CliError::Failed(format!("topic '{}' has no master", a.topic)))?,
+    };
+    let body = admin
+        .query_consume_queue(
+            &broker,
+            &a.topic,
+            a.queue,
+            a.index,
+            a.count,
+            a.group.as_deref(),
+        )
+        .await?;
+    let subscription = match (&body.subscription_data, &body.filter_data) {
+        (Some(s), _) => Some(format!("{} {}", s.topic, s.sub_string)),
+        (None, f) => f.clone(),
+    };
+    let entries = body
+        .queue_data
+        .unwrap_or_default()
+        .into_iter()
+        .zip(a.index..)
+        .map(|(e, index)| CqEntryRow {
+            index,
+            physic_offset: e.physic_offset,
+            physic_size: e.physic_size,
+            tags_code: e.tags_code,
+        })
+        .collect();
+    let out = CqEntries {
+        broker,
+        topic: a.topic,
+        queue_id: a.queue,
+        min_queue_index: body.min_queue_index,
+        max_queue_index: body.max_queue_index,
+        subscription,
+        entries,
+    };
+    let title = format!(
+        "queue {} of {} on {}: offsets {}..{}{}",
+        out.queue_id,
+        out.topic,
+        out.broker,
+        out.min_queue_index,
+        out.max_queue_index,
+        out.subscription
+            .as_deref()
+            .map(|s| format!(", subscription: {s}"))
+            .unwrap_or_default()
+    );
+    let table = out.table();
+    emit_sections(g.output, &out, vec![(Some(title), table)])?;
+    Ok(())
 }

@@ -17,6 +17,7 @@ use super::message::{MessageExt, decode_messages};
 use super::namesrv::NamesrvAddrs;
 use super::request_future::RequestFutureTable;
 use crate::protocol::admin::{MessageQueue, ResetOffsetBody};
+use crate::protocol::admin_codes::GetConsumerStatusBody;
 use crate::protocol::body::RemotingBody;
 use crate::protocol::header::{
     CheckTransactionStateRequestHeader, ConsumerGroupHeader, GetRouteInfoRequestHeader,
@@ -65,6 +66,8 @@ pub(crate) trait ConsumerHook: Send + Sync + 'static {
     fn reset_offsets(&self, offsets: BTreeMap<MessageQueue, i64>);
     /// GET_CONSUMER_RUNNING_INFO's body.
     fn running_info(&self) -> serde_json::Value;
+    /// GET_CONSUMER_STATUS_FROM_CLIENT: the offsets in memory of the queues of `topic` it holds.
+    fn consumer_status(&self, topic: &str) -> BTreeMap<MessageQueue, i64>;
 }
 
 /// What the instance needs from a transactional producer: the answer to the
@@ -153,6 +156,13 @@ impl RequestHandler for BrokerRequests {
                     ),
                 ),
             }),
+            request::GET_CONSUMER_STATUS_FROM_CLIENT => {
+                let status = hook(req.ext("group")).map(|h| GetConsumerStatusBody {
+                    message_queue_table: h.consumer_status(req.ext("topic").unwrap_or_default()),
+                    ..Default::default()
+                });
+                Some(RemotingCommand::success().with_body(status.unwrap_or_default().encode()))
+            }
             request::CHECK_TRANSACTION_STATE => {
                 self.check_transaction_state(conn, &req);
                 None

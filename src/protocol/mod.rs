@@ -1,6 +1,7 @@
 //! RocketMQ protocol: request/response headers, JSON bodies, message encoding.
 
 pub mod admin;
+pub mod admin_codes;
 pub mod body;
 pub mod connection;
 pub mod fastjson;

@@ -68,6 +68,17 @@ pub mod request {
     pub const SEND_REPLY_MESSAGE_V2: i32 = 325;
     pub const PUSH_REPLY_MESSAGE_TO_CLIENT: i32 = 326;
     pub const ADD_WRITE_PERM_OF_BROKER: i32 = 327;
+    // mqadmin's maintenance and statistics requests.
+    pub const QUERY_CONSUME_TIME_SPAN: i32 = 303;
+    pub const CLEAN_EXPIRED_CONSUMEQUEUE: i32 = 306;
+    pub const QUERY_CORRECTION_OFFSET: i32 = 308;
+    pub const CLONE_GROUP_OFFSET: i32 = 314;
+    pub const VIEW_BROKER_STATS_DATA: i32 = 315;
+    pub const CLEAN_UNUSED_TOPIC: i32 = 316;
+    pub const GET_BROKER_CONSUME_STATS: i32 = 317;
+    pub const QUERY_CONSUME_QUEUE: i32 = 321;
+    pub const GET_ALL_PRODUCER_INFO: i32 = 328;
+    pub const DELETE_EXPIRED_COMMITLOG: i32 = 329;
 
     /// The RocketMQ name of a request code, for logs and tools.
     pub fn name(code: i32) -> Option<&'static str> {
@@ -137,6 +148,16 @@ pub mod request {
             SEND_REPLY_MESSAGE_V2 => "SEND_REPLY_MESSAGE_V2",
             PUSH_REPLY_MESSAGE_TO_CLIENT => "PUSH_REPLY_MESSAGE_TO_CLIENT",
             ADD_WRITE_PERM_OF_BROKER => "ADD_WRITE_PERM_OF_BROKER",
+            QUERY_CONSUME_TIME_SPAN => "QUERY_CONSUME_TIME_SPAN",
+            CLEAN_EXPIRED_CONSUMEQUEUE => "CLEAN_EXPIRED_CONSUMEQUEUE",
+            QUERY_CORRECTION_OFFSET => "QUERY_CORRECTION_OFFSET",
+            CLONE_GROUP_OFFSET => "CLONE_GROUP_OFFSET",
+            VIEW_BROKER_STATS_DATA => "VIEW_BROKER_STATS_DATA",
+            CLEAN_UNUSED_TOPIC => "CLEAN_UNUSED_TOPIC",
+            GET_BROKER_CONSUME_STATS => "GET_BROKER_CONSUME_STATS",
+            QUERY_CONSUME_QUEUE => "QUERY_CONSUME_QUEUE",
+            GET_ALL_PRODUCER_INFO => "GET_ALL_PRODUCER_INFO",
+            DELETE_EXPIRED_COMMITLOG => "DELETE_EXPIRED_COMMITLOG",
             _ => return None,
         })
     }

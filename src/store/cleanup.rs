@@ -97,6 +97,31 @@ pub(crate) fn housekeeping(inner: &StoreInner, force: bool) -> Result<CleanupRep
     Ok(report)
 }
 
+/// What CLEAN_EXPIRED_CONSUMEQUEUE did: consume queue and index files deleted.
+#[derive(Debug, Clone, Copy, Default, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpiredQueuesReport {
+    pub consume_queue_files_deleted: usize,
+    pub index_files_deleted: usize,
+}
+
+impl super::MessageStore {
+    /// Deletes now the consume queue and index files that only point at commit log data
+    /// already deleted (mqadmin cleanExpiredCQ), leaving the commit log alone.
+    pub fn clean_expired_consume_queues(&self) -> Result<ExpiredQueuesReport> {
+        let inner = &self.inner;
+        let cl_min = inner.commit_log.min_offset();
+        let mut report = ExpiredQueuesReport::default();
+        for cq in inner.cqs.all() {
+            report.consume_queue_files_deleted += cq.delete_expired(cl_min)?;
+        }
+        if let Some(idx) = &inner.index {
+            report.index_files_deleted = idx.delete_expired(cl_min)?;
+        }
+        Ok(report)
+    }
+}
+
 pub(crate) fn cleaner(inner: std::sync::Arc<StoreInner>) {
     let interval = std::time::Duration::from_millis(inner.config.clean_resource_interval.max(1));
     while !inner.shutdown.load(Ordering::Acquire) {

@@ -1,12 +1,12 @@
 //! Admin requests on topics and the broker's config: UPDATE_AND_CREATE_TOPIC,
-//! GET_ALL_TOPIC_CONFIG, DELETE_TOPIC_IN_BROKER, GET_BROKER_CONFIG and
-//! UPDATE_BROKER_CONFIG.
+//! GET_ALL_TOPIC_CONFIG, DELETE_TOPIC_IN_BROKER, GET_BROKER_CONFIG,
+//! UPDATE_BROKER_CONFIG and GET_SYSTEM_TOPIC_LIST_FROM_BROKER.
 
 use super::Outcome;
 use crate::broker::Broker;
 use crate::broker::topic_config_manager::is_system_topic;
 use crate::config::ConfigError;
-use crate::protocol::body::RemotingBody;
+use crate::protocol::body::{RemotingBody, TopicList};
 use crate::protocol::header::{
     CreateTopicRequestHeader, GetBrokerConfigResponseHeader, TopicRequestHeader,
 };
@@ -143,4 +143,20 @@ pub fn update_broker_config(b: &Broker, req: &RemotingCommand) -> Outcome {
             e.to_string(),
         )),
     }
+}
+
+/// GET_SYSTEM_TOPIC_LIST_FROM_BROKER: the system topics this broker has.
+pub fn get_system_topic_list_from_broker(b: &Broker) -> Outcome {
+    let topic_list = b
+        .topics
+        .wrapper()
+        .topic_config_table
+        .into_keys()
+        .filter(|t| is_system_topic(t, &b.config))
+        .collect();
+    let body = TopicList {
+        broker_addr: None,
+        topic_list,
+    };
+    Ok(RemotingCommand::success().with_body(body.encode()))
 }

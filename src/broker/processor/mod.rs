@@ -5,12 +5,17 @@
 pub mod acl;
 pub mod admin;
 pub mod client;
+pub mod consume_queue;
+pub mod consumer_status;
 pub mod delay_offset;
 pub mod end_transaction;
 pub mod forward;
 pub mod group;
 pub mod lock;
+pub mod maintenance;
 pub mod offset;
+pub mod offset_clone;
+pub mod producer_info;
 pub mod pull;
 pub mod query;
 pub mod reply;
@@ -218,6 +223,24 @@ impl RequestHandler for BrokerProcessor {
                 }
                 request::CONSUME_MESSAGE_DIRECTLY => {
                     forward::consume_message_directly(&b, &req).await
+                }
+                request::GET_BROKER_CONSUME_STATS => stats::get_broker_consume_stats(&b, &req),
+                request::VIEW_BROKER_STATS_DATA => stats::view_broker_stats_data(&b, &req),
+                request::QUERY_CONSUME_TIME_SPAN => stats::query_consume_time_span(&b, &req),
+                request::CLONE_GROUP_OFFSET => offset_clone::clone_group_offset(&b, &req),
+                request::QUERY_CONSUME_QUEUE => consume_queue::query_consume_queue(&b, &req),
+                request::INVOKE_BROKER_TO_GET_CONSUMER_STATUS => {
+                    consumer_status::invoke_broker_to_get_consumer_status(&b, &req).await
+                }
+                request::GET_ALL_PRODUCER_INFO => producer_info::get_all_producer_info(&b),
+                request::GET_SYSTEM_TOPIC_LIST_FROM_BROKER => {
+                    admin::get_system_topic_list_from_broker(&b)
+                }
+                request::DELETE_EXPIRED_COMMITLOG => {
+                    maintenance::delete_expired_commit_log(&b).await
+                }
+                request::CLEAN_EXPIRED_CONSUMEQUEUE => {
+                    maintenance::clean_expired_consume_queue(&b).await
                 }
                 request::LOCK_BATCH_MQ => lock::lock_batch_mq(&b, &req),
                 request::UNLOCK_BATCH_MQ => lock::unlock_batch_mq(&b, &req),

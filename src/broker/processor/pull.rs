@@ -175,9 +175,12 @@ fn to_response(
     if code == response::SUCCESS {
         // The messages stay slices of the mapped files until the connection writes them.
         let bytes: usize = r.messages.iter().map(|m| m.len()).sum();
-        b.stats.on_get(r.messages.len() as u64, bytes as u64);
-        b.stats
-            .on_group_get(&h.consumer_group, r.messages.len() as u64);
+        b.stats.on_topic_get(
+            &h.consumer_group,
+            &h.topic,
+            r.messages.len() as u64,
+            bytes as u64,
+        );
         out.body_parts = Some(Arc::new(r.messages));
     }
     out

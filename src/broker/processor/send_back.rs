@@ -17,7 +17,12 @@ pub async fn consumer_send_msg_back(b: &Broker, req: &RemotingCommand) -> Outcom
         client_version: req.version,
     };
     Ok(match retry::send_back(b, &back).await {
-        Ok(_) => RemotingCommand::success(),
+        Ok(_) => {
+            if let Some(topic) = h.origin_topic.as_deref() {
+                b.stats.on_send_back(&h.group, topic);
+            }
+            RemotingCommand::success()
+        }
         Err(refusal) => RemotingCommand::error(refusal.code, refusal.remark),
     })
 }

@@ -1,7 +1,9 @@
 //! Statistics requests: GET_BROKER_RUNTIME_INFO (RocketMQ's KVTable keys),
-//! GET_TOPIC_STATS_INFO (per-queue offset range) and GET_CONSUME_STATS (a
-//! group's per-queue progress), with MessageQueue-keyed bodies in fastjson's
-//! object-key form.
+//! GET_TOPIC_STATS_INFO (per-queue offset range), GET_CONSUME_STATS (a
+//! group's per-queue progress), GET_BROKER_CONSUME_STATS (every group's),
+//! QUERY_CONSUME_TIME_SPAN (a group's progress in store times) and
+//! VIEW_BROKER_STATS_DATA (one stats item's minute, hour and day figures),
+//! with MessageQueue-keyed bodies in fastjson's object-key form.
 
 use std::collections::BTreeSet;
 use std::sync::atomic::Ordering;
@@ -10,6 +12,11 @@ use super::Outcome;
 use crate::broker::Broker;
 use crate::protocol::admin::{
     ConsumeStats, MessageQueue, OffsetWrapper, TopicOffset, TopicStatsTable,
+};
+use crate::protocol::admin_codes::{
+    BrokerStatsData, BrokerStatsItem, ConsumeStatsList, GetConsumeStatsInBrokerHeader,
+    QueryConsumeTimeSpanBody, QueryConsumeTimeSpanRequestHeader, QueueTimeSpan,
+    ViewBrokerStatsDataRequestHeader,
 };
 use crate::protocol::body::{KVTable, RemotingBody};
 use crate::protocol::header::{GetConsumeStatsRequestHeader, TopicRequestHeader};
@@ -254,28 +261,168 @@ pub fn get_consume_stats(b: &Broker, req: &RemotingCommand) -> Outcome {
         let Some(config) = b.topics.get(&topic) else {
             continue;
         };
-        for queue_id in 0..config.read_queue_nums {
-            let broker_offset = b.store.max_offset_in_queue(&topic, queue_id).max(0);
-            let committed = b.offsets.query(group, &topic, queue_id);
-            let consumer_offset = committed.max(0);
-            let last_timestamp = if consumer_offset > 0 {
-                b.store
-                    .message_store_timestamp(&topic, queue_id, consumer_offset - 1)
-                    .unwrap_or(0)
-            } else {
-                0
-            };
-            stats.offset_table.insert(
-                MessageQueue::new(&topic, &b.config.broker_name, queue_id),
-                OffsetWrapper {
-                    broker_offset,
-                    committed: Some(committed >= 0),
-                    consumer_offset,
-                    last_timestamp,
-                    pull_offset: consumer_offset,
-                },
-            );
-        }
+        add_offsets(b, group, &topic, config.read_queue_nums, &mut stats);
     }
     Ok(RemotingCommand::success().with_body(stats.encode()))
+}
+
+/// A group's OffsetWrapper rows for queues `0..queues` of `topic`.
+fn add_offsets(b: &Broker, group: &str, topic: &str, queues: i32, stats: &mut ConsumeStats) {
+    for queue_id in 0..queues {
+        let broker_offset = b.store.max_offset_in_queue(topic, queue_id).max(0);
+        let committed = b.offsets.query(group, topic, queue_id);
+        let consumer_offset = committed.max(0);
+        let last_timestamp = if consumer_offset > 0 {
+            b.store
+                .message_store_timestamp(topic, queue_id, consumer_offset - 1)
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        stats.offset_table.insert(
+            MessageQueue::new(topic, &b.config.broker_name, queue_id),
+            OffsetWrapper {
+                broker_offset,
+                committed: Some(committed >= 0),
+                consumer_offset,
+                last_timestamp,
+                pull_offset: consumer_offset,
+            },
+        );
+    }
+}
+
+/// GET_BROKER_CONSUME_STATS: every subscription group's progress on each topic it has
+/// offsets for (write queues, as RocketMQ), skipping topics an online group does not
+/// subscribe to and, with `isOrder`, unordered topics; `totalDiff` sums the lags.
+pub fn get_broker_consume_stats(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let h: GetConsumeStatsInBrokerHeader = req.decode_header()?;
+    let mut list = ConsumeStatsList {
+        broker_addr: Some(b.config.broker_addr()),
+        ..Default::default()
+    };
+    for group in b.groups.wrapper().subscription_group_table.into_keys() {
+        let online = b.consumers.group(&group);
+        let mut per_topic = Vec::new();
+        for topic in b.offsets.topics_of_group(&group) {
+            let Some(config) = b.topics.get(&topic) else {
+                continue;
+            };
+            if h.is_order && !config.order {
+                continue;
+            }
+            if let Some(info) = &online
+                && !info.subscriptions.is_empty()
+                && !info.subscriptions.contains_key(&topic)
+            {
+                continue;
+            }
+            let mut stats = ConsumeStats {
+                consume_tps: b.stats.group_consume_tps(&group),
+                ..Default::default()
+            };
+            add_offsets(b, &group, &topic, config.write_queue_nums, &mut stats);
+            // RocketMQ's computeTotalDiff: a queue never committed counts whole.
+            list.total_diff += stats
+                .offset_table
+                .values()
+                .map(|w| w.broker_offset - w.consumer_offset)
+                .sum::<i64>();
+            per_topic.push(stats);
+        }
+        list.consume_stats_list.push([(group, per_topic)].into());
+    }
+    Ok(RemotingCommand::success().with_body(list.encode()))
+}
+
+/// QUERY_CONSUME_TIME_SPAN: per write queue of the topic, the oldest and newest store
+/// times, the store time of the group's last consumed message (the oldest when it never
+/// consumed) and, when it lags, how long ago its next message was stored.
+pub fn query_consume_time_span(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let h: QueryConsumeTimeSpanRequestHeader = req.decode_header()?;
+    let Some(config) = b.topics.get(&h.topic) else {
+        return Ok(RemotingCommand::error(
+            response::TOPIC_NOT_EXIST,
+            format!("topic[{}] not exist", h.topic),
+        ));
+    };
+    let now = crate::util::now_millis();
+    let store_time = |queue_id: i32, offset: i64| {
+        b.store
+            .message_store_timestamp(&h.topic, queue_id, offset)
+            .unwrap_or(0)
+    };
+    let mut body = QueryConsumeTimeSpanBody::default();
+    for queue_id in 0..config.write_queue_nums {
+        let min = b.store.min_offset_in_queue(&h.topic, queue_id).max(0);
+        let max = b.store.max_offset_in_queue(&h.topic, queue_id).max(0);
+        let min_time = store_time(queue_id, min);
+        let max_time = if max > 0 {
+            store_time(queue_id, max - 1)
+        } else {
+            0
+        };
+        let consumer_offset = b.offsets.query(&h.group, &h.topic, queue_id);
+        let consume_time = if consumer_offset > 0 {
+            store_time(queue_id, consumer_offset - 1)
+        } else {
+            min_time
+        };
+        let next = consumer_offset.max(min);
+        let delay_time = if next < max {
+            match store_time(queue_id, next) {
+                0 => 0,
+                t => (now - t).max(0),
+            }
+        } else {
+            0
+        };
+        body.consume_time_span_set.push(QueueTimeSpan {
+            consume_time_stamp: consume_time,
+            delay_time,
+            max_time_stamp: max_time,
+            message_queue: MessageQueue::new(&h.topic, &b.config.broker_name, queue_id),
+            min_time_stamp: min_time,
+        });
+    }
+    Ok(RemotingCommand::success().with_body(body.encode()))
+}
+
+/// VIEW_BROKER_STATS_DATA: one stats item's last-minute, last-hour and last-day figures.
+/// The broker-wide items (BROKER_PUT_NUMS, BROKER_GET_NUMS) are keyed by the cluster
+/// name, as RocketMQ's; an item never counted is RocketMQ's SYSTEM_ERROR
+/// `The stats <name> <key> not exist`.
+pub fn view_broker_stats_data(b: &Broker, req: &RemotingCommand) -> Outcome {
+    let h: ViewBrokerStatsDataRequestHeader = req.decode_header()?;
+    // Only the cluster name names the broker-wide items.
+    let key = match (
+        h.stats_name.starts_with("BROKER_"),
+        h.stats_key == b.config.broker_cluster_name,
+    ) {
+        (false, _) => Some(h.stats_key.as_str()),
+        (true, true) => Some(crate::broker::stats::BROKER_KEY),
+        (true, false) => None,
+    };
+    let item = key.and_then(|k| b.stats.items.set(&h.stats_name)?.get(k));
+    let Some(item) = item else {
+        return Ok(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            format!("The stats <{}> <{}> not exist", h.stats_name, h.stats_key),
+        ));
+    };
+    let now = crate::util::now_millis();
+    let window = |w: usize| {
+        let s = item.snapshot(w, now);
+        BrokerStatsItem {
+            avgpt: s.avgpt,
+            sum: s.sum as i64,
+            tps: s.tps,
+        }
+    };
+    let body = BrokerStatsData {
+        stats_minute: window(0),
+        stats_hour: window(1),
+        stats_day: window(2),
+    };
+    Ok(RemotingCommand::success().with_body(body.encode()))
 }

@@ -16,6 +16,7 @@ pub mod dlq;
 pub mod error;
 pub mod fanout;
 pub mod group;
+pub mod maintenance;
 pub mod message;
 pub mod schedule;
 pub mod targets;

@@ -468,6 +468,18 @@ impl<K: Kind> ConsumerHook for Hook<K> {
         member.rebalance_now.notify_one();
     }
 
+    fn consumer_status(&self, topic: &str) -> BTreeMap<MessageQueue, i64> {
+        let Some(member) = self.0.upgrade() else {
+            return BTreeMap::new();
+        };
+        member
+            .assigned()
+            .into_iter()
+            .filter(|mq| mq.topic == topic)
+            .filter_map(|mq| Some((mq.clone(), member.offsets.read_memory(&mq)?)))
+            .collect()
+    }
+
     fn running_info(&self) -> serde_json::Value {
         let Some(member) = self.0.upgrade() else {
             return serde_json::Value::Null;
