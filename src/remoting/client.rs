@@ -1,5 +1,6 @@
 //! The remoting client: one connection per address, shared by every caller,
-//! reconnected on demand after it closes.
+//! reconnected on demand after it closes; over TLS when the process (or the
+//! client) is given a TLS client config.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -10,22 +11,30 @@ use tokio::net::TcpStream;
 use super::command::RemotingCommand;
 use super::connection::{Connection, ConnectionConfig, RequestHandler};
 use super::error::RemotingError;
+use super::tls::TlsClient;
 
 type Slot = Arc<tokio::sync::Mutex<Option<Arc<Connection>>>>;
 
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct RemotingClient {
     inner: Arc<Inner>,
 }
 
-#[derive(Default)]
 struct Inner {
     slots: Mutex<HashMap<String, Slot>>,
     handler: Option<Arc<dyn RequestHandler>>,
     config: ConnectionConfig,
+    tls: Option<Arc<TlsClient>>,
+}
+
+impl Default for RemotingClient {
+    fn default() -> Self {
+        RemotingClient::build(None, super::tls::default_client())
+    }
 }
 
 impl RemotingClient {
+    /// A client that connects as the process is set up to (`tls::set_default_client`).
     pub fn new() -> Self {
         Self::default()
     }
@@ -33,10 +42,22 @@ impl RemotingClient {
     /// A client that also answers requests servers send back to it
     /// (e.g. NOTIFY_CONSUMER_IDS_CHANGED).
     pub fn with_handler(handler: Arc<dyn RequestHandler>) -> Self {
+        RemotingClient::build(Some(handler), super::tls::default_client())
+    }
+
+    /// A client that connects with `tls` (plaintext for `None`), whatever the
+    /// process default.
+    pub fn with_tls(tls: Option<Arc<TlsClient>>) -> Self {
+        RemotingClient::build(None, tls)
+    }
+
+    fn build(handler: Option<Arc<dyn RequestHandler>>, tls: Option<Arc<TlsClient>>) -> Self {
         RemotingClient {
             inner: Arc::new(Inner {
-                handler: Some(handler),
-                ..Default::default()
+                slots: Mutex::default(),
+                handler,
+                config: ConnectionConfig::default(),
+                tls,
             }),
         }
     }
@@ -61,11 +82,28 @@ impl RemotingClient {
                 addr: addr.to_string(),
                 source,
             })?;
-        let conn = Connection::spawn(
-            stream,
-            self.inner.handler.clone(),
-            self.inner.config.clone(),
-        );
+        let handler = self.inner.handler.clone();
+        let config = self.inner.config.clone();
+        let conn = match &self.inner.tls {
+            None => Connection::spawn(stream, handler, config),
+            Some(tls) => {
+                let _ = stream.set_nodelay(true);
+                let peer = stream
+                    .peer_addr()
+                    .map_err(|source| RemotingError::Connect {
+                        addr: addr.to_string(),
+                        source,
+                    })?;
+                let stream =
+                    tls.connect(addr, stream)
+                        .await
+                        .map_err(|source| RemotingError::Connect {
+                            addr: addr.to_string(),
+                            source,
+                        })?;
+                Connection::spawn_stream(stream, peer, handler, config)
+            }
+        };
         *slot = Some(conn.clone());
         Ok(conn)
     }
