@@ -662,7 +662,7 @@ _mq() {
 
     case "${cmd}" in
         mq)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +688,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -696,7 +708,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__admin)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -719,6 +731,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -730,7 +754,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version produce consume e2e rpc store help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version produce consume e2e rpc store help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +780,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -764,7 +800,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__consume)
-            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -842,6 +878,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -850,7 +898,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__e2e)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,6 +1012,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1070,7 +1130,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__produce)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1180,6 +1240,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1188,7 +1260,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__rpc)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1302,6 +1374,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1310,7 +1394,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__store)
-            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1344,6 +1428,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1352,7 +1448,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version start status config help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start status config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1378,6 +1474,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1386,7 +1494,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1412,6 +1520,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1420,7 +1540,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__get)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1459,6 +1579,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1526,7 +1658,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__set)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1697,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1674,7 +1818,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__start)
-            opts="-c -n -o -h -V --config --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --config --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +1852,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1716,7 +1872,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__status)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1758,6 +1914,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1766,7 +1934,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list wipe-write-perm add-write-perm help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list wipe-write-perm add-write-perm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +1960,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1800,7 +1980,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1823,6 +2003,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1904,7 +2096,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,6 +2119,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1938,7 +2142,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1964,6 +2168,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1972,7 +2188,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__completions)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version bash elvish fish powershell zsh"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1998,6 +2214,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2006,7 +2234,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__console)
-            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2044,6 +2272,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2052,7 +2292,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2138,6 +2378,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2146,7 +2398,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2169,6 +2421,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2222,7 +2486,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2264,6 +2528,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2272,7 +2548,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list show resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list show resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2295,6 +2571,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +2664,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__list)
-            opts="-n -o -h -V --since --limit --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --since --limit --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2410,6 +2698,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2418,7 +2718,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__resend)
-            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --help --version"
+            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2460,6 +2760,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2468,7 +2780,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__show)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2494,6 +2806,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2502,7 +2826,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update list describe delete reset-offset help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update list describe delete reset-offset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,6 +2852,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2536,7 +2872,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2590,6 +2926,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2598,7 +2946,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__delete)
-            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --help --version"
+            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2640,6 +2988,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2648,7 +3008,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__describe)
-            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --help --version"
+            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2687,6 +3047,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2810,7 +3182,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__list)
-            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2844,6 +3216,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2852,7 +3236,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__reset__subcmd__offset)
-            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --help --version"
+            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2898,6 +3282,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2906,7 +3302,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2957,6 +3353,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3892,7 +4300,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get query print resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get query print resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3918,6 +4326,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3926,7 +4346,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__get)
-            opts="-t -n -o -h -V --topic --namesrv --output --timeout --help --version"
+            opts="-t -n -o -h -V --topic --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3957,6 +4377,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4052,7 +4484,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__print)
-            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --help --version"
+            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4110,6 +4542,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4118,7 +4562,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__query)
-            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --help --version"
+            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4172,6 +4616,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4180,7 +4636,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__resend)
-            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --help --version"
+            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4218,6 +4674,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4226,7 +4694,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version start kv config help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start kv config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4252,6 +4720,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4260,7 +4740,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4286,6 +4766,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4294,7 +4786,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4317,6 +4809,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4384,7 +4888,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__set)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4407,6 +4911,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4572,7 +5088,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version get put delete list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get put delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4598,6 +5114,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4606,7 +5134,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__delete)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4629,6 +5157,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4640,7 +5180,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4663,6 +5203,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4758,7 +5310,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4781,6 +5333,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4792,7 +5356,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__put)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4818,6 +5382,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4826,7 +5402,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__start)
-            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4864,6 +5440,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4872,7 +5460,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4895,6 +5483,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4948,7 +5548,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4990,6 +5590,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4998,7 +5610,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__send)
-            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --help --version"
+            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5120,6 +5732,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5128,7 +5752,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version inspect help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5151,6 +5775,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5204,7 +5840,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store__subcmd__inspect)
-            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5246,6 +5882,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5254,7 +5902,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__top)
-            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --help --version"
+            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5288,6 +5936,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5296,7 +5956,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version create update delete describe route list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update delete describe route list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5322,6 +5982,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5330,7 +6002,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5384,6 +6056,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5392,7 +6076,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__delete)
-            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --help --version"
+            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5426,6 +6110,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5434,7 +6130,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__describe)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5457,6 +6153,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5580,7 +6288,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__list)
-            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5614,6 +6322,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5622,7 +6342,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__route)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5648,6 +6368,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5656,7 +6388,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5710,6 +6442,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5718,7 +6462,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction)
-            opts="-n -o -h -V --namesrv --output --timeout --help --version pending help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version pending help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5741,6 +6485,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5794,7 +6550,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction__subcmd__pending)
-            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --help --version"
+            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5848,6 +6604,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -5856,7 +6624,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5915,6 +6683,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

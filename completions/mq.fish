@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_mq_global_optspecs
-    string join \n n/namesrv= o/output= timeout= h/help V/version
+    string join \n n/namesrv= o/output= timeout= tls tls-ca= tls-cert= tls-key= tls-test-trust-all h/help V/version
 end
 
 function __fish_mq_needs_command
@@ -29,6 +29,11 @@ complete -c mq -n "__fish_mq_needs_command" -s o -l output -d 'Output format of 
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_needs_command" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_needs_command" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_needs_command" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_needs_command" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_needs_command" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
@@ -64,7 +69,12 @@ complete -c mq -n "__fish_mq_using_subcommand up" -s o -l output -d 'Output form
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand up" -l sync -d 'Masters are SYNC_MASTER (a send is answered once a slave has it), not ASYNC_MASTER'
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -72,6 +82,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcom
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
@@ -84,6 +99,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -93,6 +113,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -100,6 +125,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config keys of brokers (one key, or all)'
@@ -114,6 +144,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
@@ -127,6 +162,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -134,6 +174,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Print one value'
@@ -146,6 +191,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print every setting of each name server'
@@ -160,6 +210,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
@@ -171,6 +226,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -178,6 +238,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -185,6 +250,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
@@ -196,6 +266,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
@@ -217,7 +292,12 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -232,7 +312,12 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Only on this cluster [default: every cluster serving it]' -r
@@ -241,7 +326,12 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -249,6 +339,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -256,6 +351,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only topics served by this cluster' -r
@@ -264,6 +364,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
@@ -301,8 +406,13 @@ complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output fo
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand send" -l keyed-lines -d 'Standard input lines are KEY<TAB>BODY: each message goes to the queue its KEY hashes to and has KEY as its message key'
 complete -c mq -n "__fish_mq_using_subcommand send" -l request -d 'Send one request (RocketMQ\'s request/reply) and print its reply (-o json: its fields); fails if no reply comes within --timeout'
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
@@ -322,8 +432,13 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every consumer of the group gets every message (offsets kept in memory)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -l orderly -d 'Consume each queue in order, holding the broker\'s lock on it (an orderly consumer)'
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -331,6 +446,11 @@ complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
@@ -351,7 +471,12 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -365,7 +490,12 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
@@ -374,7 +504,12 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l all -d 'Also the groups every broker has (TOOLS_CONSUMER, CID_ONSAPI_*, ...)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s t -l topic -d 'Only this topic [default: every topic the group consumes]' -r
@@ -384,6 +519,11 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -393,8 +533,13 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l remove-offsets -d 'Also forget the group\'s committed offsets'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s t -l topic -d 'The topic whose offsets move' -r
@@ -406,10 +551,15 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-earliest -d 'To each queue\'s first message'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-latest -d 'To each queue\'s end (skip everything not yet consumed)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l execute -d 'Apply the plan (online consumers are told by their broker)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
@@ -424,6 +574,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
@@ -437,6 +592,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s t -l topic -r
@@ -449,6 +609,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s t -l topic -r
@@ -461,6 +626,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s g -l group -r
@@ -470,6 +640,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
@@ -482,6 +657,11 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -f -a "list" -d 'List a group\'s dead letters (%DLQ%GROUP), oldest first, with the topic each came from'
@@ -495,6 +675,11 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -502,6 +687,11 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l since -d 'With --all: only those stored at or after TIME [default: all]' -r
@@ -512,7 +702,12 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l all -d 'Every dead letter (with --since and --limit, those listed)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a group\'s dead letters (%DLQ%GROUP), oldest first, with the topic each came from'
@@ -524,6 +719,11 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
@@ -535,6 +735,11 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcomma
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
@@ -544,6 +749,11 @@ complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_s
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
@@ -557,7 +767,12 @@ complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s m -l messages -d 'One row per half message instead of counts'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
@@ -567,6 +782,11 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
@@ -578,6 +798,11 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcomma
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
@@ -587,6 +812,11 @@ complete -c mq -n "__fish_mq_using_subcommand admin" -s o -l output -d 'Output f
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand admin" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand top" -l cluster -d 'Only this cluster\'s brokers (default: every cluster)' -r
@@ -596,8 +826,13 @@ complete -c mq -n "__fish_mq_using_subcommand top" -s o -l output -d 'Output for
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand top" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand top" -l once -d 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)'
 complete -c mq -n "__fish_mq_using_subcommand top" -s a -l all -d 'With --once: include system topics and groups'
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand top" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand top" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand console" -l listen -d 'Address to serve on (loopback unless you say otherwise)' -r
@@ -608,8 +843,13 @@ complete -c mq -n "__fish_mq_using_subcommand console" -s o -l output -d 'Output
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand console" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand console" -l write -d 'Allow changes: topics, groups, offsets, config, sending and re-sending (each a POST with the page\'s CSRF token; deletions ask to type the name)'
 complete -c mq -n "__fish_mq_using_subcommand console" -l no-auth -d 'Listen beyond loopback without --users (anyone who reaches the port gets in)'
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand console" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand console" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -617,6 +857,11 @@ complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
@@ -630,6 +875,11 @@ complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
@@ -639,6 +889,11 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
@@ -672,8 +927,13 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l keys -d 'A unique key on every message (the broker indexes it)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s t -l topic -d 'The topic' -r
@@ -694,7 +954,12 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
@@ -723,8 +988,13 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l keys -d 'A unique key on every message (the broker indexes it)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
@@ -753,8 +1023,13 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l keys -d 'A unique key on every message (the broker indexes it)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l dir -d 'Where to create the benchmark stores (removed afterwards)' -r -F
@@ -764,7 +1039,12 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l quick -d 'Only 128-byte messages'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
@@ -778,6 +1058,11 @@ complete -c mq -n "__fish_mq_using_subcommand completions" -s o -l output -d 'Ou
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'

@@ -124,6 +124,9 @@ pub struct Connection {
     admission: Option<Arc<Admission>>,
     /// The peer's long polls parked now.
     held: AtomicUsize,
+    /// Why reading failed, for the requests that fail with it (a TLS alert says
+    /// more than "closed").
+    read_error: Mutex<Option<String>>,
 }
 
 impl Connection {
@@ -209,6 +212,7 @@ impl Connection {
             room: Notify::new(),
             admission: config.admission.clone(),
             held: AtomicUsize::new(0),
+            read_error: Mutex::new(None),
         });
         (conn, rx)
     }
@@ -242,7 +246,9 @@ impl Connection {
 
     /// Response bytes the peer has not read yet (encoded, or queued and estimated).
     pub fn unwritten(&self) -> usize {
-        self.unwritten.load(Ordering::Relaxed) + self.queued_bytes.load(Ordering::Relaxed)
+        self.unwritten
+            .load(Ordering::Relaxed)
+            .saturating_add(self.queued_bytes.load(Ordering::Relaxed))
     }
 
     /// Closes a connection whose peer is hurting the server, saying why.
@@ -253,16 +259,26 @@ impl Connection {
         self.close();
     }
 
-    /// Counts `n` more unwritten bytes; past the bound the connection is cut off.
-    fn charge(&self, n: usize) -> Result<(), RemotingError> {
-        let now = self.unwritten.fetch_add(n, Ordering::Relaxed) + n;
-        if now.saturating_add(self.queued_bytes.load(Ordering::Relaxed)) > self.max_unwritten {
+    /// The error of a request on a closed connection, with why reading failed if it did.
+    fn closed_error(&self) -> RemotingError {
+        let peer = match self.read_error.lock().unwrap().as_deref() {
+            Some(why) => format!("{} ({why})", self.peer),
+            None => self.peer.to_string(),
+        };
+        RemotingError::ConnectionClosed(peer)
+    }
+
+    /// Cuts the connection off once its unwritten bytes pass the bound. Bytes
+    /// put into `out` are counted under its lock, before the writer can take
+    /// them, so the count never goes below zero.
+    fn check_unwritten(&self) -> Result<(), RemotingError> {
+        if self.unwritten() > self.max_unwritten {
             self.cut_off(format_args!(
                 "{} response bytes unread, more than serverChannelMaxPendingResponseBytes ({})",
                 self.unwritten(),
                 self.max_unwritten
             ));
-            return Err(RemotingError::ConnectionClosed(self.peer.to_string()));
+            return Err(self.closed_error());
         }
         Ok(())
     }
@@ -291,9 +307,7 @@ impl Connection {
         self.pending.lock().unwrap().insert(opaque, done);
         let exchange = async {
             self.send(request).await?;
-            response
-                .await
-                .map_err(|_| RemotingError::ConnectionClosed(self.peer.to_string()))
+            response.await.map_err(|_| self.closed_error())
         };
         let result = tokio::time::timeout(timeout, exchange).await;
         match result {
@@ -320,7 +334,7 @@ impl Connection {
     /// pushes back here).
     pub async fn send(&self, cmd: RemotingCommand) -> Result<(), RemotingError> {
         if self.is_closed() {
-            return Err(RemotingError::ConnectionClosed(self.peer.to_string()));
+            return Err(self.closed_error());
         }
         if cmd.body_len() < LARGE_BODY && self.queued.load(Ordering::Acquire) == 0 {
             let mut out = self.out.lock().unwrap();
@@ -331,29 +345,30 @@ impl Connection {
                 let before = out.len();
                 encode_frame(&cmd, &mut out);
                 let Some(socket) = self.socket.as_ref().filter(|_| was_empty) else {
-                    let added = out.len() - before;
+                    self.unwritten
+                        .fetch_add(out.len() - before, Ordering::Relaxed);
                     drop(out);
                     if was_empty {
                         // A TLS stream: only the writer task writes.
                         self.out_waiting.notify_one();
                     }
                     // Else the writer task is already waiting to write what was there.
-                    return self.charge(added);
+                    return self.check_unwritten();
                 };
                 return match write_some(socket, &mut out) {
                     Ok(_) => {
                         if !out.is_empty() {
-                            let left = out.len();
+                            self.unwritten.fetch_add(out.len(), Ordering::Relaxed);
                             drop(out);
                             self.out_waiting.notify_one();
-                            return self.charge(left);
+                            return self.check_unwritten();
                         }
                         Ok(())
                     }
                     Err(_) => {
                         drop(out);
                         self.close();
-                        Err(RemotingError::ConnectionClosed(self.peer.to_string()))
+                        Err(self.closed_error())
                     }
                 };
             }
@@ -361,7 +376,7 @@ impl Connection {
         self.queued.fetch_add(1, Ordering::AcqRel);
         let estimate = queued_size(&cmd);
         self.queued_bytes.fetch_add(estimate, Ordering::Relaxed);
-        if let Err(e) = self.charge(0) {
+        if let Err(e) = self.check_unwritten() {
             self.queued_bytes.fetch_sub(estimate, Ordering::Relaxed);
             self.queued.fetch_sub(1, Ordering::AcqRel);
             return Err(e);
@@ -369,7 +384,7 @@ impl Connection {
         self.tx.send(cmd).await.map_err(|_| {
             self.queued_bytes.fetch_sub(estimate, Ordering::Relaxed);
             self.queued.fetch_sub(1, Ordering::AcqRel);
-            RemotingError::ConnectionClosed(self.peer.to_string())
+            self.closed_error()
         })
     }
 
@@ -468,6 +483,7 @@ async fn read_loop<R: AsyncRead + Unpin>(
             Some(None) => break ReadEnd::Closed,
             Some(Some(Err(e))) => {
                 tracing::warn!(peer = %conn.peer, "closing connection: {e}");
+                *conn.read_error.lock().unwrap() = Some(e.to_string());
                 break ReadEnd::Closed;
             }
             Some(Some(Ok(cmd))) => cmd,
