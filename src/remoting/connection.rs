@@ -492,6 +492,10 @@ async fn read_loop<R: AsyncRead + Unpin>(
             conn.complete(cmd);
             continue;
         }
+        // Frames already read are decoded without touching the socket, and most requests are
+        // answered inline: without this, one connection with a full buffer could keep its
+        // worker thread for thousands of requests while other connections wait.
+        tokio::task::consume_budget().await;
         let held = config.held.filter(|h| (h.is_held_code)(cmd.code));
         if let Some(bound) = held
             && conn.held.load(Ordering::Acquire) >= bound.max_per_connection
