@@ -16,9 +16,6 @@ _mq() {
             ",$1")
                 cmd="mq"
                 ;;
-            mq,acl)
-                cmd="mq__subcmd__acl"
-                ;;
             mq,admin)
                 cmd="mq__subcmd__admin"
                 ;;
@@ -78,54 +75,6 @@ _mq() {
                 ;;
             mq,up)
                 cmd="mq__subcmd__up"
-                ;;
-            mq__subcmd__acl,create)
-                cmd="mq__subcmd__acl__subcmd__create"
-                ;;
-            mq__subcmd__acl,delete)
-                cmd="mq__subcmd__acl__subcmd__delete"
-                ;;
-            mq__subcmd__acl,get)
-                cmd="mq__subcmd__acl__subcmd__get"
-                ;;
-            mq__subcmd__acl,help)
-                cmd="mq__subcmd__acl__subcmd__help"
-                ;;
-            mq__subcmd__acl,list)
-                cmd="mq__subcmd__acl__subcmd__list"
-                ;;
-            mq__subcmd__acl,update)
-                cmd="mq__subcmd__acl__subcmd__update"
-                ;;
-            mq__subcmd__acl,version)
-                cmd="mq__subcmd__acl__subcmd__version"
-                ;;
-            mq__subcmd__acl,whitelist)
-                cmd="mq__subcmd__acl__subcmd__whitelist"
-                ;;
-            mq__subcmd__acl__subcmd__help,create)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__create"
-                ;;
-            mq__subcmd__acl__subcmd__help,delete)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__delete"
-                ;;
-            mq__subcmd__acl__subcmd__help,get)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__get"
-                ;;
-            mq__subcmd__acl__subcmd__help,help)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__help"
-                ;;
-            mq__subcmd__acl__subcmd__help,list)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__list"
-                ;;
-            mq__subcmd__acl__subcmd__help,update)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__update"
-                ;;
-            mq__subcmd__acl__subcmd__help,version)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__version"
-                ;;
-            mq__subcmd__acl__subcmd__help,whitelist)
-                cmd="mq__subcmd__acl__subcmd__help__subcmd__whitelist"
                 ;;
             mq__subcmd__bench,consume)
                 cmd="mq__subcmd__bench__subcmd__consume"
@@ -313,9 +262,6 @@ _mq() {
             mq__subcmd__group__subcmd__help,update)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__update"
                 ;;
-            mq__subcmd__help,acl)
-                cmd="mq__subcmd__help__subcmd__acl"
-                ;;
             mq__subcmd__help,admin)
                 cmd="mq__subcmd__help__subcmd__admin"
                 ;;
@@ -375,27 +321,6 @@ _mq() {
                 ;;
             mq__subcmd__help,up)
                 cmd="mq__subcmd__help__subcmd__up"
-                ;;
-            mq__subcmd__help__subcmd__acl,create)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__create"
-                ;;
-            mq__subcmd__help__subcmd__acl,delete)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__delete"
-                ;;
-            mq__subcmd__help__subcmd__acl,get)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__get"
-                ;;
-            mq__subcmd__help__subcmd__acl,list)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__list"
-                ;;
-            mq__subcmd__help__subcmd__acl,update)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__update"
-                ;;
-            mq__subcmd__help__subcmd__acl,version)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__version"
-                ;;
-            mq__subcmd__help__subcmd__acl,whitelist)
-                cmd="mq__subcmd__help__subcmd__acl__subcmd__whitelist"
                 ;;
             mq__subcmd__help__subcmd__bench,consume)
                 cmd="mq__subcmd__help__subcmd__bench__subcmd__consume"
@@ -737,7 +662,7 @@ _mq() {
 
     case "${cmd}" in
         mq)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,673 +688,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list get create update delete whitelist version help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__create)
-            opts="-c -b -n -o -h -V --secret --white-addr --admin --default-topic-perm --default-group-perm --topic-perm --group-perm --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --white-addr)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --default-topic-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --default-group-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --topic-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__delete)
-            opts="-y -c -b -n -o -h -V --yes --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__get)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help)
-            opts="list get create update delete whitelist version help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__create)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__delete)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__get)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__update)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__version)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__help__subcmd__whitelist)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__list)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__update)
-            opts="-c -b -n -o -h -V --secret --white-addr --admin --default-topic-perm --default-group-perm --topic-perm --group-perm --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --white-addr)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --default-topic-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --default-group-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --topic-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --group-perm)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__version)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__acl__subcmd__whitelist)
-            opts="-c -b -n -o -h -V --clear --acl-file --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --acl-file)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cluster)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --broker)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -b)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --access-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1441,7 +708,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__admin)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1467,15 +734,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1487,7 +754,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version produce consume e2e rpc store help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version produce consume e2e rpc store help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1513,15 +780,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1533,7 +800,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__consume)
-            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1611,15 +878,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1631,7 +898,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__e2e)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1745,15 +1012,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1863,7 +1130,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__produce)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1973,15 +1240,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1993,7 +1260,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__rpc)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2107,15 +1374,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2127,7 +1394,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__store)
-            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2161,15 +1428,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2181,7 +1448,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version start status config help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start status config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2207,15 +1474,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2227,7 +1494,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2253,15 +1520,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2273,7 +1540,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__get)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2315,15 +1582,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2391,7 +1658,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__set)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2433,15 +1700,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2551,7 +1818,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__start)
-            opts="-c -n -o -h -V --config --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -n -o -h -V --config --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2585,15 +1852,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2605,7 +1872,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__status)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2647,15 +1914,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2667,7 +1934,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list wipe-write-perm add-write-perm help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list wipe-write-perm add-write-perm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2693,15 +1960,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2713,7 +1980,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2739,15 +2006,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2829,7 +2096,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2855,15 +2122,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2875,7 +2142,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2901,15 +2168,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2921,7 +2188,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__completions)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version bash elvish fish powershell zsh"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2947,15 +2214,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2967,7 +2234,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__console)
-            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3005,15 +2272,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3025,7 +2292,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3111,15 +2378,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3131,7 +2398,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3157,15 +2424,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3219,7 +2486,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3261,15 +2528,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3281,7 +2548,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list show resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list show resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3307,15 +2574,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3397,7 +2664,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__list)
-            opts="-n -o -h -V --since --limit --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --since --limit --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3431,15 +2698,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3451,7 +2718,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__resend)
-            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3493,15 +2760,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3513,7 +2780,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__show)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3539,15 +2806,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3559,7 +2826,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version create update list describe delete reset-offset help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update list describe delete reset-offset help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3585,15 +2852,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3605,7 +2872,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3659,15 +2926,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3679,7 +2946,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__delete)
-            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3721,15 +2988,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3741,7 +3008,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__describe)
-            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3783,15 +3050,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3915,7 +3182,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__list)
-            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3949,15 +3216,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3969,7 +3236,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__reset__subcmd__offset)
-            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4015,15 +3282,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4035,7 +3302,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4089,15 +3356,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4109,120 +3376,8 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help)
-            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help"
+            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl)
-            opts="list get create update delete whitelist version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__create)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__delete)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__get)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__list)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__update)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__version)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__help__subcmd__acl__subcmd__whitelist)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5145,7 +4300,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get query print resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get query print resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5171,15 +4326,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5191,7 +4346,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__get)
-            opts="-t -n -o -h -V --topic --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -n -o -h -V --topic --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5225,15 +4380,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5329,7 +4484,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__print)
-            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5387,15 +4542,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5407,7 +4562,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__query)
-            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5461,15 +4616,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5481,7 +4636,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__resend)
-            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5519,15 +4674,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5539,7 +4694,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version start kv config help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start kv config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5565,15 +4720,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5585,7 +4740,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5611,15 +4766,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5631,7 +4786,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5657,15 +4812,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5733,7 +4888,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__set)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5759,15 +4914,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5933,7 +5088,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version get put delete list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get put delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5959,15 +5114,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5979,7 +5134,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__delete)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6005,15 +5160,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6025,7 +5180,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6051,15 +5206,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6155,7 +5310,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6181,15 +5336,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6201,7 +5356,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__put)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6227,15 +5382,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6247,7 +5402,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__start)
-            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6285,15 +5440,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6305,7 +5460,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6331,15 +5486,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6393,7 +5548,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6435,15 +5590,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6455,7 +5610,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__send)
-            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6577,15 +5732,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6597,7 +5752,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version inspect help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6623,15 +5778,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6685,7 +5840,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store__subcmd__inspect)
-            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6727,15 +5882,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6747,7 +5902,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__top)
-            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6781,15 +5936,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6801,7 +5956,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version create update delete describe route list help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update delete describe route list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6827,15 +5982,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6847,7 +6002,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6901,15 +6056,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6921,7 +6076,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__delete)
-            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6955,15 +6110,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6975,7 +6130,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__describe)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7001,15 +6156,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7133,7 +6288,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__list)
-            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7167,15 +6322,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7187,7 +6342,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__route)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7213,15 +6368,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7233,7 +6388,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7287,15 +6442,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7307,7 +6462,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction)
-            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --help --version pending help"
+            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version pending help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7333,15 +6488,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7395,7 +6550,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction__subcmd__pending)
-            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7449,15 +6604,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7469,7 +6624,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --access-key --secret-key --credentials --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7531,15 +6686,15 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --access-key)
+                --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret-key)
+                --tls-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --credentials)
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_mq_global_optspecs
-    string join \n n/namesrv= o/output= timeout= access-key= secret-key= credentials= h/help V/version
+    string join \n n/namesrv= o/output= timeout= tls tls-ca= tls-cert= tls-key= tls-test-trust-all h/help V/version
 end
 
 function __fish_mq_needs_command
@@ -29,9 +29,11 @@ complete -c mq -n "__fish_mq_needs_command" -s o -l output -d 'Output format of 
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_needs_command" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_needs_command" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_needs_command" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_needs_command" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_needs_command" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_needs_command" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_needs_command" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_needs_command" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
@@ -47,7 +49,6 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "dlq" -d 'A consumer group\'s 
 complete -c mq -n "__fish_mq_needs_command" -f -a "producer" -d 'Connected producers of a group'
 complete -c mq -n "__fish_mq_needs_command" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
 complete -c mq -n "__fish_mq_needs_command" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
-complete -c mq -n "__fish_mq_needs_command" -f -a "acl" -d 'Plain ACL: accounts, permissions and the global white list of the brokers'
 complete -c mq -n "__fish_mq_needs_command" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
@@ -68,10 +69,12 @@ complete -c mq -n "__fish_mq_using_subcommand up" -s o -l output -d 'Output form
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand up" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand up" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand up" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand up" -l sync -d 'Masters are SYNC_MASTER (a send is answered once a slave has it), not ASYNC_MASTER'
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand up" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -79,9 +82,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcom
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
@@ -94,9 +99,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -106,9 +113,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -116,9 +125,11 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config keys of brokers (one key, or all)'
@@ -133,9 +144,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
@@ -149,9 +162,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -159,9 +174,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Print one value'
@@ -174,9 +191,11 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print every setting of each name server'
@@ -191,9 +210,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
@@ -205,9 +226,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -215,9 +238,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -225,9 +250,11 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "list" -d 'List clusters, their brokers (masters and slaves) and addresses'
@@ -239,9 +266,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
@@ -263,10 +292,12 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -281,10 +312,12 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l order -d 'An ordered topic (also recorded in the name server\'s ORDER_TOPIC_CONFIG)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Only on this cluster [default: every cluster serving it]' -r
@@ -293,10 +326,12 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -304,9 +339,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -314,9 +351,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only topics served by this cluster' -r
@@ -325,9 +364,11 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
@@ -365,11 +406,13 @@ complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output fo
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand send" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand send" -l keyed-lines -d 'Standard input lines are KEY<TAB>BODY: each message goes to the queue its KEY hashes to and has KEY as its message key'
 complete -c mq -n "__fish_mq_using_subcommand send" -l request -d 'Send one request (RocketMQ\'s request/reply) and print its reply (-o json: its fields); fails if no reply comes within --timeout'
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand send" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand send" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand send" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s t -l topic -d 'The topic' -r
@@ -389,11 +432,13 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand consume" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consume" -l broadcast -d 'Every consumer of the group gets every message (offsets kept in memory)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -l orderly -d 'Consume each queue in order, holding the broker\'s lock on it (an orderly consumer)'
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -401,9 +446,11 @@ complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
@@ -424,10 +471,12 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -441,10 +490,12 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l broadcast -d 'Consumers of the group may use broadcasting'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
@@ -453,10 +504,12 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l all -d 'Also the groups every broker has (TOOLS_CONSUMER, CID_ONSAPI_*, ...)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s t -l topic -d 'Only this topic [default: every topic the group consumes]' -r
@@ -466,9 +519,11 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
@@ -478,11 +533,13 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l remove-offsets -d 'Also forget the group\'s committed offsets'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s t -l topic -d 'The topic whose offsets move' -r
@@ -494,13 +551,15 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-earliest -d 'To each queue\'s first message'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l to-latest -d 'To each queue\'s end (skip everything not yet consumed)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l execute -d 'Apply the plan (online consumers are told by their broker)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s y -l yes -d 'Do not ask'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
@@ -515,9 +574,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
@@ -531,9 +592,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s t -l topic -r
@@ -546,9 +609,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s t -l topic -r
@@ -561,9 +626,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s g -l group -r
@@ -573,9 +640,11 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
@@ -588,9 +657,11 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -f -a "list" -d 'List a group\'s dead letters (%DLQ%GROUP), oldest first, with the topic each came from'
@@ -604,9 +675,11 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -614,9 +687,11 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l since -d 'With --all: only those stored at or after TIME [default: all]' -r
@@ -627,10 +702,12 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l all -d 'Every dead letter (with --since and --limit, those listed)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from help" -f -a "list" -d 'List a group\'s dead letters (%DLQ%GROUP), oldest first, with the topic each came from'
@@ -642,9 +719,11 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
@@ -656,9 +735,11 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcomma
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
@@ -668,9 +749,11 @@ complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_s
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
@@ -684,10 +767,12 @@ complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s m -l messages -d 'One row per half message instead of counts'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from help" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
@@ -697,9 +782,11 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
@@ -711,148 +798,25 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcomma
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "list" -d 'Every account (secrets left out) and the global white list, per broker'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "get" -d 'One account, per broker'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "create" -d 'Add an account on the brokers (refused where it exists)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "update" -d 'Change an account on the brokers (refused where it does not exist)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "delete" -d 'Remove an account from the brokers (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "whitelist" -d 'Show the global white list, or replace it with ADDRS (addresses that need no signature)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "version" -d 'The data version of each broker\'s ACL files'
-complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l secret -d 'The account\'s secret key (longer than 6 characters)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l white-addr -d 'Addresses that need no signature: an IP, `a.b.c.*`, `a.b.c.1-9`, `a.b.c.{1,2}`' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l default-topic-perm -d 'Permission on topics not listed: PUB, SUB, PUB|SUB or DENY' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l default-group-perm -d 'Permission on groups not listed: PUB, SUB, PUB|SUB or DENY' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l topic-perm -d 'A topic\'s permission, `topic=PERM` (repeatable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l group-perm -d 'A group\'s permission, `group=PERM` (repeatable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l admin -d 'May make admin requests (topic and group changes, broker config, ACL updates)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l secret -d 'The account\'s secret key (longer than 6 characters)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l white-addr -d 'Addresses that need no signature: an IP, `a.b.c.*`, `a.b.c.1-9`, `a.b.c.{1,2}`' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l default-topic-perm -d 'Permission on topics not listed: PUB, SUB, PUB|SUB or DENY' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l default-group-perm -d 'Permission on groups not listed: PUB, SUB, PUB|SUB or DENY' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l topic-perm -d 'A topic\'s permission, `topic=PERM` (repeatable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l group-perm -d 'A group\'s permission, `group=PERM` (repeatable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l admin -d 'May make admin requests (topic and group changes, broker config, ACL updates)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l acl-file -d 'The broker\'s ACL file to write [default: the broker\'s]' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l clear -d 'Empty the list'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s b -l broker -d 'One broker, by address (host:port)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
-json\t''
-yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every account (secrets left out) and the global white list, per broker'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "get" -d 'One account, per broker'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "create" -d 'Add an account on the brokers (refused where it exists)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change an account on the brokers (refused where it does not exist)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove an account from the brokers (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "whitelist" -d 'Show the global white list, or replace it with ADDRS (addresses that need no signature)'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "version" -d 'The data version of each broker\'s ACL files'
-complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand admin" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand admin" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand admin" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand admin" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand admin" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand top" -l cluster -d 'Only this cluster\'s brokers (default: every cluster)' -r
@@ -862,11 +826,13 @@ complete -c mq -n "__fish_mq_using_subcommand top" -s o -l output -d 'Output for
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand top" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand top" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand top" -l once -d 'Print one snapshot of all three views and exit (TPS from two rounds one interval apart)'
 complete -c mq -n "__fish_mq_using_subcommand top" -s a -l all -d 'With --once: include system topics and groups'
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand top" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand top" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand top" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand console" -l listen -d 'Address to serve on (loopback unless you say otherwise)' -r
@@ -877,11 +843,13 @@ complete -c mq -n "__fish_mq_using_subcommand console" -s o -l output -d 'Output
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand console" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand console" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand console" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand console" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand console" -l write -d 'Allow changes: topics, groups, offsets, config, sending and re-sending (each a POST with the page\'s CSRF token; deletions ask to type the name)'
 complete -c mq -n "__fish_mq_using_subcommand console" -l no-auth -d 'Listen beyond loopback without --users (anyone who reaches the port gets in)'
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand console" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand console" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand console" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
@@ -889,9 +857,11 @@ complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
@@ -905,9 +875,11 @@ complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
@@ -917,9 +889,11 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
@@ -953,11 +927,13 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l keys -d 'A unique key on every message (the broker indexes it)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s t -l topic -d 'The topic' -r
@@ -978,10 +954,12 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
@@ -1010,11 +988,13 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l keys -d 'A unique key on every message (the broker indexes it)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
@@ -1043,11 +1023,13 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l keys -d 'A unique key on every message (the broker indexes it)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s q -l quiet -d 'No progress lines on stderr'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l dir -d 'Where to create the benchmark stores (removed afterwards)' -r -F
@@ -1057,10 +1039,12 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l quick -d 'Only 128-byte messages'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from help" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
@@ -1074,32 +1058,33 @@ complete -c mq -n "__fish_mq_using_subcommand completions" -s o -l output -d 'Ou
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand completions" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
-complete -c mq -n "__fish_mq_using_subcommand completions" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
-complete -c mq -n "__fish_mq_using_subcommand completions" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "broker" -d 'Run a broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "send" -d 'Send messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "producer" -d 'Connected producers of a group'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "acl" -d 'Plain ACL: accounts, permissions and the global white list of the brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "bench" -d 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "send" -d 'Send messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "store" -d 'Read a store directory offline'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "bench" -d 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "config" -d 'Read or change a running broker\'s config'
@@ -1131,13 +1116,6 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from consumer" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "list" -d 'Every account (secrets left out) and the global white list, per broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "get" -d 'One account, per broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "create" -d 'Add an account on the brokers (refused where it exists)'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "update" -d 'Change an account on the brokers (refused where it does not exist)'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "delete" -d 'Remove an account from the brokers (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "whitelist" -d 'Show the global white list, or replace it with ADDRS (addresses that need no signature)'
-complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "version" -d 'The data version of each broker\'s ACL files'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'

@@ -3,11 +3,13 @@
 //! YAML or properties file. Unknown keys are refused by name.
 
 use std::net::SocketAddr;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::config::ConfigError;
+use crate::remoting::limits;
+use crate::remoting::tls::{ClientAuth, TlsMode, TlsServerSettings};
 use crate::store::StoreConfig;
 
 /// RocketMQ's brokerRole.
@@ -68,6 +70,29 @@ pub struct BrokerConfig {
     /// Requests one connection may have in flight before the broker stops
     /// reading from it (mq's own key: RocketMQ has no such bound).
     pub server_channel_max_in_flight_requests: usize,
+    /// mq's own bounds on what one peer may cost (RocketMQ has none): connections one remote
+    /// address may have open, long polls one connection may hold (more get SYSTEM_BUSY),
+    /// response bytes one connection, and all together, may leave unread before the
+    /// connection (with the most) is cut off, and the time a frame may take to arrive once
+    /// its first byte has (ms; 0: no bound).
+    pub server_max_connections_per_address: usize,
+    pub server_channel_max_held_pull_requests: usize,
+    pub server_channel_max_pending_response_bytes: usize,
+    pub server_max_pending_response_bytes: usize,
+    pub server_channel_frame_read_timeout_millis: u64,
+    /// TLS, under RocketMQ's TlsSystemConfig names: disabled | permissive | enforcing,
+    /// the certificate chain and key (PEM), and client certificates (none | optional |
+    /// require, verified against trustCertPath).
+    #[serde(rename = "tls.server.mode")]
+    pub tls_server_mode: TlsMode,
+    #[serde(rename = "tls.server.certPath")]
+    pub tls_server_cert_path: Option<PathBuf>,
+    #[serde(rename = "tls.server.keyPath")]
+    pub tls_server_key_path: Option<PathBuf>,
+    #[serde(rename = "tls.server.need.client.auth")]
+    pub tls_server_need_client_auth: ClientAuth,
+    #[serde(rename = "tls.server.trustCertPath")]
+    pub tls_server_trust_cert_path: Option<PathBuf>,
     /// How long a shutdown waits for in-flight requests to be answered, and
     /// again for services to stop (NettyServerConfig's key; RocketMQ sleeps
     /// this long when enableShutdownGracefully is on, mq waits at most this long).
@@ -145,6 +170,17 @@ impl Default for BrokerConfig {
             heartbeat_thread_pool_queue_capacity: 50_000,
             server_channel_max_in_flight_requests:
                 crate::remoting::server::DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
+            server_max_connections_per_address: limits::DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            server_channel_max_held_pull_requests: limits::DEFAULT_MAX_HELD_PER_CONNECTION,
+            server_channel_max_pending_response_bytes: limits::DEFAULT_MAX_UNWRITTEN_PER_CONNECTION,
+            server_max_pending_response_bytes: limits::DEFAULT_MAX_UNWRITTEN_TOTAL,
+            server_channel_frame_read_timeout_millis: limits::DEFAULT_FRAME_READ_TIMEOUT.as_millis()
+                as u64,
+            tls_server_mode: TlsMode::Disabled,
+            tls_server_cert_path: None,
+            tls_server_key_path: None,
+            tls_server_need_client_auth: ClientAuth::None,
+            tls_server_trust_cert_path: None,
             shutdown_wait_time_seconds: 30,
             rebalance_lock_max_live_time: 60_000,
             timer_max_delay_sec: 3600 * 24 * 3,
@@ -194,6 +230,24 @@ impl BrokerConfig {
         }
         let home = std::env::var_os("ROCKETMQ_HOME").map(std::path::PathBuf::from);
         home.unwrap_or_default().join("conf/plain_acl.yml")
+    }
+
+    /// The tls.server.* keys.
+    pub fn tls_server(&self) -> TlsServerSettings {
+        TlsServerSettings {
+            mode: self.tls_server_mode,
+            cert_path: self.tls_server_cert_path.clone(),
+            key_path: self.tls_server_key_path.clone(),
+            need_client_auth: self.tls_server_need_client_auth,
+            trust_cert_path: self.tls_server_trust_cert_path.clone(),
+        }
+    }
+
+    /// The frame read timeout, `None` for 0 (no bound).
+    pub fn frame_read_timeout(&self) -> Option<std::time::Duration> {
+        Some(self.server_channel_frame_read_timeout_millis)
+            .filter(|ms| *ms > 0)
+            .map(std::time::Duration::from_millis)
     }
 
     fn validate(&self) -> Result<(), ConfigError> {
@@ -247,6 +301,22 @@ impl BrokerConfig {
             (
                 "serverChannelMaxInFlightRequests",
                 self.server_channel_max_in_flight_requests,
+            ),
+            (
+                "serverMaxConnectionsPerAddress",
+                self.server_max_connections_per_address,
+            ),
+            (
+                "serverChannelMaxHeldPullRequests",
+                self.server_channel_max_held_pull_requests,
+            ),
+            (
+                "serverChannelMaxPendingResponseBytes",
+                self.server_channel_max_pending_response_bytes,
+            ),
+            (
+                "serverMaxPendingResponseBytes",
+                self.server_max_pending_response_bytes,
             ),
         ];
         if let Some((key, _)) = bounds.iter().find(|(_, v)| *v == 0) {

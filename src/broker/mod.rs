@@ -86,6 +86,8 @@ pub struct Broker {
     /// Commit log replication: a master's slaves and the sends waiting for them, a slave's
     /// master address.
     pub(crate) ha: HaService,
+    /// The listener's TLS (tls.server.*), `None` when disabled.
+    tls: Option<Arc<crate::remoting::tls::TlsServer>>,
     /// brokerPermission, which admins may change while the broker runs
     /// (UPDATE_BROKER_CONFIG, e.g. to stop writes before maintenance).
     permission: AtomicI32,
@@ -113,6 +115,14 @@ impl Broker {
             store,
         } = start;
         let root = store.store_path_root_dir.clone();
+        let tls =
+            config
+                .tls_server()
+                .build()
+                .map_err(|e| crate::config::ConfigError::BadValue {
+                    key: e.what,
+                    reason: e.reason,
+                })?;
         // Updates saved by UPDATE_BROKER_CONFIG apply from this start on.
         let (runtime_config, config, store) =
             runtime_config::RuntimeConfig::open(&root, config, store)?;
@@ -138,6 +148,7 @@ impl Broker {
         );
         Ok(Arc::new(Broker {
             ha,
+            tls,
             permission: AtomicI32::new(config.broker_permission),
             store_host: config.store_host(),
             config,
@@ -200,12 +211,21 @@ impl Broker {
         let server_config = ServerConfig {
             max_frame: self.config.frame_max_length,
             idle_timeout: Duration::from_secs(self.config.server_channel_max_idle_time_seconds),
+            tls: self.tls.clone(),
         };
         let wait = Duration::from_secs(self.config.shutdown_wait_time_seconds);
         let limits = ServerLimits {
             max_in_flight_per_connection: self.config.server_channel_max_in_flight_requests,
             admission: Arc::new(processor::RequestClass::admission(&self.config)),
             shutdown_wait: wait,
+            max_connections_per_address: self.config.server_max_connections_per_address,
+            held: Some(crate::remoting::limits::HeldBound {
+                is_held_code: |code| code == crate::remoting::code::request::PULL_MESSAGE,
+                max_per_connection: self.config.server_channel_max_held_pull_requests,
+            }),
+            max_unwritten_per_connection: self.config.server_channel_max_pending_response_bytes,
+            max_unwritten_total: self.config.server_max_pending_response_bytes,
+            frame_read_timeout: self.config.frame_read_timeout(),
         };
         let services = Services::start(&self, &self.shutdown);
         let processor = Arc::new(processor::BrokerProcessor::new(self.clone()));

@@ -25,6 +25,8 @@ pub mod topic;
 pub mod transaction;
 pub mod up;
 
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand};
@@ -93,6 +95,23 @@ pub struct GlobalArgs {
         global = true
     )]
     pub credentials: Option<std::path::PathBuf>,
+    /// Connect over TLS, to servers with tls.server.mode permissive or enforcing (see
+    /// commands/tls.md)
+    #[arg(long, global = true)]
+    pub tls: bool,
+    /// With --tls: PEM certificate(s) of the authority that signed the servers' certificates
+    #[arg(long, value_name = "FILE", global = true, requires = "tls")]
+    pub tls_ca: Option<PathBuf>,
+    /// With --tls: PEM client certificate, for servers that verify clients
+    #[arg(long, value_name = "FILE", global = true, requires_all = ["tls", "tls_key"])]
+    pub tls_cert: Option<PathBuf>,
+    /// With --tls: the PEM private key of --tls-cert
+    #[arg(long, value_name = "FILE", global = true, requires_all = ["tls", "tls_cert"])]
+    pub tls_key: Option<PathBuf>,
+    /// For tests only: with --tls, trust any server certificate (no protection against a man
+    /// in the middle)
+    #[arg(long, global = true, hide = true, requires = "tls")]
+    pub tls_test_trust_all: bool,
 }
 
 /// Where a name server runs unless told otherwise.
@@ -102,6 +121,23 @@ impl GlobalArgs {
     /// The name server list: `-n`, else NAMESRV_ADDR, else the default.
     pub fn namesrv(&self) -> &str {
         self.namesrv.as_deref().unwrap_or(DEFAULT_NAMESRV)
+    }
+
+    /// The TLS every connection of this process uses, `None` without --tls.
+    pub fn tls_client(&self) -> CliResult<Option<Arc<crate::remoting::tls::TlsClient>>> {
+        if !self.tls {
+            return Ok(None);
+        }
+        let settings = crate::remoting::tls::TlsClientSettings {
+            ca_path: self.tls_ca.clone(),
+            cert_path: self.tls_cert.clone(),
+            key_path: self.tls_key.clone(),
+            trust_all_for_testing: self.tls_test_trust_all,
+        };
+        settings
+            .build()
+            .map(Some)
+            .map_err(|e| CliError::Usage(e.to_string()))
     }
 
     pub fn admin(&self) -> CliResult<AdminClient> {
@@ -170,6 +206,9 @@ pub enum Command {
 pub async fn run(cli: Cli) -> CliResult {
     let g = &cli.global;
     acl::install_credentials(g)?;
+    // Process-wide, as RocketMQ's tls.enable: every client path, and a broker's own
+    // connections (registration, slave sync), connect this way.
+    crate::remoting::tls::set_default_client(g.tls_client()?);
     match cli.command {
         Command::Up(args) => up::run(g, args).await,
         Command::Broker(cmd) => broker::run(g, cmd).await,

@@ -189,6 +189,12 @@ pub async fn run(g: &GlobalArgs, args: UpArgs) -> CliResult {
         let namesrv = NameServer::new(NamesrvConfig {
             listen_port: *port,
             kv_config_path: namesrv_dir(&args, i).join("kvConfig.json"),
+            // The name servers serve TLS as the brokers do (the tls.server.* keys of -c).
+            tls_server_mode: template.broker.tls_server_mode,
+            tls_server_cert_path: template.broker.tls_server_cert_path.clone(),
+            tls_server_key_path: template.broker.tls_server_key_path.clone(),
+            tls_server_need_client_auth: template.broker.tls_server_need_client_auth,
+            tls_server_trust_cert_path: template.broker.tls_server_trust_cert_path.clone(),
             ..NamesrvConfig::default()
         })
         .map_err(|e| CliError::Failed(e.to_string()))?;

@@ -13,16 +13,29 @@ use super::config::NamesrvConfig;
 use super::processor::NamesrvProcessor;
 use super::state::{NamesrvState, StartError};
 use crate::remoting::server::{self, ServerConfig};
+use crate::remoting::tls::{TlsError, TlsServer};
 
 /// A name server ready to serve its state.
 pub struct NameServer {
     state: Arc<NamesrvState>,
+    tls: Option<Arc<TlsServer>>,
+}
+
+/// Why a name server cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum NameServerError {
+    #[error(transparent)]
+    Kv(#[from] StartError),
+    #[error("{0}")]
+    Tls(#[from] TlsError),
 }
 
 impl NameServer {
-    pub fn new(config: NamesrvConfig) -> Result<Arc<NameServer>, StartError> {
+    pub fn new(config: NamesrvConfig) -> Result<Arc<NameServer>, NameServerError> {
+        let tls = config.tls_server().build()?;
         Ok(Arc::new(NameServer {
             state: NamesrvState::new(config)?,
+            tls,
         }))
     }
 
@@ -33,17 +46,19 @@ impl NameServer {
 
     /// Serves `listener` until `shutdown` resolves.
     pub async fn run(self: Arc<Self>, listener: TcpListener, shutdown: impl Future<Output = ()>) {
-        let server_config = {
+        let (server_config, limits) = {
             let c = self.state.config.read().unwrap();
-            ServerConfig {
+            let server_config = ServerConfig {
                 max_frame: c.frame_max_length,
                 idle_timeout: Duration::from_secs(c.server_channel_max_idle_time_seconds),
-            }
+                tls: self.tls.clone(),
+            };
+            (server_config, c.server_limits())
         };
         let stop = CancellationToken::new();
         let scan = tokio::spawn(scan_loop(self.state.clone(), stop.clone()));
         let processor = Arc::new(NamesrvProcessor::new(self.state.clone()));
-        server::run(listener, processor, server_config, shutdown).await;
+        server::serve(listener, processor, server_config, limits, shutdown).await;
         // As the broker's services: stopped through a token and awaited, never aborted mid-step.
         stop.cancel();
         let _ = scan.await;

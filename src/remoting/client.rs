@@ -1,5 +1,6 @@
 //! The remoting client: one connection per address, shared by every caller,
-//! reconnected on demand after it closes.
+//! reconnected on demand after it closes; over TLS when the process (or the
+//! client) is given a TLS client config.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -10,6 +11,7 @@ use tokio::net::TcpStream;
 use super::command::RemotingCommand;
 use super::connection::{Connection, ConnectionConfig, RequestHandler};
 use super::error::RemotingError;
+use super::tls::TlsClient;
 
 type Slot = Arc<tokio::sync::Mutex<Option<Arc<Connection>>>>;
 
@@ -18,21 +20,22 @@ pub struct RemotingClient {
     inner: Arc<Inner>,
 }
 
+struct Inner {
+    slots: Mutex<HashMap<String, Slot>>,
+    handler: Option<Arc<dyn RequestHandler>>,
+    config: ConnectionConfig,
+    tls: Option<Arc<TlsClient>>,
+}
+
 impl Default for RemotingClient {
     fn default() -> Self {
         Self::new()
     }
 }
 
-#[derive(Default)]
-struct Inner {
-    slots: Mutex<HashMap<String, Slot>>,
-    handler: Option<Arc<dyn RequestHandler>>,
-    config: ConnectionConfig,
-}
-
 impl RemotingClient {
-    /// A client that applies the process's default RPC hook, if one is set.
+    /// A client that connects as the process is set up to (`tls::set_default_client`)
+    /// and applies the process's default RPC hook, if one is set.
     pub fn new() -> Self {
         Self::with_config(None, Default::default())
     }
@@ -45,18 +48,30 @@ impl RemotingClient {
 
     /// A client with these connection settings; without an `rpc_hook` of its own it
     /// takes the process's default (see `rpc_hook::set_process_default`).
-    pub fn with_config(
+    pub fn with_config(handler: Option<Arc<dyn RequestHandler>>, config: ConnectionConfig) -> Self {
+        RemotingClient::build(handler, config, super::tls::default_client())
+    }
+
+    /// A client that connects with `tls` (plaintext for `None`), whatever the
+    /// process default.
+    pub fn with_tls(tls: Option<Arc<TlsClient>>) -> Self {
+        RemotingClient::build(None, ConnectionConfig::default(), tls)
+    }
+
+    fn build(
         handler: Option<Arc<dyn RequestHandler>>,
         mut config: ConnectionConfig,
+        tls: Option<Arc<TlsClient>>,
     ) -> Self {
         if config.rpc_hook.is_none() {
             config.rpc_hook = super::rpc_hook::process_default();
         }
         RemotingClient {
             inner: Arc::new(Inner {
+                slots: Mutex::default(),
                 handler,
                 config,
-                ..Default::default()
+                tls,
             }),
         }
     }
@@ -81,11 +96,28 @@ impl RemotingClient {
                 addr: addr.to_string(),
                 source,
             })?;
-        let conn = Connection::spawn(
-            stream,
-            self.inner.handler.clone(),
-            self.inner.config.clone(),
-        );
+        let handler = self.inner.handler.clone();
+        let config = self.inner.config.clone();
+        let conn = match &self.inner.tls {
+            None => Connection::spawn(stream, handler, config),
+            Some(tls) => {
+                let _ = stream.set_nodelay(true);
+                let peer = stream
+                    .peer_addr()
+                    .map_err(|source| RemotingError::Connect {
+                        addr: addr.to_string(),
+                        source,
+                    })?;
+                let stream =
+                    tls.connect(addr, stream)
+                        .await
+                        .map_err(|source| RemotingError::Connect {
+                            addr: addr.to_string(),
+                            source,
+                        })?;
+                Connection::spawn_stream(stream, peer, handler, config)
+            }
+        };
         *slot = Some(conn.clone());
         Ok(conn)
     }

@@ -1,8 +1,10 @@
 //! One remoting connection, used the same way on both ends: the peer may send
 //! requests (answered by a `RequestHandler`) and responses (matched to our
-//! pending requests by opaque) over the same socket. It owns the bound on the
-//! requests in flight on it (backpressure: at the bound it stops reading) and
-//! the graceful close (write what is queued, FIN, linger).
+//! pending requests by opaque) over the same socket, plaintext or TLS. It owns
+//! the bounds of one connection (requests in flight: backpressure, at the bound
+//! it stops reading; long polls held: refused past the bound; response bytes
+//! the peer has not read: cut off past the bound; a frame's time to arrive:
+//! cut off past it) and the graceful close (write what is queued, FIN, linger).
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -14,16 +16,19 @@ use std::time::Duration;
 
 use bytes::{Buf, BytesMut};
 use futures_util::{FutureExt, StreamExt};
+use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
 use tokio::sync::{Notify, mpsc, oneshot};
 use tokio_util::codec::FramedRead;
 use tokio_util::sync::CancellationToken;
 
+use super::code::response as code;
 use super::codec::{RemotingCodec, encode_frame};
 use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand, SerializeType};
 use super::error::RemotingError;
 use super::rpc_hook::RpcHook;
+use super::limits::{FrameDeadline, HELD_REMARK, HeldBound};
 use super::server::Admission;
 
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Option<RemotingCommand>> + Send>>;
@@ -47,6 +52,12 @@ pub struct ConnectionConfig {
     pub admission: Option<Arc<Admission>>,
     /// Applied to each request this end sends (clients: the ACL signature).
     pub rpc_hook: Option<Arc<dyn RpcHook>>,
+    /// Long polls the peer may have held at once (servers only).
+    pub held: Option<HeldBound>,
+    /// Response bytes the peer may leave unread before the connection is cut off.
+    pub max_unwritten: usize,
+    /// How long a frame may take to arrive once its first byte has (servers only).
+    pub frame_read_timeout: Option<Duration>,
 }
 
 impl Default for ConnectionConfig {
@@ -57,12 +68,17 @@ impl Default for ConnectionConfig {
             max_in_flight: usize::MAX,
             admission: None,
             rpc_hook: None,
+            held: None,
+            max_unwritten: usize::MAX,
+            frame_read_timeout: None,
         }
     }
 }
 
 /// Outgoing frames wait here; bounded so a slow peer pushes back on senders.
 const WRITE_QUEUE: usize = 4096;
+/// What a queued command is taken to add to its body once encoded, until it is.
+const FRAME_OVERHEAD: usize = 256;
 /// Bodies at least this large go through the writer task, so a sender does not copy
 /// them while holding the write buffer.
 const LARGE_BODY: usize = 16 * 1024;
@@ -89,7 +105,14 @@ pub struct Connection {
     out: Mutex<BytesMut>,
     /// `out` holds bytes a sender could not write: the writer task takes over.
     out_waiting: Notify,
-    socket: Arc<OwnedWriteHalf>,
+    /// A plaintext socket, written by senders directly; `None` for a TLS stream,
+    /// which only the writer task writes.
+    socket: Option<Arc<OwnedWriteHalf>>,
+    /// Encoded bytes not yet taken by the socket, and the estimated size of the
+    /// commands queued but not yet encoded: what the peer leaves unread.
+    unwritten: AtomicUsize,
+    queued_bytes: AtomicUsize,
+    max_unwritten: usize,
     pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>>>,
     closed: CancellationToken,
     /// A graceful close was asked for: stop reading requests. A child of
@@ -104,10 +127,15 @@ pub struct Connection {
     room: Notify,
     admission: Option<Arc<Admission>>,
     rpc_hook: Option<Arc<dyn RpcHook>>,
+    /// The peer's long polls parked now.
+    held: AtomicUsize,
+    /// Why reading failed, for the requests that fail with it (a TLS alert says
+    /// more than "closed").
+    read_error: Mutex<Option<String>>,
 }
 
 impl Connection {
-    /// Starts the reader and writer tasks of a connected socket.
+    /// Starts the reader and writer tasks of a connected plaintext socket.
     pub fn spawn(
         stream: TcpStream,
         handler: Option<Arc<dyn RequestHandler>>,
@@ -118,9 +146,57 @@ impl Connection {
             .peer_addr()
             .unwrap_or_else(|_| SocketAddr::from(([0, 0, 0, 0], 0)));
         let (read, write) = stream.into_split();
+        let socket = Arc::new(write);
+        let (conn, rx) = Connection::new(peer, Some(socket.clone()), &config);
+        tokio::spawn(write_loop(conn.clone(), rx, WriteSide::Plain(socket)));
+        Connection::spawn_reader(conn.clone(), read, handler, config);
+        conn
+    }
+
+    /// Starts the reader and writer tasks of a connected stream that only the
+    /// writer task may write (a TLS stream over `peer`'s socket).
+    pub fn spawn_stream<S>(
+        stream: S,
+        peer: SocketAddr,
+        handler: Option<Arc<dyn RequestHandler>>,
+        config: ConnectionConfig,
+    ) -> Arc<Connection>
+    where
+        S: AsyncRead + AsyncWrite + Send + 'static,
+    {
+        let (read, write) = tokio::io::split(stream);
+        let (conn, rx) = Connection::new(peer, None, &config);
+        tokio::spawn(write_loop(
+            conn.clone(),
+            rx,
+            WriteSide::Stream(Box::new(write)),
+        ));
+        Connection::spawn_reader(conn.clone(), read, handler, config);
+        conn
+    }
+
+    fn spawn_reader<R>(
+        conn: Arc<Connection>,
+        read: R,
+        handler: Option<Arc<dyn RequestHandler>>,
+        config: ConnectionConfig,
+    ) where
+        R: AsyncRead + Unpin + Send + 'static,
+    {
+        let codec = RemotingCodec {
+            max_frame: config.max_frame,
+        };
+        let frames = FramedRead::new(FrameDeadline::new(read, config.frame_read_timeout), codec);
+        tokio::spawn(read_loop(conn, frames, handler, config));
+    }
+
+    fn new(
+        peer: SocketAddr,
+        socket: Option<Arc<OwnedWriteHalf>>,
+        config: &ConnectionConfig,
+    ) -> (Arc<Connection>, mpsc::Receiver<RemotingCommand>) {
         let (tx, rx) = mpsc::channel(WRITE_QUEUE);
         let closed = CancellationToken::new();
-        let socket = Arc::new(write);
         let conn = Arc::new(Connection {
             peer,
             tx,
@@ -128,6 +204,9 @@ impl Connection {
             out: Mutex::new(BytesMut::new()),
             out_waiting: Notify::new(),
             socket,
+            unwritten: AtomicUsize::new(0),
+            queued_bytes: AtomicUsize::new(0),
+            max_unwritten: config.max_unwritten,
             pending: Mutex::new(HashMap::new()),
             draining: closed.child_token(),
             closed,
@@ -138,14 +217,10 @@ impl Connection {
             room: Notify::new(),
             admission: config.admission.clone(),
             rpc_hook: config.rpc_hook.clone(),
+            held: AtomicUsize::new(0),
+            read_error: Mutex::new(None),
         });
-        tokio::spawn(write_loop(conn.clone(), rx));
-        let codec = RemotingCodec {
-            max_frame: config.max_frame,
-        };
-        let frames = FramedRead::new(read, codec);
-        tokio::spawn(read_loop(conn.clone(), frames, handler, config));
-        conn
+        (conn, rx)
     }
 
     pub fn peer(&self) -> SocketAddr {
@@ -175,6 +250,45 @@ impl Connection {
         self.in_flight.load(Ordering::Relaxed)
     }
 
+    /// Response bytes the peer has not read yet (encoded, or queued and estimated).
+    pub fn unwritten(&self) -> usize {
+        self.unwritten
+            .load(Ordering::Relaxed)
+            .saturating_add(self.queued_bytes.load(Ordering::Relaxed))
+    }
+
+    /// Closes a connection whose peer is hurting the server, saying why.
+    pub fn cut_off(&self, why: std::fmt::Arguments<'_>) {
+        if !self.is_closed() {
+            tracing::warn!(peer = %self.peer, "cutting the connection off: {why}");
+        }
+        self.close();
+    }
+
+    /// The error of a request on a closed connection, with why reading failed if it did.
+    fn closed_error(&self) -> RemotingError {
+        let peer = match self.read_error.lock().unwrap().as_deref() {
+            Some(why) => format!("{} ({why})", self.peer),
+            None => self.peer.to_string(),
+        };
+        RemotingError::ConnectionClosed(peer)
+    }
+
+    /// Cuts the connection off once its unwritten bytes pass the bound. Bytes
+    /// put into `out` are counted under its lock, before the writer can take
+    /// them, so the count never goes below zero.
+    fn check_unwritten(&self) -> Result<(), RemotingError> {
+        if self.unwritten() > self.max_unwritten {
+            self.cut_off(format_args!(
+                "{} response bytes unread, more than serverChannelMaxPendingResponseBytes ({})",
+                self.unwritten(),
+                self.max_unwritten
+            ));
+            return Err(self.closed_error());
+        }
+        Ok(())
+    }
+
     /// True the first time it is called on this connection: lets a server
     /// attach one close watcher per connection (e.g. to drop its clients).
     pub fn mark_watched(&self) -> bool {
@@ -202,9 +316,7 @@ impl Connection {
         self.pending.lock().unwrap().insert(opaque, done);
         let exchange = async {
             self.send(request).await?;
-            response
-                .await
-                .map_err(|_| RemotingError::ConnectionClosed(self.peer.to_string()))
+            response.await.map_err(|_| self.closed_error())
         };
         let result = tokio::time::timeout(timeout, exchange).await;
         match result {
@@ -234,7 +346,7 @@ impl Connection {
     /// pushes back here).
     pub async fn send(&self, cmd: RemotingCommand) -> Result<(), RemotingError> {
         if self.is_closed() {
-            return Err(RemotingError::ConnectionClosed(self.peer.to_string()));
+            return Err(self.closed_error());
         }
         if cmd.body_len() < LARGE_BODY && self.queued.load(Ordering::Acquire) == 0 {
             let mut out = self.out.lock().unwrap();
@@ -242,30 +354,49 @@ impl Connection {
             // and lowers the count while holding it.
             if self.queued.load(Ordering::Acquire) == 0 && out.len() < OUT_HIGH_WATER {
                 let was_empty = out.is_empty();
+                let before = out.len();
                 encode_frame(&cmd, &mut out);
-                if !was_empty {
-                    // The writer task is already waiting to write what was there.
-                    return Ok(());
-                }
-                return match write_some(&self.socket, &mut out) {
-                    Ok(()) => {
+                let Some(socket) = self.socket.as_ref().filter(|_| was_empty) else {
+                    self.unwritten
+                        .fetch_add(out.len() - before, Ordering::Relaxed);
+                    drop(out);
+                    if was_empty {
+                        // A TLS stream: only the writer task writes.
+                        self.out_waiting.notify_one();
+                    }
+                    // Else the writer task is already waiting to write what was there.
+                    return self.check_unwritten();
+                };
+                return match write_some(socket, &mut out) {
+                    Ok(_) => {
                         if !out.is_empty() {
+                            self.unwritten.fetch_add(out.len(), Ordering::Relaxed);
+                            drop(out);
                             self.out_waiting.notify_one();
+                            return self.check_unwritten();
                         }
                         Ok(())
                     }
                     Err(_) => {
                         drop(out);
                         self.close();
-                        Err(RemotingError::ConnectionClosed(self.peer.to_string()))
+                        Err(self.closed_error())
                     }
                 };
             }
         }
         self.queued.fetch_add(1, Ordering::AcqRel);
-        self.tx.send(cmd).await.map_err(|_| {
+        let estimate = queued_size(&cmd);
+        self.queued_bytes.fetch_add(estimate, Ordering::Relaxed);
+        if let Err(e) = self.check_unwritten() {
+            self.queued_bytes.fetch_sub(estimate, Ordering::Relaxed);
             self.queued.fetch_sub(1, Ordering::AcqRel);
-            RemotingError::ConnectionClosed(self.peer.to_string())
+            return Err(e);
+        }
+        self.tx.send(cmd).await.map_err(|_| {
+            self.queued_bytes.fetch_sub(estimate, Ordering::Relaxed);
+            self.queued.fetch_sub(1, Ordering::AcqRel);
+            self.closed_error()
         })
     }
 
@@ -289,10 +420,15 @@ impl Connection {
 struct InFlight {
     conn: Arc<Connection>,
     class: usize,
+    /// A long poll counted in `held`.
+    held: bool,
 }
 
 impl Drop for InFlight {
     fn drop(&mut self) {
+        if self.held {
+            self.conn.held.fetch_sub(1, Ordering::AcqRel);
+        }
         if let Some(admission) = &self.conn.admission {
             admission.release(self.class);
         }
@@ -321,9 +457,9 @@ enum ReadEnd {
     Draining,
 }
 
-async fn read_loop(
+async fn read_loop<R: AsyncRead + Unpin>(
     conn: Arc<Connection>,
-    mut frames: FramedRead<tokio::net::tcp::OwnedReadHalf, RemotingCodec>,
+    mut frames: FramedRead<FrameDeadline<R>, RemotingCodec>,
     handler: Option<Arc<dyn RequestHandler>>,
     config: ConnectionConfig,
 ) {
@@ -359,6 +495,7 @@ async fn read_loop(
             Some(None) => break ReadEnd::Closed,
             Some(Some(Err(e))) => {
                 tracing::warn!(peer = %conn.peer, "closing connection: {e}");
+                *conn.read_error.lock().unwrap() = Some(e.to_string());
                 break ReadEnd::Closed;
             }
             Some(Some(Ok(cmd))) => cmd,
@@ -367,26 +504,41 @@ async fn read_loop(
             conn.complete(cmd);
             continue;
         }
+        // Frames already read are decoded without touching the socket, and most requests are
+        // answered inline: without this, one connection with a full buffer could keep its
+        // worker thread for thousands of requests while other connections wait.
+        tokio::task::consume_budget().await;
+        let held = config.held.filter(|h| (h.is_held_code)(cmd.code));
+        if let Some(bound) = held
+            && conn.held.load(Ordering::Acquire) >= bound.max_per_connection
+        {
+            let busy = RemotingCommand::error(code::SYSTEM_BUSY, HELD_REMARK);
+            respond(
+                &conn,
+                Some(busy),
+                cmd.opaque,
+                cmd.is_oneway(),
+                cmd.serialize_type,
+            )
+            .await;
+            continue;
+        }
         let class = match &conn.admission {
             None => 0,
             Some(admission) => match admission.try_admit(cmd.code) {
                 Ok(class) => class,
                 Err(refusal) => {
-                    if !cmd.is_oneway() {
-                        let mut response = refusal.response();
-                        response.opaque = cmd.opaque;
-                        response.flag |= FLAG_RESPONSE;
-                        response.serialize_type = cmd.serialize_type;
-                        let _ = conn.send(response).await;
-                    }
+                    let (opaque, oneway, st) = (cmd.opaque, cmd.is_oneway(), cmd.serialize_type);
+                    respond(&conn, Some(refusal.response()), opaque, oneway, st).await;
                     continue;
                 }
             },
         };
         conn.in_flight.fetch_add(1, Ordering::AcqRel);
-        let request = InFlight {
+        let mut request = InFlight {
             conn: conn.clone(),
             class,
+            held: false,
         };
         let (opaque, oneway, serialize_type, code) =
             (cmd.opaque, cmd.is_oneway(), cmd.serialize_type, cmd.code);
@@ -408,6 +560,10 @@ async fn read_loop(
                 drop(request);
             }
             Ok(None) => {
+                if held.is_some() {
+                    conn.held.fetch_add(1, Ordering::AcqRel);
+                    request.held = true;
+                }
                 tokio::spawn(async move {
                     let response = answer.await;
                     respond(&request.conn, response, opaque, oneway, serialize_type).await;
@@ -454,24 +610,46 @@ async fn respond(
     }
 }
 
-/// Writes from the front of `out` what the socket takes without blocking.
-fn write_some(socket: &OwnedWriteHalf, out: &mut BytesMut) -> std::io::Result<()> {
+/// Writes from the front of `out` what the socket takes without blocking;
+/// returns how many bytes that was.
+fn write_some(socket: &OwnedWriteHalf, out: &mut BytesMut) -> std::io::Result<usize> {
+    let mut written = 0;
     while !out.is_empty() {
         match socket.try_write(out) {
             Ok(0) => return Err(std::io::ErrorKind::WriteZero.into()),
-            Ok(n) => out.advance(n),
-            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(()),
+            Ok(n) => {
+                out.advance(n);
+                written += n;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => return Ok(written),
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
     }
-    Ok(())
+    Ok(written)
+}
+
+/// What a queued command counts as unwritten until it is encoded.
+fn queued_size(cmd: &RemotingCommand) -> usize {
+    cmd.body_len() + FRAME_OVERHEAD
+}
+
+/// Where the writer task writes.
+enum WriteSide {
+    /// A plaintext socket, shared with senders who write to it directly.
+    Plain(Arc<OwnedWriteHalf>),
+    /// A stream only the writer task writes (TLS).
+    Stream(Box<dyn AsyncWrite + Send + Unpin>),
 }
 
 /// Writes what senders left in `out` and the commands they queued, until the connection
 /// closes. After `flush` (a graceful close) it writes what is queued, sends a FIN and gives
 /// the peer `LINGER` to close its side before closing the connection.
-async fn write_loop(conn: Arc<Connection>, mut rx: mpsc::Receiver<RemotingCommand>) {
+async fn write_loop(
+    conn: Arc<Connection>,
+    mut rx: mpsc::Receiver<RemotingCommand>,
+    mut side: WriteSide,
+) {
     let closed = conn.closed.clone();
     let graceful = loop {
         let first = tokio::select! {
@@ -487,7 +665,12 @@ async fn write_loop(conn: Arc<Connection>, mut rx: mpsc::Receiver<RemotingComman
             let mut out = conn.out.lock().unwrap();
             let mut next = Some(first);
             while let Some(cmd) = next.take() {
+                let before = out.len();
                 encode_frame(&cmd, &mut out);
+                conn.unwritten
+                    .fetch_add(out.len() - before, Ordering::Relaxed);
+                conn.queued_bytes
+                    .fetch_sub(queued_size(&cmd), Ordering::Relaxed);
                 conn.queued.fetch_sub(1, Ordering::AcqRel);
                 if out.len() < OUT_HIGH_WATER {
                     next = rx.try_recv().ok();
@@ -497,16 +680,22 @@ async fn write_loop(conn: Arc<Connection>, mut rx: mpsc::Receiver<RemotingComman
         // A peer that stops reading must not keep a closed connection's task alive.
         let written = tokio::select! {
             _ = closed.cancelled() => false,
-            r = drain(&conn) => r.is_ok(),
+            r = drain(&conn, &mut side) => r.is_ok(),
         };
         if !written {
             break false;
         }
     };
     if graceful {
-        let _ = drain(&conn).await;
+        let _ = drain(&conn, &mut side).await;
     }
-    shutdown_write(&conn.socket);
+    match &mut side {
+        WriteSide::Plain(socket) => shutdown_write(socket),
+        // close_notify and FIN; a peer that does not read must not hold the task.
+        WriteSide::Stream(stream) => {
+            let _ = tokio::time::timeout(LINGER, stream.shutdown()).await;
+        }
+    }
     if graceful {
         tokio::select! {
             _ = closed.cancelled() => {}
@@ -517,16 +706,27 @@ async fn write_loop(conn: Arc<Connection>, mut rx: mpsc::Receiver<RemotingComman
 }
 
 /// Writes all of `out`, waiting for the socket to take it.
-async fn drain(conn: &Connection) -> std::io::Result<()> {
-    loop {
-        {
-            let mut out = conn.out.lock().unwrap();
-            write_some(&conn.socket, &mut out)?;
-            if out.is_empty() {
-                return Ok(());
+async fn drain(conn: &Connection, side: &mut WriteSide) -> std::io::Result<()> {
+    match side {
+        WriteSide::Plain(socket) => loop {
+            {
+                let mut out = conn.out.lock().unwrap();
+                let n = write_some(socket, &mut out)?;
+                conn.unwritten.fetch_sub(n, Ordering::Relaxed);
+                if out.is_empty() {
+                    return Ok(());
+                }
             }
-        }
-        conn.socket.writable().await?;
+            socket.writable().await?;
+        },
+        WriteSide::Stream(stream) => loop {
+            let chunk = conn.out.lock().unwrap().split();
+            if chunk.is_empty() {
+                return stream.flush().await;
+            }
+            stream.write_all(&chunk).await?;
+            conn.unwritten.fetch_sub(chunk.len(), Ordering::Relaxed);
+        },
     }
 }
 

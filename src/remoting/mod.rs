@@ -1,5 +1,6 @@
 //! The RocketMQ remoting layer: frames, RemotingCommand, both header codecs,
-//! the request/response codes, and the async client and server built on them.
+//! the request/response codes, the async client and server built on them, the
+//! limits that protect a server from its peers, and TLS.
 //!
 //! Nothing here knows about topics or messages: that is `protocol`'s job.
 
@@ -13,7 +14,9 @@ pub mod ext_fields;
 pub mod header;
 mod json_header;
 pub mod rpc_hook;
+pub mod limits;
 pub mod server;
+pub mod tls;
 
 pub use client::RemotingClient;
 pub use command::{LanguageCode, RemotingCommand, SerializeType};

@@ -1,21 +1,25 @@
-//! The remoting server: accept loop, one task per connection, requests handed
-//! to a `RequestHandler`, admission of requests by class (RocketMQ's
-//! per-processor thread pool queues: SYSTEM_BUSY when one is full), and a
-//! graceful shutdown that drains in-flight requests and flushes their
-//! responses before the sockets close.
+//! The remoting server: accept loop (connections per address bounded, TLS
+//! told from plaintext by the first byte), one task per connection, requests
+//! handed to a `RequestHandler`, admission of requests by class (RocketMQ's
+//! per-processor thread pool queues: SYSTEM_BUSY when one is full), the bound
+//! on response bytes left unread over all connections, and a graceful shutdown
+//! that drains in-flight requests and flushes their responses before the
+//! sockets close.
 
 use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use tokio::net::TcpListener;
-use tokio::sync::Notify;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{Notify, mpsc};
 use tokio::time::Instant;
 
 use super::code::response;
 use super::command::RemotingCommand;
-use super::connection::{Connection, ConnectionConfig, RequestHandler};
+use super::connection::{Connection, ConnectionConfig, HandlerFuture, RequestHandler};
+use super::limits::{self, AddressCounter, AddressSlot, HeldBound};
+use super::tls::{HANDSHAKE_BYTE, HANDSHAKE_TIMEOUT, TlsMode, TlsServer};
 
 /// RocketMQ servers close connections idle this long.
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -41,10 +45,19 @@ pub const SHUTDOWN_REMARK: &str =
 /// the wait for in-flight requests used up `shutdown_wait`.
 const FLUSH_WAIT: Duration = Duration::from_secs(1);
 
+/// How often the response bytes left unread over all connections are added up.
+const UNWRITTEN_CHECK: Duration = Duration::from_millis(100);
+
+/// The remark a plaintext request gets from a server in enforcing mode, just
+/// before the connection closes (RocketMQ closes without a word).
+pub const TLS_REQUIRED_REMARK: &str = "this server accepts TLS connections only (tls.server.mode: enforcing): connect with TLS (mq --tls)";
+
 #[derive(Clone, Debug)]
 pub struct ServerConfig {
     pub max_frame: usize,
     pub idle_timeout: Duration,
+    /// TLS, unless the mode is disabled.
+    pub tls: Option<Arc<TlsServer>>,
 }
 
 impl Default for ServerConfig {
@@ -52,6 +65,7 @@ impl Default for ServerConfig {
         ServerConfig {
             max_frame: super::codec::DEFAULT_MAX_FRAME,
             idle_timeout: DEFAULT_IDLE_TIMEOUT,
+            tls: None,
         }
     }
 }
@@ -68,6 +82,18 @@ pub struct ServerLimits {
     /// How long shutdown waits for in-flight requests, and then for their
     /// responses to be written.
     pub shutdown_wait: Duration,
+    /// Connections one remote IP address may have open; more are closed as
+    /// they are accepted.
+    pub max_connections_per_address: usize,
+    /// Long polls one connection may hold; more get SYSTEM_BUSY.
+    pub held: Option<HeldBound>,
+    /// Response bytes one connection may leave unread before it is cut off.
+    pub max_unwritten_per_connection: usize,
+    /// Response bytes all connections may leave unread together; past it the
+    /// connections with the most are cut off.
+    pub max_unwritten_total: usize,
+    /// How long a frame may take to arrive once its first byte has.
+    pub frame_read_timeout: Option<Duration>,
 }
 
 impl Default for ServerLimits {
@@ -76,6 +102,11 @@ impl Default for ServerLimits {
             max_in_flight_per_connection: DEFAULT_MAX_IN_FLIGHT_PER_CONNECTION,
             admission: Arc::new(Admission::unbounded()),
             shutdown_wait: DEFAULT_SHUTDOWN_WAIT,
+            max_connections_per_address: limits::DEFAULT_MAX_CONNECTIONS_PER_ADDRESS,
+            held: None,
+            max_unwritten_per_connection: limits::DEFAULT_MAX_UNWRITTEN_PER_CONNECTION,
+            max_unwritten_total: limits::DEFAULT_MAX_UNWRITTEN_TOTAL,
+            frame_read_timeout: Some(limits::DEFAULT_FRAME_READ_TIMEOUT),
         }
     }
 }
@@ -276,16 +307,56 @@ pub async fn serve(
         max_in_flight: limits.max_in_flight_per_connection.max(1),
         admission: Some(limits.admission.clone()),
         rpc_hook: None,
+        held: limits.held,
+        max_unwritten: limits.max_unwritten_per_connection,
+        frame_read_timeout: limits.frame_read_timeout,
     };
+    let per_address = AddressCounter::new(limits.max_connections_per_address);
+    // Connections whose TLS handshake (or first byte) was awaited in a task of their own.
+    let (ready_tx, mut ready_rx) = mpsc::unbounded_channel::<Arc<Connection>>();
+    let mut unwritten_check = tokio::time::interval(UNWRITTEN_CHECK);
+    unwritten_check.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_refusal_log: Option<Instant> = None;
     let mut open: Vec<Arc<Connection>> = Vec::new();
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
             _ = &mut shutdown => break,
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
+                Ok((stream, peer)) => {
+                    let Some(slot) = per_address.try_open(peer.ip()) else {
+                        // Logged at most once a second: a flood must not flood the log too.
+                        if last_refusal_log.is_none_or(|t| t.elapsed() >= Duration::from_secs(1)) {
+                            tracing::warn!(
+                                %peer,
+                                "refusing a connection: {} open from this address (serverMaxConnectionsPerAddress)",
+                                limits.max_connections_per_address
+                            );
+                            last_refusal_log = Some(Instant::now());
+                        }
+                        drop(stream);
+                        continue;
+                    };
                     open.retain(|c| !c.is_closed());
-                    open.push(Connection::spawn(stream, Some(handler.clone()), conn_config.clone()));
+                    match &config.tls {
+                        None => {
+                            let conn = Connection::spawn(stream, Some(handler.clone()), conn_config.clone());
+                            hold_slot(&conn, slot);
+                            open.push(conn);
+                        }
+                        Some(tls) => {
+                            let (tls, handler, cfg, ready) = (tls.clone(), handler.clone(), conn_config.clone(), ready_tx.clone());
+                            let first_byte_wait = config.idle_timeout;
+                            tokio::spawn(async move {
+                                if let Some(conn) = accept_tls(stream, peer, &tls, handler, cfg, first_byte_wait).await {
+                                    hold_slot(&conn, slot);
+                                    if let Err(unserved) = ready.send(conn) {
+                                        unserved.0.close();
+                                    }
+                                }
+                            });
+                        }
+                    }
                 }
                 Err(e) => {
                     // Out of file descriptors and the like: back off instead of spinning.
@@ -293,9 +364,15 @@ pub async fn serve(
                     tokio::time::sleep(Duration::from_millis(100)).await;
                 }
             },
+            Some(conn) = ready_rx.recv() => open.push(conn),
+            _ = unwritten_check.tick() => {
+                open.retain(|c| !c.is_closed());
+                enforce_unwritten_total(&open, limits.max_unwritten_total);
+            }
         }
     }
     drop(listener);
+    drop(ready_rx);
     let admission = &limits.admission;
     admission.begin_shutdown();
     let deadline = Instant::now() + limits.shutdown_wait;
@@ -322,6 +399,98 @@ pub async fn serve(
     }
     for conn in open {
         conn.close();
+    }
+}
+
+/// Gives `slot` back when `conn` closes.
+fn hold_slot(conn: &Arc<Connection>, slot: AddressSlot) {
+    let conn = conn.clone();
+    tokio::spawn(async move {
+        conn.closed().await;
+        drop(slot);
+    });
+}
+
+/// Cuts off the connections with the most unread response bytes until all of
+/// them together are within `max`.
+fn enforce_unwritten_total(open: &[Arc<Connection>], max: usize) {
+    let mut total: usize = open.iter().map(|c| c.unwritten()).sum();
+    if total <= max {
+        return;
+    }
+    let mut by_size: Vec<(usize, &Arc<Connection>)> =
+        open.iter().map(|c| (c.unwritten(), c)).collect();
+    by_size.sort_unstable_by_key(|(bytes, _)| std::cmp::Reverse(*bytes));
+    for (bytes, conn) in by_size {
+        if total <= max {
+            break;
+        }
+        conn.cut_off(format_args!(
+            "{bytes} response bytes unread while all connections have {total}, more than serverMaxPendingResponseBytes ({max})"
+        ));
+        total -= bytes;
+    }
+}
+
+/// Starts a connection on a TLS-enabled port: a TLS handshake when the first
+/// byte is one, else plaintext (permissive) or a refusal (enforcing). `None`
+/// when the peer sent nothing within `first_byte_wait`, or the handshake failed.
+async fn accept_tls(
+    stream: TcpStream,
+    peer: std::net::SocketAddr,
+    tls: &TlsServer,
+    handler: Arc<dyn RequestHandler>,
+    config: ConnectionConfig,
+    first_byte_wait: Duration,
+) -> Option<Arc<Connection>> {
+    let mut first = [0u8; 1];
+    match tokio::time::timeout(first_byte_wait, stream.peek(&mut first)).await {
+        Ok(Ok(1)) => {}
+        _ => return None,
+    }
+    if first[0] == HANDSHAKE_BYTE {
+        let _ = stream.set_nodelay(true);
+        return match tokio::time::timeout(HANDSHAKE_TIMEOUT, tls.acceptor.accept(stream)).await {
+            Ok(Ok(stream)) => Some(Connection::spawn_stream(
+                stream,
+                peer,
+                Some(handler),
+                config,
+            )),
+            Ok(Err(e)) => {
+                tracing::warn!(%peer, "TLS handshake failed: {e}");
+                None
+            }
+            Err(_) => {
+                tracing::warn!(%peer, "TLS handshake not completed within {HANDSHAKE_TIMEOUT:?}");
+                None
+            }
+        };
+    }
+    match tls.mode {
+        TlsMode::Enforcing => {
+            tracing::warn!(%peer, "refusing a plaintext connection (tls.server.mode: enforcing)");
+            Some(Connection::spawn(
+                stream,
+                Some(Arc::new(TlsRequired)),
+                config,
+            ))
+        }
+        _ => Some(Connection::spawn(stream, Some(handler), config)),
+    }
+}
+
+/// Answers a plaintext request on a TLS-only port with an error that says so,
+/// then closes the connection.
+struct TlsRequired;
+
+impl RequestHandler for TlsRequired {
+    fn handle(&self, conn: Arc<Connection>, _request: RemotingCommand) -> HandlerFuture {
+        conn.close_gracefully();
+        Box::pin(std::future::ready(Some(RemotingCommand::error(
+            response::SYSTEM_ERROR,
+            TLS_REQUIRED_REMARK,
+        ))))
     }
 }
 
