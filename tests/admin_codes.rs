@@ -584,3 +584,67 @@ async fn consumer_status_is_asked_of_the_clients_and_producers_are_listed() {
     assert!(!rows[0]["language"].as_str().unwrap().is_empty());
     assert_eq!(rows[0]["brokerName"], "broker-a");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn delete_expired_commit_log_deletes_old_files_whatever_the_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    // 1 MiB commit log files, 100-entry consume queue files, everything expired at once
+    // (fileReservedTime 0) but only at an hour that is not now: the broker's own clean-up
+    // leaves the files alone, DELETE_EXPIRED_COMMITLOG does not wait for that hour.
+    let now_hour = mq::store::cleanup::local_hour(mq::util::now_millis());
+    let conf = dir.path().join("broker.yaml");
+    std::fs::write(
+        &conf,
+        format!(
+            "mappedFileSizeCommitLog: 1048576\nmappedFileSizeConsumeQueue: 2000\n\
+             fileReservedTime: 0\ndeleteWhen: \"{:02}\"\ndiskMaxUsedSpaceRatio: 95\n",
+            (now_hour + 12) % 24
+        ),
+    )
+    .unwrap();
+    let up = start_up(&dir.path().join("data"), &["-c", conf.to_str().unwrap()]);
+    create_topic(&up, "OldTopic", 1).await;
+    let body = "o".repeat(1000);
+    let namesrv = up.namesrv.clone();
+    tokio::task::spawn_blocking(move || {
+        let out = mq_ok(
+            &namesrv,
+            &[
+                "send", "--topic", "OldTopic", "--count", "3000", "--mode", "async", "--body",
+                &body,
+            ],
+        );
+        assert!(out.contains("sent 3000 messages, failed 0"), "{out}");
+    })
+    .await
+    .unwrap();
+    let min_offset = |v: &Value| v[0]["commitLogMinOffset"].as_i64().unwrap();
+    let before = mq_json(&up.namesrv, &["broker", "status"]).await;
+    assert_eq!(min_offset(&before), 0, "{before:#}");
+    let cq = mq_json(&up.namesrv, &["topic", "cq", "OldTopic", "--queue", "0"]).await;
+    assert_eq!(cq["minQueueIndex"], 0);
+    assert_eq!(cq["maxQueueIndex"], 3000);
+
+    mq_ok(&up.namesrv, &["admin", "deleteExpiredCommitLog"]);
+    // Every file but the one being written went, and with them the consume queue files
+    // pointing into them; what is left is still readable.
+    let after = mq_json(&up.namesrv, &["broker", "status"]).await;
+    assert!(min_offset(&after) >= 3 * 1048576, "{after:#}");
+    let cq = mq_json(&up.namesrv, &["topic", "cq", "OldTopic", "--queue", "0"]).await;
+    let min_index = cq["minQueueIndex"].as_i64().unwrap();
+    assert!(min_index > 0 && min_index < 3000, "{cq:#}");
+    let from = min_index.to_string();
+    let cq = mq_json(
+        &up.namesrv,
+        &[
+            "topic", "cq", "OldTopic", "--queue", "0", "--index", &from, "--count", "5",
+        ],
+    )
+    .await;
+    assert_eq!(cq["entries"].as_array().unwrap().len(), 5, "{cq:#}");
+    // cleanExpiredCQ then finds nothing more to delete and keeps the queue readable.
+    mq_ok(&up.namesrv, &["admin", "cleanExpiredCQ"]);
+    let again = mq_json(&up.namesrv, &["topic", "cq", "OldTopic", "--queue", "0"]).await;
+    assert_eq!(again["maxQueueIndex"], 3000);
+    assert!(again["minQueueIndex"].as_i64().unwrap() >= min_index);
+}
