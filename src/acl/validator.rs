@@ -41,16 +41,58 @@ struct Account {
 #[derive(Debug, Default)]
 struct AclState {
     global_white: Vec<RemoteAddressStrategy>,
-    accounts: HashMap<String, Account>,
+    /// Each account, and the index in `files` of the file defining it.
+    accounts: HashMap<String, (Account, usize)>,
+    /// The ACL files loaded and their data versions.
+    files: Vec<(PathBuf, DataVersion)>,
+    /// The default file's data version.
     version: DataVersion,
 }
 
-/// What identifies a version of the file on disk.
-type FileStamp = (Option<SystemTime>, u64);
+/// What identifies the ACL files on disk: each one's path, mtime and length.
+type FileStamp = Vec<(PathBuf, Option<SystemTime>, u64)>;
 
-fn stamp(path: &Path) -> Option<FileStamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok(), meta.len()))
+fn stamp(files: &[PathBuf]) -> FileStamp {
+    files
+        .iter()
+        .map(|p| match std::fs::metadata(p) {
+            Ok(m) => (p.clone(), m.modified().ok(), m.len()),
+            Err(_) => (p.clone(), None, 0),
+        })
+        .collect()
+}
+
+/// PlainPermissionManager#getAllAclFiles: the .yml and .yaml files under
+/// `dir`, its subdirectories too, in a stable order.
+fn acl_files_in(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let name = p.to_string_lossy();
+        if name.ends_with(".yml") || name.ends_with(".yaml") {
+            if p.is_file() {
+                out.push(p);
+            }
+        } else if p.is_dir() {
+            acl_files_in(&p, out);
+        }
+    }
+}
+
+/// The ACL files in force: those under the `acl` directory beside the
+/// default file (RocketMQ's conf/acl beside conf/plain_acl.yml), then the
+/// default file.
+fn acl_files(default: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    if let Some(parent) = default.parent() {
+        acl_files_in(&parent.join("acl"), &mut files);
+    }
+    files.retain(|f| f != default);
+    files.push(default.to_path_buf());
+    files
 }
 
 fn now_ms() -> i64 {
@@ -96,30 +138,34 @@ fn build_account(c: &PlainAccessConfig) -> Result<Account, AclError> {
     })
 }
 
-fn build_state(doc: &AclDocument) -> Result<AclState, AclError> {
-    let global_white = doc
-        .global_white_addrs()
-        .iter()
-        .map(|p| RemoteAddressStrategy::parse(Some(p)))
-        .collect::<Result<_, _>>()?;
-    let mut accounts = HashMap::new();
-    for c in doc.accounts() {
-        let a = build_account(&c)?;
-        // The first definition of a key wins, as across Java's files.
-        accounts.entry(a.access_key.clone()).or_insert(a);
+/// Loads every file; an account defined in several keeps its first definition,
+/// as across Java's files; the global white lists add up.
+fn build_state(files: &[PathBuf]) -> Result<AclState, AclError> {
+    let mut state = AclState::default();
+    for (i, path) in files.iter().enumerate() {
+        let in_file = |e: AclError| AclError(format!("{}: {}", path.display(), e.0));
+        let doc = AclDocument::read(path)?;
+        for p in doc.global_white_addrs() {
+            state
+                .global_white
+                .push(RemoteAddressStrategy::parse(Some(&p)).map_err(in_file)?);
+        }
+        for c in doc.accounts() {
+            let a = build_account(&c).map_err(in_file)?;
+            state.accounts.entry(a.access_key.clone()).or_insert((a, i));
+        }
+        state.files.push((path.clone(), doc.data_version()));
     }
-    Ok(AclState {
-        global_white,
-        accounts,
-        version: doc.data_version(),
-    })
+    state.version = state.files.last().map(|f| f.1).unwrap_or_default();
+    Ok(state)
 }
 
 pub struct PlainAccessValidator {
+    /// The default file: new accounts and the global white list go there.
     path: PathBuf,
     state: RwLock<Arc<AclState>>,
-    /// The file as last loaded (or last found unreadable).
-    seen: Mutex<Option<FileStamp>>,
+    /// The files as last loaded (or last found unreadable).
+    seen: Mutex<FileStamp>,
     /// The admin updates, one at a time (Java's are synchronized).
     writes: Mutex<()>,
 }
@@ -132,9 +178,9 @@ impl PlainAccessValidator {
             std::fs::write(path, b"")
                 .map_err(|e| AclError(format!("creating {}: {e}", path.display())))?;
         }
-        let seen = stamp(path);
-        let state = build_state(&AclDocument::read(path)?)
-            .map_err(|e| AclError(format!("{}: {}", path.display(), e.0)))?;
+        let files = acl_files(path);
+        let seen = stamp(&files);
+        let state = build_state(&files)?;
         Ok(PlainAccessValidator {
             path: path.to_path_buf(),
             state: RwLock::new(Arc::new(state)),
@@ -143,11 +189,10 @@ impl PlainAccessValidator {
         })
     }
 
-    /// Whether `path` loads (a missing file is an empty ACL), without creating it.
+    /// Whether `path` and the files of the `acl` directory beside it load (a
+    /// missing file is an empty ACL), without creating anything.
     pub fn check_file(path: &Path) -> Result<(), AclError> {
-        build_state(&AclDocument::read(path)?)
-            .map(|_| ())
-            .map_err(|e| AclError(format!("{}: {}", path.display(), e.0)))
+        build_state(&acl_files(path)).map(|_| ())
     }
 
     /// An ACL that refuses every request until `path` loads: for a file that
@@ -156,7 +201,7 @@ impl PlainAccessValidator {
         PlainAccessValidator {
             path: path.to_path_buf(),
             state: RwLock::new(Arc::default()),
-            seen: Mutex::new(None),
+            seen: Mutex::new(Vec::new()),
             writes: Mutex::new(()),
         }
     }
@@ -172,7 +217,7 @@ impl PlainAccessValidator {
     /// Loads the file again if it changed since it was last loaded. A file that
     /// no longer parses is reported and the ACL in force kept.
     pub fn reload_if_changed(&self) -> Result<bool, AclError> {
-        let now = stamp(&self.path);
+        let now = stamp(&acl_files(&self.path));
         {
             let mut seen = self.seen.lock().unwrap();
             if *seen == now {
@@ -184,7 +229,7 @@ impl PlainAccessValidator {
     }
 
     fn reload(&self) -> Result<(), AclError> {
-        let state = build_state(&AclDocument::read(&self.path)?)?;
+        let state = build_state(&acl_files(&self.path))?;
         *self.state.write().unwrap() = Arc::new(state);
         Ok(())
     }
@@ -220,7 +265,7 @@ impl PlainAccessValidator {
         let Some(ak) = r.access_key.as_deref() else {
             return Err(AclError::new("No accessKey is configured"));
         };
-        let Some(owned) = state.accounts.get(ak) else {
+        let Some((owned, _)) = state.accounts.get(ak) else {
             return Err(AclError(format!("No acl config for {ak}")));
         };
         if owned.white.matches(&r.remote_ip) {
@@ -241,12 +286,22 @@ impl PlainAccessValidator {
         check_perm(r, owned)
     }
 
-    /// UPDATE_AND_CREATE_ACL_CONFIG: adds or updates the account in the file.
+    /// The file defining `access_key`, or the default file.
+    fn file_of(&self, access_key: &str) -> PathBuf {
+        let state = self.state();
+        match state.accounts.get(access_key) {
+            Some((_, i)) => state.files[*i].0.clone(),
+            None => self.path.clone(),
+        }
+    }
+
+    /// UPDATE_AND_CREATE_ACL_CONFIG: updates the account in its file, or adds
+    /// it to the default file.
     pub fn update_access_config(&self, c: &PlainAccessConfig) -> Result<(), AclError> {
-        check_keys(c)?;
+        let (ak, _) = check_keys(c)?;
         permission::check_resource_perms(c.topic_perms.as_deref().unwrap_or_default())?;
         permission::check_resource_perms(c.group_perms.as_deref().unwrap_or_default())?;
-        self.rewrite(|doc| {
+        self.rewrite(&self.file_of(&ak), |doc| {
             doc.upsert_account(c);
             Ok(true)
         })
@@ -258,65 +313,109 @@ impl PlainAccessValidator {
         if access_key.is_empty() || !self.state().accounts.contains_key(access_key) {
             return Ok(false);
         }
-        self.rewrite(|doc| Ok(doc.remove_account(access_key)))
+        self.rewrite(&self.file_of(access_key), |doc| {
+            Ok(doc.remove_account(access_key))
+        })
     }
 
-    /// UPDATE_GLOBAL_WHITE_ADDRS_CONFIG: false for a file other than this
-    /// broker's ACL file.
+    /// UPDATE_GLOBAL_WHITE_ADDRS_CONFIG: writes the list into `file` (the
+    /// default file when none); false for a file that is not one of the ACL's.
     pub fn update_global_white_addrs(
         &self,
         addrs: &[String],
         file: Option<&str>,
     ) -> Result<bool, AclError> {
-        if let Some(f) = file.filter(|f| !f.is_empty())
-            && Path::new(f) != self.path
-        {
-            return Ok(false);
-        }
-        self.rewrite(|doc| {
+        let target = match file.filter(|f| !f.is_empty()) {
+            None => self.path.clone(),
+            Some(f) => match self.state().files.iter().find(|(p, _)| p == Path::new(f)) {
+                Some((p, _)) => p.clone(),
+                None => return Ok(false),
+            },
+        };
+        self.rewrite(&target, |doc| {
             doc.set_global_white_addrs(addrs);
             Ok(true)
         })
     }
 
-    /// Changes the file under the write lock: `change` edits the document (and
-    /// says whether it did); the result must load, and is then written with a
-    /// new data version and put in force.
+    /// Changes `file` under the write lock: `change` edits its document (and
+    /// says whether it did); the ACL with the result must load, and then the
+    /// file is written with a new data version and the ACL put in force.
     fn rewrite(
         &self,
+        file: &Path,
         change: impl FnOnce(&mut AclDocument) -> Result<bool, AclError>,
     ) -> Result<bool, AclError> {
         let _one_at_a_time = self.writes.lock().unwrap();
-        let mut doc = AclDocument::read(&self.path)?;
+        let mut doc = AclDocument::read(file)?;
         if !change(&mut doc)? {
             return Ok(false);
         }
         doc.next_version(now_ms());
-        let state = build_state(&doc)?;
-        doc.write(&self.path)?;
-        *self.seen.lock().unwrap() = stamp(&self.path);
+        // Checked before writing: an update the ACL cannot load leaves the files alone.
+        let files = acl_files(&self.path);
+        let mut check = Vec::new();
+        for f in &files {
+            check.push(if f == file {
+                doc.clone()
+            } else {
+                AclDocument::read(f)?
+            });
+        }
+        check_documents(&check)?;
+        doc.write(file)?;
+        let state = build_state(&files)?;
+        *self.seen.lock().unwrap() = stamp(&files);
         *self.state.write().unwrap() = Arc::new(state);
         Ok(true)
     }
 
-    /// The data version of the ACL in force (GET_BROKER_CLUSTER_ACL_INFO).
+    /// The data version of the default file (GET_BROKER_CLUSTER_ACL_INFO).
     pub fn version(&self) -> DataVersion {
         self.state().version
     }
 
-    /// Every ACL file's version by path: this broker has one file.
+    /// Every ACL file's data version, by path.
     pub fn all_file_versions(&self) -> BTreeMap<String, DataVersion> {
-        BTreeMap::from([(self.path.display().to_string(), self.version())])
+        self.state()
+            .files
+            .iter()
+            .map(|(p, v)| (p.display().to_string(), *v))
+            .collect()
     }
 
-    /// GET_BROKER_CLUSTER_ACL_CONFIG: the file's white list and accounts.
+    /// GET_BROKER_CLUSTER_ACL_CONFIG: the white lists and accounts of every
+    /// file, an account once (its first definition).
     pub fn all_acl_config(&self) -> Result<AclConfigBody, AclError> {
-        let doc = AclDocument::read(&self.path)?;
-        Ok(AclConfigBody {
-            global_white_addrs: doc.global_white_addrs(),
-            plain_access_configs: doc.accounts(),
-        })
+        let mut body = AclConfigBody::default();
+        for (path, _) in &self.state().files {
+            let doc = AclDocument::read(path)?;
+            body.global_white_addrs.extend(doc.global_white_addrs());
+            for a in doc.accounts() {
+                if !body
+                    .plain_access_configs
+                    .iter()
+                    .any(|b| b.access_key == a.access_key)
+                {
+                    body.plain_access_configs.push(a);
+                }
+            }
+        }
+        Ok(body)
     }
+}
+
+/// Whether these documents load together as an ACL.
+fn check_documents(docs: &[AclDocument]) -> Result<(), AclError> {
+    for doc in docs {
+        for p in doc.global_white_addrs() {
+            RemoteAddressStrategy::parse(Some(&p))?;
+        }
+        for c in doc.accounts() {
+            build_account(&c)?;
+        }
+    }
+    Ok(())
 }
 
 /// The broker's ACL at start: `path` loaded (created empty if missing), or, if
@@ -535,5 +634,73 @@ accounts:
         std::fs::write(v.path(), "accounts:\n  - accessKey: x\n").unwrap();
         assert!(v.reload_if_changed().is_err());
         v.check(&send("topicA"), "1.2.3.4").unwrap();
+    }
+
+    #[test]
+    fn files_of_the_acl_directory_add_accounts_and_keep_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let v = validator(dir.path());
+        std::fs::create_dir_all(dir.path().join("acl/team")).unwrap();
+        let extra = dir.path().join("acl/team/extra.yml");
+        std::fs::write(
+            &extra,
+            "globalWhiteRemoteAddresses: [10.9.9.9]\naccounts:\n  - accessKey: teamuser1\n    secretKey: team-secret-1\n    defaultTopicPerm: PUB\n",
+        )
+        .unwrap();
+        assert!(v.reload_if_changed().unwrap());
+        v.check(
+            &signed(send("t"), "teamuser1", "team-secret-1"),
+            "127.0.0.1",
+        )
+        .unwrap();
+        v.check(&send("t"), "10.9.9.9").unwrap();
+        assert_eq!(v.all_file_versions().len(), 2);
+        // An update of an account goes to the file that defines it.
+        v.update_access_config(&PlainAccessConfig {
+            access_key: Some("teamuser1".into()),
+            secret_key: Some("team-secret-2".into()),
+            default_topic_perm: Some("PUB".into()),
+            ..Default::default()
+        })
+        .unwrap();
+        let in_extra = AclDocument::read(&extra).unwrap();
+        assert_eq!(
+            in_extra.accounts()[0].secret_key.as_deref(),
+            Some("team-secret-2")
+        );
+        assert_eq!(in_extra.data_version().counter, 1);
+        assert!(
+            !std::fs::read_to_string(v.path())
+                .unwrap()
+                .contains("teamuser1")
+        );
+        v.check(
+            &signed(send("t"), "teamuser1", "team-secret-2"),
+            "127.0.0.1",
+        )
+        .unwrap();
+        let all = v.all_acl_config().unwrap();
+        assert_eq!(all.plain_access_configs.len(), 3);
+        assert!(all.global_white_addrs.contains(&"10.9.9.9".to_string()));
+        // The white list of a file named in the request; a file outside the ACL is refused.
+        assert!(
+            v.update_global_white_addrs(&["10.8.8.8".into()], Some(extra.to_str().unwrap()))
+                .unwrap()
+        );
+        v.check(&send("t"), "10.8.8.8").unwrap();
+        assert!(
+            !v.update_global_white_addrs(&[], Some("/etc/passwd.yml"))
+                .unwrap()
+        );
+        // Removing the file takes its accounts away.
+        std::fs::remove_file(&extra).unwrap();
+        assert!(v.reload_if_changed().unwrap());
+        assert!(
+            v.check(
+                &signed(send("t"), "teamuser1", "team-secret-2"),
+                "127.0.0.1"
+            )
+            .is_err()
+        );
     }
 }
