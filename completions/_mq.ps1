@@ -26,6 +26,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -48,6 +51,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
             [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Transactional messages: half messages waiting for their outcome')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
+            [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Plain ACL: accounts, permissions and the global white list of the brokers')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Serve the web console: dashboard, cluster, topics, groups, messages')
@@ -72,6 +76,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -90,6 +97,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -102,6 +112,10 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
+            [CompletionResult]::new('consume-stats', 'consume-stats', [CompletionResultType]::ParameterValue, 'Every consumer group''s progress on brokers: per queue broker offset, consumer offset, lag')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'One RocketMQ stats item''s sum, TPS and average over the last minute, hour and day')
+            [CompletionResult]::new('producers', 'producers', [CompletionResultType]::ParameterValue, 'Producers connected to brokers, by producer group')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Run a store clean-up on brokers now')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -113,6 +127,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -134,6 +151,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -151,6 +171,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -175,6 +198,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -196,6 +222,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -222,10 +251,112 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;broker;config;help;help' {
             break
         }
+        'mq;broker;consume-stats' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--min-diff', '--min-diff', [CompletionResultType]::ParameterName, 'Only queues lagging by at least this many messages')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--order', '--order', [CompletionResultType]::ParameterName, 'Only ordered topics')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;stats' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;producers' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;broker;clean' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;broker;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
+            [CompletionResult]::new('consume-stats', 'consume-stats', [CompletionResultType]::ParameterValue, 'Every consumer group''s progress on brokers: per queue broker offset, consumer offset, lag')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'One RocketMQ stats item''s sum, TPS and average over the last minute, hour and day')
+            [CompletionResult]::new('producers', 'producers', [CompletionResultType]::ParameterValue, 'Producers connected to brokers, by producer group')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Run a store clean-up on brokers now')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -246,6 +377,18 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;broker;help;config;set' {
             break
         }
+        'mq;broker;help;consume-stats' {
+            break
+        }
+        'mq;broker;help;stats' {
+            break
+        }
+        'mq;broker;help;producers' {
+            break
+        }
+        'mq;broker;help;clean' {
+            break
+        }
         'mq;broker;help;help' {
             break
         }
@@ -255,6 +398,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -279,6 +425,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -296,6 +445,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -318,6 +470,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -335,6 +490,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -352,6 +510,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -369,6 +530,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -409,6 +573,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -429,6 +596,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -446,6 +616,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -521,6 +694,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -542,6 +718,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -559,6 +738,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -576,6 +758,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -612,6 +797,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -627,6 +815,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)')
+            [CompletionResult]::new('cq', 'cq', [CompletionResultType]::ParameterValue, 'Raw consume queue entries of one queue: commit log offset, size, tags code')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -643,6 +833,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -668,6 +861,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -688,6 +884,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -707,6 +906,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -724,6 +926,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -743,6 +948,61 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;topic;stats' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('-a', '-a', [CompletionResultType]::ParameterName, 'Only topics with messages in or out in the last 24 hours')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Only topics with messages in or out in the last 24 hours')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;topic;cq' {
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'The queue id')
+            [CompletionResult]::new('--queue', '--queue', [CompletionResultType]::ParameterName, 'The queue id')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'The first queue offset to show')
+            [CompletionResult]::new('--index', '--index', [CompletionResultType]::ParameterName, 'The first queue offset to show')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'How many entries')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'How many entries')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'The broker (host:port) [default: the first master of the topic''s route]')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'The broker (host:port) [default: the first master of the topic''s route]')
+            [CompletionResult]::new('-g', '-g', [CompletionResultType]::ParameterName, 'Also show this consumer group''s subscription to the topic')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Also show this consumer group''s subscription to the topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -761,6 +1021,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)')
+            [CompletionResult]::new('cq', 'cq', [CompletionResultType]::ParameterValue, 'Raw consume queue entries of one queue: commit log offset, size, tags code')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -780,6 +1042,12 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;topic;help;list' {
+            break
+        }
+        'mq;topic;help;stats' {
+            break
+        }
+        'mq;topic;help;cq' {
             break
         }
         'mq;topic;help;help' {
@@ -815,6 +1083,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -849,6 +1120,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -868,6 +1142,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -883,6 +1160,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
+            [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
+            [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
+            [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -899,6 +1181,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -924,6 +1209,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -944,6 +1232,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -966,6 +1257,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -987,6 +1281,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1012,6 +1309,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1028,6 +1328,121 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'mq;group;clone-offset' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Copy even when the online source group does not subscribe to the topic')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;time-span' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;config' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;running-info' {
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Only this cluster [default: every cluster]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;group;client-offsets' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('--topic', '--topic', [CompletionResultType]::ParameterName, 'The topic')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client id')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'mq;group;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a consumer group (or update it) on a cluster''s masters or one broker')
             [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a consumer group''s settings')
@@ -1035,6 +1450,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
+            [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
+            [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
+            [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1056,6 +1476,21 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;group;help;reset-offset' {
             break
         }
+        'mq;group;help;clone-offset' {
+            break
+        }
+        'mq;group;help;time-span' {
+            break
+        }
+        'mq;group;help;config' {
+            break
+        }
+        'mq;group;help;running-info' {
+            break
+        }
+        'mq;group;help;client-offsets' {
+            break
+        }
         'mq;group;help;help' {
             break
         }
@@ -1065,6 +1500,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1089,6 +1527,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1113,6 +1554,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1138,6 +1582,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1158,6 +1605,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1198,6 +1648,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1221,6 +1674,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1238,6 +1694,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1259,6 +1718,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1296,6 +1758,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1319,6 +1784,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1347,6 +1815,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1373,6 +1844,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1403,6 +1877,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1426,6 +1903,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1448,12 +1928,265 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;consumer;help;help' {
             break
         }
+        'mq;acl' {
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account (secrets left out) and the global white list, per broker')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One account, per broker')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Add an account on the brokers (refused where it exists)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an account on the brokers (refused where it does not exist, unless --or-create)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Remove an account from the brokers (asks first; -y in scripts)')
+            [CompletionResult]::new('whitelist', 'whitelist', [CompletionResultType]::ParameterValue, 'Show the global white list, or replace it with ADDRS (addresses that need no signature)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'The data version of each broker''s ACL files')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;acl;list' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;get' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;create' {
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The account''s secret key (longer than 6 characters)')
+            [CompletionResult]::new('--white-addr', '--white-addr', [CompletionResultType]::ParameterName, 'Addresses that need no signature: an IP, `a.b.c.*`, `a.b.c.1-9`, `a.b.c.{1,2}`')
+            [CompletionResult]::new('--default-topic-perm', '--default-topic-perm', [CompletionResultType]::ParameterName, 'Permission on topics not listed: PUB, SUB, PUB|SUB or DENY')
+            [CompletionResult]::new('--default-group-perm', '--default-group-perm', [CompletionResultType]::ParameterName, 'Permission on groups not listed: PUB, SUB, PUB|SUB or DENY')
+            [CompletionResult]::new('--topic-perm', '--topic-perm', [CompletionResultType]::ParameterName, 'A topic''s permission, `topic=PERM` (repeatable)')
+            [CompletionResult]::new('--group-perm', '--group-perm', [CompletionResultType]::ParameterName, 'A group''s permission, `group=PERM` (repeatable)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'May make admin requests (topic and group changes, broker config, ACL updates)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;update' {
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The account''s secret key (longer than 6 characters)')
+            [CompletionResult]::new('--white-addr', '--white-addr', [CompletionResultType]::ParameterName, 'Addresses that need no signature: an IP, `a.b.c.*`, `a.b.c.1-9`, `a.b.c.{1,2}`')
+            [CompletionResult]::new('--default-topic-perm', '--default-topic-perm', [CompletionResultType]::ParameterName, 'Permission on topics not listed: PUB, SUB, PUB|SUB or DENY')
+            [CompletionResult]::new('--default-group-perm', '--default-group-perm', [CompletionResultType]::ParameterName, 'Permission on groups not listed: PUB, SUB, PUB|SUB or DENY')
+            [CompletionResult]::new('--topic-perm', '--topic-perm', [CompletionResultType]::ParameterName, 'A topic''s permission, `topic=PERM` (repeatable)')
+            [CompletionResult]::new('--group-perm', '--group-perm', [CompletionResultType]::ParameterName, 'A group''s permission, `group=PERM` (repeatable)')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'May make admin requests (topic and group changes, broker config, ACL updates)')
+            [CompletionResult]::new('--or-create', '--or-create', [CompletionResultType]::ParameterName, 'Create the account where it does not exist (what mqadmin updateAclConfig does)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;delete' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;whitelist' {
+            [CompletionResult]::new('--acl-file', '--acl-file', [CompletionResultType]::ParameterName, 'The broker''s ACL file to write [default: the broker''s]')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Empty the list')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;version' {
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('--cluster', '--cluster', [CompletionResultType]::ParameterName, 'Every master of this cluster [default: the only cluster]')
+            [CompletionResult]::new('-b', '-b', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('--broker', '--broker', [CompletionResultType]::ParameterName, 'One broker, by address (host:port)')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
+            [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
+            [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
+            [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)')
+            [CompletionResult]::new('--tls-test-trust-all', '--tls-test-trust-all', [CompletionResultType]::ParameterName, 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'mq;acl;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account (secrets left out) and the global white list, per broker')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One account, per broker')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Add an account on the brokers (refused where it exists)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an account on the brokers (refused where it does not exist, unless --or-create)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Remove an account from the brokers (asks first; -y in scripts)')
+            [CompletionResult]::new('whitelist', 'whitelist', [CompletionResultType]::ParameterValue, 'Show the global white list, or replace it with ADDRS (addresses that need no signature)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'The data version of each broker''s ACL files')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'mq;acl;help;list' {
+            break
+        }
+        'mq;acl;help;get' {
+            break
+        }
+        'mq;acl;help;create' {
+            break
+        }
+        'mq;acl;help;update' {
+            break
+        }
+        'mq;acl;help;delete' {
+            break
+        }
+        'mq;acl;help;whitelist' {
+            break
+        }
+        'mq;acl;help;version' {
+            break
+        }
+        'mq;acl;help;help' {
+            break
+        }
         'mq;admin' {
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('--namesrv', '--namesrv', [CompletionResultType]::ParameterName, 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1473,6 +2206,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1496,6 +2232,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1515,6 +2254,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1538,6 +2280,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1566,6 +2311,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1610,6 +2358,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1643,6 +2394,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1684,6 +2438,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1726,6 +2483,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1748,6 +2508,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1793,6 +2556,9 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format of commands that print data')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time allowed for each request, e.g. 3s or 500ms')
+            [CompletionResult]::new('--access-key', '--access-key', [CompletionResultType]::ParameterName, 'ACL access key to sign requests with (see commands/acl.md)')
+            [CompletionResult]::new('--secret-key', '--secret-key', [CompletionResultType]::ParameterName, 'ACL secret key (a flag shows in `ps`: prefer the variable)')
+            [CompletionResult]::new('--credentials', '--credentials', [CompletionResultType]::ParameterName, 'ACL credentials file: accessKey/secretKey as YAML or properties')
             [CompletionResult]::new('--tls-ca', '--tls-ca', [CompletionResultType]::ParameterName, 'With --tls: PEM certificate(s) of the authority that signed the servers'' certificates')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'With --tls: PEM client certificate, for servers that verify clients')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'With --tls: the PEM private key of --tls-cert')
@@ -1818,6 +2584,7 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('producer', 'producer', [CompletionResultType]::ParameterValue, 'Connected producers of a group')
             [CompletionResult]::new('transaction', 'transaction', [CompletionResultType]::ParameterValue, 'Transactional messages: half messages waiting for their outcome')
             [CompletionResult]::new('consumer', 'consumer', [CompletionResultType]::ParameterValue, 'Online consumers of a group and their subscriptions')
+            [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Plain ACL: accounts, permissions and the global white list of the brokers')
             [CompletionResult]::new('admin', 'admin', [CompletionResultType]::ParameterValue, 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)')
             [CompletionResult]::new('top', 'top', [CompletionResultType]::ParameterValue, 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)')
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'Serve the web console: dashboard, cluster, topics, groups, messages')
@@ -1834,6 +2601,10 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Run a broker in the foreground until Ctrl-C')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Read or change a running broker''s config')
+            [CompletionResult]::new('consume-stats', 'consume-stats', [CompletionResultType]::ParameterValue, 'Every consumer group''s progress on brokers: per queue broker offset, consumer offset, lag')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'One RocketMQ stats item''s sum, TPS and average over the last minute, hour and day')
+            [CompletionResult]::new('producers', 'producers', [CompletionResultType]::ParameterValue, 'Producers connected to brokers, by producer group')
+            [CompletionResult]::new('clean', 'clean', [CompletionResultType]::ParameterValue, 'Run a store clean-up on brokers now')
             break
         }
         'mq;help;broker;start' {
@@ -1851,6 +2622,18 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;broker;config;set' {
+            break
+        }
+        'mq;help;broker;consume-stats' {
+            break
+        }
+        'mq;help;broker;stats' {
+            break
+        }
+        'mq;help;broker;producers' {
+            break
+        }
+        'mq;help;broker;clean' {
             break
         }
         'mq;help;namesrv' {
@@ -1914,6 +2697,8 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a topic''s queues with their min/max offsets and last update, and the groups consuming it')
             [CompletionResult]::new('route', 'route', [CompletionResultType]::ParameterValue, 'Show which brokers serve a topic and how many queues each has')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the topics the name server knows')
+            [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)')
+            [CompletionResult]::new('cq', 'cq', [CompletionResultType]::ParameterValue, 'Raw consume queue entries of one queue: commit log offset, size, tags code')
             break
         }
         'mq;help;topic;create' {
@@ -1934,6 +2719,12 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
         'mq;help;topic;list' {
             break
         }
+        'mq;help;topic;stats' {
+            break
+        }
+        'mq;help;topic;cq' {
+            break
+        }
         'mq;help;send' {
             break
         }
@@ -1947,6 +2738,11 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'A group''s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a consumer group from a cluster''s masters (asks first; -y in scripts)')
             [CompletionResult]::new('reset-offset', 'reset-offset', [CompletionResultType]::ParameterValue, 'Move a group''s offsets on a topic: prints the plan, changes nothing unless --execute')
+            [CompletionResult]::new('clone-offset', 'clone-offset', [CompletionResultType]::ParameterValue, 'Copy a group''s committed offsets on a topic to another group')
+            [CompletionResult]::new('time-span', 'time-span', [CompletionResultType]::ParameterValue, 'A group''s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'A group''s subscription group config on each broker that has it')
+            [CompletionResult]::new('running-info', 'running-info', [CompletionResultType]::ParameterValue, 'Each online consumer''s running info: its settings, subscriptions and queues, as it reports them')
+            [CompletionResult]::new('client-offsets', 'client-offsets', [CompletionResultType]::ParameterValue, 'The offsets the group''s online consumers hold in memory, as they report them')
             break
         }
         'mq;help;group;create' {
@@ -1965,6 +2761,21 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;group;reset-offset' {
+            break
+        }
+        'mq;help;group;clone-offset' {
+            break
+        }
+        'mq;help;group;time-span' {
+            break
+        }
+        'mq;help;group;config' {
+            break
+        }
+        'mq;help;group;running-info' {
+            break
+        }
+        'mq;help;group;client-offsets' {
             break
         }
         'mq;help;message' {
@@ -2020,6 +2831,37 @@ Register-ArgumentCompleter -Native -CommandName 'mq' -ScriptBlock {
             break
         }
         'mq;help;consumer;list' {
+            break
+        }
+        'mq;help;acl' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every account (secrets left out) and the global white list, per broker')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'One account, per broker')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Add an account on the brokers (refused where it exists)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an account on the brokers (refused where it does not exist, unless --or-create)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Remove an account from the brokers (asks first; -y in scripts)')
+            [CompletionResult]::new('whitelist', 'whitelist', [CompletionResultType]::ParameterValue, 'Show the global white list, or replace it with ADDRS (addresses that need no signature)')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'The data version of each broker''s ACL files')
+            break
+        }
+        'mq;help;acl;list' {
+            break
+        }
+        'mq;help;acl;get' {
+            break
+        }
+        'mq;help;acl;create' {
+            break
+        }
+        'mq;help;acl;update' {
+            break
+        }
+        'mq;help;acl;delete' {
+            break
+        }
+        'mq;help;acl;whitelist' {
+            break
+        }
+        'mq;help;acl;version' {
             break
         }
         'mq;help;admin' {

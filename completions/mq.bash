@@ -16,6 +16,9 @@ _mq() {
             ",$1")
                 cmd="mq"
                 ;;
+            mq,acl)
+                cmd="mq__subcmd__acl"
+                ;;
             mq,admin)
                 cmd="mq__subcmd__admin"
                 ;;
@@ -76,6 +79,54 @@ _mq() {
             mq,up)
                 cmd="mq__subcmd__up"
                 ;;
+            mq__subcmd__acl,create)
+                cmd="mq__subcmd__acl__subcmd__create"
+                ;;
+            mq__subcmd__acl,delete)
+                cmd="mq__subcmd__acl__subcmd__delete"
+                ;;
+            mq__subcmd__acl,get)
+                cmd="mq__subcmd__acl__subcmd__get"
+                ;;
+            mq__subcmd__acl,help)
+                cmd="mq__subcmd__acl__subcmd__help"
+                ;;
+            mq__subcmd__acl,list)
+                cmd="mq__subcmd__acl__subcmd__list"
+                ;;
+            mq__subcmd__acl,update)
+                cmd="mq__subcmd__acl__subcmd__update"
+                ;;
+            mq__subcmd__acl,version)
+                cmd="mq__subcmd__acl__subcmd__version"
+                ;;
+            mq__subcmd__acl,whitelist)
+                cmd="mq__subcmd__acl__subcmd__whitelist"
+                ;;
+            mq__subcmd__acl__subcmd__help,create)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__create"
+                ;;
+            mq__subcmd__acl__subcmd__help,delete)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__delete"
+                ;;
+            mq__subcmd__acl__subcmd__help,get)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__get"
+                ;;
+            mq__subcmd__acl__subcmd__help,help)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__help"
+                ;;
+            mq__subcmd__acl__subcmd__help,list)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__list"
+                ;;
+            mq__subcmd__acl__subcmd__help,update)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__update"
+                ;;
+            mq__subcmd__acl__subcmd__help,version)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__version"
+                ;;
+            mq__subcmd__acl__subcmd__help,whitelist)
+                cmd="mq__subcmd__acl__subcmd__help__subcmd__whitelist"
+                ;;
             mq__subcmd__bench,consume)
                 cmd="mq__subcmd__bench__subcmd__consume"
                 ;;
@@ -112,14 +163,26 @@ _mq() {
             mq__subcmd__bench__subcmd__help,store)
                 cmd="mq__subcmd__bench__subcmd__help__subcmd__store"
                 ;;
+            mq__subcmd__broker,clean)
+                cmd="mq__subcmd__broker__subcmd__clean"
+                ;;
             mq__subcmd__broker,config)
                 cmd="mq__subcmd__broker__subcmd__config"
+                ;;
+            mq__subcmd__broker,consume-stats)
+                cmd="mq__subcmd__broker__subcmd__consume__subcmd__stats"
                 ;;
             mq__subcmd__broker,help)
                 cmd="mq__subcmd__broker__subcmd__help"
                 ;;
+            mq__subcmd__broker,producers)
+                cmd="mq__subcmd__broker__subcmd__producers"
+                ;;
             mq__subcmd__broker,start)
                 cmd="mq__subcmd__broker__subcmd__start"
+                ;;
+            mq__subcmd__broker,stats)
+                cmd="mq__subcmd__broker__subcmd__stats"
                 ;;
             mq__subcmd__broker,status)
                 cmd="mq__subcmd__broker__subcmd__status"
@@ -142,14 +205,26 @@ _mq() {
             mq__subcmd__broker__subcmd__config__subcmd__help,set)
                 cmd="mq__subcmd__broker__subcmd__config__subcmd__help__subcmd__set"
                 ;;
+            mq__subcmd__broker__subcmd__help,clean)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__clean"
+                ;;
             mq__subcmd__broker__subcmd__help,config)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__config"
+                ;;
+            mq__subcmd__broker__subcmd__help,consume-stats)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__consume__subcmd__stats"
                 ;;
             mq__subcmd__broker__subcmd__help,help)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__help"
                 ;;
+            mq__subcmd__broker__subcmd__help,producers)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__producers"
+                ;;
             mq__subcmd__broker__subcmd__help,start)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__start"
+                ;;
+            mq__subcmd__broker__subcmd__help,stats)
+                cmd="mq__subcmd__broker__subcmd__help__subcmd__stats"
                 ;;
             mq__subcmd__broker__subcmd__help,status)
                 cmd="mq__subcmd__broker__subcmd__help__subcmd__status"
@@ -220,6 +295,15 @@ _mq() {
             mq__subcmd__dlq__subcmd__help,show)
                 cmd="mq__subcmd__dlq__subcmd__help__subcmd__show"
                 ;;
+            mq__subcmd__group,client-offsets)
+                cmd="mq__subcmd__group__subcmd__client__subcmd__offsets"
+                ;;
+            mq__subcmd__group,clone-offset)
+                cmd="mq__subcmd__group__subcmd__clone__subcmd__offset"
+                ;;
+            mq__subcmd__group,config)
+                cmd="mq__subcmd__group__subcmd__config"
+                ;;
             mq__subcmd__group,create)
                 cmd="mq__subcmd__group__subcmd__create"
                 ;;
@@ -238,8 +322,23 @@ _mq() {
             mq__subcmd__group,reset-offset)
                 cmd="mq__subcmd__group__subcmd__reset__subcmd__offset"
                 ;;
+            mq__subcmd__group,running-info)
+                cmd="mq__subcmd__group__subcmd__running__subcmd__info"
+                ;;
+            mq__subcmd__group,time-span)
+                cmd="mq__subcmd__group__subcmd__time__subcmd__span"
+                ;;
             mq__subcmd__group,update)
                 cmd="mq__subcmd__group__subcmd__update"
+                ;;
+            mq__subcmd__group__subcmd__help,client-offsets)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__client__subcmd__offsets"
+                ;;
+            mq__subcmd__group__subcmd__help,clone-offset)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__clone__subcmd__offset"
+                ;;
+            mq__subcmd__group__subcmd__help,config)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__config"
                 ;;
             mq__subcmd__group__subcmd__help,create)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__create"
@@ -259,8 +358,17 @@ _mq() {
             mq__subcmd__group__subcmd__help,reset-offset)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__reset__subcmd__offset"
                 ;;
+            mq__subcmd__group__subcmd__help,running-info)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__running__subcmd__info"
+                ;;
+            mq__subcmd__group__subcmd__help,time-span)
+                cmd="mq__subcmd__group__subcmd__help__subcmd__time__subcmd__span"
+                ;;
             mq__subcmd__group__subcmd__help,update)
                 cmd="mq__subcmd__group__subcmd__help__subcmd__update"
+                ;;
+            mq__subcmd__help,acl)
+                cmd="mq__subcmd__help__subcmd__acl"
                 ;;
             mq__subcmd__help,admin)
                 cmd="mq__subcmd__help__subcmd__admin"
@@ -322,6 +430,27 @@ _mq() {
             mq__subcmd__help,up)
                 cmd="mq__subcmd__help__subcmd__up"
                 ;;
+            mq__subcmd__help__subcmd__acl,create)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__create"
+                ;;
+            mq__subcmd__help__subcmd__acl,delete)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__delete"
+                ;;
+            mq__subcmd__help__subcmd__acl,get)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__get"
+                ;;
+            mq__subcmd__help__subcmd__acl,list)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__list"
+                ;;
+            mq__subcmd__help__subcmd__acl,update)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__update"
+                ;;
+            mq__subcmd__help__subcmd__acl,version)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__version"
+                ;;
+            mq__subcmd__help__subcmd__acl,whitelist)
+                cmd="mq__subcmd__help__subcmd__acl__subcmd__whitelist"
+                ;;
             mq__subcmd__help__subcmd__bench,consume)
                 cmd="mq__subcmd__help__subcmd__bench__subcmd__consume"
                 ;;
@@ -337,11 +466,23 @@ _mq() {
             mq__subcmd__help__subcmd__bench,store)
                 cmd="mq__subcmd__help__subcmd__bench__subcmd__store"
                 ;;
+            mq__subcmd__help__subcmd__broker,clean)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__clean"
+                ;;
             mq__subcmd__help__subcmd__broker,config)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__config"
                 ;;
+            mq__subcmd__help__subcmd__broker,consume-stats)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__consume__subcmd__stats"
+                ;;
+            mq__subcmd__help__subcmd__broker,producers)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__producers"
+                ;;
             mq__subcmd__help__subcmd__broker,start)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__start"
+                ;;
+            mq__subcmd__help__subcmd__broker,stats)
+                cmd="mq__subcmd__help__subcmd__broker__subcmd__stats"
                 ;;
             mq__subcmd__help__subcmd__broker,status)
                 cmd="mq__subcmd__help__subcmd__broker__subcmd__status"
@@ -373,6 +514,15 @@ _mq() {
             mq__subcmd__help__subcmd__dlq,show)
                 cmd="mq__subcmd__help__subcmd__dlq__subcmd__show"
                 ;;
+            mq__subcmd__help__subcmd__group,client-offsets)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__client__subcmd__offsets"
+                ;;
+            mq__subcmd__help__subcmd__group,clone-offset)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__clone__subcmd__offset"
+                ;;
+            mq__subcmd__help__subcmd__group,config)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__config"
+                ;;
             mq__subcmd__help__subcmd__group,create)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__create"
                 ;;
@@ -387,6 +537,12 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__group,reset-offset)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__reset__subcmd__offset"
+                ;;
+            mq__subcmd__help__subcmd__group,running-info)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__running__subcmd__info"
+                ;;
+            mq__subcmd__help__subcmd__group,time-span)
+                cmd="mq__subcmd__help__subcmd__group__subcmd__time__subcmd__span"
                 ;;
             mq__subcmd__help__subcmd__group,update)
                 cmd="mq__subcmd__help__subcmd__group__subcmd__update"
@@ -436,6 +592,9 @@ _mq() {
             mq__subcmd__help__subcmd__store,inspect)
                 cmd="mq__subcmd__help__subcmd__store__subcmd__inspect"
                 ;;
+            mq__subcmd__help__subcmd__topic,cq)
+                cmd="mq__subcmd__help__subcmd__topic__subcmd__cq"
+                ;;
             mq__subcmd__help__subcmd__topic,create)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__create"
                 ;;
@@ -450,6 +609,9 @@ _mq() {
                 ;;
             mq__subcmd__help__subcmd__topic,route)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__route"
+                ;;
+            mq__subcmd__help__subcmd__topic,stats)
+                cmd="mq__subcmd__help__subcmd__topic__subcmd__stats"
                 ;;
             mq__subcmd__help__subcmd__topic,update)
                 cmd="mq__subcmd__help__subcmd__topic__subcmd__update"
@@ -601,6 +763,9 @@ _mq() {
             mq__subcmd__store__subcmd__help,inspect)
                 cmd="mq__subcmd__store__subcmd__help__subcmd__inspect"
                 ;;
+            mq__subcmd__topic,cq)
+                cmd="mq__subcmd__topic__subcmd__cq"
+                ;;
             mq__subcmd__topic,create)
                 cmd="mq__subcmd__topic__subcmd__create"
                 ;;
@@ -619,8 +784,14 @@ _mq() {
             mq__subcmd__topic,route)
                 cmd="mq__subcmd__topic__subcmd__route"
                 ;;
+            mq__subcmd__topic,stats)
+                cmd="mq__subcmd__topic__subcmd__stats"
+                ;;
             mq__subcmd__topic,update)
                 cmd="mq__subcmd__topic__subcmd__update"
+                ;;
+            mq__subcmd__topic__subcmd__help,cq)
+                cmd="mq__subcmd__topic__subcmd__help__subcmd__cq"
                 ;;
             mq__subcmd__topic__subcmd__help,create)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__create"
@@ -639,6 +810,9 @@ _mq() {
                 ;;
             mq__subcmd__topic__subcmd__help,route)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__route"
+                ;;
+            mq__subcmd__topic__subcmd__help,stats)
+                cmd="mq__subcmd__topic__subcmd__help__subcmd__stats"
                 ;;
             mq__subcmd__topic__subcmd__help,update)
                 cmd="mq__subcmd__topic__subcmd__help__subcmd__update"
@@ -662,7 +836,7 @@ _mq() {
 
     case "${cmd}" in
         mq)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +862,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -707,8 +893,8 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mq__subcmd__admin)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+        mq__subcmd__acl)
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list get create update delete whitelist version help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,6 +917,772 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__create)
+            opts="-c -b -n -o -h -V --secret --white-addr --admin --default-topic-perm --default-group-perm --topic-perm --group-perm --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --white-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__delete)
+            opts="-y -c -b -n -o -h -V --yes --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__get)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help)
+            opts="list get create update delete whitelist version help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__help__subcmd__whitelist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__list)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__update)
+            opts="-c -b -n -o -h -V --secret --white-addr --admin --default-topic-perm --default-group-perm --topic-perm --group-perm --cluster --broker --or-create --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --white-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --default-group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --topic-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-perm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__version)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__acl__subcmd__whitelist)
+            opts="-c -b -n -o -h -V --clear --acl-file --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --acl-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__admin)
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -754,7 +1706,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version produce consume e2e rpc store help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version produce consume e2e rpc store help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +1732,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -800,7 +1764,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__consume)
-            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -g -q -n -o -h -V --topic --group --mode --from --pull-batch --duration --count --warmup --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +1842,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -898,7 +1874,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__e2e)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --consumer-group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1009,6 +1985,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1130,7 +2118,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__produce)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +2228,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1260,7 +2260,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__rpc)
-            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -s -c -g -q -n -o -h -V --topic --size --connections --threads --mode --batch --window --rate --duration --count --warmup --tag --keys --body --group --broker --broker-pid --csv --histogram --quiet --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1374,6 +2374,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1394,7 +2406,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__bench__subcmd__store)
-            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --dir --seconds --quick --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1428,6 +2440,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1448,7 +2472,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start status config help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start status config consume-stats stats producers clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1474,6 +2498,92 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__clean)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version expired-commitlog expired-cq"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1494,7 +2604,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1520,6 +2630,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1540,7 +2662,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__get)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1579,6 +2701,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1658,7 +2792,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__config__subcmd__set)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1700,6 +2834,96 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__consume__subcmd__stats)
+            opts="-c -b -n -o -h -V --cluster --broker --order --min-diff --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-diff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1720,8 +2944,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__help)
-            opts="start status config help"
+            opts="start status config consume-stats stats producers clean help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__help__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1775,7 +3013,35 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__broker__subcmd__help__subcmd__consume__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__broker__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__help__subcmd__producers)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1803,6 +3069,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__broker__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__broker__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1817,62 +3097,8 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        mq__subcmd__broker__subcmd__start)
-            opts="-c -n -o -h -V --config --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --namesrv)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --output)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                -o)
-                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-ca)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-cert)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --tls-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        mq__subcmd__broker__subcmd__status)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+        mq__subcmd__broker__subcmd__producers)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1914,6 +3140,232 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__start)
+            opts="-c -n -o -h -V --config --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__stats)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__broker__subcmd__status)
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1934,7 +3386,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list wipe-write-perm add-write-perm help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list wipe-write-perm add-write-perm help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1960,6 +3412,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1980,7 +3444,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__add__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,6 +3467,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2096,7 +3572,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2119,6 +3595,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2142,7 +3630,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__cluster__subcmd__wipe__subcmd__write__subcmd__perm)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2168,6 +3656,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2188,7 +3688,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__completions)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version bash elvish fish powershell zsh"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,6 +3714,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2234,7 +3746,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__console)
-            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --listen --write --poll-interval --users --no-auth --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2272,6 +3784,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2292,7 +3816,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consume)
-            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -g -c -n -o -h -V --topic --group --tag --sql --count --from --broadcast --idle-exit --format --fail-first --retry-delay-level --max-reconsume-times --orderly --reply --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2378,6 +3902,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2398,7 +3934,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2421,6 +3957,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2486,7 +4034,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__consumer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,6 +4076,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2548,7 +4108,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list show resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list show resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2571,6 +4131,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2664,7 +4236,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__list)
-            opts="-n -o -h -V --since --limit --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --since --limit --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2698,6 +4270,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2718,7 +4302,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__resend)
-            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -n -o -h -V --all --since --limit --topic --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2760,6 +4344,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2780,7 +4376,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__dlq__subcmd__show)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2806,6 +4402,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2826,7 +4434,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update list describe delete reset-offset help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2852,6 +4460,224 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__client__subcmd__offsets)
+            opts="-t -i -n -o -h -V --topic --client --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__clone__subcmd__offset)
+            opts="-t -n -o -h -V --topic --offline --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__config)
+            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2872,7 +4698,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2926,6 +4752,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2946,7 +4784,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__delete)
-            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -y -n -o -h -V --cluster --broker --remove-offsets --yes --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2988,6 +4826,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3008,7 +4858,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__describe)
-            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -c -n -o -h -V --topic --cluster --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3050,6 +4900,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3070,8 +4932,50 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__help)
-            opts="create update list describe delete reset-offset help"
+            opts="create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__client__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__clone__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3167,6 +5071,34 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__group__subcmd__help__subcmd__running__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__help__subcmd__time__subcmd__span)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__group__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -3182,7 +5114,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__list)
-            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -n -o -h -V --cluster --all --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3216,6 +5148,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3236,7 +5180,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__reset__subcmd__offset)
-            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -y -n -o -h -V --topic --to-earliest --to-latest --to-time --to-offset --shift-by --execute --yes --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3282,6 +5226,158 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__running__subcmd__info)
+            opts="-i -c -n -o -h -V --client --cluster --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cluster)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__group__subcmd__time__subcmd__span)
+            opts="-t -n -o -h -V --topic --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --topic)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3302,7 +5398,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__group__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --broadcast --retry-max --retry-queues --consume-enable --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3356,6 +5452,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3376,8 +5484,120 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help)
-            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help"
+            opts="up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl)
+            opts="list get create update delete whitelist version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__update)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__version)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__acl__subcmd__whitelist)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3488,8 +5708,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__broker)
-            opts="start status config"
+            opts="start status config consume-stats stats producers clean"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__broker__subcmd__clean)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3543,7 +5777,49 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__help__subcmd__broker__subcmd__consume__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__broker__subcmd__producers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__help__subcmd__broker__subcmd__start)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__broker__subcmd__stats)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3754,8 +6030,50 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group)
-            opts="create update list describe delete reset-offset"
+            opts="create update list describe delete reset-offset clone-offset time-span config running-info client-offsets"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__client__subcmd__offsets)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__clone__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3824,6 +6142,34 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__group__subcmd__reset__subcmd__offset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__running__subcmd__info)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__group__subcmd__time__subcmd__span)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4160,8 +6506,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__help__subcmd__topic)
-            opts="create update delete describe route list"
+            opts="create update delete describe route list stats cq"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__help__subcmd__topic__subcmd__cq)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -4243,6 +6603,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__help__subcmd__topic__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__help__subcmd__topic__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -4300,7 +6674,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get query print resend help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get query print resend help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4326,6 +6700,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4346,7 +6732,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__get)
-            opts="-t -n -o -h -V --topic --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -n -o -h -V --topic --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4377,6 +6763,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4484,7 +6882,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__print)
-            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -b -q -n -o -h -V --topic --broker --queue --offset --count --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4542,6 +6940,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4562,7 +6972,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__query)
-            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -k -n -o -h -V --topic --key --begin --end --max --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4616,6 +7026,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4636,7 +7058,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__message__subcmd__resend)
-            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-g -n -o -h -V --group --client-id --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4674,6 +7096,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4694,7 +7128,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start kv config help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version start kv config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4720,6 +7154,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4740,7 +7186,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4766,6 +7212,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4786,7 +7244,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4809,6 +7267,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4888,7 +7358,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__config__subcmd__set)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4911,6 +7381,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5088,7 +7570,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get put delete list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version get put delete list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5114,6 +7596,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5134,7 +7628,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__delete)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5157,6 +7651,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5180,7 +7686,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__get)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5203,6 +7709,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5310,7 +7828,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__list)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5333,6 +7851,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5356,7 +7886,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__kv__subcmd__put)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5382,6 +7912,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5402,7 +7944,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__namesrv__subcmd__start)
-            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -n -o -h -V --listen --config --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5440,6 +7982,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5460,7 +8014,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5483,6 +8037,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5548,7 +8114,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__producer__subcmd__list)
-            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-g -c -n -o -h -V --group --cluster --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5590,6 +8156,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5610,7 +8188,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__send)
-            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -k -p -b -f -c -g -n -o -h -V --topic --tag --keys --property --body --file --count --mode --batch --group --sharding-key --keyed-lines --delay --deliver-at --delay-level --transaction --check-answer --check-wait --request --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5732,6 +8310,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5752,7 +8342,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version inspect help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version inspect help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5775,6 +8365,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5840,7 +8442,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__store__subcmd__inspect)
-            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --topic --queue --offset --count --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5882,6 +8484,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5902,7 +8516,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__top)
-            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-a -n -o -h -V --cluster --interval --once --all --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5936,6 +8550,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5956,7 +8582,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update delete describe route list help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version create update delete describe route list stats cq help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5982,6 +8608,116 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__topic__subcmd__cq)
+            opts="-q -i -c -b -g -n -o -h -V --queue --index --count --broker --group --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -q)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --count)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --broker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -b)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -g)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6002,7 +8738,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__create)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6056,6 +8792,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6076,7 +8824,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__delete)
-            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -y -n -o -h -V --cluster --yes --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6110,6 +8858,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6130,7 +8890,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__describe)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6156,6 +8916,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6176,8 +8948,22 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__help)
-            opts="create update delete describe route list help"
+            opts="create update delete describe route list stats cq help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__topic__subcmd__help__subcmd__cq)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -6273,6 +9059,20 @@ _mq() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        mq__subcmd__topic__subcmd__help__subcmd__stats)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         mq__subcmd__topic__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -6288,7 +9088,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__list)
-            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -n -o -h -V --cluster --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6322,6 +9122,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6342,7 +9154,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__route)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6368,6 +9180,76 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        mq__subcmd__topic__subcmd__stats)
+            opts="-a -n -o -h -V --active --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --namesrv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json yaml" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6388,7 +9270,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__topic__subcmd__update)
-            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -b -n -o -h -V --cluster --broker --read-queues --write-queues --perm --order --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6442,6 +9324,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6462,7 +9356,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction)
-            opts="-n -o -h -V --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version pending help"
+            opts="-n -o -h -V --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version pending help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6485,6 +9379,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6550,7 +9456,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__transaction__subcmd__pending)
-            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-t -g -c -m -n -o -h -V --topic --group --cluster --messages --limit --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6604,6 +9510,18 @@ _mq() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6624,7 +9542,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__up)
-            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
+            opts="-c -n -o -h -V --data --namesrv-port --broker-port --config --masters --slaves --namesrvs --sync --console --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6683,6 +9601,18 @@ _mq() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --access-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --credentials)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

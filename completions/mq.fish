@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_mq_global_optspecs
-    string join \n n/namesrv= o/output= timeout= tls tls-ca= tls-cert= tls-key= tls-test-trust-all h/help V/version
+    string join \n n/namesrv= o/output= timeout= access-key= secret-key= credentials= tls tls-ca= tls-cert= tls-key= tls-test-trust-all h/help V/version
 end
 
 function __fish_mq_needs_command
@@ -29,6 +29,9 @@ complete -c mq -n "__fish_mq_needs_command" -s o -l output -d 'Output format of 
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_needs_command" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_needs_command" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_needs_command" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_needs_command" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_needs_command" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_needs_command" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_needs_command" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -49,6 +52,7 @@ complete -c mq -n "__fish_mq_needs_command" -f -a "dlq" -d 'A consumer group\'s 
 complete -c mq -n "__fish_mq_needs_command" -f -a "producer" -d 'Connected producers of a group'
 complete -c mq -n "__fish_mq_needs_command" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
 complete -c mq -n "__fish_mq_needs_command" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_needs_command" -f -a "acl" -d 'Plain ACL: accounts, permissions and the global white list of the brokers'
 complete -c mq -n "__fish_mq_needs_command" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
 complete -c mq -n "__fish_mq_needs_command" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
@@ -69,6 +73,9 @@ complete -c mq -n "__fish_mq_using_subcommand up" -s o -l output -d 'Output form
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand up" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand up" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand up" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand up" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand up" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -77,28 +84,38 @@ complete -c mq -n "__fish_mq_using_subcommand up" -l tls -d 'Connect over TLS, t
 complete -c mq -n "__fish_mq_using_subcommand up" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand up" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand up" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "config" -d 'Read or change a running broker\'s config'
-complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "consume-stats" -d 'Every consumer group\'s progress on brokers: per queue broker offset, consumer offset, lag'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "stats" -d 'One RocketMQ stats item\'s sum, TPS and average over the last minute, hour and day'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "producers" -d 'Producers connected to brokers, by producer group'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "clean" -d 'Run a store clean-up on brokers now'
+complete -c mq -n "__fish_mq_using_subcommand broker; and not __fish_seen_subcommand_from start status config consume-stats stats producers clean help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s c -l config -d 'Config file: YAML, or a RocketMQ broker.conf (Java properties)' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from start" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -113,6 +130,9 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from status" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -125,6 +145,9 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -135,15 +158,92 @@ complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "get" -d 'Print config keys of brokers (one key, or all)'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change a config key on brokers'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from config" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l min-diff -d 'Only queues lagging by at least this many messages' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l order -d 'Only ordered topics'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from consume-stats" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from producers" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from clean" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "consume-stats" -d 'Every consumer group\'s progress on brokers: per queue broker offset, consumer offset, lag'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "stats" -d 'One RocketMQ stats item\'s sum, TPS and average over the last minute, hour and day'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "producers" -d 'Producers connected to brokers, by producer group'
+complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "clean" -d 'Run a store clean-up on brokers now'
 complete -c mq -n "__fish_mq_using_subcommand broker; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and not __fish_seen_subcommand_from start kv config help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -162,6 +262,9 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from start" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -174,6 +277,9 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from kv" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -191,6 +297,9 @@ complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand namesrv; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -210,6 +319,9 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and not __fish_seen_subcommand_from list wipe-write-perm add-write-perm help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -226,6 +338,9 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -238,6 +353,9 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from wipe-write-perm" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -250,6 +368,9 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from add-write-perm" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -261,25 +382,30 @@ complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcomman
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "wipe-write-perm" -d 'Take a broker\'s write permission away on every name server: producers stop sending to it, consumers keep reading it (maintenance; see commands/cluster.md)'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "add-write-perm" -d 'Give a broker its write permission back on every name server'
 complete -c mq -n "__fish_mq_using_subcommand cluster; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "list" -d 'List the topics the name server knows'
-complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "stats" -d 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "cq" -d 'Raw consume queue entries of one queue: commit log offset, size, tags code'
+complete -c mq -n "__fish_mq_using_subcommand topic; and not __fish_seen_subcommand_from create update delete describe route list stats cq help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l read-queues -d 'Read queues per broker [default: 8, or the current value on update]' -r
@@ -292,6 +418,9 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -312,6 +441,9 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -326,6 +458,9 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -339,6 +474,9 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from describe" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -351,6 +489,9 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from route" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -364,6 +505,9 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -371,12 +515,50 @@ complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s a -l active -d 'Only topics with messages in or out in the last 24 hours'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s q -l queue -d 'The queue id' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s i -l index -d 'The first queue offset to show' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s c -l count -d 'How many entries' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s b -l broker -d 'The broker (host:port) [default: the first master of the topic\'s route]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s g -l group -d 'Also show this consumer group\'s subscription to the topic' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from cq" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a topic (or update it if it exists) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a topic\'s queues or permission; unchanged settings keep their value'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a topic from its brokers and the name servers (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "stats" -d 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)'
+complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "cq" -d 'Raw consume queue entries of one queue: commit log offset, size, tags code'
 complete -c mq -n "__fish_mq_using_subcommand topic; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand send" -s t -l topic -d 'The topic (created by the broker on first send when autoCreateTopicEnable is on)' -r
 complete -c mq -n "__fish_mq_using_subcommand send" -l tag -d 'The message tag' -r
@@ -406,6 +588,9 @@ complete -c mq -n "__fish_mq_using_subcommand send" -s o -l output -d 'Output fo
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand send" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand send" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand send" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand send" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand send" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -432,6 +617,9 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -s o -l output -d 'Output
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand consume" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -441,25 +629,33 @@ complete -c mq -n "__fish_mq_using_subcommand consume" -l tls -d 'Connect over T
 complete -c mq -n "__fish_mq_using_subcommand consume" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand consume" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s h -l help -d 'Print help'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "update" -d 'Change a consumer group\'s settings'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
-complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "update" -d 'Change a consumer group\'s settings'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "clone-offset" -d 'Copy a group\'s committed offsets on a topic to another group'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "time-span" -d 'A group\'s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "config" -d 'A group\'s subscription group config on each broker that has it'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "running-info" -d 'Each online consumer\'s running info: its settings, subscriptions and queues, as it reports them'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "client-offsets" -d 'The offsets the group\'s online consumers hold in memory, as they report them'
+complete -c mq -n "__fish_mq_using_subcommand group; and not __fish_seen_subcommand_from create update list describe delete reset-offset clone-offset time-span config running-info client-offsets help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l retry-max -d 'Redeliveries before a message goes to the dead-letter queue [default: 16]' -r
@@ -471,6 +667,9 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -490,6 +689,9 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -504,6 +706,9 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -519,6 +724,9 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from describe" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -533,6 +741,9 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -551,6 +762,9 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -562,18 +776,109 @@ complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from reset-offset" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l offline -d 'Copy even when the online source group does not subscribe to the topic'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from clone-offset" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from time-span" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -s i -l client -d 'Only this client id' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -s c -l cluster -d 'Only this cluster [default: every cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from running-info" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s t -l topic -d 'The topic' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s i -l client -d 'Only this client id' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from client-offsets" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a consumer group\'s settings'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "clone-offset" -d 'Copy a group\'s committed offsets on a topic to another group'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "time-span" -d 'A group\'s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "config" -d 'A group\'s subscription group config on each broker that has it'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "running-info" -d 'Each online consumer\'s running info: its settings, subscriptions and queues, as it reports them'
+complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "client-offsets" -d 'The offsets the group\'s online consumers hold in memory, as they report them'
 complete -c mq -n "__fish_mq_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and not __fish_seen_subcommand_from get query print resend help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -592,6 +897,9 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from get" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -609,6 +917,9 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from query" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -626,6 +937,9 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from print" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -640,6 +954,9 @@ complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand message; and __fish_seen_subcommand_from resend" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -657,6 +974,9 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcomman
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and not __fish_seen_subcommand_from list show resend help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -675,6 +995,9 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -687,6 +1010,9 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from show" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -702,6 +1028,9 @@ complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_fr
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand dlq; and __fish_seen_subcommand_from resend" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -719,6 +1048,9 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand producer; and not __fish_seen_subcommand_from list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -735,6 +1067,9 @@ complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcomma
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand producer; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -749,6 +1084,9 @@ complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_s
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and not __fish_seen_subcommand_from pending help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -767,6 +1105,9 @@ complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subco
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand transaction; and __fish_seen_subcommand_from pending" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -782,6 +1123,9 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subc
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consumer; and not __fish_seen_subcommand_from list help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -798,6 +1142,9 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcomma
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -807,11 +1154,182 @@ complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcomma
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
 complete -c mq -n "__fish_mq_using_subcommand consumer; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "list" -d 'Every account (secrets left out) and the global white list, per broker'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "get" -d 'One account, per broker'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "create" -d 'Add an account on the brokers (refused where it exists)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "update" -d 'Change an account on the brokers (refused where it does not exist, unless --or-create)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "delete" -d 'Remove an account from the brokers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "whitelist" -d 'Show the global white list, or replace it with ADDRS (addresses that need no signature)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "version" -d 'The data version of each broker\'s ACL files'
+complete -c mq -n "__fish_mq_using_subcommand acl; and not __fish_seen_subcommand_from list get create update delete whitelist version help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l secret -d 'The account\'s secret key (longer than 6 characters)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l white-addr -d 'Addresses that need no signature: an IP, `a.b.c.*`, `a.b.c.1-9`, `a.b.c.{1,2}`' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l default-topic-perm -d 'Permission on topics not listed: PUB, SUB, PUB|SUB or DENY' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l default-group-perm -d 'Permission on groups not listed: PUB, SUB, PUB|SUB or DENY' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l topic-perm -d 'A topic\'s permission, `topic=PERM` (repeatable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l group-perm -d 'A group\'s permission, `group=PERM` (repeatable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l admin -d 'May make admin requests (topic and group changes, broker config, ACL updates)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l secret -d 'The account\'s secret key (longer than 6 characters)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l white-addr -d 'Addresses that need no signature: an IP, `a.b.c.*`, `a.b.c.1-9`, `a.b.c.{1,2}`' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l default-topic-perm -d 'Permission on topics not listed: PUB, SUB, PUB|SUB or DENY' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l default-group-perm -d 'Permission on groups not listed: PUB, SUB, PUB|SUB or DENY' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l topic-perm -d 'A topic\'s permission, `topic=PERM` (repeatable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l group-perm -d 'A group\'s permission, `group=PERM` (repeatable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l admin -d 'May make admin requests (topic and group changes, broker config, ACL updates)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l or-create -d 'Create the account where it does not exist (what mqadmin updateAclConfig does)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask for confirmation'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l acl-file -d 'The broker\'s ACL file to write [default: the broker\'s]' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l clear -d 'Empty the list'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from whitelist" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s c -l cluster -d 'Every master of this cluster [default: the only cluster]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s b -l broker -d 'One broker, by address (host:port)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
+json\t''
+yaml\t''"
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l tls -d 'Connect over TLS, to servers with tls.server.mode permissive or enforcing (see commands/tls.md)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s h -l help -d 'Print help'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from version" -s V -l version -d 'Print version'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "list" -d 'Every account (secrets left out) and the global white list, per broker'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "get" -d 'One account, per broker'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "create" -d 'Add an account on the brokers (refused where it exists)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change an account on the brokers (refused where it does not exist, unless --or-create)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Remove an account from the brokers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "whitelist" -d 'Show the global white list, or replace it with ADDRS (addresses that need no signature)'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "version" -d 'The data version of each broker\'s ACL files'
+complete -c mq -n "__fish_mq_using_subcommand acl; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand admin" -s n -l namesrv -d 'Name server address(es), `;`-separated as in RocketMQ [default: 127.0.0.1:9876]' -r
 complete -c mq -n "__fish_mq_using_subcommand admin" -s o -l output -d 'Output format of commands that print data' -r -f -a "table\t''
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand admin" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand admin" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand admin" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand admin" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand admin" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -826,6 +1344,9 @@ complete -c mq -n "__fish_mq_using_subcommand top" -s o -l output -d 'Output for
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand top" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand top" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand top" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand top" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand top" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -843,6 +1364,9 @@ complete -c mq -n "__fish_mq_using_subcommand console" -s o -l output -d 'Output
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand console" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand console" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand console" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand console" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand console" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand console" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand console" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -857,6 +1381,9 @@ complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand store; and not __fish_seen_subcommand_from inspect help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -875,6 +1402,9 @@ complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand store; and __fish_seen_subcommand_from inspect" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -889,6 +1419,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcomm
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and not __fish_seen_subcommand_from produce consume e2e rpc store help" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -927,6 +1460,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from produce" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -954,6 +1490,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from consume" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -988,6 +1527,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from e2e" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -1023,6 +1565,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from rpc" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -1039,6 +1584,9 @@ complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand bench; and __fish_seen_subcommand_from store" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -1058,6 +1606,9 @@ complete -c mq -n "__fish_mq_using_subcommand completions" -s o -l output -d 'Ou
 json\t''
 yaml\t''"
 complete -c mq -n "__fish_mq_using_subcommand completions" -l timeout -d 'Time allowed for each request, e.g. 3s or 500ms' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -l access-key -d 'ACL access key to sign requests with (see commands/acl.md)' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -l secret-key -d 'ACL secret key (a flag shows in `ps`: prefer the variable)' -r
+complete -c mq -n "__fish_mq_using_subcommand completions" -l credentials -d 'ACL credentials file: accessKey/secretKey as YAML or properties' -r -F
 complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-ca -d 'With --tls: PEM certificate(s) of the authority that signed the servers\' certificates' -r -F
 complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-cert -d 'With --tls: PEM client certificate, for servers that verify clients' -r -F
 complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-key -d 'With --tls: the PEM private key of --tls-cert' -r -F
@@ -1065,29 +1616,34 @@ complete -c mq -n "__fish_mq_using_subcommand completions" -l tls -d 'Connect ov
 complete -c mq -n "__fish_mq_using_subcommand completions" -l tls-test-trust-all -d 'For tests only: with --tls, trust any server certificate (no protection against a man in the middle)'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c mq -n "__fish_mq_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "broker" -d 'Run a broker'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "send" -d 'Send messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "producer" -d 'Connected producers of a group'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "store" -d 'Read a store directory offline'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "bench" -d 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer admin top console store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "up" -d 'Run a name server and a broker (or a whole cluster) in one process, for local work'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "broker" -d 'Run a broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "namesrv" -d 'Run a name server, or manage its key-value config'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "cluster" -d 'Inspect clusters and their brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "topic" -d 'Inspect and manage topics'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "send" -d 'Send messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "consume" -d 'Consume messages (a push consumer in a group)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "group" -d 'Inspect and manage consumer groups: progress, lag, offsets'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "message" -d 'Look up, print and resend messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "dlq" -d 'A consumer group\'s dead letters: list, show, re-send to their original topic'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "producer" -d 'Connected producers of a group'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "transaction" -d 'Transactional messages: half messages waiting for their outcome'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "consumer" -d 'Online consumers of a group and their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "acl" -d 'Plain ACL: accounts, permissions and the global white list of the brokers'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "admin" -d 'Run an mqadmin command by its mqadmin name and options (see commands/admin.md)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "top" -d 'Live dashboard: brokers, topics, groups, lag and TPS (--once for a snapshot)'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "console" -d 'Serve the web console: dashboard, cluster, topics, groups, messages'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "store" -d 'Read a store directory offline'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "bench" -d 'Measure: load a cluster (produce, consume, e2e, rpc), or the store on this disk'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c mq -n "__fish_mq_using_subcommand help; and not __fish_seen_subcommand_from up broker namesrv cluster topic send consume group message dlq producer transaction consumer acl admin top console store bench completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "start" -d 'Run a broker in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "status" -d 'Runtime info of brokers: version, put/get TPS, disk use, unflushed bytes, commit log offsets'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "config" -d 'Read or change a running broker\'s config'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "consume-stats" -d 'Every consumer group\'s progress on brokers: per queue broker offset, consumer offset, lag'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "stats" -d 'One RocketMQ stats item\'s sum, TPS and average over the last minute, hour and day'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "producers" -d 'Producers connected to brokers, by producer group'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from broker" -f -a "clean" -d 'Run a store clean-up on brokers now'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "start" -d 'Run a name server in the foreground until Ctrl-C'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "kv" -d 'Read and write the name server\'s key-value config'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from namesrv" -f -a "config" -d 'Read and change the running name servers\' settings'
@@ -1100,12 +1656,19 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "describe" -d 'Show a topic\'s queues with their min/max offsets and last update, and the groups consuming it'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "route" -d 'Show which brokers serve a topic and how many queues each has'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "list" -d 'List the topics the name server knows'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "stats" -d 'Per topic and consuming group: lag, in/out TPS (last minute), messages in/out (last 24 hours)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from topic" -f -a "cq" -d 'Raw consume queue entries of one queue: commit log offset, size, tags code'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "create" -d 'Create a consumer group (or update it) on a cluster\'s masters or one broker'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "update" -d 'Change a consumer group\'s settings'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the consumer groups of a cluster\'s masters'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "describe" -d 'A group\'s progress per queue (broker offset, consumer offset, lag, last consume time), retry and DLQ depth, and its clients'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "delete" -d 'Delete a consumer group from a cluster\'s masters (asks first; -y in scripts)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "reset-offset" -d 'Move a group\'s offsets on a topic: prints the plan, changes nothing unless --execute'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "clone-offset" -d 'Copy a group\'s committed offsets on a topic to another group'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "time-span" -d 'A group\'s progress on a topic in store times: oldest, newest and last consumed message, and how long the next one has waited'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "config" -d 'A group\'s subscription group config on each broker that has it'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "running-info" -d 'Each online consumer\'s running info: its settings, subscriptions and queues, as it reports them'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "client-offsets" -d 'The offsets the group\'s online consumers hold in memory, as they report them'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "get" -d 'Show one message: headers, properties and body, by offset id or (with --topic) unique key'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "query" -d 'Find messages of a topic by key (KEYS)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from message" -f -a "print" -d 'Print messages of one queue from an offset, without a consumer group'
@@ -1116,6 +1679,13 @@ complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_f
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from producer" -f -a "list" -d 'The producers of a group connected to the cluster: client id, address, language, version'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from transaction" -f -a "pending" -d 'Half messages waiting for a commit, a rollback or the broker\'s check, counted per topic and producer group (--messages: one row each)'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from consumer" -f -a "list" -d 'The consumers of a group connected to the cluster, with their subscriptions'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "list" -d 'Every account (secrets left out) and the global white list, per broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "get" -d 'One account, per broker'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "create" -d 'Add an account on the brokers (refused where it exists)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "update" -d 'Change an account on the brokers (refused where it does not exist, unless --or-create)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "delete" -d 'Remove an account from the brokers (asks first; -y in scripts)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "whitelist" -d 'Show the global white list, or replace it with ADDRS (addresses that need no signature)'
+complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from acl" -f -a "version" -d 'The data version of each broker\'s ACL files'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "inspect" -d 'Summarise a store directory, or print messages of one queue'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "produce" -d 'Send as fast as possible (or at --rate): msgs/s, MB/s, errors and latency'
 complete -c mq -n "__fish_mq_using_subcommand help; and __fish_seen_subcommand_from bench" -f -a "consume" -d 'Read a topic as fast as possible (push or pull): msgs/s and end-to-end latency'

@@ -138,8 +138,14 @@ pub enum AclCommand {
         after_help = "Examples:\n  mq acl create appuser01 --secret 'app-secret-1' --default-topic-perm DENY --topic-perm orders=PUB|SUB --group-perm billing=SUB"
     )]
     Create(AccountArgs),
-    /// Change an account on the brokers (refused where it does not exist)
-    Update(AccountArgs),
+    /// Change an account on the brokers (refused where it does not exist, unless --or-create)
+    Update {
+        #[command(flatten)]
+        args: AccountArgs,
+        /// Create the account where it does not exist (what mqadmin updateAclConfig does)
+        #[arg(long)]
+        or_create: bool,
+    },
     /// Remove an account from the brokers (asks first; -y in scripts)
     Delete {
         #[arg(value_name = "ACCESS_KEY")]
@@ -318,15 +324,27 @@ fn change(t: &BrokerTarget, action: &'static str, target: String) -> AclChange {
     }
 }
 
-/// Adds (`must_exist` false) or updates an account on every target, after
-/// checking each broker has it (or not) when the broker can list accounts.
+/// What `upsert` asks of the account's existence on each broker.
+#[derive(Clone, Copy, PartialEq)]
+enum Existing {
+    MustNot,
+    Must,
+    Either,
+}
+
+/// Adds or updates an account on every target, after checking each broker
+/// has it (or not, as `existing` asks) when the broker can list accounts.
 async fn upsert(
     admin: &AdminClient,
     args: &AccountArgs,
-    must_exist: bool,
+    existing: Existing,
 ) -> CliResult<AclChanges> {
     let targets = args.targets.resolve(admin).await?;
+    let must_exist = existing == Existing::Must;
     for t in &targets {
+        if existing == Existing::Either {
+            break;
+        }
         // Brokers since RocketMQ 4.9.4 cannot list accounts: then the check is skipped.
         if let Ok(body) = admin.acl_config(&t.addr).await {
             let exists = body
@@ -355,7 +373,11 @@ async fn upsert(
     let mut changes = Vec::new();
     for t in &targets {
         admin.update_acl_config(&t.addr, &config).await?;
-        let action = if must_exist { "updated" } else { "created" };
+        let action = match existing {
+            Existing::MustNot => "created",
+            Existing::Must => "updated",
+            Existing::Either => "created or updated",
+        };
         changes.push(change(t, action, args.account.clone()));
     }
     Ok(AclChanges(changes))
@@ -383,8 +405,17 @@ pub async fn run(g: &GlobalArgs, cmd: AclCommand) -> CliResult {
             }
             render::emit(g.output, &Accounts(found))?;
         }
-        AclCommand::Create(args) => render::emit(g.output, &upsert(&admin, &args, false).await?)?,
-        AclCommand::Update(args) => render::emit(g.output, &upsert(&admin, &args, true).await?)?,
+        AclCommand::Create(args) => {
+            render::emit(g.output, &upsert(&admin, &args, Existing::MustNot).await?)?
+        }
+        AclCommand::Update { args, or_create } => {
+            let existing = if or_create {
+                Existing::Either
+            } else {
+                Existing::Must
+            };
+            render::emit(g.output, &upsert(&admin, &args, existing).await?)?
+        }
         AclCommand::Delete {
             account,
             yes,

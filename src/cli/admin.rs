@@ -462,6 +462,55 @@ pub fn translate(command: &str, args: &[String]) -> CliResult<Vec<String>> {
             argv.extend([s("broker"), s("clean"), s(what)]);
             push_targets(&mut o, &mut argv);
         }
+        "updateAclConfig" => {
+            argv.extend([
+                s("acl"),
+                s("update"),
+                o.req('a', "accessKey")?,
+                s("--or-create"),
+            ]);
+            argv.extend([s("--secret"), o.req('s', "secretKey")?]);
+            push_targets(&mut o, &mut argv);
+            if let Some(w) = o.get('w') {
+                argv.extend([s("--white-addr"), w]);
+            }
+            if o.truthy('m') {
+                argv.push(s("--admin"));
+            }
+            if let Some(p) = o.get('i') {
+                argv.extend([s("--default-topic-perm"), p]);
+            }
+            if let Some(p) = o.get('u') {
+                argv.extend([s("--default-group-perm"), p]);
+            }
+            for (opt, flag) in [('t', "--topic-perm"), ('g', "--group-perm")] {
+                for perm in o.get(opt).iter().flat_map(|v| v.split(',')) {
+                    argv.extend([s(flag), s(perm.trim())]);
+                }
+            }
+        }
+        "deleteAclConfig" | "deleteAccessConfig" => {
+            argv.extend([s("acl"), s("delete"), o.req('a', "accessKey")?, s("-y")]);
+            push_targets(&mut o, &mut argv);
+        }
+        "clusterAclConfigVersion" => {
+            argv.extend([s("acl"), s("version")]);
+            push_targets(&mut o, &mut argv);
+        }
+        "updateGlobalWhiteAddr" => {
+            argv.extend([s("acl"), s("whitelist")]);
+            let addrs = o.req('g', "globalWhiteRemoteAddresses")?;
+            argv.extend(
+                addrs
+                    .split(',')
+                    .map(|a| s(a.trim()))
+                    .filter(|a| !a.is_empty()),
+            );
+            if let Some(p) = o.get('p') {
+                argv.extend([s("--acl-file"), p]);
+            }
+            push_targets(&mut o, &mut argv);
+        }
         other => {
             return Err(CliError::Usage(format!(
                 "mqadmin command '{other}' is not covered by mq admin (see commands/admin.md for the list)"
@@ -568,6 +617,24 @@ mod tests {
         assert_eq!(
             t("updateOrderConf", "-t T -m put -v broker-a:4"),
             "namesrv kv put ORDER_TOPIC_CONFIG T broker-a:4"
+        );
+        assert_eq!(
+            t(
+                "updateAclConfig",
+                "-a user0001 -s secret01 -c C -m true -i DENY -t a=PUB,b=PUB|SUB -g g=SUB"
+            ),
+            "acl update user0001 --or-create --secret secret01 -c C --admin \
+             --default-topic-perm DENY --topic-perm a=PUB --topic-perm b=PUB|SUB --group-perm g=SUB"
+        );
+        assert!(t("updateAclConfig", "-a user0001").contains("-s (secretKey) is required"));
+        assert_eq!(
+            t("deleteAclConfig", "-a user0001 -b h:1"),
+            "acl delete user0001 -y -b h:1"
+        );
+        assert_eq!(t("clusterAclConfigVersion", "-c C"), "acl version -c C");
+        assert_eq!(
+            t("updateGlobalWhiteAddr", "-g 10.0.0.*,192.168.0.7 -b h:1"),
+            "acl whitelist 10.0.0.* 192.168.0.7 -b h:1"
         );
         assert_eq!(
             t("updateTopicPerm", "-t T -p 4 -c C"),

@@ -27,8 +27,8 @@ use super::code::response as code;
 use super::codec::{RemotingCodec, encode_frame};
 use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand, SerializeType};
 use super::error::RemotingError;
-use super::rpc_hook::RpcHook;
 use super::limits::{FrameDeadline, HELD_REMARK, HeldBound};
+use super::rpc_hook::RpcHook;
 use super::server::Admission;
 
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Option<RemotingCommand>> + Send>>;

@@ -13,8 +13,8 @@ pub mod error;
 pub mod ext_fields;
 pub mod header;
 mod json_header;
-pub mod rpc_hook;
 pub mod limits;
+pub mod rpc_hook;
 pub mod server;
 pub mod tls;
 
