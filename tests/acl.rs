@@ -456,6 +456,52 @@ fn acl_commands_round_trip() {
         "does not exist",
     );
 
+    // mqadmin's updateAclConfig creates or updates, whichever applies.
+    for perm in ["SUB", "PUB|SUB"] {
+        let t = format!("t1={perm},t2=DENY");
+        ok_as(
+            ns,
+            a,
+            &[
+                "admin",
+                "updateAclConfig",
+                "-a",
+                "ghostuser1",
+                "-s",
+                "x-secret-1",
+                "-t",
+                &t,
+                "-m",
+                "false",
+            ],
+        );
+        let json = ok_as(ns, a, &["acl", "get", "ghostuser1", "-o", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let perms = &v[0]["accounts"][0]["topicPerms"];
+        assert_eq!(perms[0], format!("t1={perm}"), "{json}");
+        assert_eq!(perms[1], "t2=DENY", "{json}");
+    }
+    ok_as(
+        ns,
+        a,
+        &[
+            "admin",
+            "deleteAclConfig",
+            "-a",
+            "ghostuser1",
+            "-b",
+            &up.broker,
+        ],
+    );
+    refused_as(
+        ns,
+        a,
+        &["acl", "get", "ghostuser1"],
+        "no account 'ghostuser1'",
+    );
+    let out = ok_as(ns, a, &["admin", "clusterAclConfigVersion"]);
+    assert!(out.contains(&up.broker), "{out}");
+
     let v1: serde_json::Value =
         serde_json::from_str(&ok_as(ns, a, &["acl", "version", "-o", "json"])).unwrap();
     ok_as(ns, a, &["acl", "delete", "newuser01", "-y"]);
