@@ -243,6 +243,26 @@ async fn never_reads(from: &str, broker: &str, topic: &str) -> usize {
     sent
 }
 
+/// Sends good requests one after another until `bad` finishes, checking each is
+/// answered; returns how many were.
+async fn answer_until_finished<T>(
+    good: &RemotingClient,
+    broker: &str,
+    bad: &tokio::task::JoinHandle<T>,
+) -> usize {
+    let mut answered = 0;
+    while !bad.is_finished() {
+        let r = good.invoke(broker, runtime_info(), TIMEOUT).await.unwrap();
+        assert_eq!(r.code, response::SUCCESS);
+        answered += 1;
+        assert!(
+            answered < 100_000,
+            "the client that never reads was never cut off"
+        );
+    }
+    answered
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_client_that_never_reads_is_cut_off_at_its_own_bound() {
     let dir = tempfile::tempdir().unwrap();
@@ -257,19 +277,7 @@ async fn a_client_that_never_reads_is_cut_off_at_its_own_bound() {
         let broker = up.broker.clone();
         async move { never_reads("127.0.0.2", &broker, "Big").await }
     });
-    let mut answered = 0;
-    while !bad.is_finished() {
-        let r = good
-            .invoke(&up.broker, runtime_info(), TIMEOUT)
-            .await
-            .unwrap();
-        assert_eq!(r.code, response::SUCCESS);
-        answered += 1;
-        assert!(
-            answered < 100_000,
-            "the client that never reads was never cut off"
-        );
-    }
+    let answered = answer_until_finished(&good, &up.broker, &bad).await;
     let sent = bad.await.unwrap();
     println!("cut off after {sent} pulls; {answered} good requests answered meanwhile");
     let r = good
@@ -290,19 +298,7 @@ async fn clients_that_never_read_are_cut_off_at_the_servers_bound() {
         let broker = up.broker.clone();
         async move { never_reads("127.0.0.2", &broker, "Big").await }
     });
-    let mut answered = 0;
-    while !bad.is_finished() {
-        let r = good
-            .invoke(&up.broker, runtime_info(), TIMEOUT)
-            .await
-            .unwrap();
-        assert_eq!(r.code, response::SUCCESS);
-        answered += 1;
-        assert!(
-            answered < 100_000,
-            "the client that never reads was never cut off"
-        );
-    }
+    answer_until_finished(&good, &up.broker, &bad).await;
     bad.await.unwrap();
 }
 

@@ -287,8 +287,10 @@ fn restart_with_pending(kill: bool) {
     ready_topic(&up, topic);
     let (early_ids, early_due) = send_pending(&up, topic, "early", 10, "2s");
     let (late_ids, late_due) = send_pending(&up, topic, "late", 10, "8s");
+    // On a loaded machine the early ones may come due (and go) before the late ones are
+    // indexed: then the restart has fewer pending, which the checks below still cover.
     wait_until("the timer to index them", Duration::from_secs(10), || {
-        pending(&up) == 20
+        pending(&up) == 20 || now() > early_due
     });
     if kill {
         drop(up); // SIGKILL
