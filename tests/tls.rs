@@ -294,3 +294,80 @@ fn a_tls_client_against_a_plaintext_server_gets_one_clear_error() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("tls.server.certPath"), "{said}");
 }
+
+#[test]
+fn replication_runs_over_tls_and_an_enforcing_ha_port_refuses_plaintext() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let pki = Pki::new(dir.path(), "ca");
+    let (cert, key) = pki.issue("server", ExtendedKeyUsagePurpose::ServerAuth);
+    let conf = dir.path().join("broker.yaml");
+    std::fs::write(
+        &conf,
+        format!(
+            "tls.server.mode: enforcing\ntls.server.certPath: {}\ntls.server.keyPath: {}\n",
+            cert.display(),
+            key.display()
+        ),
+    )
+    .unwrap();
+    let ca = pki.ca_path();
+    let ca = ca.to_str().unwrap();
+    let tls = ["--tls", "--tls-ca", ca];
+    let up_args = [&["-c", conf.to_str().unwrap()][..], &tls[..]].concat();
+    let up = start_up_cluster(&dir.path().join("data"), 1, 1, 1, &up_args);
+    let ns = up.namesrv_list();
+    let with_tls = |args: &[&'static str]| -> Vec<&str> { [&tls[..], args].concat() };
+    mq_ok(
+        &ns,
+        &with_tls(&["topic", "create", "Replicated", "-c", "DefaultCluster"]),
+    );
+    mq_ok(
+        &ns,
+        &with_tls(&[
+            "send",
+            "--topic",
+            "Replicated",
+            "--count",
+            "30",
+            "--body",
+            "r",
+        ]),
+    );
+    let slave = up.brokers.iter().find(|b| b.id == 1).unwrap().addr.clone();
+    let mut row = serde_json::Value::Null;
+    wait_until(
+        "the slave to copy the master over TLS",
+        std::time::Duration::from_secs(60),
+        || {
+            let out = mq_ok(
+                &ns,
+                &with_tls(&["top", "--once", "-o", "json", "--interval", "200ms"]),
+            );
+            let snapshot: serde_json::Value = serde_json::from_str(&out).unwrap();
+            row = snapshot["brokers"]
+                .as_array()
+                .and_then(|rows| rows.iter().find(|b| b["addr"] == slave.as_str()))
+                .cloned()
+                .unwrap_or_default();
+            row["following"] == true && row["lag"]["bytes"] == 0
+        },
+    );
+    println!("slave over TLS: {row}");
+
+    // A plaintext slave reporting offset 0 would be streamed the commit log at once; the
+    // enforcing HA port closes it without a byte.
+    let master = up.brokers.iter().find(|b| b.id == 0).unwrap();
+    let port: u16 = master.addr.rsplit(':').next().unwrap().parse().unwrap();
+    let mut plain = std::net::TcpStream::connect(("127.0.0.1", port + 1)).unwrap();
+    plain.write_all(&0i64.to_be_bytes()).unwrap();
+    plain
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    let mut buf = [0u8; 64];
+    match plain.read(&mut buf) {
+        Ok(0) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => {}
+        other => panic!("a plaintext slave got {other:?} from an enforcing HA port"),
+    }
+}

@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use tokio::net::TcpListener;
+use tokio::net::{TcpListener, TcpStream};
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -46,7 +46,8 @@ use self::subscription_group_manager::SubscriptionGroupManager;
 use self::topic_config_manager::TopicConfigManager;
 use crate::client::namesrv::NamesrvAddrs;
 use crate::remoting::server::{self, ServerConfig, ServerLimits};
-use crate::store::ha::{HaHost, HaService};
+use crate::remoting::tls::Sniffed;
+use crate::store::ha::{BoxHaStream, HaHost, HaService, HaStreamFuture};
 use crate::store::{MessageStore, StoreError, StoreHooks};
 
 pub use config::BrokerRole;
@@ -332,6 +333,34 @@ impl HaHost for Broker {
     }
     fn on_replicated(&self, topic: &str, queue_id: i32) {
         self.pull_hold.notify_message_arriving(topic, queue_id);
+    }
+    /// The HA port serves TLS as the remoting port does (tls.server.mode); RocketMQ's Java
+    /// slaves speak plaintext only, so they need `disabled` or `permissive`.
+    fn accept_slave(&self, stream: TcpStream, peer: SocketAddr) -> HaStreamFuture {
+        let Some(tls) = self.tls.clone() else {
+            return Box::pin(async move { Ok(Some(Box::new(stream) as BoxHaStream)) });
+        };
+        let wait = crate::remoting::tls::HANDSHAKE_TIMEOUT;
+        Box::pin(async move {
+            Ok(match tls.sniff(stream, peer, wait).await {
+                Some(Sniffed::Tls(stream)) => Some(stream as BoxHaStream),
+                Some(Sniffed::Plain(stream)) => Some(Box::new(stream) as BoxHaStream),
+                Some(Sniffed::PlainRefused(_)) | None => None,
+            })
+        })
+    }
+    /// A slave connects to its master over TLS when the process does (`--tls`).
+    fn connect_master(&self, addr: &str) -> HaStreamFuture {
+        let addr = addr.to_string();
+        let tls = crate::remoting::tls::default_client();
+        Box::pin(async move {
+            let stream = TcpStream::connect(&addr).await?;
+            let _ = stream.set_nodelay(true);
+            Ok(Some(match tls {
+                None => Box::new(stream) as BoxHaStream,
+                Some(tls) => Box::new(tls.connect(&addr, stream).await?),
+            }))
+        })
     }
 }
 

@@ -19,7 +19,7 @@ use super::code::response;
 use super::command::RemotingCommand;
 use super::connection::{Connection, ConnectionConfig, HandlerFuture, RequestHandler};
 use super::limits::{self, AddressCounter, AddressSlot, HeldBound};
-use super::tls::{HANDSHAKE_BYTE, HANDSHAKE_TIMEOUT, TlsMode, TlsServer};
+use super::tls::{Sniffed, TlsServer};
 
 /// RocketMQ servers close connections idle this long.
 pub const DEFAULT_IDLE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -443,41 +443,13 @@ async fn accept_tls(
     config: ConnectionConfig,
     first_byte_wait: Duration,
 ) -> Option<Arc<Connection>> {
-    let mut first = [0u8; 1];
-    match tokio::time::timeout(first_byte_wait, stream.peek(&mut first)).await {
-        Ok(Ok(1)) => {}
-        _ => return None,
-    }
-    if first[0] == HANDSHAKE_BYTE {
-        let _ = stream.set_nodelay(true);
-        return match tokio::time::timeout(HANDSHAKE_TIMEOUT, tls.acceptor.accept(stream)).await {
-            Ok(Ok(stream)) => Some(Connection::spawn_stream(
-                stream,
-                peer,
-                Some(handler),
-                config,
-            )),
-            Ok(Err(e)) => {
-                tracing::warn!(%peer, "TLS handshake failed: {e}");
-                None
-            }
-            Err(_) => {
-                tracing::warn!(%peer, "TLS handshake not completed within {HANDSHAKE_TIMEOUT:?}");
-                None
-            }
-        };
-    }
-    match tls.mode {
-        TlsMode::Enforcing => {
-            tracing::warn!(%peer, "refusing a plaintext connection (tls.server.mode: enforcing)");
-            Some(Connection::spawn(
-                stream,
-                Some(Arc::new(TlsRequired)),
-                config,
-            ))
+    Some(match tls.sniff(stream, peer, first_byte_wait).await? {
+        Sniffed::Tls(stream) => Connection::spawn_stream(*stream, peer, Some(handler), config),
+        Sniffed::Plain(stream) => Connection::spawn(stream, Some(handler), config),
+        Sniffed::PlainRefused(stream) => {
+            Connection::spawn(stream, Some(Arc::new(TlsRequired)), config)
         }
-        _ => Some(Connection::spawn(stream, Some(handler), config)),
-    }
+    })
 }
 
 /// Answers a plaintext request on a TLS-only port with an error that says so,

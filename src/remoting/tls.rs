@@ -122,6 +122,53 @@ fn roots(key: &str, path: &Path) -> Result<rustls::RootCertStore, TlsError> {
     Ok(roots)
 }
 
+/// What a connection to a TLS server's port turned out to be.
+pub enum Sniffed {
+    Tls(Box<tokio_rustls::server::TlsStream<TcpStream>>),
+    Plain(TcpStream),
+    /// Plaintext on an enforcing port: the caller refuses it as its protocol can.
+    PlainRefused(TcpStream),
+}
+
+impl TlsServer {
+    /// Tells TLS from plaintext by the peer's first byte, waited for at most
+    /// `first_byte_wait`, and runs the handshake of a TLS one. `None` (logged) when
+    /// nothing came or the handshake failed.
+    pub async fn sniff(
+        &self,
+        stream: TcpStream,
+        peer: std::net::SocketAddr,
+        first_byte_wait: Duration,
+    ) -> Option<Sniffed> {
+        let mut first = [0u8; 1];
+        match tokio::time::timeout(first_byte_wait, stream.peek(&mut first)).await {
+            Ok(Ok(1)) => {}
+            _ => return None,
+        }
+        if first[0] != HANDSHAKE_BYTE {
+            return Some(match self.mode {
+                TlsMode::Enforcing => {
+                    tracing::warn!(%peer, "refusing a plaintext connection (tls.server.mode: enforcing)");
+                    Sniffed::PlainRefused(stream)
+                }
+                _ => Sniffed::Plain(stream),
+            });
+        }
+        let _ = stream.set_nodelay(true);
+        match tokio::time::timeout(HANDSHAKE_TIMEOUT, self.acceptor.accept(stream)).await {
+            Ok(Ok(stream)) => Some(Sniffed::Tls(Box::new(stream))),
+            Ok(Err(e)) => {
+                tracing::warn!(%peer, "TLS handshake failed: {e}");
+                None
+            }
+            Err(_) => {
+                tracing::warn!(%peer, "TLS handshake not completed within {HANDSHAKE_TIMEOUT:?}");
+                None
+            }
+        }
+    }
+}
+
 impl TlsServerSettings {
     /// The server's TLS, `None` when the mode is disabled. A missing or bad
     /// file is an error that names its key, so a server refuses to start.

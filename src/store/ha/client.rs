@@ -8,7 +8,6 @@ use super::{HaHost, HaService};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpStream;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -56,12 +55,12 @@ pub async fn follow<H: HaHost>(host: Arc<H>, stop: CancellationToken) {
 async fn session<H: HaHost>(host: &H, addr: &str, connected: &mut bool) -> String {
     let ha = host.ha();
     let store = host.store();
-    let mut stream = match tokio::time::timeout(CONNECT_TIMEOUT, TcpStream::connect(addr)).await {
-        Ok(Ok(s)) => s,
+    let mut stream = match tokio::time::timeout(CONNECT_TIMEOUT, host.connect_master(addr)).await {
+        Ok(Ok(Some(s))) => s,
+        Ok(Ok(None)) => return "connect: refused".into(),
         Ok(Err(e)) => return format!("connect: {e}"),
         Err(_) => return "connect: timed out".into(),
     };
-    let _ = stream.set_nodelay(true);
     *connected = true;
     ha.set_master_connected(true);
     tracing::info!("HA: connected to master {addr}");

@@ -5,12 +5,11 @@
 
 use super::state::{check_report, transfer_len, transfer_start};
 use super::wire::{ReportDecoder, transfer_header};
-use super::{HaHost, HaService};
+use super::{BoxHaStream, HaHost, HaService};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::tcp::{OwnedReadHalf, OwnedWriteHalf};
+use tokio::io::{AsyncReadExt, AsyncWriteExt, ReadHalf, WriteHalf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tokio::task::JoinSet;
@@ -52,10 +51,22 @@ async fn connection<H: HaHost>(
     peer: SocketAddr,
     stop: CancellationToken,
 ) {
+    let accepted = tokio::select! {
+        _ = stop.cancelled() => return,
+        accepted = host.accept_slave(stream, peer) => accepted,
+    };
+    let stream = match accepted {
+        Ok(Some(stream)) => stream,
+        Ok(None) => return,
+        Err(e) => {
+            tracing::warn!("HA: connection from {peer} not set up: {e}");
+            return;
+        }
+    };
     let ha = host.ha();
     let conn = ha.connect();
     ha.name_connection(conn, peer.to_string());
-    let (rd, wr) = stream.into_split();
+    let (rd, wr) = tokio::io::split(stream);
     let (start_tx, start_rx) = watch::channel(None);
     let why = tokio::select! {
         _ = stop.cancelled() => "the broker is shutting down".to_string(),
@@ -71,7 +82,7 @@ async fn connection<H: HaHost>(
 async fn read_reports<H: HaHost>(
     host: &H,
     conn: u64,
-    mut rd: OwnedReadHalf,
+    mut rd: ReadHalf<BoxHaStream>,
     start: watch::Sender<Option<i64>>,
 ) -> String {
     let ha = host.ha();
@@ -119,7 +130,7 @@ async fn read_reports<H: HaHost>(
 /// nothing was sent for haSendHeartbeatInterval. Returns why it stopped.
 async fn transfer<H: HaHost>(
     host: &H,
-    mut wr: OwnedWriteHalf,
+    mut wr: WriteHalf<BoxHaStream>,
     mut start: watch::Receiver<Option<i64>>,
 ) -> String {
     let ha: &HaService = host.ha();
@@ -175,7 +186,11 @@ async fn transfer<H: HaHost>(
     }
 }
 
-async fn write_frame(wr: &mut OwnedWriteHalf, header: &[u8], data: &[u8]) -> std::io::Result<()> {
+async fn write_frame(
+    wr: &mut WriteHalf<BoxHaStream>,
+    header: &[u8],
+    data: &[u8],
+) -> std::io::Result<()> {
     if data.is_empty() {
         return wr.write_all(header).await;
     }

@@ -14,10 +14,24 @@ pub use state::ReplicaStatus;
 use super::MessageStore;
 use state::AckTable;
 use std::collections::HashMap;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::pin::Pin;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::Duration;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::net::TcpStream;
 use tokio::sync::{Notify, oneshot, watch};
+
+/// A replication connection: plain TCP, or what the host wraps it in (the broker's TLS).
+pub trait HaStream: AsyncRead + AsyncWrite + Send + Unpin {}
+impl<T: AsyncRead + AsyncWrite + Send + Unpin> HaStream for T {}
+pub type BoxHaStream = Box<dyn HaStream>;
+/// A connection being set up; `Ok(None)` when the host drops it (a plaintext slave on an
+/// enforcing TLS port).
+pub type HaStreamFuture =
+    Pin<Box<dyn Future<Output = std::io::Result<Option<BoxHaStream>>> + Send>>;
 
 /// What the HA service runs with (MessageStoreConfig's ha* keys, syncFlushTimeout).
 #[derive(Debug, Clone)]
@@ -41,6 +55,21 @@ pub trait HaHost: Send + Sync + 'static {
     /// A replicated record of `topic`/`queue_id` became readable (a slave wakes its long polls).
     fn on_replicated(&self, topic: &str, queue_id: i32) {
         let _ = (topic, queue_id);
+    }
+    /// The stream replication with an accepted slave runs over: plain TCP unless the host
+    /// wraps it (TLS, as the broker's tls.server.mode says).
+    fn accept_slave(&self, stream: TcpStream, peer: SocketAddr) -> HaStreamFuture {
+        let _ = peer;
+        Box::pin(async move { Ok(Some(Box::new(stream) as BoxHaStream)) })
+    }
+    /// Connects to the master's HA address: plain TCP unless the host wraps it.
+    fn connect_master(&self, addr: &str) -> HaStreamFuture {
+        let addr = addr.to_string();
+        Box::pin(async move {
+            let stream = TcpStream::connect(&addr).await?;
+            let _ = stream.set_nodelay(true);
+            Ok(Some(Box::new(stream) as BoxHaStream))
+        })
     }
 }
 
