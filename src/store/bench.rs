@@ -1,7 +1,10 @@
 //! The store benchmark behind `mq bench store`: appends of 128 B, 1 KiB and 16 KiB messages
 //! from 1 and 64 concurrent writers in ASYNC_FLUSH and SYNC_FLUSH, sequential reads of what
-//! was written, and for comparison a bare pwrite + fdatasync group-commit loop on the same
-//! disk. Each case runs for a fixed time in a fresh store under the given directory.
+//! was written, and the two yardsticks the store is held to, each run just before the case
+//! it is compared with: for an ASYNC_FLUSH single writer, a bare loop copying records into
+//! fresh mapped files that a helper thread populates ahead of it; for SYNC_FLUSH with the most
+//! writers, a bare pwrite + fdatasync group-commit loop on the same disk (also run just after).
+//! Each case runs for a fixed time in a fresh store under the given directory.
 
 use super::error::{IoContext, Result};
 use super::message::AppendMessage;
@@ -83,6 +86,9 @@ pub struct AppendCase {
     /// SYNC_FLUSH with the most writers: throughput relative to the mean of the bare
     /// group-commit loop run just before and just after it (1.0 = as fast).
     pub vs_bare_group_commit: Option<f64>,
+    /// ASYNC_FLUSH with one writer: throughput relative to the bare mapped-memcpy loop run just
+    /// before it (1.0 = as fast).
+    pub vs_bare_memcpy: Option<f64>,
     /// What the machine charged, in microseconds per 4 KiB page, for the new commit log pages
     /// the store populated ahead of its writer during the case (none if it populated none). A
     /// 128 B append takes a new page every ~14 records, so at ~7 µs a page, what a virtual
@@ -100,6 +106,20 @@ pub struct GroupCommitCase {
     pub syncs: u64,
 }
 
+/// The bare mapped-memcpy loop: one writer copying records of the store's size into fresh
+/// mapped files, a helper thread populating their pages ahead of it. What an ASYNC_FLUSH store
+/// with one writer could at best do on this machine.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemcpyCase {
+    pub size: usize,
+    /// Bytes copied per message: the store's record for that body.
+    pub record_bytes: usize,
+    pub throughput: Throughput,
+    /// The page price: the helper's CPU time per 4 KiB page it populated, in microseconds.
+    pub new_page_us: Option<f64>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenchReport {
@@ -108,6 +128,8 @@ pub struct BenchReport {
     /// The bare pwrite + fdatasync group-commit loop with the largest writer count, run before
     /// and after each SYNC_FLUSH case it is compared with.
     pub group_commit_baseline: Vec<GroupCommitCase>,
+    /// The bare mapped-memcpy loop, run before each ASYNC_FLUSH single-writer case.
+    pub memcpy_baseline: Vec<MemcpyCase>,
 }
 
 const TOPIC: &str = "BenchmarkTest";
@@ -132,6 +154,7 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
     std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
     let mut cases = Vec::new();
     let mut group_commit_baseline = Vec::new();
+    let mut memcpy_baseline = Vec::new();
     let max_writers = opts.writers.iter().copied().max().unwrap_or(1);
     let baseline = |size: usize| {
         group_commit_loop(
@@ -150,6 +173,19 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
                 let compare = mode == FlushDiskType::SyncFlush && writers == max_writers;
                 let before = if compare {
                     Some(baseline(size).await?)
+                } else {
+                    None
+                };
+                let memcpy = if mode == FlushDiskType::AsyncFlush && writers == 1 {
+                    let dir = opts.dir.clone();
+                    let (dur, file_size) = (opts.case_duration, opts.commit_log_file_size);
+                    Some(
+                        tokio::task::spawn_blocking(move || {
+                            mapped_memcpy_loop(&dir, size, dur, file_size)
+                        })
+                        .await
+                        .map_err(|e| super::StoreError::BadMessage(e.to_string()))??,
+                    )
                 } else {
                     None
                 };
@@ -177,6 +213,11 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
                     group_commit_baseline.push(before);
                     group_commit_baseline.push(after);
                 }
+                let vs_bare_memcpy = memcpy.map(|m| {
+                    let ratio = append.msgs_per_sec / m.throughput.msgs_per_sec.max(1e-9);
+                    memcpy_baseline.push(m);
+                    ratio
+                });
                 cases.push(AppendCase {
                     mode,
                     size,
@@ -185,6 +226,7 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
                     syncs,
                     read,
                     vs_bare_group_commit,
+                    vs_bare_memcpy,
                     new_page_us,
                 });
             }
@@ -194,6 +236,7 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
         options: opts.clone(),
         cases,
         group_commit_baseline,
+        memcpy_baseline,
     })
 }
 
@@ -205,6 +248,126 @@ fn per_page_us(before: (u64, Duration), after: (u64, Duration)) -> Option<f64> {
 
 /// Bytes one append case may write at most, so a fast disk cannot fill up.
 const MAX_CASE_BYTES: u64 = 4 << 30;
+
+/// The store record of a `size`-byte body as `append_case` writes it.
+fn record_len(size: usize) -> usize {
+    let body = vec![b'm'; size];
+    let props = format!("{UNIQ_KEY}\u{1}7F0000010000{:08X}{:012X}{TAIL}", 0, 0);
+    let host: std::net::SocketAddr = "127.0.0.1:10911".parse().expect("literal");
+    AppendMessage {
+        topic: TOPIC,
+        queue_id: 0,
+        flag: 0,
+        body: &body,
+        properties: &props,
+        sys_flag: 0,
+        born_timestamp: 0,
+        born_host: host,
+        store_host: host,
+        reconsume_times: 0,
+        prepared_transaction_offset: 0,
+    }
+    .record_len()
+}
+
+/// The ASYNC_FLUSH single-writer yardstick: copies records of the store's size for `size`-byte
+/// bodies into fresh mapped files (reserved like commit log files), one after the other, while
+/// a helper thread populates pages for writing a bounded distance ahead of the copying, as the
+/// store's pre-faulting does. Blocking.
+fn mapped_memcpy_loop(
+    dir: &Path,
+    size: usize,
+    dur: Duration,
+    file_size: usize,
+) -> Result<MemcpyCase> {
+    use std::sync::atomic::AtomicUsize;
+    const AHEAD: usize = 64 << 20;
+    const CHUNK: usize = 4 << 20;
+    let record_bytes = record_len(size);
+    let record: Vec<u8> = (0..record_bytes).map(|i| i as u8).collect();
+    let path = dir.join(format!("mapped-memcpy-{size}"));
+    let cpu_before = process_cpu_time();
+    let start = Instant::now();
+    let mut n = 0u64;
+    let (mut populated, mut populate_cpu) = (0u64, Duration::ZERO);
+    let mut budget = MAX_CASE_BYTES;
+    'files: while budget >= record_bytes as u64 {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&path)
+            .ctx("create", &path)?;
+        file.set_len(file_size as u64).ctx("allocate", &path)?;
+        super::mapped_file::preallocate(&file, file_size);
+        // SAFETY: our own fresh file, which nobody else truncates while it is mapped.
+        let mut map = unsafe { memmap2::MmapMut::map_mut(&file) }.ctx("mmap", &path)?;
+        let base = map.as_mut_ptr() as usize;
+        let wrote = Arc::new(AtomicUsize::new(0));
+        let done = Arc::new(AtomicBool::new(false));
+        // The helper gets the mapping's address only: the mapping outlives it (joined below).
+        let helper = {
+            let (wrote, done) = (wrote.clone(), done.clone());
+            std::thread::spawn(move || -> (u64, Duration) {
+                let mut warmed = 0usize;
+                let mut bytes = 0u64;
+                let cpu = crate::util::thread_cpu_time();
+                while warmed < file_size && !done.load(Ordering::Acquire) {
+                    let w = wrote.load(Ordering::Acquire);
+                    warmed = warmed.max(w - w % 4096);
+                    if warmed < w + AHEAD {
+                        let len = CHUNK.min(file_size - warmed);
+                        // SAFETY: inside the mapping, which stays mapped until we are joined;
+                        // populating does not change its bytes.
+                        unsafe {
+                            libc::madvise(
+                                (base + warmed) as *mut libc::c_void,
+                                len,
+                                libc::MADV_POPULATE_WRITE,
+                            );
+                        }
+                        warmed += len;
+                        bytes += len as u64;
+                    } else {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                }
+                (bytes, crate::util::thread_cpu_time() - cpu)
+            })
+        };
+        let mut pos = 0;
+        let mut out_of_time = false;
+        while pos + record_bytes <= file_size && budget >= record_bytes as u64 {
+            if n.is_multiple_of(64) && start.elapsed() >= dur {
+                out_of_time = true;
+                break;
+            }
+            map[pos..pos + record_bytes].copy_from_slice(&record);
+            pos += record_bytes;
+            wrote.store(pos, Ordering::Release);
+            budget -= record_bytes as u64;
+            n += 1;
+        }
+        done.store(true, Ordering::Release);
+        let (bytes, cpu) = helper.join().unwrap_or_default();
+        populated += bytes;
+        populate_cpu += cpu;
+        drop(map);
+        if out_of_time {
+            break 'files;
+        }
+    }
+    let elapsed = start.elapsed();
+    let cpu = process_cpu_time() - cpu_before;
+    let _ = std::fs::remove_file(&path);
+    Ok(MemcpyCase {
+        size,
+        record_bytes,
+        throughput: Throughput::new(n, size, elapsed, cpu),
+        new_page_us: per_page_us((0, Duration::ZERO), (populated, populate_cpu)),
+    })
+}
 
 async fn append_case(
     store: &Arc<MessageStore>,
@@ -446,6 +609,16 @@ mod tests {
             }
         }
         assert_eq!(report.group_commit_baseline.len(), 2);
+        // The ASYNC_FLUSH single writer's yardstick ran before it, populating pages ahead.
+        assert_eq!(report.memcpy_baseline.len(), 1);
+        let m = &report.memcpy_baseline[0];
+        assert!(m.throughput.messages > 0, "{m:?}");
+        assert!(m.record_bytes > m.size, "{m:?}");
+        assert!(m.new_page_us.is_some_and(|us| us > 0.0), "{m:?}");
+        for c in &report.cases {
+            let yardstick = c.mode == FlushDiskType::AsyncFlush && c.writers == 1;
+            assert_eq!(c.vs_bare_memcpy.is_some(), yardstick, "{c:?}");
+        }
         // Stores and loop files are gone.
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert!(left.is_empty(), "{left:?}");

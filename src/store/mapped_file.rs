@@ -81,16 +81,21 @@ pub fn file_name(offset: i64) -> String {
 }
 
 impl MappedFile {
-    /// Creates (or reuses, if it exists with the right size) the file starting at `from`.
+    /// Creates (or reuses, if it exists with the right size) the file starting at `from`, its
+    /// blocks reserved on disk.
     pub fn create(dir: &Path, from: i64, size: usize) -> Result<MappedFile> {
-        Self::create_with(dir, from, size, None)
+        Self::create_with(dir, from, size, true, None)
     }
 
     /// `create`, with failures injected into its system calls and those of the file's life.
+    /// `reserve`: allocate the file's blocks now (a commit log file: a full disk then fails
+    /// here, not as SIGBUS on a page write); without it the file stays sparse until written
+    /// (a consume queue file, as RocketMQ's: 1,024 empty queues would otherwise take 6 GB).
     pub(crate) fn create_with(
         dir: &Path,
         from: i64,
         size: usize,
+        reserve: bool,
         faults: Faults,
     ) -> Result<MappedFile> {
         let path = dir.join(file_name(from));
@@ -104,7 +109,9 @@ impl MappedFile {
         fault::check(&faults, FaultPoint::Create)
             .and_then(|()| file.set_len(size as u64))
             .ctx("allocate", &path)?;
-        preallocate(&file, size);
+        if reserve {
+            preallocate(&file, size);
+        }
         let mf = Self::map(path, file, from, size, true, faults)?;
         mf.wrote_position.store(0, Ordering::Release);
         mf.flushed_position.store(0, Ordering::Release);
@@ -416,6 +423,27 @@ impl MappedFile {
             stats.record(to - from, crate::util::thread_cpu_time() - start);
         }
         ok
+    }
+
+    /// Faults in the page holding `pos` for writing without changing its bytes (so anyone may
+    /// call it, beside the writer). Best effort.
+    pub fn prefault_page_at(&self, pos: usize) {
+        let page = page_size();
+        let head = pos - pos % page;
+        if head < self.file_size {
+            let len = page.min(self.file_size - head);
+            let _ = self
+                .map
+                .advise_range(memmap2::Advice::PopulateWrite, head, len);
+        }
+    }
+
+    /// Tells the kernel not to read ahead around this file's page faults. A consume queue
+    /// entry is 20 bytes: a fresh file's first fault would otherwise read ahead (zero-fill) a
+    /// whole window of pages the queue reaches only hours later, on the append path. Best
+    /// effort.
+    pub fn advise_random(&self) {
+        let _ = self.map.advise(memmap2::Advice::Random);
     }
 
     /// Keeps the pages up to `ahead` bytes past the writer pre-faulted until the file is full,
