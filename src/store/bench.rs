@@ -477,8 +477,22 @@ fn read_all(store: &MessageStore, size: usize) -> Throughput {
     Throughput::new(n, size, start.elapsed(), process_cpu_time() - cpu_before)
 }
 
-/// The reference: writers hand buffers to one thread that pwrites everything pending into a
-/// preallocated file, fdatasyncs once, and acknowledges them all.
+/// What the group-commit loop's writers share with its flusher: the bytes appended since the
+/// last sync and whom to wake once they are synced.
+#[derive(Default)]
+struct PendingGroup {
+    bytes: Vec<u8>,
+    acks: Vec<tokio::sync::oneshot::Sender<()>>,
+    /// Appends ever made, so the flusher can tell whether more are still arriving.
+    appended: u64,
+    closed: bool,
+}
+
+/// The SYNC_FLUSH yardstick: `writers` tasks each append a record to a shared buffer and wait;
+/// one flusher thread takes everything pending, writes it to a file reserved like a commit log
+/// file, fdatasyncs once and wakes the whole batch. Before each sync it waits for the group to
+/// gather (every writer pending, or no new append for a moment), knowing the writer count as
+/// the store cannot: the best group commit this disk allows at that concurrency.
 async fn group_commit_loop(
     dir: &Path,
     size: usize,
@@ -486,7 +500,9 @@ async fn group_commit_loop(
     dur: Duration,
     file_size: usize,
 ) -> Result<GroupCommitCase> {
-    type Req = (Vec<u8>, tokio::sync::oneshot::Sender<()>);
+    use std::sync::{Condvar, Mutex};
+    /// How long the flusher waits for one more append before it syncs a partial group.
+    const GATHER: Duration = Duration::from_micros(50);
     let path = dir.join(format!("group-commit-{size}"));
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -498,54 +514,72 @@ async fn group_commit_loop(
     file.set_len(file_size as u64).ctx("allocate", &path)?;
     // Prepared like a commit log file, so only the store's own overhead differs.
     super::mapped_file::preallocate(&file, file_size);
-    let (tx, rx) = std::sync::mpsc::channel::<Req>();
+    let shared = Arc::new((Mutex::new(PendingGroup::default()), Condvar::new()));
     let syncs = Arc::new(AtomicU64::new(0));
-    let syncs2 = syncs.clone();
-    let path2 = path.clone();
-    let syncer = std::thread::spawn(move || -> Result<()> {
-        let mut off = 0u64;
-        let mut batch = Vec::new();
-        let mut acks = Vec::new();
-        while let Ok(first) = rx.recv() {
-            let mut push = |(b, ack): Req| {
-                batch.extend_from_slice(&b);
-                acks.push(ack);
-            };
-            push(first);
-            while let Ok(r) = rx.try_recv() {
-                push(r);
+    let flusher = {
+        let (shared, syncs, path) = (shared.clone(), syncs.clone(), path.clone());
+        std::thread::spawn(move || -> Result<()> {
+            let (lock, cv) = &*shared;
+            let mut off = 0u64;
+            let mut batch = Vec::new();
+            let mut acks = Vec::new();
+            loop {
+                {
+                    let mut g = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while g.acks.is_empty() && !g.closed {
+                        g = cv.wait(g).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if g.acks.is_empty() {
+                        return Ok(());
+                    }
+                    while g.acks.len() < writers && !g.closed {
+                        let seen = g.appended;
+                        g = cv
+                            .wait_timeout(g, GATHER)
+                            .unwrap_or_else(|e| e.into_inner())
+                            .0;
+                        if g.appended == seen {
+                            break;
+                        }
+                    }
+                    std::mem::swap(&mut batch, &mut g.bytes);
+                    std::mem::swap(&mut acks, &mut g.acks);
+                }
+                if off + batch.len() as u64 > file_size as u64 {
+                    off = 0;
+                }
+                file.write_all_at(&batch, off).ctx("write", &path)?;
+                file.sync_data().ctx("fdatasync", &path)?;
+                off += batch.len() as u64;
+                syncs.fetch_add(1, Ordering::Relaxed);
+                batch.clear();
+                for a in acks.drain(..) {
+                    let _ = a.send(());
+                }
             }
-            if off + batch.len() as u64 > file_size as u64 {
-                off = 0;
-            }
-            file.write_all_at(&batch, off).ctx("write", &path2)?;
-            file.sync_data().ctx("fdatasync", &path2)?;
-            off += batch.len() as u64;
-            syncs2.fetch_add(1, Ordering::Relaxed);
-            batch.clear();
-            for a in acks.drain(..) {
-                let _ = a.send(());
-            }
-        }
-        Ok(())
-    });
-    let stop = Arc::new(AtomicBool::new(false));
+        })
+    };
     let count = Arc::new(AtomicU64::new(0));
     let cpu_before = process_cpu_time();
     let start = Instant::now();
     let mut tasks = Vec::new();
+    // The same bytes a store record of this body takes.
+    let record = Arc::new(vec![b'm'; record_len(size)]);
     for _ in 0..writers {
-        let (tx, stop, count) = (tx.clone(), stop.clone(), count.clone());
+        let (shared, count, record) = (shared.clone(), count.clone(), record.clone());
         tasks.push(tokio::spawn(async move {
             let mut n = 0;
-            while !stop.load(Ordering::Relaxed) && start.elapsed() < dur {
+            while start.elapsed() < dur {
                 let (ack, done) = tokio::sync::oneshot::channel();
-                // The same bytes a store record of this body would need.
-                if tx
-                    .send((vec![b'm'; size + 91 + TOPIC.len() + 60], ack))
-                    .is_err()
-                    || done.await.is_err()
                 {
+                    let (lock, cv) = &*shared;
+                    let mut g = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    g.bytes.extend_from_slice(&record);
+                    g.acks.push(ack);
+                    g.appended += 1;
+                    cv.notify_one();
+                }
+                if done.await.is_err() {
                     break;
                 }
                 n += 1;
@@ -553,13 +587,25 @@ async fn group_commit_loop(
             count.fetch_add(n, Ordering::Relaxed);
         }));
     }
-    drop(tx);
     for t in tasks {
         let _ = t.await;
     }
     let elapsed = start.elapsed();
-    let _ = syncer.join();
+    {
+        let (lock, cv) = &*shared;
+        lock.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+        cv.notify_one();
+    }
+    let flushed = flusher.join();
     let _ = std::fs::remove_file(&path);
+    match flushed {
+        Ok(r) => r?,
+        Err(_) => {
+            return Err(super::StoreError::BadMessage(
+                "the group-commit flusher panicked".into(),
+            ));
+        }
+    }
     Ok(GroupCommitCase {
         size,
         writers,

@@ -173,8 +173,7 @@ fn append_batch(
         ));
     }
     let batch_props = h.properties.as_deref().unwrap_or("");
-    schedule::check_batch(std::iter::once(batch_props).chain(entries.iter().map(|e| e.properties)))
-        .map_err(refused)?;
+    schedule::check_batch([batch_props]).map_err(refused)?;
     let cluster = &b.config.broker_cluster_name;
     // Every entry's stored properties in one string: one allocation per batch, not per message.
     let mut all_props = String::with_capacity(
@@ -183,7 +182,11 @@ fn append_batch(
     );
     let mut ends = Vec::with_capacity(entries.len());
     for e in &entries {
-        push_store_properties(&mut all_props, e.properties, batch_props, cluster);
+        // The one pass over an entry's properties also spots a delay or timer property; only
+        // then is the entry checked the way a batch's are (a refusal, in entry order).
+        if push_store_properties(&mut all_props, e.properties, batch_props, cluster) {
+            schedule::check_batch([e.properties]).map_err(refused)?;
+        }
         ends.push(all_props.len());
     }
     let base = base_message(b, conn, req, h, target);
@@ -249,8 +252,10 @@ fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     out
 }
 
-/// Appends `store_properties(own, batch, cluster)` to `all`.
-fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str) {
+/// Appends `store_properties(own, batch, cluster)` to `all`. Returns whether `own` has a
+/// property that may ask for a delay (DELAY, or a delivery time: TIMER_DELAY_SEC,
+/// TIMER_DELAY_MS, TIMER_DELIVER_MS, __STARTDELIVERTIME), which a batch must not.
+fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str) -> bool {
     // The first property is pushed without a separator: it starts this message's properties.
     let start = all.len();
     let mut push = |k: &str, v: &str| {
@@ -261,12 +266,21 @@ fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str
         all.push(property::NAME_VALUE_SEPARATOR);
         all.push_str(v);
     };
-    for (k, v) in properties_iter(own).chain(properties_iter(batch)) {
+    let mut may_delay = false;
+    for (k, v) in properties_iter(own) {
+        may_delay |=
+            k == property::DELAY || k == property::START_DELIVER_TIME || k.starts_with("TIMER_DEL");
+        if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
+            push(k, v);
+        }
+    }
+    for (k, v) in properties_iter(batch) {
         if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
             push(k, v);
         }
     }
     push(property::CLUSTER, cluster);
+    may_delay
 }
 
 /// A slave's store refuses puts (RocketMQ's checkStoreStatus): SERVICE_NOT_AVAILABLE, with the
@@ -527,5 +541,30 @@ mod tests {
         push_store_properties(&mut all, "", "", "C");
         push_store_properties(&mut all, "TAGS\u{1}A", "WAIT\u{1}false", "C");
         assert_eq!(all, "CLUSTER\u{1}CTAGS\u{1}A\u{2}CLUSTER\u{1}C");
+    }
+
+    #[test]
+    fn the_property_pass_spots_what_may_delay_a_batch_entry() {
+        let mut all = String::new();
+        for key in [
+            "DELAY",
+            "TIMER_DELAY_SEC",
+            "TIMER_DELAY_MS",
+            "TIMER_DELIVER_MS",
+            "__STARTDELIVERTIME",
+        ] {
+            let own = format!("TAGS\u{1}A\u{2}{key}\u{1}3");
+            assert!(push_store_properties(&mut all, &own, "", "C"), "{key}");
+            // The entry is then checked as a batch's properties are: refused.
+            assert!(schedule::check_batch([own.as_str()]).is_err(), "{key}");
+        }
+        for own in [
+            "TAGS\u{1}A",
+            "XDELAY\u{1}3\u{2}KEYS\u{1}DELAY",
+            "TIMER_OUT_MS\u{1}5",
+            "",
+        ] {
+            assert!(!push_store_properties(&mut all, own, "", "C"), "{own:?}");
+        }
     }
 }
