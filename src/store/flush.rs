@@ -119,7 +119,26 @@ fn gather_group(inner: &StoreInner) {
     }
 }
 
+/// Commit log bytes just behind the flushed point that stay mapped when the rest is released,
+/// so that consumers reading the tail do not map its pages again.
+const RESIDENT_BEHIND_FLUSHED: i64 = 64 << 20;
+/// How often the commit log's pages behind that are released.
+const RELEASE_INTERVAL: Duration = Duration::from_secs(1);
+
+/// Unmaps the commit log's pages more than `RESIDENT_BEHIND_FLUSHED` behind the flushed point,
+/// written by the appends or read by consumers since the last time, so the broker's resident
+/// memory is bounded by the configuration (that window, the pre-faulting ahead of the writer,
+/// the index and consume queue files) rather than by how much was written. The page cache
+/// keeps them; the kernel reclaims it as it needs.
+fn release_commit_log_pages(inner: &StoreInner, flushed: i64) {
+    inner
+        .commit_log
+        .files()
+        .release_mapped_below(flushed - RESIDENT_BEHIND_FLUSHED);
+}
+
 pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
+    let mut last_release = std::time::Instant::now();
     let sync = inner.config.flush_disk_type == FlushDiskType::SyncFlush;
     let interval = Duration::from_millis(if sync {
         10
@@ -135,8 +154,13 @@ pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
         if sync {
             gather_group(&inner);
         }
-        if let Err(e) = flush_commit_log(&inner) {
-            tracing::error!("commit log flush failed: {e}");
+        match flush_commit_log(&inner) {
+            Ok(flushed) if last_release.elapsed() >= RELEASE_INTERVAL => {
+                release_commit_log_pages(&inner, flushed);
+                last_release = std::time::Instant::now();
+            }
+            Ok(_) => {}
+            Err(e) => tracing::error!("commit log flush failed: {e}"),
         }
     }
 }

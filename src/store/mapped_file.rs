@@ -425,6 +425,35 @@ impl MappedFile {
         ok
     }
 
+    /// Drops this process's page mappings of `[0, below)` (whole pages), so that pages written
+    /// or read once stop counting toward its resident memory. The page cache keeps them (a
+    /// dirty one stays dirty and is written back as before) and the next read maps the same
+    /// bytes again, so readers, slices of this file included, see no change. Only the part
+    /// mapped onto the file is released: a write-behind file's anonymous part holds the only
+    /// copy of its bytes. Best effort.
+    pub fn release_mapped_below(&self, below: usize) {
+        if !self.writable {
+            return;
+        }
+        // Held so that the mapping does not change under us (write-behind starts or maps back).
+        let remapped = self.commit_lock.lock().unwrap_or_else(|e| e.into_inner());
+        let file_mapped = if self.is_write_behind() {
+            *remapped
+        } else {
+            self.file_size
+        };
+        let end = below.min(file_mapped);
+        let end = end - end % page_size();
+        if end > 0 {
+            // SAFETY: `[0, end)` is a shared mapping of the file (checked above), where
+            // MADV_DONTNEED only unmaps pages: their bytes stay in the page cache.
+            let _ = unsafe {
+                self.map
+                    .unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, 0, end)
+            };
+        }
+    }
+
     /// Faults in the page holding `pos` for writing without changing its bytes (so anyone may
     /// call it, beside the writer). Best effort.
     pub fn prefault_page_at(&self, pos: usize) {
@@ -663,6 +692,52 @@ mod tests {
         let pos = mf.wrote_position();
         unsafe { mf.write_region(pos, bytes.len()) }.copy_from_slice(bytes);
         mf.set_wrote_position(pos + bytes.len());
+    }
+
+    #[test]
+    fn releasing_mapped_pages_changes_no_byte_a_reader_sees() {
+        let dir = tempfile::tempdir().unwrap();
+        let size = 2 * REMAP_CHUNK + 8192;
+        let record: Vec<u8> = (0..=250u8).cycle().take(10_000).collect();
+        // Written through the file mapping, some of it not yet synced.
+        let plain = Arc::new(MappedFile::create(dir.path(), 0, size).unwrap());
+        while plain.wrote_position() + record.len() < size {
+            append(&plain, &record);
+        }
+        let slice = plain.read_bytes(0, record.len()).unwrap();
+        plain.release_mapped_below(size);
+        assert_eq!(&slice[..], &record[..]);
+        let end = plain.wrote_position();
+        assert_eq!(
+            plain.read(end - record.len(), record.len()).unwrap(),
+            &record[..]
+        );
+        plain.flush().unwrap();
+        let on_disk = std::fs::read(plain.path()).unwrap();
+        assert_eq!(&on_disk[end - record.len()..end], &record[..]);
+
+        // Write-behind: the anonymous part, not yet in the file, must survive.
+        let wb = Arc::new(MappedFile::create(dir.path(), size as i64, size).unwrap());
+        wb.start_write_behind();
+        while wb.wrote_position() + record.len() < REMAP_CHUNK + 3 * record.len() {
+            append(&wb, &record);
+        }
+        wb.commit().unwrap();
+        wb.map_back_committed();
+        append(&wb, &record);
+        let end = wb.wrote_position();
+        wb.release_mapped_below(size);
+        assert_eq!(
+            wb.read(end - record.len(), record.len()).unwrap(),
+            &record[..]
+        );
+        assert_eq!(wb.read(0, record.len()).unwrap(), &record[..]);
+        assert_eq!(wb.flush().unwrap(), end);
+        assert_eq!(
+            &std::fs::read(wb.path()).unwrap()[end - record.len()..end],
+            &record[..]
+        );
+        drop(slice);
     }
 
     #[test]

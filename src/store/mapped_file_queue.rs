@@ -254,6 +254,18 @@ impl MappedFileQueue {
         }
     }
 
+    /// Releases the mapped pages of every file below stream offset `below` (see
+    /// `MappedFile::release_mapped_below`).
+    pub fn release_mapped_below(&self, below: i64) {
+        for f in self.files() {
+            let from = f.file_from_offset();
+            if from >= below {
+                break;
+            }
+            f.release_mapped_below((below - from).min(self.file_size as i64) as usize);
+        }
+    }
+
     /// The file to append into: the last one if it has room, else a new one after it.
     pub fn last_or_create(&self, start_if_empty: i64) -> Result<Arc<MappedFile>> {
         if let Some(f) = self.last().filter(|f| !f.is_full()) {
