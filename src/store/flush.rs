@@ -89,7 +89,11 @@ pub(crate) fn flush_logics(inner: &StoreInner) -> Result<()> {
         ts
     };
     for cq in inner.cqs.all() {
-        cq.flush().map_err(|e| inner.fail_writes(e))?;
+        let flushed = cq.flush().map_err(|e| inner.fail_writes(e))?;
+        // As for the commit log (see `release_commit_log_pages`): a queue's entries behind the
+        // tail its consumers read stop counting toward resident memory.
+        cq.files()
+            .release_mapped_below(flushed - RESIDENT_CQ_BEHIND_FLUSHED);
     }
     if let Some(idx) = &inner.index {
         idx.flush().map_err(|e| inner.fail_writes(e))?;
@@ -122,6 +126,8 @@ fn gather_group(inner: &StoreInner) {
 /// Commit log bytes just behind the flushed point that stay mapped when the rest is released,
 /// so that consumers reading the tail do not map its pages again.
 const RESIDENT_BEHIND_FLUSHED: i64 = 64 << 20;
+/// The same for each consume queue: 256 KiB is its newest 13,107 entries.
+const RESIDENT_CQ_BEHIND_FLUSHED: i64 = 256 << 10;
 /// How often the commit log's pages behind that are released.
 const RELEASE_INTERVAL: Duration = Duration::from_secs(1);
 

@@ -257,6 +257,9 @@ impl MappedFileQueue {
     /// Releases the mapped pages of every file below stream offset `below` (see
     /// `MappedFile::release_mapped_below`).
     pub fn release_mapped_below(&self, below: i64) {
+        if below <= self.min_offset() {
+            return;
+        }
         for f in self.files() {
             let from = f.file_from_offset();
             if from >= below {
