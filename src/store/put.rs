@@ -426,6 +426,8 @@ impl StoreInner {
         }
         // After subscribing: a failure recorded later wakes us (StoreInner::fail_writes).
         self.check_no_write_failure()?;
+        self.sync_waiters_since_group
+            .fetch_add(1, Ordering::Relaxed);
         self.flush_signal.notify();
         let deadline = Instant::now() + Duration::from_millis(self.config.sync_flush_timeout);
         loop {
