@@ -255,3 +255,50 @@ fn a_store_locked_the_way_a_java_broker_locks_it_is_refused() {
     drop(java);
     MessageStore::open(cfg).expect("free once the JVM's lock is gone");
 }
+
+#[test]
+fn consume_queue_files_of_a_wide_topic_reserve_no_disk() {
+    use std::os::unix::fs::MetadataExt;
+    // BenchmarkTest's 1,024 queues with a message each: every queue gets a consume queue file
+    // of RocketMQ's size, which must stay sparse (Java does not reserve them either; 6 MB
+    // each would be 6 GB here).
+    let dir = tempfile::tempdir().unwrap();
+    let rt = rt();
+    let mut cfg = tiny_config(dir.path(), FlushDiskType::AsyncFlush);
+    cfg.mapped_file_size_commit_log = 1 << 20;
+    cfg.mapped_file_size_consume_queue = 300_000 * 20;
+    let store = MessageStore::open(cfg).unwrap();
+    for q in 0..1024 {
+        let m = Msg::new("Wide", q, vec![b'w'; 128], "T", "", &format!("U{q}"));
+        let r = rt.block_on(store.put_message(&m.append())).unwrap();
+        assert_eq!(r.queue_offset, 0);
+    }
+    // A batch's first message may open its queue too; it lands where a single append would.
+    let batch: Vec<Msg> = (0..3)
+        .map(|i| Msg::new("Wide", 2000, vec![b'b'; 16], "T", "", &format!("B{i}")))
+        .collect();
+    let appends: Vec<_> = batch.iter().map(Msg::append).collect();
+    let r = rt.block_on(store.put_messages(&appends, None)).unwrap();
+    assert_eq!((r.queue_offset, r.msg_count), (0, 3));
+    assert_eq!(store.max_offset_in_queue("Wide", 2000), 3);
+
+    let mut files = 0u64;
+    let mut allocated = 0u64;
+    for q in std::fs::read_dir(dir.path().join("consumequeue/Wide")).unwrap() {
+        for f in std::fs::read_dir(q.unwrap().path()).unwrap() {
+            let md = f.unwrap().metadata().unwrap();
+            assert_eq!(md.len(), 6_000_000, "RocketMQ's consume queue file size");
+            files += 1;
+            allocated += md.blocks() * 512;
+        }
+    }
+    assert_eq!(files, 1025);
+    assert!(
+        allocated <= files * 64 * 1024,
+        "{allocated} bytes allocated for {files} consume queue files"
+    );
+    for q in [0, 511, 1023] {
+        let got = store.get_message("Wide", q, 0, 32, usize::MAX);
+        assert_eq!(got.messages.len(), 1, "queue {q}");
+    }
+}

@@ -1,7 +1,10 @@
 //! The store benchmark behind `mq bench store`: appends of 128 B, 1 KiB and 16 KiB messages
 //! from 1 and 64 concurrent writers in ASYNC_FLUSH and SYNC_FLUSH, sequential reads of what
-//! was written, and for comparison a bare pwrite + fdatasync group-commit loop on the same
-//! disk. Each case runs for a fixed time in a fresh store under the given directory.
+//! was written, and the two yardsticks the store is held to, each run just before the case
+//! it is compared with: for an ASYNC_FLUSH single writer, a bare loop copying records into
+//! fresh mapped files that a helper thread populates ahead of it; for SYNC_FLUSH with the most
+//! writers, a bare pwrite + fdatasync group-commit loop on the same disk (also run just after).
+//! Each case runs for a fixed time in a fresh store under the given directory.
 
 use super::error::{IoContext, Result};
 use super::message::AppendMessage;
@@ -83,6 +86,9 @@ pub struct AppendCase {
     /// SYNC_FLUSH with the most writers: throughput relative to the mean of the bare
     /// group-commit loop run just before and just after it (1.0 = as fast).
     pub vs_bare_group_commit: Option<f64>,
+    /// ASYNC_FLUSH with one writer: throughput relative to the bare mapped-memcpy loop run just
+    /// before it (1.0 = as fast).
+    pub vs_bare_memcpy: Option<f64>,
     /// What the machine charged, in microseconds per 4 KiB page, for the new commit log pages
     /// the store populated ahead of its writer during the case (none if it populated none). A
     /// 128 B append takes a new page every ~14 records, so at ~7 µs a page, what a virtual
@@ -100,6 +106,20 @@ pub struct GroupCommitCase {
     pub syncs: u64,
 }
 
+/// The bare mapped-memcpy loop: one writer copying records of the store's size into fresh
+/// mapped files, a helper thread populating their pages ahead of it. What an ASYNC_FLUSH store
+/// with one writer could at best do on this machine.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MemcpyCase {
+    pub size: usize,
+    /// Bytes copied per message: the store's record for that body.
+    pub record_bytes: usize,
+    pub throughput: Throughput,
+    /// The page price: the helper's CPU time per 4 KiB page it populated, in microseconds.
+    pub new_page_us: Option<f64>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BenchReport {
@@ -108,6 +128,8 @@ pub struct BenchReport {
     /// The bare pwrite + fdatasync group-commit loop with the largest writer count, run before
     /// and after each SYNC_FLUSH case it is compared with.
     pub group_commit_baseline: Vec<GroupCommitCase>,
+    /// The bare mapped-memcpy loop, run before each ASYNC_FLUSH single-writer case.
+    pub memcpy_baseline: Vec<MemcpyCase>,
 }
 
 const TOPIC: &str = "BenchmarkTest";
@@ -132,6 +154,7 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
     std::fs::create_dir_all(&opts.dir).ctx("create dir", &opts.dir)?;
     let mut cases = Vec::new();
     let mut group_commit_baseline = Vec::new();
+    let mut memcpy_baseline = Vec::new();
     let max_writers = opts.writers.iter().copied().max().unwrap_or(1);
     let baseline = |size: usize| {
         group_commit_loop(
@@ -150,6 +173,19 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
                 let compare = mode == FlushDiskType::SyncFlush && writers == max_writers;
                 let before = if compare {
                     Some(baseline(size).await?)
+                } else {
+                    None
+                };
+                let memcpy = if mode == FlushDiskType::AsyncFlush && writers == 1 {
+                    let dir = opts.dir.clone();
+                    let (dur, file_size) = (opts.case_duration, opts.commit_log_file_size);
+                    Some(
+                        tokio::task::spawn_blocking(move || {
+                            mapped_memcpy_loop(&dir, size, dur, file_size)
+                        })
+                        .await
+                        .map_err(|e| super::StoreError::BadMessage(e.to_string()))??,
+                    )
                 } else {
                     None
                 };
@@ -177,6 +213,11 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
                     group_commit_baseline.push(before);
                     group_commit_baseline.push(after);
                 }
+                let vs_bare_memcpy = memcpy.map(|m| {
+                    let ratio = append.msgs_per_sec / m.throughput.msgs_per_sec.max(1e-9);
+                    memcpy_baseline.push(m);
+                    ratio
+                });
                 cases.push(AppendCase {
                     mode,
                     size,
@@ -185,6 +226,7 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
                     syncs,
                     read,
                     vs_bare_group_commit,
+                    vs_bare_memcpy,
                     new_page_us,
                 });
             }
@@ -194,6 +236,7 @@ pub async fn run_async(opts: &BenchOptions) -> Result<BenchReport> {
         options: opts.clone(),
         cases,
         group_commit_baseline,
+        memcpy_baseline,
     })
 }
 
@@ -205,6 +248,126 @@ fn per_page_us(before: (u64, Duration), after: (u64, Duration)) -> Option<f64> {
 
 /// Bytes one append case may write at most, so a fast disk cannot fill up.
 const MAX_CASE_BYTES: u64 = 4 << 30;
+
+/// The store record of a `size`-byte body as `append_case` writes it.
+fn record_len(size: usize) -> usize {
+    let body = vec![b'm'; size];
+    let props = format!("{UNIQ_KEY}\u{1}7F0000010000{:08X}{:012X}{TAIL}", 0, 0);
+    let host: std::net::SocketAddr = "127.0.0.1:10911".parse().expect("literal");
+    AppendMessage {
+        topic: TOPIC,
+        queue_id: 0,
+        flag: 0,
+        body: &body,
+        properties: &props,
+        sys_flag: 0,
+        born_timestamp: 0,
+        born_host: host,
+        store_host: host,
+        reconsume_times: 0,
+        prepared_transaction_offset: 0,
+    }
+    .record_len()
+}
+
+/// The ASYNC_FLUSH single-writer yardstick: copies records of the store's size for `size`-byte
+/// bodies into fresh mapped files (reserved like commit log files), one after the other, while
+/// a helper thread populates pages for writing a bounded distance ahead of the copying, as the
+/// store's pre-faulting does. Blocking.
+fn mapped_memcpy_loop(
+    dir: &Path,
+    size: usize,
+    dur: Duration,
+    file_size: usize,
+) -> Result<MemcpyCase> {
+    use std::sync::atomic::AtomicUsize;
+    const AHEAD: usize = 64 << 20;
+    const CHUNK: usize = 4 << 20;
+    let record_bytes = record_len(size);
+    let record: Vec<u8> = (0..record_bytes).map(|i| i as u8).collect();
+    let path = dir.join(format!("mapped-memcpy-{size}"));
+    let cpu_before = process_cpu_time();
+    let start = Instant::now();
+    let mut n = 0u64;
+    let (mut populated, mut populate_cpu) = (0u64, Duration::ZERO);
+    let mut budget = MAX_CASE_BYTES;
+    'files: while budget >= record_bytes as u64 {
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&path)
+            .ctx("create", &path)?;
+        file.set_len(file_size as u64).ctx("allocate", &path)?;
+        super::mapped_file::preallocate(&file, file_size);
+        // SAFETY: our own fresh file, which nobody else truncates while it is mapped.
+        let mut map = unsafe { memmap2::MmapMut::map_mut(&file) }.ctx("mmap", &path)?;
+        let base = map.as_mut_ptr() as usize;
+        let wrote = Arc::new(AtomicUsize::new(0));
+        let done = Arc::new(AtomicBool::new(false));
+        // The helper gets the mapping's address only: the mapping outlives it (joined below).
+        let helper = {
+            let (wrote, done) = (wrote.clone(), done.clone());
+            std::thread::spawn(move || -> (u64, Duration) {
+                let mut warmed = 0usize;
+                let mut bytes = 0u64;
+                let cpu = crate::util::thread_cpu_time();
+                while warmed < file_size && !done.load(Ordering::Acquire) {
+                    let w = wrote.load(Ordering::Acquire);
+                    warmed = warmed.max(w - w % 4096);
+                    if warmed < w + AHEAD {
+                        let len = CHUNK.min(file_size - warmed);
+                        // SAFETY: inside the mapping, which stays mapped until we are joined;
+                        // populating does not change its bytes.
+                        unsafe {
+                            libc::madvise(
+                                (base + warmed) as *mut libc::c_void,
+                                len,
+                                libc::MADV_POPULATE_WRITE,
+                            );
+                        }
+                        warmed += len;
+                        bytes += len as u64;
+                    } else {
+                        std::thread::sleep(Duration::from_millis(2));
+                    }
+                }
+                (bytes, crate::util::thread_cpu_time() - cpu)
+            })
+        };
+        let mut pos = 0;
+        let mut out_of_time = false;
+        while pos + record_bytes <= file_size && budget >= record_bytes as u64 {
+            if n.is_multiple_of(64) && start.elapsed() >= dur {
+                out_of_time = true;
+                break;
+            }
+            map[pos..pos + record_bytes].copy_from_slice(&record);
+            pos += record_bytes;
+            wrote.store(pos, Ordering::Release);
+            budget -= record_bytes as u64;
+            n += 1;
+        }
+        done.store(true, Ordering::Release);
+        let (bytes, cpu) = helper.join().unwrap_or_default();
+        populated += bytes;
+        populate_cpu += cpu;
+        drop(map);
+        if out_of_time {
+            break 'files;
+        }
+    }
+    let elapsed = start.elapsed();
+    let cpu = process_cpu_time() - cpu_before;
+    let _ = std::fs::remove_file(&path);
+    Ok(MemcpyCase {
+        size,
+        record_bytes,
+        throughput: Throughput::new(n, size, elapsed, cpu),
+        new_page_us: per_page_us((0, Duration::ZERO), (populated, populate_cpu)),
+    })
+}
 
 async fn append_case(
     store: &Arc<MessageStore>,
@@ -314,8 +477,22 @@ fn read_all(store: &MessageStore, size: usize) -> Throughput {
     Throughput::new(n, size, start.elapsed(), process_cpu_time() - cpu_before)
 }
 
-/// The reference: writers hand buffers to one thread that pwrites everything pending into a
-/// preallocated file, fdatasyncs once, and acknowledges them all.
+/// What the group-commit loop's writers share with its flusher: the bytes appended since the
+/// last sync and whom to wake once they are synced.
+#[derive(Default)]
+struct PendingGroup {
+    bytes: Vec<u8>,
+    acks: Vec<tokio::sync::oneshot::Sender<()>>,
+    /// Appends ever made, so the flusher can tell whether more are still arriving.
+    appended: u64,
+    closed: bool,
+}
+
+/// The SYNC_FLUSH yardstick: `writers` tasks each append a record to a shared buffer and wait;
+/// one flusher thread takes everything pending, writes it to a file reserved like a commit log
+/// file, fdatasyncs once and wakes the whole batch. Before each sync it waits for the group to
+/// gather (every writer pending, or no new append for a moment), knowing the writer count as
+/// the store cannot: the best group commit this disk allows at that concurrency.
 async fn group_commit_loop(
     dir: &Path,
     size: usize,
@@ -323,7 +500,9 @@ async fn group_commit_loop(
     dur: Duration,
     file_size: usize,
 ) -> Result<GroupCommitCase> {
-    type Req = (Vec<u8>, tokio::sync::oneshot::Sender<()>);
+    use std::sync::{Condvar, Mutex};
+    /// How long the flusher waits for one more append before it syncs a partial group.
+    const GATHER: Duration = Duration::from_micros(50);
     let path = dir.join(format!("group-commit-{size}"));
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -335,54 +514,72 @@ async fn group_commit_loop(
     file.set_len(file_size as u64).ctx("allocate", &path)?;
     // Prepared like a commit log file, so only the store's own overhead differs.
     super::mapped_file::preallocate(&file, file_size);
-    let (tx, rx) = std::sync::mpsc::channel::<Req>();
+    let shared = Arc::new((Mutex::new(PendingGroup::default()), Condvar::new()));
     let syncs = Arc::new(AtomicU64::new(0));
-    let syncs2 = syncs.clone();
-    let path2 = path.clone();
-    let syncer = std::thread::spawn(move || -> Result<()> {
-        let mut off = 0u64;
-        let mut batch = Vec::new();
-        let mut acks = Vec::new();
-        while let Ok(first) = rx.recv() {
-            let mut push = |(b, ack): Req| {
-                batch.extend_from_slice(&b);
-                acks.push(ack);
-            };
-            push(first);
-            while let Ok(r) = rx.try_recv() {
-                push(r);
+    let flusher = {
+        let (shared, syncs, path) = (shared.clone(), syncs.clone(), path.clone());
+        std::thread::spawn(move || -> Result<()> {
+            let (lock, cv) = &*shared;
+            let mut off = 0u64;
+            let mut batch = Vec::new();
+            let mut acks = Vec::new();
+            loop {
+                {
+                    let mut g = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    while g.acks.is_empty() && !g.closed {
+                        g = cv.wait(g).unwrap_or_else(|e| e.into_inner());
+                    }
+                    if g.acks.is_empty() {
+                        return Ok(());
+                    }
+                    while g.acks.len() < writers && !g.closed {
+                        let seen = g.appended;
+                        g = cv
+                            .wait_timeout(g, GATHER)
+                            .unwrap_or_else(|e| e.into_inner())
+                            .0;
+                        if g.appended == seen {
+                            break;
+                        }
+                    }
+                    std::mem::swap(&mut batch, &mut g.bytes);
+                    std::mem::swap(&mut acks, &mut g.acks);
+                }
+                if off + batch.len() as u64 > file_size as u64 {
+                    off = 0;
+                }
+                file.write_all_at(&batch, off).ctx("write", &path)?;
+                file.sync_data().ctx("fdatasync", &path)?;
+                off += batch.len() as u64;
+                syncs.fetch_add(1, Ordering::Relaxed);
+                batch.clear();
+                for a in acks.drain(..) {
+                    let _ = a.send(());
+                }
             }
-            if off + batch.len() as u64 > file_size as u64 {
-                off = 0;
-            }
-            file.write_all_at(&batch, off).ctx("write", &path2)?;
-            file.sync_data().ctx("fdatasync", &path2)?;
-            off += batch.len() as u64;
-            syncs2.fetch_add(1, Ordering::Relaxed);
-            batch.clear();
-            for a in acks.drain(..) {
-                let _ = a.send(());
-            }
-        }
-        Ok(())
-    });
-    let stop = Arc::new(AtomicBool::new(false));
+        })
+    };
     let count = Arc::new(AtomicU64::new(0));
     let cpu_before = process_cpu_time();
     let start = Instant::now();
     let mut tasks = Vec::new();
+    // The same bytes a store record of this body takes.
+    let record = Arc::new(vec![b'm'; record_len(size)]);
     for _ in 0..writers {
-        let (tx, stop, count) = (tx.clone(), stop.clone(), count.clone());
+        let (shared, count, record) = (shared.clone(), count.clone(), record.clone());
         tasks.push(tokio::spawn(async move {
             let mut n = 0;
-            while !stop.load(Ordering::Relaxed) && start.elapsed() < dur {
+            while start.elapsed() < dur {
                 let (ack, done) = tokio::sync::oneshot::channel();
-                // The same bytes a store record of this body would need.
-                if tx
-                    .send((vec![b'm'; size + 91 + TOPIC.len() + 60], ack))
-                    .is_err()
-                    || done.await.is_err()
                 {
+                    let (lock, cv) = &*shared;
+                    let mut g = lock.lock().unwrap_or_else(|e| e.into_inner());
+                    g.bytes.extend_from_slice(&record);
+                    g.acks.push(ack);
+                    g.appended += 1;
+                    cv.notify_one();
+                }
+                if done.await.is_err() {
                     break;
                 }
                 n += 1;
@@ -390,13 +587,25 @@ async fn group_commit_loop(
             count.fetch_add(n, Ordering::Relaxed);
         }));
     }
-    drop(tx);
     for t in tasks {
         let _ = t.await;
     }
     let elapsed = start.elapsed();
-    let _ = syncer.join();
+    {
+        let (lock, cv) = &*shared;
+        lock.lock().unwrap_or_else(|e| e.into_inner()).closed = true;
+        cv.notify_one();
+    }
+    let flushed = flusher.join();
     let _ = std::fs::remove_file(&path);
+    match flushed {
+        Ok(r) => r?,
+        Err(_) => {
+            return Err(super::StoreError::BadMessage(
+                "the group-commit flusher panicked".into(),
+            ));
+        }
+    }
     Ok(GroupCommitCase {
         size,
         writers,
@@ -446,6 +655,16 @@ mod tests {
             }
         }
         assert_eq!(report.group_commit_baseline.len(), 2);
+        // The ASYNC_FLUSH single writer's yardstick ran before it, populating pages ahead.
+        assert_eq!(report.memcpy_baseline.len(), 1);
+        let m = &report.memcpy_baseline[0];
+        assert!(m.throughput.messages > 0, "{m:?}");
+        assert!(m.record_bytes > m.size, "{m:?}");
+        assert!(m.new_page_us.is_some_and(|us| us > 0.0), "{m:?}");
+        for c in &report.cases {
+            let yardstick = c.mode == FlushDiskType::AsyncFlush && c.writers == 1;
+            assert_eq!(c.vs_bare_memcpy.is_some(), yardstick, "{c:?}");
+        }
         // Stores and loop files are gone.
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert!(left.is_empty(), "{left:?}");

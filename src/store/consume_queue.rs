@@ -89,7 +89,8 @@ impl ConsumeQueue {
         Ok(ConsumeQueue {
             topic: topic.to_string(),
             queue_id,
-            files: MappedFileQueue::load_with(&dir, file_size, writable, faults)?,
+            files: MappedFileQueue::load_with(&dir, file_size, writable, faults)?
+                .with_sparse_files(),
             min_logic_offset: AtomicI64::new(0),
         })
     }
@@ -177,6 +178,22 @@ impl ConsumeQueue {
         };
         let at = f.file_from_offset() + f.wrote_position() as i64;
         Ok((at / CQ_STORE_UNIT_SIZE as i64, f))
+    }
+
+    /// Whether the next entry's file exists with room (else `next_slot` would create one).
+    pub fn has_next_file(&self) -> bool {
+        self.files.last().is_some_and(|f| !f.is_full())
+    }
+
+    /// Creates the file the next entry goes into, if it is missing, and faults in its first
+    /// page, so that the writer does neither under its lock (a fresh queue's first message, a
+    /// roll-over). May run beside the writer: only a missing or full last file is replaced.
+    pub fn prepare_next_file(&self) -> Result<()> {
+        if !self.has_next_file() {
+            let f = self.files.last_or_create(self.files.max_offset())?;
+            f.prefault_page_at(f.wrote_position());
+        }
+        Ok(())
     }
 
     /// Writes the entry into the slot `next_slot` returned. Writer only.

@@ -14,6 +14,9 @@ use std::sync::{RwLock, RwLockWriteGuard};
 pub const INDEX_HEADER_SIZE: usize = 40;
 const HASH_SLOT_SIZE: usize = 4;
 const INDEX_SIZE: usize = 20;
+/// Bytes of the newest entries that stay mapped when the index is flushed (see
+/// `IndexFile::release_old_entries`).
+const RESIDENT_ENTRY_BYTES: usize = 4 << 20;
 
 /// The hash RocketMQ indexes `topic#key` by: |Java hash|, with i32::MIN mapped to 0.
 pub fn index_key_hash(topic: &str, key: &str) -> i32 {
@@ -114,6 +117,29 @@ impl IndexFile {
 
     fn has_entries(&self) -> bool {
         self.header.index_count > 1
+    }
+
+    /// Unmaps the pages of the entries more than `keep` bytes behind the newest one (the hash
+    /// slots stay mapped: every put touches them at random), so written entries stop counting
+    /// toward the broker's resident memory; the page cache keeps them and a query maps them
+    /// again (see `MappedFile::release_mapped_below`).
+    fn release_old_entries(&self, keep: usize) {
+        const PAGE: usize = 4096;
+        let slots_end = INDEX_HEADER_SIZE + self.slot_num * HASH_SLOT_SIZE;
+        let start = slots_end.div_ceil(PAGE) * PAGE;
+        let written = slots_end + self.header.index_count.max(0) as usize * INDEX_SIZE;
+        let end = written.saturating_sub(keep).min(self.map.len());
+        let end = end - end % PAGE;
+        if end > start {
+            // SAFETY: a shared mapping of the file, where MADV_DONTNEED only unmaps pages.
+            let _ = unsafe {
+                self.map.unchecked_advise_range(
+                    memmap2::UncheckedAdvice::DontNeed,
+                    start,
+                    end - start,
+                )
+            };
+        }
     }
 
     fn put(&mut self, key_hash: i32, phy_offset: i64, store_timestamp: i64) {
@@ -435,6 +461,9 @@ impl IndexService {
         if let Some(f) = files.last() {
             f.flush()?;
         }
+        for f in files.iter() {
+            f.release_old_entries(RESIDENT_ENTRY_BYTES);
+        }
         Ok(())
     }
 }
@@ -447,6 +476,27 @@ mod tests {
     fn file_name_is_calendar_time() {
         assert_eq!(index_file_name(0), "19700101000000000");
         assert_eq!(index_file_name(1_700_000_000_123), "20231114221320123");
+    }
+
+    #[test]
+    fn released_entries_are_still_found() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = IndexService::load(dir.path(), 64, 2_000).unwrap();
+        let t0 = 1_700_000_000_000;
+        for i in 0..1_500i64 {
+            let key = format!("k{}", i % 5);
+            idx.put_keys("T", [key.as_str()], i * 100, t0 + i).unwrap();
+        }
+        let before = idx.query("T", "k3", 1_000, t0, t0 + 10_000);
+        assert_eq!(before.len(), 300);
+        for f in idx.files.read().unwrap().iter() {
+            f.release_old_entries(0);
+        }
+        assert_eq!(idx.query("T", "k3", 1_000, t0, t0 + 10_000), before);
+        idx.flush().unwrap();
+        drop(idx);
+        let idx = IndexService::load(dir.path(), 64, 2_000).unwrap();
+        assert_eq!(idx.query("T", "k3", 1_000, t0, t0 + 10_000).len(), 300);
     }
 
     #[test]

@@ -106,6 +106,9 @@ pub(crate) struct StoreInner {
     pub flush_signal: Signal,
     /// How many commit log syncs wrote something (group commit: far fewer than appends).
     pub commit_log_syncs: std::sync::atomic::AtomicU64,
+    /// SYNC_FLUSH appends that started waiting for a sync since the flusher last took its
+    /// group (flush::gather_group).
+    pub sync_waiters_since_group: std::sync::atomic::AtomicU64,
     pub logics_signal: Signal,
     pub cleanup_signal: Signal,
     pub index_signal: Signal,
@@ -298,6 +301,7 @@ impl MessageStore {
             flushed: watch::channel(0).0,
             flush_signal: Signal::default(),
             commit_log_syncs: std::sync::atomic::AtomicU64::new(0),
+            sync_waiters_since_group: std::sync::atomic::AtomicU64::new(0),
             logics_signal: Signal::default(),
             cleanup_signal: Signal::default(),
             index_signal: Signal::default(),

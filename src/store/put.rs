@@ -206,22 +206,38 @@ impl StoreInner {
     /// offset and the file its entry goes into, from the writer's cache when it can be. The
     /// file is lent, not cloned: an `Arc` clone per append would be an atomic read-modify-write
     /// on a cache line that readers share.
+    ///
+    /// With `defer_new_file`, a queue whose next entry needs a file that does not exist yet
+    /// (its first message, a roll-over) gets Ok(None) and nothing is written: the caller
+    /// prepares the file outside the writer lock (`prepare_queue_file`) and comes back.
     fn with_queue_slot<R>(
         &self,
         cache: &mut QueueCache,
         topic: &str,
         queue_id: i32,
+        defer_new_file: bool,
         fill: impl FnOnce(i64, &MappedFile) -> Result<R>,
-    ) -> Result<R> {
+    ) -> Result<Option<R>> {
         let slot_of = |f: &MappedFile| {
             (f.file_from_offset() + f.wrote_position() as i64) / CQ_STORE_UNIT_SIZE as i64
+        };
+        let ready = |cq: &Option<Arc<ConsumeQueue>>| {
+            !defer_new_file || cq.as_ref().is_some_and(|cq| cq.has_next_file())
         };
         let idx = usize::try_from(queue_id)
             .ok()
             .filter(|&i| i < MAX_CACHED_QUEUE_ID);
         let Some(i) = idx else {
-            let (q, f) = self.cqs.find_or_create(topic, queue_id)?.next_slot()?;
-            return fill(q, &f);
+            let cq = self.cqs.find(topic, queue_id);
+            if !ready(&cq) {
+                return Ok(None);
+            }
+            let cq = match cq {
+                Some(cq) => cq,
+                None => self.cqs.find_or_create(topic, queue_id)?,
+            };
+            let (q, f) = cq.next_slot()?;
+            return fill(q, &f).map(Some);
         };
         let v = match cache.get_mut(topic) {
             Some(v) => v,
@@ -232,20 +248,41 @@ impl StoreInner {
         }
         let f = match &mut v[i] {
             Some(f) if !f.is_full() => f,
-            slot => slot.insert(self.cqs.find_or_create(topic, queue_id)?.next_slot()?.1),
+            slot => {
+                let cq = self.cqs.find(topic, queue_id);
+                if !ready(&cq) {
+                    return Ok(None);
+                }
+                let cq = match cq {
+                    Some(cq) => cq,
+                    None => self.cqs.find_or_create(topic, queue_id)?,
+                };
+                slot.insert(cq.next_slot()?.1)
+            }
         };
-        fill(slot_of(f), f)
+        fill(slot_of(f), f).map(Some)
+    }
+
+    /// Creates a queue's next consume queue file and faults in its first page, outside the
+    /// writer lock (see `with_queue_slot`).
+    fn prepare_queue_file(&self, topic: &str, queue_id: i32) -> Result<()> {
+        self.cqs
+            .find_or_create(topic, queue_id)?
+            .prepare_next_file()
     }
 
     /// Appends one message under the writer lock (held by the caller, `ws` its state): record
     /// and consume queue entry, so a pull sees the message as soon as its append returns.
+    /// Ok(None), with nothing written, if `defer_new_file` and its consume queue needs a new
+    /// file first (see `with_queue_slot`).
     fn append_locked(
         &self,
         ws: &mut WriterState,
         msg: &AppendMessage<'_>,
         p: Prepared,
         now: i64,
-    ) -> Result<AppendedMessage> {
+        defer_new_file: bool,
+    ) -> Result<Option<AppendedMessage>> {
         let len = p.len;
         let mut append_record = |queue_offset: i64| {
             self.commit_log
@@ -254,41 +291,60 @@ impl StoreInner {
                 })
         };
         let (phys, queue_offset) = if is_dispatched_to_queue(msg.effective_sys_flag()) {
-            self.with_queue_slot(&mut ws.queues, msg.topic, msg.queue_id, |q, file| {
-                let phys = append_record(q)?;
-                ConsumeQueue::put_in_slot(
-                    file,
-                    CqEntry {
-                        commit_log_offset: phys,
-                        size: len as i32,
-                        tags_code: p.tags_code_at(now),
-                    },
-                );
-                Ok((phys, q))
-            })?
+            let slot = self.with_queue_slot(
+                &mut ws.queues,
+                msg.topic,
+                msg.queue_id,
+                defer_new_file,
+                |q, file| {
+                    let phys = append_record(q)?;
+                    ConsumeQueue::put_in_slot(
+                        file,
+                        CqEntry {
+                            commit_log_offset: phys,
+                            size: len as i32,
+                            tags_code: p.tags_code_at(now),
+                        },
+                    );
+                    Ok((phys, q))
+                },
+            )?;
+            match slot {
+                Some(placed) => placed,
+                None => return Ok(None),
+            }
         } else {
             (append_record(0)?, 0)
         };
         // Index keys are built off this path by the index dispatcher (reput.rs).
-        Ok(AppendedMessage {
+        Ok(Some(AppendedMessage {
             physical_offset: phys,
             queue_offset,
             wrote_bytes: len,
-        })
+        }))
     }
 
     /// Appends one message; returns where it went and the store time.
     pub(crate) fn append_one(&self, msg: &AppendMessage<'_>) -> Result<(AppendedMessage, i64)> {
         self.check_writable()?;
         let p = self.prepare(msg)?;
-        let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let now = (self.hooks.now_ms)();
-        let a = self.append_locked(&mut ws, msg, p, now)?;
-        // Published after the record and its dispatch: see flush::flush_commit_log.
-        self.last_store_timestamp.store(now, Ordering::Release);
-        drop(ws);
-        self.wake_index_dispatcher();
-        Ok((a, now))
+        let mut defer_new_file = true;
+        loop {
+            let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+            let now = (self.hooks.now_ms)();
+            let Some(a) = self.append_locked(&mut ws, msg, p, now, defer_new_file)? else {
+                drop(ws);
+                self.prepare_queue_file(msg.topic, msg.queue_id)?;
+                // Once only: a writer racing us to the same queue may fill the new file too.
+                defer_new_file = false;
+                continue;
+            };
+            // Published after the record and its dispatch: see flush::flush_commit_log.
+            self.last_store_timestamp.store(now, Ordering::Release);
+            drop(ws);
+            self.wake_index_dispatcher();
+            return Ok((a, now));
+        }
     }
 
     /// Wakes the index dispatcher if it went idle. A relaxed load per append while it is busy:
@@ -309,19 +365,43 @@ impl StoreInner {
         out: &mut Vec<AppendedMessage>,
     ) -> Result<i64> {
         self.check_writable()?;
+        if msgs.is_empty() {
+            return Err(StoreError::BadMessage("empty batch".into()));
+        }
         let prepared = msgs
             .iter()
             .map(|m| self.prepare(m))
             .collect::<Result<Vec<_>>>()?;
-        let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let now = (self.hooks.now_ms)();
-        let mut result = Ok(now);
-        for (m, &p) in msgs.iter().zip(&prepared) {
-            match self.append_locked(&mut ws, m, p, now) {
-                Ok(a) => out.push(a),
-                Err(e) => {
-                    result = Err(e);
-                    break;
+        // The first message's consume queue file is prepared outside the lock if it needs
+        // one; later ones' are not, as releasing the lock mid-batch would let other appends
+        // in between the batch's messages.
+        let mut defer_new_file = true;
+        let (mut ws, now, first) = loop {
+            let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+            let now = (self.hooks.now_ms)();
+            match self.append_locked(&mut ws, &msgs[0], prepared[0], now, defer_new_file) {
+                Ok(Some(a)) => break (ws, now, Ok(a)),
+                Ok(None) => {
+                    drop(ws);
+                    self.prepare_queue_file(msgs[0].topic, msgs[0].queue_id)?;
+                    defer_new_file = false;
+                }
+                Err(e) => break (ws, now, Err(e)),
+            }
+        };
+        let mut result = first.map(|a| {
+            out.push(a);
+            now
+        });
+        if result.is_ok() {
+            for (m, &p) in msgs.iter().zip(&prepared).skip(1) {
+                match self.append_locked(&mut ws, m, p, now, false) {
+                    Ok(Some(a)) => out.push(a),
+                    Ok(None) => unreachable!("an append that does not defer places the message"),
+                    Err(e) => {
+                        result = Err(e);
+                        break;
+                    }
                 }
             }
         }
@@ -346,6 +426,8 @@ impl StoreInner {
         }
         // After subscribing: a failure recorded later wakes us (StoreInner::fail_writes).
         self.check_no_write_failure()?;
+        self.sync_waiters_since_group
+            .fetch_add(1, Ordering::Relaxed);
         self.flush_signal.notify();
         let deadline = Instant::now() + Duration::from_millis(self.config.sync_flush_timeout);
         loop {

@@ -173,8 +173,7 @@ fn append_batch(
         ));
     }
     let batch_props = h.properties.as_deref().unwrap_or("");
-    schedule::check_batch(std::iter::once(batch_props).chain(entries.iter().map(|e| e.properties)))
-        .map_err(refused)?;
+    schedule::check_batch([batch_props]).map_err(refused)?;
     let cluster = &b.config.broker_cluster_name;
     // Every entry's stored properties in one string: one allocation per batch, not per message.
     let mut all_props = String::with_capacity(
@@ -182,8 +181,15 @@ fn append_batch(
             + entries.iter().map(|e| e.properties.len()).sum::<usize>(),
     );
     let mut ends = Vec::with_capacity(entries.len());
+    // The batch's own properties, as every entry stores them after its own: worked out once.
+    let mut batch_tail = String::with_capacity(batch_props.len());
+    push_store_properties_without_cluster(&mut batch_tail, batch_props);
     for e in &entries {
-        push_store_properties(&mut all_props, e.properties, batch_props, cluster);
+        // The one pass over an entry's properties also spots a delay or timer property; only
+        // then is the entry checked the way a batch's are (a refusal, in entry order).
+        if push_entry_properties(&mut all_props, e.properties, &batch_tail, cluster) {
+            schedule::check_batch([e.properties]).map_err(refused)?;
+        }
         ends.push(all_props.len());
     }
     let base = base_message(b, conn, req, h, target);
@@ -249,24 +255,85 @@ fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     out
 }
 
-/// Appends `store_properties(own, batch, cluster)` to `all`.
-fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str) {
-    // The first property is pushed without a separator: it starts this message's properties.
+/// Appends `store_properties(own, batch, cluster)` to `all`. Returns whether `own` has a
+/// property that may ask for a delay (DELAY, or a delivery time: TIMER_DELAY_SEC,
+/// TIMER_DELAY_MS, TIMER_DELIVER_MS, __STARTDELIVERTIME), which a batch must not.
+fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str) -> bool {
+    let mut batch_tail = String::with_capacity(batch.len());
+    push_store_properties_without_cluster(&mut batch_tail, batch);
+    push_entry_properties(all, own, &batch_tail, cluster)
+}
+
+/// `push_store_properties` with the batch's part already made by
+/// `push_store_properties_without_cluster`.
+fn push_entry_properties(all: &mut String, own: &str, batch_tail: &str, cluster: &str) -> bool {
     let start = all.len();
-    let mut push = |k: &str, v: &str| {
+    let may_delay = push_store_properties_without_cluster(all, own);
+    let separate = |all: &mut String| {
         if all.len() > start {
             all.push(property::PROPERTY_SEPARATOR);
         }
-        all.push_str(k);
-        all.push(property::NAME_VALUE_SEPARATOR);
-        all.push_str(v);
     };
-    for (k, v) in properties_iter(own).chain(properties_iter(batch)) {
-        if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
-            push(k, v);
-        }
+    if !batch_tail.is_empty() {
+        separate(all);
+        all.push_str(batch_tail);
     }
-    push(property::CLUSTER, cluster);
+    separate(all);
+    all.push_str(property::CLUSTER);
+    all.push(property::NAME_VALUE_SEPARATOR);
+    all.push_str(cluster);
+    may_delay
+}
+
+/// Appends the well-formed properties of `props` but WAIT and CLUSTER to `all`, separated, the
+/// first without a separator; returns whether one may ask for a delay (as
+/// `push_store_properties`).
+fn push_store_properties_without_cluster(all: &mut String, props: &str) -> bool {
+    let start = all.len();
+    let mut may_delay = false;
+    for_each_property(props, |k, v| {
+        may_delay |=
+            k == property::DELAY || k == property::START_DELIVER_TIME || k.starts_with("TIMER_DEL");
+        if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
+            if all.len() > start {
+                all.push(property::PROPERTY_SEPARATOR);
+            }
+            all.push_str(k);
+            all.push(property::NAME_VALUE_SEPARATOR);
+            all.push_str(v);
+        }
+    });
+    may_delay
+}
+
+/// Calls `f(name, value)` for the properties `properties_iter` yields, in one pass over the
+/// bytes: the send path's property walk, where splitting by char cost more than the rest of
+/// building a batch entry.
+fn for_each_property<'a>(props: &'a str, mut f: impl FnMut(&'a str, &'a str)) {
+    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
+    let b = props.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let mut end = start;
+        let mut name_end = None;
+        while end < b.len() && b[end] != SEP {
+            if b[end] == NV && name_end.is_none() {
+                name_end = Some(end);
+            }
+            end += 1;
+        }
+        // As properties_iter: a segment of 3 bytes or more, with a name and a value.
+        if let Some(i) = name_end
+            && end - start >= 3
+            && i > start
+            && i + 1 < end
+        {
+            // Both separators are ASCII, so these are char boundaries.
+            f(&props[start..i], &props[i + 1..end]);
+        }
+        start = end + 1;
+    }
 }
 
 /// A slave's store refuses puts (RocketMQ's checkStoreStatus): SERVICE_NOT_AVAILABLE, with the
@@ -527,5 +594,51 @@ mod tests {
         push_store_properties(&mut all, "", "", "C");
         push_store_properties(&mut all, "TAGS\u{1}A", "WAIT\u{1}false", "C");
         assert_eq!(all, "CLUSTER\u{1}CTAGS\u{1}A\u{2}CLUSTER\u{1}C");
+    }
+
+    #[test]
+    fn the_property_walk_yields_what_properties_iter_yields() {
+        let cases = [
+            "",
+            "\u{2}",
+            "A\u{1}1\u{2}",
+            "A\u{1}1\u{2}B\u{1}2",
+            "\u{1}x\u{2}ab\u{1}\u{2}k\u{1}v\u{1}w\u{2}\u{2}xy\u{2}K\u{1}V\u{2}",
+            "ab\u{1}",
+            "a\u{1}b",
+            "é\u{1}ü\u{2}TAGS\u{1}ç",
+            "\u{1}\u{1}\u{1}",
+        ];
+        for props in cases {
+            let mut walked = Vec::new();
+            for_each_property(props, |k, v| walked.push((k, v)));
+            let iterated: Vec<_> = properties_iter(props).collect();
+            assert_eq!(walked, iterated, "{props:?}");
+        }
+    }
+
+    #[test]
+    fn the_property_pass_spots_what_may_delay_a_batch_entry() {
+        let mut all = String::new();
+        for key in [
+            "DELAY",
+            "TIMER_DELAY_SEC",
+            "TIMER_DELAY_MS",
+            "TIMER_DELIVER_MS",
+            "__STARTDELIVERTIME",
+        ] {
+            let own = format!("TAGS\u{1}A\u{2}{key}\u{1}3");
+            assert!(push_store_properties(&mut all, &own, "", "C"), "{key}");
+            // The entry is then checked as a batch's properties are: refused.
+            assert!(schedule::check_batch([own.as_str()]).is_err(), "{key}");
+        }
+        for own in [
+            "TAGS\u{1}A",
+            "XDELAY\u{1}3\u{2}KEYS\u{1}DELAY",
+            "TIMER_OUT_MS\u{1}5",
+            "",
+        ] {
+            assert!(!push_store_properties(&mut all, own, "", "C"), "{own:?}");
+        }
     }
 }

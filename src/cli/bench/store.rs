@@ -1,6 +1,7 @@
 //! `mq bench store`: the store benchmark
-//! (append and read throughput in both flush modes, against a bare
-//! write+fdatasync group-commit loop on the same disk).
+//! (append and read throughput in both flush modes, each against its yardstick run just
+//! before it: a bare mapped-memcpy loop for one ASYNC_FLUSH writer, a bare
+//! write+fdatasync group-commit loop on the same disk for SYNC_FLUSH).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -75,9 +76,25 @@ impl Render for Report {
                     .map(|r| format!("{:.0}", r.msgs_per_sec))
                     .unwrap_or_else(|| "-".into()),
                 c.vs_bare_group_commit
+                    .or(c.vs_bare_memcpy)
                     .map(|r| format!("{:.0}%", r * 100.0))
                     .unwrap_or_else(|| "-".into()),
                 c.new_page_us
+                    .map(|us| format!("{us:.1}"))
+                    .unwrap_or_else(|| "-".into()),
+            ]);
+        }
+        for m in &self.0.memcpy_baseline {
+            t.add_row(vec![
+                "bare mapped memcpy".to_string(),
+                m.size.to_string(),
+                "1".to_string(),
+                format!("{:.0}", m.throughput.msgs_per_sec),
+                format!("{:.1}", m.throughput.mb_per_sec),
+                format!("{:.2}", m.throughput.cpu_us_per_msg),
+                "-".into(),
+                "-".into(),
+                m.new_page_us
                     .map(|us| format!("{us:.1}"))
                     .unwrap_or_else(|| "-".into()),
             ]);
