@@ -230,7 +230,12 @@ impl MessageExt {
 /// back to back, into messages of `broker_name`. Compressed bodies (zlib) are
 /// inflated; the body otherwise shares the response's buffer.
 pub fn decode_messages(body: &Bytes, broker_name: &str) -> ClientResult<Vec<MessageExt>> {
-    let mut out = Vec::new();
+    // Sized from the first record, so that the vector of these large structs is not copied
+    // as it grows.
+    let first = body.get(..4).map_or(0, |b| {
+        i32::from_be_bytes([b[0], b[1], b[2], b[3]]).max(1) as usize
+    });
+    let mut out = Vec::with_capacity(body.len().checked_div(first).unwrap_or(0) + 1);
     let mut pos = 0usize;
     while pos < body.len() {
         let rest = &body[pos..];

@@ -147,9 +147,47 @@ struct QueueShared {
     retrier: Arc<Retrier>,
 }
 
-/// The messages of one pull, handed to the application together: one channel operation
-/// (and at most one wake-up) per pull, not per message.
-type DeliveryBatch = Vec<Delivery>;
+/// What the channel to the application carries: the messages of one pull together (one
+/// channel operation, and at most one wake-up, per pull, not per message; each becomes a
+/// `Delivery` as the application takes it), or one failed message offered again.
+enum Handed {
+    Pulled(Arc<QueueShared>, Vec<MessageExt>),
+    Again(Box<Delivery>),
+}
+
+/// What `recv` has taken from the channel and not handed out yet.
+enum Taken {
+    Nothing,
+    Pulled(Arc<QueueShared>, std::vec::IntoIter<MessageExt>),
+    Again(Box<Delivery>),
+}
+
+impl Taken {
+    fn next(&mut self) -> Option<Delivery> {
+        match std::mem::replace(self, Taken::Nothing) {
+            Taken::Nothing => None,
+            Taken::Again(d) => Some(*d),
+            Taken::Pulled(queue, mut msgs) => {
+                let message = msgs.next()?;
+                let acker = Acker {
+                    queue: queue.clone(),
+                    offset: message.queue_offset,
+                };
+                *self = Taken::Pulled(queue, msgs);
+                Some(Delivery { message, acker })
+            }
+        }
+    }
+}
+
+impl From<Handed> for Taken {
+    fn from(h: Handed) -> Self {
+        match h {
+            Handed::Pulled(queue, msgs) => Taken::Pulled(queue, msgs.into_iter()),
+            Handed::Again(d) => Taken::Again(d),
+        }
+    }
+}
 
 /// The failure path deliveries share: where and how a failed message goes back.
 struct Retrier {
@@ -158,7 +196,7 @@ struct Retrier {
     max_reconsume_times: i32,
     clustering: bool,
     /// Weak: pending deliveries must not keep the consumer's channel open.
-    tx: mpsc::WeakSender<DeliveryBatch>,
+    tx: mpsc::WeakSender<Handed>,
     /// For sends to the retry topic when the broker cannot take a message back; made on
     /// first use.
     producer: OnceLock<Producer>,
@@ -222,7 +260,7 @@ impl Retrier {
         if let Some(tx) = self.tx.upgrade() {
             tokio::select! {
                 _ = self.stop.cancelled() => {}
-                _ = tx.send(vec![d]) => {}
+                _ = tx.send(Handed::Again(Box::new(d))) => {}
             }
         }
     }
@@ -290,7 +328,7 @@ struct QueueTask {
 /// The concurrent kind of group member: each queue is long-polled on its own
 /// and its messages go to the application's channel.
 struct Push {
-    tx: mpsc::Sender<DeliveryBatch>,
+    tx: mpsc::Sender<Handed>,
     retrier: Arc<Retrier>,
 }
 
@@ -299,9 +337,9 @@ type Inner = Member<Push>;
 /// A running push consumer. Receive with `recv`; stop with `shutdown`.
 pub struct PushConsumer {
     inner: Arc<Inner>,
-    rx: mpsc::Receiver<DeliveryBatch>,
-    /// The rest of the batch `recv` took last, in order.
-    taken: std::vec::IntoIter<Delivery>,
+    rx: mpsc::Receiver<Handed>,
+    /// The rest of what `recv` took last, in order.
+    taken: Taken,
     loops: Vec<JoinHandle<()>>,
 }
 
@@ -352,7 +390,7 @@ impl PushConsumer {
         Ok(PushConsumer {
             inner,
             rx,
-            taken: Vec::new().into_iter(),
+            taken: Taken::Nothing,
             loops,
         })
     }
@@ -363,7 +401,7 @@ impl PushConsumer {
             if let Some(d) = self.taken.next() {
                 return Some(d);
             }
-            self.taken = self.rx.recv().await?.into_iter();
+            self.taken = self.rx.recv().await?.into();
         }
     }
 
@@ -373,7 +411,7 @@ impl PushConsumer {
             if let Some(d) = self.taken.next() {
                 return Some(d);
             }
-            self.taken = self.rx.try_recv().ok()?.into_iter();
+            self.taken = self.rx.try_recv().ok()?.into();
         }
     }
 
@@ -525,24 +563,15 @@ async fn pull_loop(
                 if msgs.is_empty() {
                     continue;
                 }
-                let batch: DeliveryBatch = msgs
-                    .into_iter()
-                    .map(|mut message| {
-                        // Only a retry topic's messages carry their original topic.
-                        if message.topic.starts_with(RETRY_GROUP_TOPIC_PREFIX)
-                            && let Some(original) = message.property(property::RETRY_TOPIC)
-                        {
-                            message.topic = original.to_string();
-                        }
-                        Delivery {
-                            acker: Acker {
-                                queue: shared.clone(),
-                                offset: message.queue_offset,
-                            },
-                            message,
-                        }
-                    })
-                    .collect();
+                for message in &mut msgs {
+                    // Only a retry topic's messages carry their original topic.
+                    if message.topic.starts_with(RETRY_GROUP_TOPIC_PREFIX)
+                        && let Some(original) = message.property(property::RETRY_TOPIC)
+                    {
+                        message.topic = original.to_string();
+                    }
+                }
+                let batch = Handed::Pulled(shared.clone(), msgs);
                 tokio::select! {
                     _ = cancel.cancelled() => break 'pulling,
                     sent = inner.kind.tx.send(batch) => if sent.is_err() { break 'pulling },
