@@ -33,9 +33,9 @@ fn bench_json(namesrv: &str, args: &[&str]) -> serde_json::Value {
 fn assert_sensible(r: &serde_json::Value, what: &str) {
     assert!(r["msgs"].as_u64().unwrap() > 0, "{what}: {r}");
     assert_eq!(r["errors"], 0, "{what}: {r}");
-    assert!(r["msgs_per_sec"].as_f64().unwrap() > 0.0, "{what}: {r}");
-    assert!(r["elapsed_secs"].as_f64().unwrap() > 0.0, "{what}: {r}");
-    let lat = &r["latency_us"];
+    assert!(r["msgsPerSec"].as_f64().unwrap() > 0.0, "{what}: {r}");
+    assert!(r["elapsedSecs"].as_f64().unwrap() > 0.0, "{what}: {r}");
+    let lat = &r["latencyUs"];
     assert!(lat["samples"].as_u64().unwrap() > 0, "{what}: {r}");
     let p50 = lat["p50"].as_f64().unwrap();
     let p99 = lat["p99"].as_f64().unwrap();
@@ -66,8 +66,8 @@ fn produce_runs_in_every_mode_with_and_without_batches() {
         assert_eq!(r["workload"], "produce");
         assert_eq!(r["mode"], case[1]);
         let broker = &r["broker"];
-        assert!(broker["rss_mib"].as_f64().unwrap() > 0.0, "{r}");
-        assert!(broker["cpu_us_per_msg"].as_f64().unwrap() >= 0.0, "{r}");
+        assert!(broker["rssMib"].as_f64().unwrap() > 0.0, "{r}");
+        assert!(broker["cpuUsPerMsg"].as_f64().unwrap() >= 0.0, "{r}");
         if case.contains(&"--batch") {
             assert!(r["msgs"].as_u64().unwrap() >= r["requests"].as_u64().unwrap() * 4);
         }
@@ -117,9 +117,9 @@ fn consume_reads_the_backlog_push_and_pull_with_end_to_end_latency() {
         assert_sensible(&r, mode);
         assert_eq!(r["msgs"], 300, "{mode}: {r}");
         assert_eq!(r["workload"], "consume");
-        assert_eq!(r["latency_of"], "end-to-end");
+        assert_eq!(r["latencyOf"], "end-to-end");
         // Every message carried its send time.
-        assert_eq!(r["latency_us"]["samples"], 300, "{mode}: {r}");
+        assert_eq!(r["latencyUs"]["samples"], 300, "{mode}: {r}");
         assert_eq!(r["size"], 128, "{mode}: {r}");
     }
     // From the last offset with nothing sent: a second of nothing, and no failure.
@@ -152,7 +152,7 @@ fn e2e_and_rpc_run_end_to_end() {
     );
     assert_sensible(&r, "e2e");
     assert_eq!(r["workload"], "e2e");
-    assert_eq!(r["latency_of"], "end-to-end");
+    assert_eq!(r["latencyOf"], "end-to-end");
     assert!(
         r["sent"].as_u64().unwrap() >= r["msgs"].as_u64().unwrap(),
         "{r}"

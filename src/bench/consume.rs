@@ -112,9 +112,14 @@ pub(crate) fn push_worker(run: Arc<Run>, mut consumer: PushConsumer) -> JoinSet<
     set.spawn(async move {
         let rec = run.recorder();
         loop {
-            let d = tokio::select! {
-                d = consumer.recv() => d,
-                _ = run.stopped() => None,
+            // What a pull delivered is taken without a select (whose stop branch would
+            // register with the run's token for every message).
+            let d = match consumer.try_recv() {
+                Some(d) => Some(d),
+                None => tokio::select! {
+                    d = consumer.recv() => d,
+                    _ = run.stopped() => None,
+                },
             };
             let Some(d) = d else { break };
             let counted = receive(&run, &rec, &d.message);

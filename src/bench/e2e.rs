@@ -15,6 +15,7 @@ use super::produce::{self, ProducerSender, Template};
 use super::report::Report;
 use super::run::Run;
 use super::{BenchError, BenchResult};
+use crate::client::route::subscribe_queues;
 use crate::client::{ClientConfig, Message};
 
 /// The rate e2e sends at when none is given.
@@ -48,16 +49,36 @@ pub async fn run(
         pull_batch: 32,
     };
     let consumer = consume::start_push(client, &consume).await?;
+    // The run's fresh group has this one member, which takes every readable queue, one after
+    // the other (each asks the broker for its end offset). Sending starts once it reads them
+    // all: a message sent to a queue not yet taken would be skipped (the consumer starts at
+    // the end), or be read late, and only the start's take-up would show in the tail.
+    let queues = producers[0]
+        .instance()
+        .route(&load.topic)
+        .await
+        .map(|route| subscribe_queues(&load.topic, &route).len())
+        .unwrap_or(1)
+        .max(1);
     let deadline = Instant::now() + ASSIGN_WAIT;
-    while consumer.assigned_queues().is_empty() {
+    loop {
+        let taken = consumer.assigned_queues().len();
+        if taken >= queues {
+            break;
+        }
         if Instant::now() >= deadline {
+            if taken > 0 {
+                break;
+            }
             return Err(BenchError::Failed(format!(
                 "the consumer was given no queue of topic '{}' in {ASSIGN_WAIT:?}",
                 load.topic
             )));
         }
-        consumer.rebalance_now();
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        if taken == 0 {
+            consumer.rebalance_now();
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
     }
     let receivers = consume::push_worker(run.clone(), consumer);
 

@@ -59,6 +59,7 @@ fn parse_status_kb(status: &str, key: &str) -> Option<u64> {
 
 /// The broker's figures over a run.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct BrokerFigures {
     pub pid: u32,
     /// Broker CPU time per message measured, µs.

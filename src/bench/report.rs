@@ -17,6 +17,7 @@ use crate::render::{Render, new_table};
 
 /// The summary of one run.
 #[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// produce, consume, e2e or rpc.
     pub workload: String,

@@ -61,6 +61,8 @@ impl Ticket {
 pub struct Run {
     stats: Stats,
     stop: CancellationToken,
+    /// `stop` cancelled, readable without the token's lock: workers ask for every message.
+    stopped: AtomicBool,
     measuring: AtomicBool,
     /// Messages left to measure, for `Stop::Count`.
     budget: Option<AtomicI64>,
@@ -85,6 +87,7 @@ impl Run {
         Ok(Arc::new(Run {
             stats: Stats::default(),
             stop: CancellationToken::new(),
+            stopped: AtomicBool::new(false),
             measuring: AtomicBool::new(warmup.is_zero()),
             budget: match until {
                 Stop::Count(n) => Some(AtomicI64::new(n as i64)),
@@ -103,6 +106,7 @@ impl Run {
         Arc::new(Run {
             stats: Stats::default(),
             stop: CancellationToken::new(),
+            stopped: AtomicBool::new(false),
             measuring: AtomicBool::new(true),
             budget: None,
             until,
@@ -118,7 +122,7 @@ impl Run {
     }
 
     pub fn is_stopped(&self) -> bool {
-        self.stop.is_cancelled()
+        self.stopped.load(Ordering::Acquire)
     }
 
     /// Resolves when the run is over.
@@ -128,6 +132,11 @@ impl Run {
 
     /// Ends the run now (e.g. on a fatal error).
     pub fn stop(&self) {
+        self.end();
+    }
+
+    fn end(&self) {
+        self.stopped.store(true, Ordering::Release);
         self.stop.cancel();
     }
 
@@ -146,7 +155,7 @@ impl Run {
             }
             if left <= n as i64 {
                 // The last of the count is claimed: the run is over once its answer is in.
-                self.stop.cancel();
+                self.end();
             }
         }
         Some(Ticket { measured })
@@ -221,7 +230,7 @@ impl Run {
                 break;
             }
             if time_up || self.is_stopped() {
-                self.stop.cancel();
+                self.end();
                 while workers.join_next().await.is_some() {}
                 // Answers that came in while the workers stopped.
                 total.absorb(&self.stats.drain());

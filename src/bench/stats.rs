@@ -191,11 +191,14 @@ pub fn remoting_kind(e: &RemotingError) -> &'static str {
 
 /// Latency percentiles in microseconds.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Percentiles {
     pub p50: f64,
     pub p90: f64,
     pub p99: f64,
+    #[serde(rename = "p999")]
     pub p99_9: f64,
+    #[serde(rename = "p9999")]
     pub p99_99: f64,
     pub max: f64,
     pub mean: f64,

@@ -93,29 +93,39 @@ impl Message {
     /// producer writes them), then the user's properties.
     pub(crate) fn encode_properties(&self, uniq_id: &str) -> String {
         let mut s = String::with_capacity(64 + self.properties.len() * 16);
-        let mut push = |k: &str, v: &str| {
-            if !s.is_empty() {
+        self.encode_properties_into(&mut s, uniq_id);
+        s
+    }
+
+    /// `encode_properties` appended to `s` (empty or not: a batch reuses one buffer).
+    pub(crate) fn encode_properties_into(&self, s: &mut String, uniq_id: &str) {
+        let start = s.len();
+        let push = |s: &mut String, k: &str, v: &str| {
+            if s.len() > start {
                 s.push(property::PROPERTY_SEPARATOR);
             }
             s.push_str(k);
             s.push(property::NAME_VALUE_SEPARATOR);
             s.push_str(v);
         };
-        if !self.keys.is_empty() {
-            push(property::KEYS, &self.keys.join(" "));
+        if let [first, rest @ ..] = self.keys.as_slice() {
+            push(s, property::KEYS, first);
+            for k in rest {
+                s.push(' ');
+                s.push_str(k);
+            }
         }
-        push(property::UNIQ_KEY, uniq_id);
-        push(property::WAIT_STORE_MSG_OK, "true");
+        push(s, property::UNIQ_KEY, uniq_id);
+        push(s, property::WAIT_STORE_MSG_OK, "true");
         if let Some(t) = self.tags.as_deref().filter(|t| !t.is_empty()) {
-            push(property::TAGS, t);
+            push(s, property::TAGS, t);
         }
         for (k, v) in &self.properties {
             // UNIQ_KEY is the id passed in, written above.
             if !v.is_empty() && k != property::UNIQ_KEY {
-                push(k, v);
+                push(s, k, v);
             }
         }
-        s
     }
 }
 
@@ -220,7 +230,12 @@ impl MessageExt {
 /// back to back, into messages of `broker_name`. Compressed bodies (zlib) are
 /// inflated; the body otherwise shares the response's buffer.
 pub fn decode_messages(body: &Bytes, broker_name: &str) -> ClientResult<Vec<MessageExt>> {
-    let mut out = Vec::new();
+    // Sized from the first record, so that the vector of these large structs is not copied
+    // as it grows.
+    let first = body.get(..4).map_or(0, |b| {
+        i32::from_be_bytes([b[0], b[1], b[2], b[3]]).max(1) as usize
+    });
+    let mut out = Vec::with_capacity(body.len().checked_div(first).unwrap_or(0) + 1);
     let mut pos = 0usize;
     while pos < body.len() {
         let rest = &body[pos..];

@@ -160,10 +160,16 @@ impl SubscriptionData {
             .is_none_or(|t| t.is_empty() || t == EXPRESSION_TYPE_TAG)
     }
 
+    /// True when the subscription takes every message whatever its tags (`*`, or no tag
+    /// named): a consumer then need not look for a message's tags at all.
+    pub fn matches_every_tag(&self) -> bool {
+        self.sub_string == SUB_ALL || self.tags_set.is_empty()
+    }
+
     /// Whether a message with `tags` passes this TAG subscription (the
     /// client-side exact check; the broker only compares hash codes).
     pub fn matches_tags(&self, tags: Option<&str>) -> bool {
-        if self.sub_string == SUB_ALL || self.tags_set.is_empty() {
+        if self.matches_every_tag() {
             return true;
         }
         tags.is_some_and(|t| self.tags_set.contains(t))

@@ -165,8 +165,8 @@ pub fn tags_code(tags: Option<&str>) -> i64 {
 /// Iterates the `name\u0001value` pairs of a properties string (`\u0002`-separated), skipping
 /// malformed segments as RocketMQ's `string2messageProperties` does.
 pub fn properties_iter(props: &str) -> impl Iterator<Item = (&str, &str)> {
-    props.split(property::PROPERTY_SEPARATOR).filter_map(|seg| {
-        let i = seg.find(property::NAME_VALUE_SEPARATOR)?;
+    segments(props).filter_map(|seg| {
+        let i = memchr::memchr(NAME_VALUE_BYTE, seg.as_bytes())?;
         if seg.len() < 3 || i == 0 || i + 1 >= seg.len() {
             return None;
         }
@@ -174,11 +174,46 @@ pub fn properties_iter(props: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+const NAME_VALUE_BYTE: u8 = property::NAME_VALUE_SEPARATOR as u8;
+const PROPERTY_BYTE: u8 = property::PROPERTY_SEPARATOR as u8;
+
+/// The `\u0002`-separated segments of a properties string, found with memchr: a consumer
+/// looks up a property or two in every message it receives.
+fn segments(props: &str) -> impl Iterator<Item = &str> {
+    let bytes = props.as_bytes();
+    let mut at = Some(0);
+    std::iter::from_fn(move || {
+        let start = at?;
+        let end = match memchr::memchr(PROPERTY_BYTE, &bytes[start..]) {
+            Some(i) => {
+                at = Some(start + i + 1);
+                start + i
+            }
+            None => {
+                at = None;
+                bytes.len()
+            }
+        };
+        // Both ends are next to an ASCII separator or the string's ends: char boundaries.
+        Some(&props[start..end])
+    })
+}
+
 /// The value of one property, without building a map.
 pub fn property_value<'a>(props: &'a str, name: &str) -> Option<&'a str> {
-    properties_iter(props)
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v)
+    if name.is_empty() || name.as_bytes().contains(&NAME_VALUE_BYTE) {
+        return properties_iter(props)
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v);
+    }
+    // A segment is `name\u0001value` exactly when it starts with the name and the separator
+    // (the first separator ends the name); an empty value does not count.
+    let n = name.len();
+    segments(props).find_map(|seg| {
+        let b = seg.as_bytes();
+        (b.len() > n + 1 && b[n] == NAME_VALUE_BYTE && &b[..n] == name.as_bytes())
+            .then(|| &seg[n + 1..])
+    })
 }
 
 /// Parses a properties string into a map.
@@ -571,12 +606,29 @@ pub mod uniq_id {
         (now_ms - month_start) as u32
     }
 
+    /// The length of an id.
+    pub const LEN: usize = 32;
+
     /// A new unique id.
     pub fn create(now_ms: i64) -> String {
-        let mut id = prefix().hex.clone();
-        let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let _ = write!(id, "{:08X}{counter:04X}", millis_into_month(now_ms));
+        let mut id = String::with_capacity(LEN);
+        push(&mut id, now_ms);
         id
+    }
+
+    /// Appends a new unique id to `out`: a batch makes one per message, so this goes
+    /// through a table, not `fmt`.
+    pub fn push(out: &mut String, now_ms: i64) {
+        out.push_str(&prefix().hex);
+        let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let tail = ((millis_into_month(now_ms) as u64) << 16) | counter as u64;
+        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+        let mut hex = [0u8; 12];
+        for (i, h) in hex.iter_mut().enumerate() {
+            *h = DIGITS[((tail >> (44 - 4 * i)) & 0xf) as usize];
+        }
+        // Only ASCII hex digits were written.
+        out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
     }
 
     #[cfg(test)]
@@ -594,6 +646,16 @@ pub mod uniq_id {
                 a.chars()
                     .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_lowercase())
             );
+        }
+
+        #[test]
+        fn the_time_and_counter_are_hex_of_the_month_offset_and_the_counter() {
+            let id = create(1_700_000_000_000);
+            let month = u32::from_str_radix(&id[20..28], 16).unwrap();
+            assert_eq!(month, millis_into_month(1_700_000_000_000));
+            let next = create(1_700_000_000_000);
+            let counter = |id: &str| u16::from_str_radix(&id[28..], 16).unwrap();
+            assert_ne!(counter(&next), counter(&id));
         }
 
         #[test]
@@ -666,6 +728,19 @@ mod tests {
         assert_eq!(property_value(&p, "KEYS"), Some("k1 k2"));
         assert_eq!(parse_properties(&p).len(), 2);
         assert_eq!(parse_properties("bad\u{2}\u{1}x\u{2}k\u{1}v").len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_property_is_the_first_pair_of_its_name(
+            props in "[ab\u{1}\u{2}é]{0,24}",
+            name in "[ab\u{1}]{0,3}",
+        ) {
+            let expected = properties_iter(&props).find(|(k, _)| *k == name).map(|(_, v)| v);
+            proptest::prop_assert_eq!(property_value(&props, &name), expected);
+            let split: Vec<_> = props.split('\u{2}').collect();
+            proptest::prop_assert_eq!(segments(&props).collect::<Vec<_>>(), split);
+        }
     }
 
     #[test]

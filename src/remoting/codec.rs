@@ -101,7 +101,7 @@ pub fn encode_frame_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
 fn encode_json_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
     let out = dst;
     out.put_slice(b"{\"code\":");
-    out.put_slice(cmd.code.to_string().as_bytes());
+    put_decimal(out, cmd.code);
     out.put_slice(b",\"extFields\":{");
     for (i, (k, v)) in cmd.ext_fields.iter().enumerate() {
         if i > 0 {
@@ -112,18 +112,38 @@ fn encode_json_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
         write_json_string(out, v);
     }
     out.put_slice(b"},\"flag\":");
-    out.put_slice(cmd.flag.to_string().as_bytes());
+    put_decimal(out, cmd.flag);
     out.put_slice(b",\"language\":\"");
     out.put_slice(cmd.language.name().as_bytes());
     out.put_slice(b"\",\"opaque\":");
-    out.put_slice(cmd.opaque.to_string().as_bytes());
+    put_decimal(out, cmd.opaque);
     if let Some(remark) = &cmd.remark {
         out.put_slice(b",\"remark\":");
         write_json_string(out, remark);
     }
     out.put_slice(b",\"serializeTypeCurrentRPC\":\"JSON\",\"version\":");
-    out.put_slice(cmd.version.to_string().as_bytes());
+    put_decimal(out, cmd.version);
     out.put_u8(b'}');
+}
+
+/// Appends `v` in decimal, without the allocation of `to_string` (four per header).
+fn put_decimal(out: &mut BytesMut, v: i32) {
+    let mut buf = [0u8; 11];
+    let mut at = buf.len();
+    let mut n = v.unsigned_abs();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if v < 0 {
+        at -= 1;
+        buf[at] = b'-';
+    }
+    out.put_slice(&buf[at..]);
 }
 
 /// A JSON string literal with control characters escaped (message properties
@@ -363,6 +383,15 @@ mod tests {
         encode_frame(&joined, &mut b);
         assert_eq!(a, b);
         assert_eq!(round_trip(&parts).body, joined.body);
+    }
+
+    #[test]
+    fn numbers_are_written_as_decimal() {
+        for v in [0, 7, -1, 10, 409, i32::MAX, i32::MIN, -1_000_000] {
+            let mut out = BytesMut::new();
+            put_decimal(&mut out, v);
+            assert_eq!(&out[..], v.to_string().as_bytes());
+        }
     }
 
     #[test]

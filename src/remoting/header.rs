@@ -4,7 +4,7 @@
 
 use super::command::RemotingCommand;
 use super::error::RemotingError;
-use super::ext_fields::ExtFields;
+use super::ext_fields::{ExtFields, HeaderStr};
 
 /// A request or response header carried in `extFields`.
 pub trait CommandHeader: Sized {
@@ -15,7 +15,8 @@ pub trait CommandHeader: Sized {
 /// One header field's type: how it reads from and writes to its string form.
 pub trait HeaderValue: Sized {
     fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError>;
-    fn write(&self) -> Option<String>;
+    /// The field's string form; None leaves the field out.
+    fn write(&self) -> Option<HeaderStr>;
 }
 
 fn required<'a>(key: &'static str, raw: Option<&'a str>) -> Result<&'a str, RemotingError> {
@@ -26,8 +27,8 @@ impl HeaderValue for String {
     fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
         required(key, raw).map(str::to_string)
     }
-    fn write(&self) -> Option<String> {
-        Some(self.clone())
+    fn write(&self) -> Option<HeaderStr> {
+        Some(HeaderStr::from(self.clone()))
     }
 }
 
@@ -41,21 +42,61 @@ macro_rules! numeric_header_value {
                     value: raw.to_string(),
                 })
             }
-            fn write(&self) -> Option<String> {
-                Some(self.to_string())
+            fn write(&self) -> Option<HeaderStr> {
+                Some(decimal(self.unsigned_abs() as u64, *self < 0))
             }
         }
     )*};
 }
-numeric_header_value!(i32, i64, u32, u64);
+numeric_header_value!(i32, i64);
+
+macro_rules! unsigned_header_value {
+    ($($t:ty),*) => {$(
+        impl HeaderValue for $t {
+            fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
+                let raw = required(key, raw)?;
+                raw.trim().parse().map_err(|_| RemotingError::InvalidField {
+                    field: key,
+                    value: raw.to_string(),
+                })
+            }
+            fn write(&self) -> Option<HeaderStr> {
+                Some(decimal(*self as u64, false))
+            }
+        }
+    )*};
+}
+unsigned_header_value!(u32, u64);
+
+/// `n` (negated when `negative`) in decimal, without `fmt`: every request and response
+/// writes a few numbers into its header.
+fn decimal(mut n: u64, negative: bool) -> HeaderStr {
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(buf.len() - at + 1);
+    if negative {
+        s.push('-');
+    }
+    // Only ASCII digits were written.
+    s.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    HeaderStr::from(s)
+}
 
 impl HeaderValue for bool {
     /// Java's `Boolean.parseBoolean`: "true" in any case is true, anything else false.
     fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
         Ok(required(key, raw)?.trim().eq_ignore_ascii_case("true"))
     }
-    fn write(&self) -> Option<String> {
-        Some(self.to_string())
+    fn write(&self) -> Option<HeaderStr> {
+        Some(HeaderStr::from_static(if *self { "true" } else { "false" }))
     }
 }
 
@@ -66,7 +107,7 @@ impl<T: HeaderValue> HeaderValue for Option<T> {
             Some(_) => T::read(key, raw).map(Some),
         }
     }
-    fn write(&self) -> Option<String> {
+    fn write(&self) -> Option<HeaderStr> {
         self.as_ref().and_then(T::write)
     }
 }
@@ -148,6 +189,18 @@ mod tests {
         assert_eq!(back.ext("queueId"), Some("7"));
         assert_eq!(back.ext("order"), Some("true"));
         assert!(back.ext("clusterName").is_none());
+    }
+
+    #[test]
+    fn numbers_are_written_as_java_prints_them() {
+        for v in [0i64, 5, -5, 1234567890123, i64::MIN, i64::MAX] {
+            assert_eq!(v.write().unwrap().as_str(), v.to_string());
+        }
+        for v in [0i32, -1, i32::MIN, i32::MAX] {
+            assert_eq!(v.write().unwrap().as_str(), v.to_string());
+        }
+        assert_eq!(u64::MAX.write().unwrap().as_str(), u64::MAX.to_string());
+        assert_eq!(false.write().unwrap().as_str(), "false");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, Weak};
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -35,6 +36,8 @@ use crate::protocol::topic::retry_topic;
 use crate::remoting::code::response;
 
 /// While a subscribed topic has no route, look again this often.
+/// Queues taken (their start offsets asked for) at once in a rebalance.
+const TAKE_CONCURRENCY: usize = 16;
 const MISSING_TOPIC_RETRY: Duration = Duration::from_secs(1);
 
 /// What a kind of consumer does with the queues rebalance gives and takes.
@@ -283,11 +286,18 @@ impl<K: Kind> Member<K> {
                 .filter(|mq| !queues.contains_key(mq))
                 .collect()
         };
-        for mq in added {
-            if self.stop.is_cancelled() {
-                return;
-            }
-            if let Some(q) = K::take(self, &mq).await {
+        // Taken a few at a time: each asks a broker where to start, and a topic may have a
+        // thousand queues (RocketMQ's BenchmarkTest has 1024).
+        let mut taking = futures_util::stream::iter(added)
+            .map(|mq| async move {
+                if self.stop.is_cancelled() {
+                    return None;
+                }
+                K::take(self, &mq).await.map(|q| (mq, q))
+            })
+            .buffer_unordered(TAKE_CONCURRENCY);
+        while let Some(taken) = taking.next().await {
+            if let Some((mq, q)) = taken {
                 self.queues.lock().unwrap().insert(mq, q);
             }
         }

@@ -5,7 +5,8 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::{Arc, Mutex};
 
 use super::queue_api;
 use crate::client::error::{ClientError, ClientResult};
@@ -25,7 +26,9 @@ pub enum OffsetStorage {
 pub struct OffsetStore {
     group: String,
     storage: OffsetStorage,
-    table: Mutex<BTreeMap<MessageQueue, i64>>,
+    /// Each queue's offset in a slot of its own, which a queue's acknowledgements advance
+    /// without looking the queue up (see `slot`).
+    table: Mutex<BTreeMap<MessageQueue, Arc<AtomicI64>>>,
 }
 
 impl OffsetStore {
@@ -39,7 +42,11 @@ impl OffsetStore {
                 what: "local offsets file",
                 reason: format!("{}: {e}", path.display()),
             })?;
-            table = body.offset_table;
+            table = body
+                .offset_table
+                .into_iter()
+                .map(|(mq, o)| (mq, Arc::new(AtomicI64::new(o))))
+                .collect();
         }
         Ok(OffsetStore {
             group: group.to_string(),
@@ -54,7 +61,19 @@ impl OffsetStore {
 
     /// The offset in memory, if any.
     pub fn read_memory(&self, mq: &MessageQueue) -> Option<i64> {
-        self.table.lock().unwrap().get(mq).copied()
+        let table = self.table.lock().unwrap();
+        table.get(mq).map(|o| o.load(Ordering::Acquire))
+    }
+
+    /// The offset slot of `mq` (made at `initial` when it has none): `advance` on it is
+    /// `update(mq, _, true)` without the lookup. A slot outlives the queue's removal, when
+    /// it is no longer read.
+    pub fn slot(&self, mq: &MessageQueue, initial: i64) -> Arc<AtomicI64> {
+        let mut table = self.table.lock().unwrap();
+        table
+            .entry(mq.clone())
+            .or_insert_with(|| Arc::new(AtomicI64::new(initial)))
+            .clone()
     }
 
     /// The stored offset: the broker's (clustering) or the local table's;
@@ -79,11 +98,11 @@ impl OffsetStore {
     /// Sets the offset in memory; with `increase_only` it never moves back.
     pub fn update(&self, mq: &MessageQueue, offset: i64, increase_only: bool) {
         let mut table = self.table.lock().unwrap();
-        match table.get_mut(mq) {
-            Some(o) if increase_only => *o = (*o).max(offset),
-            Some(o) => *o = offset,
+        match table.get(mq) {
+            Some(o) if increase_only => advance(o, offset),
+            Some(o) => o.store(offset, Ordering::Release),
             None => {
-                table.insert(mq.clone(), offset);
+                table.insert(mq.clone(), Arc::new(AtomicI64::new(offset)));
             }
         }
     }
@@ -105,7 +124,13 @@ impl OffsetStore {
             OffsetStorage::Local(None) => Ok(()),
             OffsetStorage::Local(Some(path)) => {
                 let body = ResetOffsetBody {
-                    offset_table: self.table.lock().unwrap().clone(),
+                    offset_table: self
+                        .table
+                        .lock()
+                        .unwrap()
+                        .iter()
+                        .map(|(mq, o)| (mq.clone(), o.load(Ordering::Acquire)))
+                        .collect(),
                 };
                 let tmp = path.with_extension("tmp");
                 if let Some(dir) = path.parent() {
@@ -119,7 +144,11 @@ impl OffsetStore {
                     let table = self.table.lock().unwrap();
                     queues
                         .iter()
-                        .filter_map(|mq| table.get(mq).map(|o| (mq.clone(), *o)))
+                        .filter_map(|mq| {
+                            table
+                                .get(mq)
+                                .map(|o| (mq.clone(), o.load(Ordering::Acquire)))
+                        })
                         .collect()
                 };
                 let mut first_error = None;
@@ -143,6 +172,11 @@ impl OffsetStore {
     }
 }
 
+/// Moves an offset slot forward to `offset`; never back.
+pub fn advance(slot: &AtomicI64, offset: i64) {
+    slot.fetch_max(offset, Ordering::AcqRel);
+}
+
 fn io_error(e: std::io::Error) -> ClientError {
     ClientError::Remoting(crate::remoting::RemotingError::Io(e))
 }
@@ -161,6 +195,10 @@ mod tests {
         assert_eq!(s.read_memory(&q), Some(5));
         s.update(&q, 3, false);
         assert_eq!(s.read_memory(&q), Some(3));
+        let slot = s.slot(&q, 0);
+        advance(&slot, 9);
+        advance(&slot, 4);
+        assert_eq!(s.read_memory(&q), Some(9));
         s.remove(&q);
         assert_eq!(s.read_memory(&q), None);
     }

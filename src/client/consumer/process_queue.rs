@@ -4,19 +4,30 @@
 //! next offset to pull when everything is acknowledged. Acknowledgements in
 //! any order never commit past a message that is still being processed.
 
-use std::collections::BTreeSet;
+use std::collections::VecDeque;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use tokio::sync::Notify;
 
 #[derive(Debug)]
 pub struct ProcessQueue {
     state: Mutex<State>,
     dropped: AtomicBool,
+    /// Wakes a pull loop waiting for the unacknowledged count to fall below `wake_below`.
+    room: Notify,
+    /// 0 when nobody waits for room.
+    wake_below: AtomicUsize,
 }
 
 #[derive(Debug)]
 struct State {
-    in_flight: BTreeSet<i64>,
+    /// Pulled offsets from the lowest unacknowledged one on, ascending, each with whether
+    /// it is acknowledged: pulls come in offset order, so a put appends and an ack is a
+    /// binary search, and the committable offset is the front (no tree, no allocation per
+    /// message once the ring has grown).
+    window: VecDeque<(i64, bool)>,
+    unacked: usize,
     /// The offset after the last pull's entries (its nextBeginOffset).
     next: i64,
 }
@@ -25,10 +36,13 @@ impl ProcessQueue {
     pub fn new(start: i64) -> Self {
         ProcessQueue {
             state: Mutex::new(State {
-                in_flight: BTreeSet::new(),
+                window: VecDeque::new(),
+                unacked: 0,
                 next: start,
             }),
             dropped: AtomicBool::new(false),
+            room: Notify::new(),
+            wake_below: AtomicUsize::new(0),
         }
     }
 
@@ -36,7 +50,9 @@ impl ProcessQueue {
     /// entries before `next` have all been seen. Returns the committable offset.
     pub fn put(&self, offsets: impl IntoIterator<Item = i64>, next: i64) -> i64 {
         let mut s = self.state.lock().unwrap();
-        s.in_flight.extend(offsets);
+        for o in offsets {
+            s.insert(o);
+        }
         s.next = s.next.max(next);
         s.committable()
     }
@@ -44,7 +60,20 @@ impl ProcessQueue {
     /// The application is done with `offset`. Returns the committable offset.
     pub fn ack(&self, offset: i64) -> i64 {
         let mut s = self.state.lock().unwrap();
-        s.in_flight.remove(&offset);
+        if let Ok(i) = s.window.binary_search_by_key(&offset, |e| e.0)
+            && !s.window[i].1
+        {
+            s.window[i].1 = true;
+            s.unacked -= 1;
+            while s.window.front().is_some_and(|e| e.1) {
+                s.window.pop_front();
+            }
+            let wake = self.wake_below.load(Ordering::Acquire);
+            if wake != 0 && s.unacked < wake {
+                self.wake_below.store(0, Ordering::Release);
+                self.room.notify_one();
+            }
+        }
         s.committable()
     }
 
@@ -53,14 +82,32 @@ impl ProcessQueue {
     }
 
     pub fn unacked(&self) -> usize {
-        self.state.lock().unwrap().in_flight.len()
+        self.state.lock().unwrap().unacked
+    }
+
+    /// Waits until fewer than `below` messages are unacknowledged (or the queue is reset).
+    pub async fn wait_for_room(&self, below: usize) {
+        loop {
+            let notified = self.room.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            self.wake_below.store(below.max(1), Ordering::Release);
+            if self.unacked() < below.max(1) {
+                self.wake_below.store(0, Ordering::Release);
+                return;
+            }
+            notified.await;
+        }
     }
 
     /// Forgets everything in flight and restarts at `next` (offset moved).
     pub fn reset(&self, next: i64) {
         let mut s = self.state.lock().unwrap();
-        s.in_flight.clear();
+        s.window.clear();
+        s.unacked = 0;
         s.next = next;
+        drop(s);
+        self.room.notify_one();
     }
 
     pub fn set_dropped(&self) {
@@ -75,7 +122,18 @@ impl ProcessQueue {
 
 impl State {
     fn committable(&self) -> i64 {
-        self.in_flight.first().copied().unwrap_or(self.next)
+        self.window.iter().find(|e| !e.1).map_or(self.next, |e| e.0)
+    }
+
+    /// Adds an unacknowledged offset; one already there is left as it is.
+    fn insert(&mut self, offset: i64) {
+        if self.window.back().is_none_or(|e| e.0 < offset) {
+            self.window.push_back((offset, false));
+            self.unacked += 1;
+        } else if let Err(i) = self.window.binary_search_by_key(&offset, |e| e.0) {
+            self.window.insert(i, (offset, false));
+            self.unacked += 1;
+        }
     }
 }
 
@@ -109,6 +167,32 @@ mod tests {
         assert_eq!(pq.put([], 9), 9);
         // nextBeginOffset never goes backwards.
         assert_eq!(pq.put([], 7), 9);
+    }
+
+    #[test]
+    fn offsets_put_out_of_order_are_kept_in_order() {
+        let pq = ProcessQueue::new(0);
+        assert_eq!(pq.put([5, 3, 5], 6), 3);
+        assert_eq!(pq.unacked(), 2);
+        assert_eq!(pq.ack(5), 3);
+        assert_eq!(pq.ack(4), 3, "an offset never pulled changes nothing");
+        assert_eq!(pq.ack(3), 6);
+        assert_eq!(pq.unacked(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_waiter_for_room_wakes_when_acks_make_it() {
+        let pq = std::sync::Arc::new(ProcessQueue::new(0));
+        pq.put(0..4, 4);
+        pq.wait_for_room(5).await;
+        let waiter = tokio::spawn({
+            let pq = pq.clone();
+            async move { pq.wait_for_room(3).await }
+        });
+        pq.ack(3);
+        pq.ack(0);
+        waiter.await.unwrap();
+        assert_eq!(pq.unacked(), 2);
     }
 
     #[test]

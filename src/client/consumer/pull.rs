@@ -120,7 +120,9 @@ impl PullConsumer {
         };
         let timeout = self.instance.timeout().max(Duration::from_secs(10)) + suspend;
         let mut result = queue_api::pull(&self.instance, mq, &header, timeout, &self.nodes).await?;
-        result.messages.retain(|m| sub.matches_tags(m.tags()));
+        if !sub.matches_every_tag() {
+            result.messages.retain(|m| sub.matches_tags(m.tags()));
+        }
         Ok(result)
     }
 

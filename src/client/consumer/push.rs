@@ -11,6 +11,7 @@
 //! shutdown.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicI64;
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
@@ -19,7 +20,7 @@ use tokio::task::{JoinHandle, JoinSet};
 use tokio_util::sync::CancellationToken;
 
 use super::member::{self, Kind, Member};
-use super::offset_store::OffsetStore;
+use super::offset_store;
 use super::process_queue::ProcessQueue;
 use super::queue_api::PullStatus;
 use super::send_back::{self, DEFAULT_MAX_RECONSUME_TIMES};
@@ -30,6 +31,7 @@ use crate::client::producer::{Producer, ProducerConfig};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::heartbeat::{ConsumeFromWhere, EXPRESSION_TYPE_TAG, MessageModel};
 use crate::protocol::message::property;
+use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
 
 /// How often queues are rebalanced without a notification.
 pub const REBALANCE_INTERVAL: Duration = Duration::from_secs(20);
@@ -88,7 +90,8 @@ pub struct PushConsumerConfig {
     pub use_committed_offsets: bool,
     /// Messages asked for per pull.
     pub pull_batch_size: i32,
-    /// Messages waiting in the channel for the application at most.
+    /// Messages waiting in the channel for the application at most (counted in whole
+    /// pulls: the channel carries each pull's messages together).
     pub channel_capacity: usize,
     /// Unacknowledged messages per queue before its pulls pause.
     pub max_unacked_per_queue: usize,
@@ -129,11 +132,61 @@ pub struct Delivery {
 
 #[derive(Debug)]
 struct Acker {
-    pq: Arc<ProcessQueue>,
-    offsets: Arc<OffsetStore>,
-    mq: Arc<MessageQueue>,
+    queue: Arc<QueueShared>,
     offset: i64,
+}
+
+/// What every delivery of one queue shares, behind one pointer: a delivery costs one
+/// reference count, not one per part.
+#[derive(Debug)]
+struct QueueShared {
+    pq: Arc<ProcessQueue>,
+    /// The queue's slot in the offset store.
+    offset_slot: Arc<AtomicI64>,
+    mq: MessageQueue,
     retrier: Arc<Retrier>,
+}
+
+/// What the channel to the application carries: the messages of one pull together (one
+/// channel operation, and at most one wake-up, per pull, not per message; each becomes a
+/// `Delivery` as the application takes it), or one failed message offered again.
+enum Handed {
+    Pulled(Arc<QueueShared>, Vec<MessageExt>),
+    Again(Box<Delivery>),
+}
+
+/// What `recv` has taken from the channel and not handed out yet.
+enum Taken {
+    Nothing,
+    Pulled(Arc<QueueShared>, std::vec::IntoIter<MessageExt>),
+    Again(Box<Delivery>),
+}
+
+impl Taken {
+    fn next(&mut self) -> Option<Delivery> {
+        match std::mem::replace(self, Taken::Nothing) {
+            Taken::Nothing => None,
+            Taken::Again(d) => Some(*d),
+            Taken::Pulled(queue, mut msgs) => {
+                let message = msgs.next()?;
+                let acker = Acker {
+                    queue: queue.clone(),
+                    offset: message.queue_offset,
+                };
+                *self = Taken::Pulled(queue, msgs);
+                Some(Delivery { message, acker })
+            }
+        }
+    }
+}
+
+impl From<Handed> for Taken {
+    fn from(h: Handed) -> Self {
+        match h {
+            Handed::Pulled(queue, msgs) => Taken::Pulled(queue, msgs.into_iter()),
+            Handed::Again(d) => Taken::Again(d),
+        }
+    }
 }
 
 /// The failure path deliveries share: where and how a failed message goes back.
@@ -143,7 +196,7 @@ struct Retrier {
     max_reconsume_times: i32,
     clustering: bool,
     /// Weak: pending deliveries must not keep the consumer's channel open.
-    tx: mpsc::WeakSender<Delivery>,
+    tx: mpsc::WeakSender<Handed>,
     /// For sends to the retry topic when the broker cannot take a message back; made on
     /// first use.
     producer: OnceLock<Producer>,
@@ -207,7 +260,7 @@ impl Retrier {
         if let Some(tx) = self.tx.upgrade() {
             tokio::select! {
                 _ = self.stop.cancelled() => {}
-                _ = tx.send(d) => {}
+                _ = tx.send(Handed::Again(Box::new(d))) => {}
             }
         }
     }
@@ -232,11 +285,12 @@ impl Delivery {
     /// Marks the message consumed: its offset may now be committed.
     pub fn ack(self) {
         let a = self.acker;
-        if a.pq.is_dropped() {
+        let q = &a.queue;
+        if q.pq.is_dropped() {
             return;
         }
-        let committable = a.pq.ack(a.offset);
-        a.offsets.update(&a.mq, committable, true);
+        let committable = q.pq.ack(a.offset);
+        offset_store::advance(&q.offset_slot, committable);
     }
 
     /// The message could not be consumed: it is sent back to its broker, which delivers it
@@ -255,13 +309,13 @@ impl Delivery {
     /// setDelayLevelWhenNextConsume), and a negative level sends the message to the
     /// dead-letter queue at once.
     pub fn reconsume_later_with(self, delay_level: i32) {
-        let retrier = self.acker.retrier.clone();
+        let retrier = self.acker.queue.retrier.clone();
         retrier.spawn(self, delay_level);
     }
 
     /// The queue the message was pulled from (the retry queue for retries).
     pub fn queue(&self) -> &MessageQueue {
-        &self.acker.mq
+        &self.acker.queue.mq
     }
 }
 
@@ -274,7 +328,7 @@ struct QueueTask {
 /// The concurrent kind of group member: each queue is long-polled on its own
 /// and its messages go to the application's channel.
 struct Push {
-    tx: mpsc::Sender<Delivery>,
+    tx: mpsc::Sender<Handed>,
     retrier: Arc<Retrier>,
 }
 
@@ -283,7 +337,9 @@ type Inner = Member<Push>;
 /// A running push consumer. Receive with `recv`; stop with `shutdown`.
 pub struct PushConsumer {
     inner: Arc<Inner>,
-    rx: mpsc::Receiver<Delivery>,
+    rx: mpsc::Receiver<Handed>,
+    /// The rest of what `recv` took last, in order.
+    taken: Taken,
     loops: Vec<JoinHandle<()>>,
 }
 
@@ -307,7 +363,8 @@ impl PushConsumer {
         owns_instance: bool,
         config: PushConsumerConfig,
     ) -> ClientResult<Self> {
-        let (tx, rx) = mpsc::channel(config.channel_capacity.max(1));
+        let batches = config.channel_capacity / config.pull_batch_size.max(1) as usize;
+        let (tx, rx) = mpsc::channel(batches.max(1));
         let max_reconsume_times = if config.max_reconsume_times < 0 {
             DEFAULT_MAX_RECONSUME_TIMES
         } else {
@@ -330,17 +387,32 @@ impl PushConsumer {
             tx,
         })?;
         let loops = inner.join().await?;
-        Ok(PushConsumer { inner, rx, loops })
+        Ok(PushConsumer {
+            inner,
+            rx,
+            taken: Taken::Nothing,
+            loops,
+        })
     }
 
     /// The next message; `None` once the consumer has stopped.
     pub async fn recv(&mut self) -> Option<Delivery> {
-        self.rx.recv().await
+        loop {
+            if let Some(d) = self.taken.next() {
+                return Some(d);
+            }
+            self.taken = self.rx.recv().await?.into();
+        }
     }
 
     /// The next message if one is waiting.
     pub fn try_recv(&mut self) -> Option<Delivery> {
-        self.rx.try_recv().ok()
+        loop {
+            if let Some(d) = self.taken.next() {
+                return Some(d);
+            }
+            self.taken = self.rx.try_recv().ok()?.into();
+        }
     }
 
     pub fn client_id(&self) -> &str {
@@ -377,6 +449,7 @@ impl PushConsumer {
         let persisted = inner.offsets.persist(&inner.instance, &queues, true).await;
         inner.leave().await;
         drop(self.rx);
+        drop(self.taken);
         persisted
     }
 }
@@ -448,11 +521,20 @@ async fn pull_loop(
     mut next: i64,
 ) {
     let sub = inner.subscription(&mq.topic);
-    let shared_mq = Arc::new(mq.clone());
+    let shared = Arc::new(QueueShared {
+        pq: pq.clone(),
+        offset_slot: inner.offsets.slot(&mq, next),
+        mq: mq.clone(),
+        retrier: inner.kind.retrier.clone(),
+    });
+    let max_unacked = inner.config.max_unacked_per_queue.max(1);
     'pulling: while !cancel.is_cancelled() {
-        if pq.unacked() >= inner.config.max_unacked_per_queue {
-            if !member::pause(&cancel, Duration::from_millis(50)).await {
-                break;
+        if pq.unacked() >= max_unacked {
+            // Pulls resume once the application has caught up by half the bound: woken
+            // by its acks, not by polling.
+            tokio::select! {
+                _ = cancel.cancelled() => break,
+                _ = pq.wait_for_room(max_unacked.div_ceil(2)) => {}
             }
             continue;
         }
@@ -473,27 +555,26 @@ async fn pull_loop(
             PullStatus::Found => {
                 next = result.next_begin_offset;
                 let mut msgs = result.messages;
-                msgs.retain(|m| sub.matches_tags(m.tags()));
+                if !sub.matches_every_tag() {
+                    msgs.retain(|m| sub.matches_tags(m.tags()));
+                }
                 let committable = pq.put(msgs.iter().map(|m| m.queue_offset), next);
                 inner.offsets.update(&mq, committable, true);
-                for mut message in msgs {
-                    if let Some(original) = message.property(property::RETRY_TOPIC) {
+                if msgs.is_empty() {
+                    continue;
+                }
+                for message in &mut msgs {
+                    // Only a retry topic's messages carry their original topic.
+                    if message.topic.starts_with(RETRY_GROUP_TOPIC_PREFIX)
+                        && let Some(original) = message.property(property::RETRY_TOPIC)
+                    {
                         message.topic = original.to_string();
                     }
-                    let delivery = Delivery {
-                        acker: Acker {
-                            pq: pq.clone(),
-                            offsets: inner.offsets.clone(),
-                            mq: shared_mq.clone(),
-                            offset: message.queue_offset,
-                            retrier: inner.kind.retrier.clone(),
-                        },
-                        message,
-                    };
-                    tokio::select! {
-                        _ = cancel.cancelled() => break 'pulling,
-                        sent = inner.kind.tx.send(delivery) => if sent.is_err() { break 'pulling },
-                    }
+                }
+                let batch = Handed::Pulled(shared.clone(), msgs);
+                tokio::select! {
+                    _ = cancel.cancelled() => break 'pulling,
+                    sent = inner.kind.tx.send(batch) => if sent.is_err() { break 'pulling },
                 }
             }
             PullStatus::NoNewMsg | PullStatus::NoMatchedMsg => {

@@ -302,6 +302,9 @@ fn prepare_one(msg: &Message) -> ClientResult<Prepared> {
     })
 }
 
+/// Room for a batch entry's fixed fields and usual properties besides its body.
+const BATCH_ENTRY_ROOM: usize = 160;
+
 fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
     let Some(first) = msgs.first() else {
         return Err(ClientError::InvalidMessage("the batch is empty".into()));
@@ -312,8 +315,13 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
             "retry topics cannot be sent in batches".into(),
         ));
     }
-    let mut body = BytesMut::new();
-    let mut ids = String::with_capacity(msgs.len() * 33);
+    // One buffer for the body, one for the ids and one reused for each message's
+    // properties: no allocation per message.
+    let mut body =
+        BytesMut::with_capacity(msgs.iter().map(|m| m.body.len() + BATCH_ENTRY_ROOM).sum());
+    let mut ids = String::with_capacity(msgs.len() * (uniq_id::LEN + 1));
+    let mut properties = String::with_capacity(BATCH_ENTRY_ROOM);
+    let now = crate::util::now_millis();
     for m in msgs {
         if m.topic != first.topic {
             return Err(ClientError::InvalidMessage(format!(
@@ -322,12 +330,14 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
             )));
         }
         m.validate()?;
-        let id = uniq_id::create(crate::util::now_millis());
-        batch::encode_entry(&mut body, m.flag, &m.body, &m.encode_properties(&id));
         if !ids.is_empty() {
             ids.push(',');
         }
-        ids.push_str(&id);
+        let id_at = ids.len();
+        uniq_id::push(&mut ids, now);
+        properties.clear();
+        m.encode_properties_into(&mut properties, &ids[id_at..]);
+        batch::encode_entry(&mut body, m.flag, &m.body, &properties);
     }
     if body.len() > MAX_MESSAGE_SIZE {
         return Err(ClientError::InvalidMessage(format!(
