@@ -2530,7 +2530,7 @@ _mq() {
             return 0
             ;;
         mq__subcmd__broker__subcmd__clean)
-            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version expired-commitlog expired-cq"
+            opts="-c -b -n -o -h -V --cluster --broker --namesrv --output --timeout --access-key --secret-key --credentials --tls --tls-ca --tls-cert --tls-key --tls-test-trust-all --help --version expired-commitlog expired-cq unused-topics"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -648,3 +648,75 @@ async fn delete_expired_commit_log_deletes_old_files_whatever_the_hour() {
     assert_eq!(again["maxQueueIndex"], 3000);
     assert!(again["minQueueIndex"].as_i64().unwrap() >= min_index);
 }
+
+/// Where `name` (a file or directory) is under `root`, searched depth first.
+fn find_under(root: &std::path::Path, name: &str) -> Option<std::path::PathBuf> {
+    for entry in std::fs::read_dir(root).ok()?.flatten() {
+        let path = entry.path();
+        if entry.file_name() == name {
+            return Some(path);
+        }
+        if path.is_dir()
+            && let Some(found) = find_under(&path, name)
+        {
+            return Some(found);
+        }
+    }
+    None
+}
+
+fn has_queues(data: &std::path::Path, topic: &str) -> bool {
+    find_under(data, "consumequeue").is_some_and(|cq| cq.join(topic).exists())
+}
+
+#[test]
+fn deleted_and_unused_topics_lose_their_consume_queues() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let up = start_up(&data, &[]);
+    for topic in ["Gone", "Unused", "Kept"] {
+        mq_ok(&up.namesrv, &["topic", "create", topic]);
+        mq_ok(
+            &up.namesrv,
+            &["send", "--topic", topic, "--count", "6", "--body", "x"],
+        );
+    }
+    wait_until("the consume queues", DEADLINE, || {
+        ["Gone", "Unused", "Kept"]
+            .iter()
+            .all(|t| has_queues(&data, t))
+    });
+    // deleteTopic takes the topic's queues with its config, as RocketMQ's does.
+    mq_ok(&up.namesrv, &["topic", "delete", "Gone", "-y"]);
+    assert!(!has_queues(&data, "Gone"));
+    assert!(has_queues(&data, "Unused") && has_queues(&data, "Kept"));
+
+    // A topic whose config went while the broker was down keeps its queues until cleaned.
+    assert!(up.process.terminate().success());
+    let topics = find_under(&data, "topics.json").expect("topics.json");
+    let mut wrapper: Value =
+        serde_json::from_str(&std::fs::read_to_string(&topics).unwrap()).unwrap();
+    let table = wrapper["topicConfigTable"].as_object_mut().unwrap();
+    assert!(table.remove("Unused").is_some(), "{table:?}");
+    std::fs::write(&topics, serde_json::to_string(&wrapper).unwrap()).unwrap();
+    let up = start_up(&data, &[]);
+    assert!(has_queues(&data, "Unused"));
+    mq_ok(
+        &up.namesrv,
+        &["admin", "cleanUnusedTopic", "-b", &up.broker],
+    );
+    assert!(!has_queues(&data, "Unused"));
+    assert!(has_queues(&data, "Kept"));
+    // The kept topic and the system topics still serve.
+    let out = mq_ok(
+        &up.namesrv,
+        &[
+            "consume", "--topic", "Kept", "--group", "k", "--from", "first", "--count", "6",
+        ],
+    );
+    assert_eq!(out.lines().count(), 6, "{out}");
+    mq_ok(
+        &up.namesrv,
+        &["send", "--topic", "Kept", "--count", "1", "--body", "y"],
+    );
+}

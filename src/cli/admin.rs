@@ -453,11 +453,11 @@ pub fn translate(command: &str, args: &[String]) -> CliResult<Vec<String>> {
             s("-b"),
             o.req('b', "broker address")?,
         ]),
-        "cleanExpiredCQ" | "deleteExpiredCommitLog" => {
-            let what = if command == "cleanExpiredCQ" {
-                "expired-cq"
-            } else {
-                "expired-commitlog"
+        "cleanExpiredCQ" | "deleteExpiredCommitLog" | "cleanUnusedTopic" => {
+            let what = match command {
+                "cleanExpiredCQ" => "expired-cq",
+                "cleanUnusedTopic" => "unused-topics",
+                _ => "expired-commitlog",
             };
             argv.extend([s("broker"), s("clean"), s(what)]);
             push_targets(&mut o, &mut argv);
@@ -610,6 +610,10 @@ mod tests {
             "group running-info G --client c1"
         );
         assert_eq!(t("cleanExpiredCQ", "-c C"), "broker clean expired-cq -c C");
+        assert_eq!(
+            t("cleanUnusedTopic", "-b h:1"),
+            "broker clean unused-topics -b h:1"
+        );
         assert_eq!(
             t("deleteExpiredCommitLog", "-b h:1"),
             "broker clean expired-commitlog -b h:1"

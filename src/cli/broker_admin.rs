@@ -362,6 +362,8 @@ pub enum CleanWhat {
     ExpiredCommitlog,
     /// Consume queue and index files that only point at deleted commit log data (cleanExpiredCQ)
     ExpiredCq,
+    /// Consume queues of topics the broker has no config for, e.g. deleted ones (cleanUnusedTopic)
+    UnusedTopics,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -397,6 +399,7 @@ pub async fn clean(g: &GlobalArgs, a: CleanArgs) -> CliResult {
     let what = match a.what {
         CleanWhat::ExpiredCommitlog => CleanUp::ExpiredCommitLog,
         CleanWhat::ExpiredCq => CleanUp::ExpiredConsumeQueue,
+        CleanWhat::UnusedTopics => CleanUp::UnusedTopic,
     };
     let rows = admin.clean_up_on(&targets, what).await;
     let failed = rows.iter().filter(|r| !r.done).count();

@@ -122,6 +122,23 @@ impl super::MessageStore {
     }
 }
 
+impl super::MessageStore {
+    /// Removes the consume queues (files, and the writer's handles) of every topic `keep`
+    /// says no to, and returns their names: mqadmin cleanUnusedTopic, and a deleted topic.
+    /// The commit log keeps the messages until it expires; a topic made again starts its
+    /// queues at offset 0, as in RocketMQ.
+    pub fn clean_unused_topics(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<String>> {
+        let inner = &self.inner;
+        // Under the writer lock: no append is between finding a queue and writing its entry.
+        let mut writer = inner.writer.lock().unwrap_or_else(|e| e.into_inner());
+        let removed = inner.cqs.remove_topics(|t| !keep(t))?;
+        for topic in &removed {
+            writer.forget_topic(topic);
+        }
+        Ok(removed)
+    }
+}
+
 pub(crate) fn cleaner(inner: std::sync::Arc<StoreInner>) {
     let interval = std::time::Duration::from_millis(inner.config.clean_resource_interval.max(1));
     while !inner.shutdown.load(Ordering::Acquire) {

@@ -440,6 +440,35 @@ impl ConsumeQueueTable {
         Ok(cq)
     }
 
+    /// Takes out of the table every topic `drop` says yes to, with its queues, and deletes
+    /// their files and directories. Readers still holding a queue see it empty.
+    pub fn remove_topics(&self, drop: impl Fn(&str) -> bool) -> Result<Vec<String>> {
+        let removed: Vec<(String, Vec<Arc<ConsumeQueue>>)> = {
+            let mut q = self.queues.write().unwrap_or_else(|e| e.into_inner());
+            let names: Vec<String> = q.keys().filter(|t| drop(t)).cloned().collect();
+            names
+                .into_iter()
+                .filter_map(|t| q.remove(&t).map(|m| (t, m.into_values().collect())))
+                .collect()
+        };
+        let mut names = Vec::with_capacity(removed.len());
+        for (topic, queues) in removed {
+            for cq in queues {
+                cq.files.destroy()?;
+            }
+            let dir = self.root.join(&topic);
+            match std::fs::remove_dir_all(&dir) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(e).ctx("delete dir", &dir);
+                }
+                _ => {}
+            }
+            names.push(topic);
+        }
+        names.sort();
+        Ok(names)
+    }
+
     /// Every queue, sorted by topic and queue id.
     pub fn all(&self) -> Vec<Arc<ConsumeQueue>> {
         let q = self.queues.read().unwrap_or_else(|e| e.into_inner());

@@ -70,6 +70,13 @@ pub(crate) struct WriterState {
     pub(super) replica_dispatched_to: Option<i64>,
 }
 
+impl WriterState {
+    /// Lets go of a topic's consume queue files (its queues are being removed).
+    pub(super) fn forget_topic(&mut self, topic: &str) {
+        self.queues.remove(topic);
+    }
+}
+
 /// Each queue's newest consume queue file, by topic and queue id.
 type QueueCache = HashMap<String, Vec<Option<Arc<MappedFile>>>, QueueHash>;
 

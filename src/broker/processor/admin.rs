@@ -71,9 +71,10 @@ pub fn get_all_topic_config(b: &Broker) -> Outcome {
     Ok(RemotingCommand::success().with_body(b.topics.wrapper().encode()))
 }
 
-/// Removes a topic's config from this broker and re-registers, so name
-/// servers drop its route here. Stored messages stay until the commit log
-/// files expire. System topics are refused.
+/// Removes a topic's config and consume queues from this broker (as
+/// RocketMQ's deleteTopic, which cleans unused topics) and re-registers, so
+/// name servers drop its route here. The messages stay in the commit log
+/// until its files expire. System topics are refused.
 pub fn delete_topic_in_broker(b: &Broker, req: &RemotingCommand) -> Outcome {
     let h: TopicRequestHeader = req.decode_header()?;
     if let Some(refusal) = refuse_on_slave(b) {
@@ -95,6 +96,9 @@ pub fn delete_topic_in_broker(b: &Broker, req: &RemotingCommand) -> Outcome {
                 // Its groups' offsets go too, so a topic created again later
                 // does not start from stale positions.
                 b.offsets.remove_topic(&h.topic);
+                if let Err(e) = b.store.clean_unused_topics(|t| t != h.topic) {
+                    tracing::warn!("topic {}: its consume queues stay: {e}", h.topic);
+                }
                 b.topics_changed();
             }
             Ok(RemotingCommand::success())

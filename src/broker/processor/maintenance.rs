@@ -2,8 +2,9 @@
 //! housekeeping pass now, deleting commit log files older than fileReservedTime
 //! whatever deleteWhen says (RocketMQ's executeDeleteFilesManually), and
 //! CLEAN_EXPIRED_CONSUMEQUEUE (306) deletes the consume queue and index files
-//! that only point at deleted commit log data. Both do file I/O, off the
-//! async workers.
+//! that only point at deleted commit log data; CLEAN_UNUSED_TOPIC (316) drops
+//! the consume queues of topics the broker has no config for. All do file I/O,
+//! off the async workers.
 
 use std::sync::Arc;
 
@@ -51,6 +52,26 @@ pub async fn clean_expired_consume_queue(b: &Arc<Broker>) -> Outcome {
                 report.consume_queue_files_deleted,
                 report.index_files_deleted
             );
+            RemotingCommand::success()
+        }
+        Err(e) => RemotingCommand::error(response::SYSTEM_ERROR, e),
+    })
+}
+
+/// Whether a topic's queues stay when unused topics are cleaned: it has a config, or it is one
+/// of the topics the broker writes without one (schedule, transactions, timer), or an LMQ.
+pub fn topic_in_use(b: &Broker, topic: &str) -> bool {
+    b.topics.contains(topic)
+        || crate::broker::topic_config_manager::is_system_topic(topic, &b.config)
+        || topic.starts_with("%LMQ%")
+}
+
+pub async fn clean_unused_topic(b: &Arc<Broker>) -> Outcome {
+    tracing::warn!("invoke cleanUnusedTopic start.");
+    let outcome = blocking(b, |b| b.store.clean_unused_topics(|t| topic_in_use(b, t))).await;
+    Ok(match outcome {
+        Ok(removed) => {
+            tracing::warn!("invoke cleanUnusedTopic end: removed {removed:?}");
             RemotingCommand::success()
         }
         Err(e) => RemotingCommand::error(response::SYSTEM_ERROR, e),

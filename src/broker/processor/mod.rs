@@ -242,6 +242,7 @@ impl RequestHandler for BrokerProcessor {
                 request::CLEAN_EXPIRED_CONSUMEQUEUE => {
                     maintenance::clean_expired_consume_queue(&b).await
                 }
+                request::CLEAN_UNUSED_TOPIC => maintenance::clean_unused_topic(&b).await,
                 request::LOCK_BATCH_MQ => lock::lock_batch_mq(&b, &req),
                 request::UNLOCK_BATCH_MQ => lock::unlock_batch_mq(&b, &req),
                 crate::acl::code::UPDATE_AND_CREATE_ACL_CONFIG => {
