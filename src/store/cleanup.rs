@@ -129,9 +129,19 @@ impl super::MessageStore {
     /// queues at offset 0, as in RocketMQ.
     pub fn clean_unused_topics(&self, keep: impl Fn(&str) -> bool) -> Result<Vec<String>> {
         let inner = &self.inner;
+        // Decided before any store lock is taken: `keep` may take the broker's own locks.
+        let unused: std::collections::HashSet<String> = inner
+            .cqs
+            .topics()
+            .into_iter()
+            .filter(|t| !keep(t))
+            .collect();
+        if unused.is_empty() {
+            return Ok(Vec::new());
+        }
         // Under the writer lock: no append is between finding a queue and writing its entry.
         let mut writer = inner.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let removed = inner.cqs.remove_topics(|t| !keep(t))?;
+        let removed = inner.cqs.remove_topics(|t| unused.contains(t))?;
         for topic in &removed {
             writer.forget_topic(topic);
         }

@@ -440,6 +440,12 @@ impl ConsumeQueueTable {
         Ok(cq)
     }
 
+    /// The topics that have queues.
+    pub fn topics(&self) -> Vec<String> {
+        let q = self.queues.read().unwrap_or_else(|e| e.into_inner());
+        q.keys().cloned().collect()
+    }
+
     /// Takes out of the table every topic `drop` says yes to, with its queues, and deletes
     /// their files and directories. Readers still holding a queue see it empty.
     pub fn remove_topics(&self, drop: impl Fn(&str) -> bool) -> Result<Vec<String>> {
