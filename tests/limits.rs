@@ -55,6 +55,19 @@ async fn connect_from(from: &str, addr: &str) -> std::io::Result<TcpStream> {
     socket.connect(addr.parse::<SocketAddr>().unwrap()).await
 }
 
+/// Runs `request` (an invoke on a connected client) in a task of its own, once its first poll
+/// has put its frame on the connection: requests started one after another reach the broker
+/// in that order, which tasks spawned together do not promise.
+async fn started<T: Send + 'static>(
+    request: impl std::future::Future<Output = T> + Send + 'static,
+) -> tokio::task::JoinHandle<T> {
+    let mut request = Box::pin(request);
+    match futures_util::poll!(&mut request) {
+        std::task::Poll::Ready(done) => tokio::spawn(async move { done }),
+        std::task::Poll::Pending => tokio::spawn(request),
+    }
+}
+
 fn frame(cmd: &RemotingCommand) -> Vec<u8> {
     let mut buf = BytesMut::new();
     encode_frame(cmd, &mut buf);
@@ -129,11 +142,13 @@ async fn a_connection_at_its_in_flight_bound_is_read_again_once_one_is_answered(
     let up = up_with(dir.path(), "serverChannelMaxInFlightRequests: 2\n");
     create_topic(&up, "InFlight", 2).await;
     let client = RemotingClient::new();
+    client.connection(&up.broker).await.unwrap();
     // Two long polls on empty queues fill the connection's bound.
-    let polls: Vec<_> = (0..2)
-        .map(|q| {
-            let (client, broker) = (client.clone(), up.broker.clone());
-            tokio::spawn(async move {
+    let mut polls = Vec::new();
+    for q in 0..2 {
+        let (client, broker) = (client.clone(), up.broker.clone());
+        polls.push(
+            started(async move {
                 let pull =
                     pull_request("g", "InFlight", q, 0, SUSPEND, "*", Duration::from_secs(30));
                 client
@@ -141,16 +156,18 @@ async fn a_connection_at_its_in_flight_bound_is_read_again_once_one_is_answered(
                     .await
                     .unwrap()
             })
-        })
-        .collect();
+            .await,
+        );
+    }
     let third = {
         let (client, broker) = (client.clone(), up.broker.clone());
-        tokio::spawn(async move {
+        started(async move {
             client
                 .invoke(&broker, runtime_info(), Duration::from_secs(40))
                 .await
                 .unwrap()
         })
+        .await
     };
     // Not a synchronisation: a grace period in which the third must stay unanswered.
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -180,9 +197,12 @@ async fn pulls_held_beyond_the_bound_get_system_busy() {
     let up = up_with(dir.path(), "serverChannelMaxHeldPullRequests: 2\n");
     create_topic(&up, "Held", 4).await;
     let client = RemotingClient::new();
+    let other = RemotingClient::new();
+    client.connection(&up.broker).await.unwrap();
+    other.connection(&up.broker).await.unwrap();
     let poll = |client: &RemotingClient, q: i32| {
         let (client, broker) = (client.clone(), up.broker.clone());
-        tokio::spawn(async move {
+        started(async move {
             let pull = pull_request("g", "Held", q, 0, SUSPEND, "*", Duration::from_secs(30));
             client
                 .invoke(&broker, pull, Duration::from_secs(40))
@@ -190,14 +210,16 @@ async fn pulls_held_beyond_the_bound_get_system_busy() {
                 .unwrap()
         })
     };
-    let held: Vec<_> = (0..2).map(|q| poll(&client, q)).collect();
+    let mut held = Vec::new();
+    for q in 0..2 {
+        held.push(poll(&client, q).await);
+    }
     // Requests on one connection are read in order: the third comes after both are parked.
-    let refused = poll(&client, 2).await.unwrap();
+    let refused = poll(&client, 2).await.await.unwrap();
     assert_eq!(refused.code, response::SYSTEM_BUSY);
     assert_eq!(refused.remark.as_deref(), Some(HELD_REMARK));
     // Another connection has a bound of its own.
-    let other = RemotingClient::new();
-    let elsewhere = poll(&other, 2);
+    let elsewhere = poll(&other, 2).await;
     // One of the held polls is answered: room for another.
     let r = other
         .invoke(
@@ -210,7 +232,7 @@ async fn pulls_held_beyond_the_bound_get_system_busy() {
     assert_eq!(r.code, response::SUCCESS);
     let mut held = held.into_iter();
     assert_eq!(held.next().unwrap().await.unwrap().code, response::SUCCESS);
-    let again = poll(&client, 3);
+    let again = poll(&client, 3).await;
     for q in [1, 2, 3] {
         let r = other
             .invoke(
