@@ -102,6 +102,9 @@ pub struct ClientInstance {
     namesrv: NamesrvAddrs,
     timeout: Duration,
     routes: Mutex<HashMap<String, CachedRoute>>,
+    /// Moves whenever a cached route is replaced or expired: what a producer's own cache
+    /// of what it made from a route checks, instead of asking for the route per send.
+    routes_version: AtomicU64,
     registry: Arc<Mutex<Registry>>,
     requests: Arc<RequestFutureTable>,
     shutdown: CancellationToken,
@@ -258,6 +261,7 @@ impl ClientInstance {
             namesrv,
             timeout: config.timeout,
             routes: Mutex::new(HashMap::new()),
+            routes_version: AtomicU64::new(0),
             registry,
             requests,
             shutdown: CancellationToken::new(),
@@ -345,22 +349,40 @@ impl ClientInstance {
     /// The route of `topic`, from the cache while it is fresh. A stale
     /// route is kept when the name servers cannot be reached.
     pub async fn route(&self, topic: &str) -> ClientResult<Arc<TopicRouteData>> {
+        self.route_until(topic).await.map(|(route, _)| route)
+    }
+
+    /// `route(topic)`, and until when it stays the answer: while that instant has not
+    /// passed and `routes_version()` has not moved, asking again gives the same route.
+    pub(crate) async fn route_until(
+        &self,
+        topic: &str,
+    ) -> ClientResult<(Arc<TopicRouteData>, Instant)> {
         {
             let routes = self.routes.lock().unwrap();
             if let Some(c) = routes.get(topic)
                 && c.fetched.elapsed() < ROUTE_REFRESH
             {
-                return Ok(c.route.clone());
+                return Ok((c.route.clone(), c.fetched + ROUTE_REFRESH));
             }
         }
         match self.refresh_route(topic).await {
-            Ok(r) => Ok(r),
+            Ok(r) => Ok((r, Instant::now() + ROUTE_REFRESH)),
             Err(e @ ClientError::TopicNotFound(_)) => Err(e),
             Err(e) => {
                 let routes = self.routes.lock().unwrap();
-                routes.get(topic).map(|c| c.route.clone()).ok_or(e)
+                // Stale: asked again at the next use.
+                routes
+                    .get(topic)
+                    .map(|c| (c.route.clone(), Instant::now()))
+                    .ok_or(e)
             }
         }
+    }
+
+    /// Moves whenever a cached route changes or is expired.
+    pub(crate) fn routes_version(&self) -> u64 {
+        self.routes_version.load(Ordering::Acquire)
     }
 
     /// Fetches `topic`'s route from the name servers and caches it.
@@ -401,6 +423,7 @@ impl ClientInstance {
                 fetched: Instant::now(),
             },
         );
+        self.routes_version.fetch_add(1, Ordering::AcqRel);
         Ok(route)
     }
 
@@ -411,6 +434,7 @@ impl ClientInstance {
                 .checked_sub(ROUTE_REFRESH)
                 .unwrap_or_else(Instant::now);
         }
+        self.routes_version.fetch_add(1, Ordering::AcqRel);
     }
 
     /// The master address of a broker named in any cached route.

@@ -10,6 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::perm;
 use crate::protocol::route::TopicRouteData;
+use crate::remoting::HeaderStr;
 
 /// The topic whose route a producer borrows for a topic that does not exist
 /// yet (brokers with autoCreateTopicEnable create it on first send).
@@ -25,7 +26,21 @@ pub struct TopicPublishInfo {
     pub queues: Vec<MessageQueue>,
     /// Built from TBW102's route: the topic does not exist yet.
     pub from_default_topic: bool,
+    /// The topic as a send header's value, made once rather than per send.
+    pub(crate) topic_header: HeaderStr,
+    /// Where a send to `queues[i]` goes and what its header says of the queue, made once
+    /// per route so that a send looks up and formats nothing of it.
+    pub(crate) targets: Vec<QueueTarget>,
     next: AtomicUsize,
+}
+
+/// A publish queue's broker and queue id as a send writes them, and its master's address.
+#[derive(Debug)]
+pub(crate) struct QueueTarget {
+    pub(crate) broker_name: HeaderStr,
+    pub(crate) queue_id: HeaderStr,
+    /// The master's address in the route this was made from (every publish queue has one).
+    pub(crate) master_addr: Arc<str>,
 }
 
 impl TopicPublishInfo {
@@ -44,23 +59,32 @@ impl TopicPublishInfo {
         let mut queue_datas: Vec<_> = route.queue_datas.iter().collect();
         queue_datas.sort_by(|a, b| a.broker_name.cmp(&b.broker_name));
         let mut queues = Vec::new();
+        let mut targets = Vec::new();
         for qd in queue_datas {
             if !perm::is_writeable(qd.perm) {
                 continue;
             }
-            let has_master = route
+            let Some(master) = route
                 .broker_datas
                 .iter()
-                .any(|bd| bd.broker_name == qd.broker_name && bd.master_addr().is_some());
-            if !has_master {
+                .filter(|bd| bd.broker_name == qd.broker_name)
+                .find_map(|bd| bd.master_addr())
+            else {
                 continue;
-            }
+            };
+            let master_addr: Arc<str> = master.into();
+            let broker_name = HeaderStr::from(qd.broker_name.as_str());
             let n = match limit {
                 Some(l) => qd.write_queue_nums.min(l),
                 None => qd.write_queue_nums,
             };
             for id in 0..n.max(0) {
                 queues.push(MessageQueue::new(topic, qd.broker_name.clone(), id));
+                targets.push(QueueTarget {
+                    broker_name: broker_name.clone(),
+                    queue_id: HeaderStr::from(id.to_string()),
+                    master_addr: master_addr.clone(),
+                });
             }
         }
         TopicPublishInfo {
@@ -68,6 +92,8 @@ impl TopicPublishInfo {
             route,
             queues,
             from_default_topic: limit.is_some(),
+            topic_header: HeaderStr::from(topic),
+            targets,
             next: AtomicUsize::new(rand::random::<u32>() as usize),
         }
     }
@@ -76,19 +102,22 @@ impl TopicPublishInfo {
     /// (recently failed brokers, the broker of the previous attempt); when
     /// every queue is avoided, plain round robin.
     pub fn select_queue(&self, avoid: impl Fn(&str) -> bool) -> Option<&MessageQueue> {
+        self.select(avoid).map(|i| &self.queues[i])
+    }
+
+    /// `select_queue`, as the index of the queue in `queues` (and `targets`).
+    pub(crate) fn select(&self, avoid: impl Fn(&str) -> bool) -> Option<usize> {
         if self.queues.is_empty() {
             return None;
         }
         let n = self.queues.len();
         for _ in 0..n {
             let i = self.next.fetch_add(1, Ordering::Relaxed) % n;
-            let q = &self.queues[i];
-            if !avoid(&q.broker_name) {
-                return Some(q);
+            if !avoid(&self.queues[i].broker_name) {
+                return Some(i);
             }
         }
-        let i = self.next.fetch_add(1, Ordering::Relaxed) % n;
-        Some(&self.queues[i])
+        Some(self.next.fetch_add(1, Ordering::Relaxed) % n)
     }
 }
 
@@ -154,6 +183,18 @@ mod tests {
                 ("broker-b", 1)
             ]
         );
+        for (q, t) in info.queues.iter().zip(&info.targets) {
+            assert_eq!(t.broker_name, q.broker_name.as_str());
+            assert_eq!(t.queue_id, q.queue_id.to_string().as_str());
+            let port = if q.broker_name == "broker-a" {
+                10911
+            } else {
+                10921
+            };
+            assert_eq!(&*t.master_addr, format!("127.0.0.1:{port}"));
+        }
+        assert_eq!(info.targets.len(), info.queues.len());
+        assert_eq!(info.topic_header, "T");
         let mut ro = (*route()).clone();
         ro.queue_datas[0].perm = 4;
         let info = TopicPublishInfo::from_route("T", Arc::new(ro));

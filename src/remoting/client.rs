@@ -13,7 +13,13 @@ use super::connection::{Connection, ConnectionConfig, RequestHandler};
 use super::error::RemotingError;
 use super::tls::TlsClient;
 
-type Slot = Arc<tokio::sync::Mutex<Option<Arc<Connection>>>>;
+/// One address's connection: taken without waiting while it is open (every request asks
+/// for it); `connecting` lets one caller connect while the others wait for it.
+#[derive(Default)]
+struct Slot {
+    open: Mutex<Option<Arc<Connection>>>,
+    connecting: tokio::sync::Mutex<()>,
+}
 
 #[derive(Clone)]
 pub struct RemotingClient {
@@ -21,7 +27,7 @@ pub struct RemotingClient {
 }
 
 struct Inner {
-    slots: Mutex<HashMap<String, Slot>>,
+    slots: Mutex<HashMap<String, Arc<Slot>, foldhash::fast::RandomState>>,
     handler: Option<Arc<dyn RequestHandler>>,
     config: ConnectionConfig,
     tls: Option<Arc<TlsClient>>,
@@ -76,8 +82,18 @@ impl RemotingClient {
         }
     }
 
+    /// The open connection to `addr`, if there is one.
+    fn open(&self, addr: &str) -> Option<Arc<Connection>> {
+        let slots = self.inner.slots.lock().unwrap();
+        let open = slots.get(addr)?.open.lock().unwrap();
+        open.as_ref().filter(|c| !c.is_closed()).cloned()
+    }
+
     /// The open connection to `addr`, connecting if there is none.
     pub async fn connection(&self, addr: &str) -> Result<Arc<Connection>, RemotingError> {
+        if let Some(conn) = self.open(addr) {
+            return Ok(conn);
+        }
         let slot = self
             .inner
             .slots
@@ -86,8 +102,14 @@ impl RemotingClient {
             .entry(addr.to_string())
             .or_default()
             .clone();
-        let mut slot = slot.lock().await;
-        if let Some(conn) = slot.as_ref().filter(|c| !c.is_closed()) {
+        let _connecting = slot.connecting.lock().await;
+        if let Some(conn) = slot
+            .open
+            .lock()
+            .unwrap()
+            .as_ref()
+            .filter(|c| !c.is_closed())
+        {
             return Ok(conn.clone());
         }
         let stream = TcpStream::connect(addr)
@@ -118,7 +140,7 @@ impl RemotingClient {
                 Connection::spawn_stream(stream, peer, handler, config)
             }
         };
-        *slot = Some(conn.clone());
+        *slot.open.lock().unwrap() = Some(conn.clone());
         Ok(conn)
     }
 
@@ -130,6 +152,9 @@ impl RemotingClient {
         request: RemotingCommand,
         timeout: Duration,
     ) -> Result<RemotingCommand, RemotingError> {
+        if let Some(conn) = self.open(addr) {
+            return conn.invoke(request, timeout).await;
+        }
         let started = tokio::time::Instant::now();
         let conn = tokio::time::timeout(timeout, self.connection(addr))
             .await
@@ -148,6 +173,9 @@ impl RemotingClient {
         request: RemotingCommand,
         timeout: Duration,
     ) -> Result<(), RemotingError> {
+        if let Some(conn) = self.open(addr) {
+            return conn.invoke_oneway(request).await;
+        }
         let conn = tokio::time::timeout(timeout, self.connection(addr))
             .await
             .map_err(|_| RemotingError::Timeout {
@@ -159,11 +187,9 @@ impl RemotingClient {
 
     /// Closes every connection.
     pub fn shutdown(&self) {
-        let slots: Vec<Slot> = self.inner.slots.lock().unwrap().values().cloned().collect();
+        let slots: Vec<Arc<Slot>> = self.inner.slots.lock().unwrap().values().cloned().collect();
         for slot in slots {
-            if let Ok(s) = slot.try_lock()
-                && let Some(c) = s.as_ref()
-            {
+            if let Some(c) = slot.open.lock().unwrap().as_ref() {
                 c.close();
             }
         }

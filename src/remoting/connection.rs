@@ -113,7 +113,7 @@ pub struct Connection {
     unwritten: AtomicUsize,
     queued_bytes: AtomicUsize,
     max_unwritten: usize,
-    pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>>>,
+    pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>, foldhash::fast::RandomState>>,
     closed: CancellationToken,
     /// A graceful close was asked for: stop reading requests. A child of
     /// `closed`, so the reader waits on this one token for both.
@@ -207,7 +207,7 @@ impl Connection {
             unwritten: AtomicUsize::new(0),
             queued_bytes: AtomicUsize::new(0),
             max_unwritten: config.max_unwritten,
-            pending: Mutex::new(HashMap::new()),
+            pending: Mutex::default(),
             draining: closed.child_token(),
             closed,
             flush: CancellationToken::new(),

@@ -29,13 +29,11 @@ use super::instance::{ClientConfig, ClientInstance, ROUTE_REFRESH};
 use super::message::{MAX_MESSAGE_SIZE, Message, SendResult, validate_topic};
 use super::route::{AUTO_CREATE_TOPIC_KEY, DEFAULT_TOPIC_QUEUE_NUMS, TopicPublishInfo};
 use crate::protocol::admin::MessageQueue;
-use crate::protocol::header::{
-    SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
-};
+use crate::protocol::header::SendMessageResponseHeader;
 use crate::protocol::message::{REPLY_MESSAGE_FLAG, batch, property, sysflag, uniq_id};
 use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
-use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
+use crate::remoting::{ExtFields, HeaderStr, RemotingCommand};
 use fault::FaultTolerance;
 use selector::{MessageQueueSelector, SelectMessageQueueByHash};
 
@@ -75,7 +73,8 @@ struct Prepared {
     flag: i32,
     /// TRANSACTION_PREPARED_TYPE for a half message (TRAN_MSG=true), as Java's producer sets it.
     sys_flag: i32,
-    properties: Option<String>,
+    /// Shared with each attempt's request rather than copied into it.
+    properties: Option<HeaderStr>,
     body: Bytes,
     /// UNIQ_KEY ids, comma-joined for a batch.
     msg_id: String,
@@ -96,9 +95,20 @@ struct Inner {
     instance: Arc<ClientInstance>,
     owns_instance: bool,
     config: ProducerConfig,
-    publish: Mutex<HashMap<String, (Arc<TopicPublishInfo>, Instant)>>,
+    /// The group and the queue count as send header values, made once.
+    group_header: HeaderStr,
+    queue_nums_header: HeaderStr,
+    publish: Mutex<HashMap<String, Publish, foldhash::fast::RandomState>>,
     faults: FaultTolerance,
     in_flight: Arc<Semaphore>,
+}
+
+/// A topic's publish queues, the answer for every send until `fresh_until` passes or the
+/// instance's routes change (`version`).
+struct Publish {
+    info: Arc<TopicPublishInfo>,
+    fresh_until: Instant,
+    version: u64,
 }
 
 /// The result of an async send, resolved when the broker answers.
@@ -144,8 +154,10 @@ impl Producer {
                 instance,
                 owns_instance: owns,
                 in_flight: Arc::new(Semaphore::new(config.max_in_flight.max(1))),
+                group_header: HeaderStr::from(config.group.as_str()),
+                queue_nums_header: HeaderStr::from(config.default_topic_queue_nums.to_string()),
                 config,
-                publish: Mutex::new(HashMap::new()),
+                publish: Mutex::default(),
                 faults: FaultTolerance::default(),
             }),
         })
@@ -294,7 +306,7 @@ fn prepare_one(msg: &Message) -> ClientResult<Prepared> {
         code,
         flag: msg.flag,
         sys_flag,
-        properties: Some(properties),
+        properties: Some(HeaderStr::from(properties)),
         body: msg.body.clone(),
         msg_id,
         reconsume_times,
@@ -362,21 +374,27 @@ impl Inner {
     /// The publish queues of `topic`: its route's, or TBW102's while the
     /// topic does not exist (re-checked after ROUTE_REFRESH).
     async fn publish_info(&self, topic: &str) -> ClientResult<Arc<TopicPublishInfo>> {
-        if let Some((p, at)) = self.publish.lock().unwrap().get(topic)
-            && p.from_default_topic
-            && at.elapsed() < ROUTE_REFRESH
+        // Read first: a route that changes while this call looks it up leaves the entry
+        // made from it stale, so the next send looks again.
+        let version = self.instance.routes_version();
+        // A topic sent with TBW102's route is looked up again only once its time is up
+        // (each look-up of a topic that does not exist asks the name server).
+        if let Some(p) = self.publish.lock().unwrap().get(topic)
+            && (p.version == version || p.info.from_default_topic)
+            && Instant::now() < p.fresh_until
         {
-            return Ok(p.clone());
+            return Ok(p.info.clone());
         }
-        let info = match self.instance.route(topic).await {
-            Ok(route) => {
-                if let Some((p, _)) = self.publish.lock().unwrap().get(topic)
-                    && !p.from_default_topic
-                    && Arc::ptr_eq(&p.route, &route)
-                {
-                    return Ok(p.clone());
+        let (info, fresh_until) = match self.instance.route_until(topic).await {
+            Ok((route, until)) => {
+                let same = self.publish.lock().unwrap().get(topic).and_then(|p| {
+                    (!p.info.from_default_topic && Arc::ptr_eq(&p.info.route, &route))
+                        .then(|| p.info.clone())
+                });
+                match same {
+                    Some(info) => (info, until),
+                    None => (Arc::new(TopicPublishInfo::from_route(topic, route)), until),
                 }
-                TopicPublishInfo::from_route(topic, route)
             }
             Err(ClientError::TopicNotFound(_)) => {
                 let route = match self.instance.route(AUTO_CREATE_TOPIC_KEY).await {
@@ -386,11 +404,12 @@ impl Inner {
                     }
                     Err(e) => return Err(e),
                 };
-                TopicPublishInfo::from_default_route(
+                let info = TopicPublishInfo::from_default_route(
                     topic,
                     route,
                     self.config.default_topic_queue_nums,
-                )
+                );
+                (Arc::new(info), Instant::now() + ROUTE_REFRESH)
             }
             Err(e) => return Err(e),
         };
@@ -399,11 +418,14 @@ impl Inner {
                 "topic '{topic}' has no writable queue on a broker with a master"
             )));
         }
-        let info = Arc::new(info);
-        self.publish
-            .lock()
-            .unwrap()
-            .insert(topic.to_string(), (info.clone(), Instant::now()));
+        self.publish.lock().unwrap().insert(
+            topic.to_string(),
+            Publish {
+                info: info.clone(),
+                fresh_until,
+                version,
+            },
+        );
         Ok(info)
     }
 
@@ -437,11 +459,12 @@ impl Inner {
             };
             let avoid =
                 |b: &str| last_broker.as_deref() == Some(b) || !self.faults.is_available(b, now);
-            let Some(mq) = info.select_queue(avoid).cloned() else {
+            let Some(i) = info.select(avoid) else {
                 break;
             };
+            let mq = &info.queues[i];
             made += 1;
-            match self.send_to_queue(p, &mq, deadline - now).await {
+            match self.send_to_queue(p, &info, i, deadline - now).await {
                 Ok(r) => {
                     self.faults.record_success(&mq.broker_name);
                     return Ok(r);
@@ -457,7 +480,7 @@ impl Inner {
                     }
                     self.faults.record_failure(&mq.broker_name, Instant::now());
                     last_error = Some(e);
-                    last_broker = Some(mq.broker_name);
+                    last_broker = Some(mq.broker_name.clone());
                 }
             }
         }
@@ -482,14 +505,22 @@ impl Inner {
     ) -> ClientResult<SendResult> {
         let started = Instant::now();
         let info = self.publish_info(&p.topic).await?;
-        let mq = selector.select(&info.queues, arg).cloned().ok_or_else(|| {
-            ClientError::InvalidConfig(format!(
-                "the queue selector chose no queue of topic '{}'",
-                p.topic
-            ))
-        })?;
+        let i = selector
+            .select(&info.queues, arg)
+            .and_then(|mq| {
+                // A selector answers with one of the queues it is given.
+                (info.queues.iter().position(|q| std::ptr::eq(q, mq)))
+                    .or_else(|| info.queues.iter().position(|q| q == mq))
+            })
+            .ok_or_else(|| {
+                ClientError::InvalidConfig(format!(
+                    "the queue selector chose no queue of topic '{}'",
+                    p.topic
+                ))
+            })?;
+        let mq = &info.queues[i];
         let left = self.config.send_timeout.saturating_sub(started.elapsed());
-        let result = self.send_to_queue(p, &mq, left).await;
+        let result = self.send_to_queue(p, &info, i, left).await;
         match &result {
             Ok(_) => self.faults.record_success(&mq.broker_name),
             Err(e) => {
@@ -501,42 +532,54 @@ impl Inner {
         result
     }
 
-    fn request(&self, p: &Prepared, mq: &MessageQueue) -> RemotingCommand {
-        let header = SendMessageRequestHeader {
-            producer_group: self.config.group.clone(),
-            topic: p.topic.clone(),
-            default_topic: AUTO_CREATE_TOPIC_KEY.to_string(),
-            default_topic_queue_nums: self.config.default_topic_queue_nums,
-            queue_id: mq.queue_id,
-            sys_flag: p.sys_flag,
-            born_timestamp: crate::util::now_millis(),
-            flag: p.flag,
-            properties: p.properties.clone(),
-            reconsume_times: Some(p.reconsume_times),
-            unit_mode: Some(false),
-            batch: Some(p.code == request::SEND_BATCH_MESSAGE),
-            max_reconsume_times: p.max_reconsume_times,
-            broker_name: Some(mq.broker_name.clone()),
+    /// The send of `p` to publish queue `i` of `info`: SEND_MESSAGE_V2's fields (Java's
+    /// SendMessageRequestHeaderV2, `a` to `n`) written in key order straight into extFields,
+    /// from values made once per producer, route or message where they can be.
+    fn request(&self, p: &Prepared, info: &TopicPublishInfo, i: usize) -> RemotingCommand {
+        let target = &info.targets[i];
+        let is_batch = p.code == request::SEND_BATCH_MESSAGE;
+        let mut entries: Vec<(HeaderStr, HeaderStr)> = Vec::with_capacity(14);
+        let mut put = |key: &'static str, value: HeaderStr| {
+            entries.push((HeaderStr::from_static(key), value));
         };
-        RemotingCommand::request(p.code)
-            .with_header(&SendMessageRequestHeaderV2::from(header))
-            .with_body(p.body.clone())
+        put("a", self.group_header.clone());
+        put("b", info.topic_header.clone());
+        put("c", HeaderStr::from_static(AUTO_CREATE_TOPIC_KEY));
+        put("d", self.queue_nums_header.clone());
+        put("e", target.queue_id.clone());
+        put("f", int_header(p.sys_flag as i64));
+        put("g", int_header(crate::util::now_millis()));
+        put("h", int_header(p.flag as i64));
+        if let Some(properties) = &p.properties {
+            put("i", properties.clone());
+        }
+        put("j", int_header(p.reconsume_times as i64));
+        put("k", bool_header(false));
+        if let Some(max) = p.max_reconsume_times {
+            put("l", int_header(max as i64));
+        }
+        put("m", bool_header(is_batch));
+        put("n", target.broker_name.clone());
+        let mut cmd = RemotingCommand::request(p.code).with_body(p.body.clone());
+        cmd.ext_fields = ExtFields::from_entries(entries);
+        cmd
     }
 
     async fn send_to_queue(
         &self,
         p: &Prepared,
-        mq: &MessageQueue,
+        info: &TopicPublishInfo,
+        i: usize,
         timeout: Duration,
     ) -> ClientResult<SendResult> {
-        let addr = self
-            .instance
-            .master_addr(&mq.broker_name)
-            .ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))?;
         let resp = self
             .instance
             .remoting()
-            .invoke(&addr, self.request(p, mq), timeout)
+            .invoke(
+                &info.targets[i].master_addr,
+                self.request(p, info, i),
+                timeout,
+            )
             .await?;
         let Some(status) = policy::send_status(resp.code) else {
             return Err(ClientError::response("send", &resp));
@@ -546,7 +589,11 @@ impl Inner {
             status,
             msg_id: p.msg_id.clone(),
             offset_msg_id: h.msg_id,
-            queue: MessageQueue::new(p.topic.clone(), mq.broker_name.clone(), h.queue_id),
+            queue: MessageQueue::new(
+                p.topic.clone(),
+                info.queues[i].broker_name.clone(),
+                h.queue_id,
+            ),
             queue_offset: h.queue_offset,
         })
     }
@@ -554,24 +601,50 @@ impl Inner {
     async fn send_oneway(&self, p: &Prepared) -> ClientResult<()> {
         let info = self.publish_info(&p.topic).await?;
         let now = Instant::now();
-        let mq = info
-            .select_queue(|b| !self.faults.is_available(b, now))
-            .cloned()
+        let i = info
+            .select(|b| !self.faults.is_available(b, now))
             .ok_or_else(|| ClientError::TopicNotFound(p.topic.clone()))?;
-        let addr = self
-            .instance
-            .master_addr(&mq.broker_name)
-            .ok_or_else(|| ClientError::BrokerNotFound(mq.broker_name.clone()))?;
         let result = self
             .instance
             .remoting()
-            .invoke_oneway(&addr, self.request(p, &mq), self.config.send_timeout)
+            .invoke_oneway(
+                &info.targets[i].master_addr,
+                self.request(p, &info, i),
+                self.config.send_timeout,
+            )
             .await;
         if result.is_err() {
-            self.faults.record_failure(&mq.broker_name, Instant::now());
+            self.faults
+                .record_failure(&info.queues[i].broker_name, Instant::now());
         }
         Ok(result?)
     }
+}
+
+/// A header's decimal number, as Java prints it; the usual zero without an allocation.
+fn int_header(n: i64) -> HeaderStr {
+    if n == 0 {
+        return HeaderStr::from_static("0");
+    }
+    let mut buf = [0u8; 20];
+    let mut at = buf.len();
+    let mut v = n.unsigned_abs();
+    while v > 0 {
+        at -= 1;
+        buf[at] = b'0' + (v % 10) as u8;
+        v /= 10;
+    }
+    let mut s = String::with_capacity(buf.len() - at + 1);
+    if n < 0 {
+        s.push('-');
+    }
+    // Only ASCII digits were written.
+    s.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
+    HeaderStr::from(s)
+}
+
+fn bool_header(b: bool) -> HeaderStr {
+    HeaderStr::from_static(if b { "true" } else { "false" })
 }
 
 #[cfg(test)]
@@ -620,6 +693,77 @@ mod tests {
         );
     }
 
+    /// The publish queues of `topic` on one broker, "broker-a", with `queues` write queues.
+    fn one_broker(topic: &str, queues: i32) -> TopicPublishInfo {
+        use crate::protocol::route::{BrokerData, QueueData, TopicRouteData};
+        let mut a = BrokerData::new("c", "broker-a");
+        a.broker_addrs.insert(0, "127.0.0.1:10911".into());
+        let route = TopicRouteData {
+            broker_datas: vec![a],
+            queue_datas: vec![QueueData {
+                broker_name: "broker-a".into(),
+                perm: 6,
+                read_queue_nums: queues,
+                write_queue_nums: queues,
+                topic_sys_flag: 0,
+            }],
+            ..Default::default()
+        };
+        TopicPublishInfo::from_route(topic, Arc::new(route))
+    }
+
+    #[tokio::test]
+    async fn request_headers_are_what_the_typed_v2_header_writes() {
+        use crate::protocol::header::{SendMessageRequestHeader, SendMessageRequestHeaderV2};
+        let producer = Producer::new(
+            &ClientConfig::new("127.0.0.1:1"),
+            ProducerConfig {
+                group: "g\"roup".into(),
+                default_topic_queue_nums: 16,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        let info = one_broker("T", 4);
+        let cases = [
+            prepare_one(
+                &Message::new("T", "x")
+                    .with_tags("A")
+                    .with_keys(["k1", "k2"]),
+            )
+            .unwrap(),
+            prepare_one(&Message::new("%RETRY%g", "x").with_property("MAX_RECONSUME_TIMES", "7"))
+                .unwrap(),
+            prepare_one(&Message::new("T", "x").with_property("TRAN_MSG", "true")).unwrap(),
+            prepare_batch(&[Message::new("T", "a"), Message::new("T", "b")]).unwrap(),
+        ];
+        for (n, p) in cases.iter().enumerate() {
+            let ours = producer.inner.request(p, &info, 3);
+            let born = ours.ext_fields["g"].parse().unwrap();
+            let typed: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
+                producer_group: "g\"roup".into(),
+                topic: "T".into(),
+                default_topic: "TBW102".into(),
+                default_topic_queue_nums: 16,
+                queue_id: 3,
+                sys_flag: p.sys_flag,
+                born_timestamp: born,
+                flag: p.flag,
+                properties: p.properties.as_ref().map(|s| s.to_string()),
+                reconsume_times: Some(p.reconsume_times),
+                unit_mode: Some(false),
+                batch: Some(p.code == request::SEND_BATCH_MESSAGE),
+                max_reconsume_times: p.max_reconsume_times,
+                broker_name: Some("broker-a".into()),
+            }
+            .into();
+            let expected = RemotingCommand::request(p.code)
+                .with_header(&typed)
+                .with_body(p.body.clone());
+            assert_eq!(ours, expected, "case {n}");
+        }
+    }
+
     #[tokio::test]
     async fn request_header_fields() {
         let producer = Producer::new(
@@ -631,9 +775,7 @@ mod tests {
         )
         .unwrap();
         let p = prepare_one(&Message::new("TopicTest", "hi").with_tags("TagA")).unwrap();
-        let req = producer
-            .inner
-            .request(&p, &MessageQueue::new("TopicTest", "broker-a", 3));
+        let req = producer.inner.request(&p, &one_broker("TopicTest", 4), 3);
         let ext = &req.ext_fields;
         assert_eq!(req.code, 310);
         assert_eq!(ext["a"], "g");
@@ -667,9 +809,7 @@ mod tests {
         assert_eq!(property_value(props, "RECONSUME_TIME"), None);
         assert_eq!(property_value(props, "MAX_RECONSUME_TIMES"), None);
         assert_eq!(property_value(props, "RETRY_TOPIC"), Some("TopicTest"));
-        let req = producer
-            .inner
-            .request(&p, &MessageQueue::new("%RETRY%g", "broker-a", 0));
+        let req = producer.inner.request(&p, &one_broker("%RETRY%g", 1), 0);
         assert_eq!(req.ext_fields["j"], "3");
         assert_eq!(req.ext_fields["l"], "5");
         // Elsewhere these are only properties.
