@@ -2,7 +2,7 @@
 //! one connection to each broker) per `--connections`, and reports how many
 //! messages the brokers took and how long each request took.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use super::load::{self, Sender};
 use super::options::{Bodies, LoadOptions, SendMode};
@@ -19,6 +19,9 @@ pub(crate) struct Template {
     keys: bool,
     batch: usize,
     bodies: Bodies,
+    /// The messages of answered requests, stamped again for the next ones: once a run is
+    /// going, a request makes no message (no topic, tag, key or property strings).
+    spare: Mutex<Vec<Vec<Message>>>,
 }
 
 impl Template {
@@ -29,24 +32,45 @@ impl Template {
             keys: opts.keys,
             batch: opts.batch,
             bodies: Bodies::new(opts.body, opts.size),
+            spare: Mutex::default(),
         }
     }
 
     /// The messages of request `seq`, stamped with their send time.
     pub(crate) fn messages(&self, seq: u64) -> Vec<Message> {
+        use std::fmt::Write as _;
         let sent = now_micros().to_string();
-        (0..self.batch)
-            .map(|i| {
-                let mut m = Message::new(self.topic.clone(), self.bodies.next());
-                m.tags = self.tag.clone();
-                if self.keys {
-                    m.keys = vec![format!("bench-{seq:x}-{i}")];
-                }
-                m.properties
-                    .insert(SEND_TIME_PROPERTY.to_string(), sent.clone());
-                m
-            })
-            .collect()
+        let Some(mut msgs) = self.spare.lock().unwrap().pop() else {
+            return (0..self.batch)
+                .map(|i| {
+                    let mut m = Message::new(self.topic.clone(), self.bodies.next());
+                    m.tags = self.tag.clone();
+                    if self.keys {
+                        m.keys = vec![format!("bench-{seq:x}-{i}")];
+                    }
+                    m.properties
+                        .insert(SEND_TIME_PROPERTY.to_string(), sent.clone());
+                    m
+                })
+                .collect();
+        };
+        for (i, m) in msgs.iter_mut().enumerate() {
+            m.body = self.bodies.next();
+            if let Some(key) = m.keys.first_mut() {
+                key.clear();
+                let _ = write!(key, "bench-{seq:x}-{i}");
+            }
+            if let Some(at) = m.properties.get_mut(SEND_TIME_PROPERTY) {
+                at.clear();
+                at.push_str(&sent);
+            }
+        }
+        msgs
+    }
+
+    /// Takes back the messages of an answered request, for `messages` to send again.
+    pub(crate) fn give_back(&self, msgs: Vec<Message>) {
+        self.spare.lock().unwrap().push(msgs);
     }
 }
 
@@ -59,24 +83,28 @@ pub(crate) struct ProducerSender {
 
 impl Sender for ProducerSender {
     fn request(&self, seq: u64) -> impl Future<Output = Result<(), ClientError>> + Send + 'static {
-        let producer = self.producer.clone();
-        let msgs = self.template.messages(seq);
+        let (producer, template) = (self.producer.clone(), self.template.clone());
+        let msgs = template.messages(seq);
         async move {
-            match msgs.as_slice() {
+            let sent = match msgs.as_slice() {
                 [one] => producer.send(one).await.map(drop),
                 many => producer.send_batch(many).await.map(drop),
-            }
+            };
+            template.give_back(msgs);
+            sent
         }
     }
 
     fn oneway(&self, seq: u64) -> impl Future<Output = Result<(), ClientError>> + Send + 'static {
-        let producer = self.producer.clone();
-        let msgs = self.template.messages(seq);
+        let (producer, template) = (self.producer.clone(), self.template.clone());
+        let msgs = template.messages(seq);
         async move {
-            match msgs.as_slice() {
+            let sent = match msgs.as_slice() {
                 [one] => producer.send_oneway(one).await.map(drop),
                 many => producer.send_batch_oneway(many).await.map(drop),
-            }
+            };
+            template.give_back(msgs);
+            sent
         }
     }
 }

@@ -66,6 +66,11 @@ impl Message {
     /// Checks what the broker would refuse anyway, before any network call.
     pub fn validate(&self) -> ClientResult<()> {
         validate_topic(&self.topic)?;
+        self.validate_content()
+    }
+
+    /// `validate` but for the topic: a batch checks its one topic once.
+    pub(crate) fn validate_content(&self) -> ClientResult<()> {
         if self.body.is_empty() {
             return Err(ClientError::InvalidMessage("the body is empty".into()));
         }

@@ -568,7 +568,7 @@ pub mod uniq_id {
     use std::fmt::Write as _;
     use std::net::Ipv4Addr;
     use std::sync::OnceLock;
-    use std::sync::atomic::{AtomicU16, Ordering};
+    use std::sync::atomic::{AtomicI64, AtomicU16, Ordering};
 
     struct Prefix {
         hex: String,
@@ -576,6 +576,10 @@ pub mod uniq_id {
 
     static PREFIX: OnceLock<Prefix> = OnceLock::new();
     static COUNTER: AtomicU16 = AtomicU16::new(0);
+    /// The start of the month of the last id made (ms since the epoch; 0 before the first).
+    static MONTH_START: AtomicI64 = AtomicI64::new(0);
+    /// No month is shorter: a time less than this after a month's start is in that month.
+    const SHORTEST_MONTH_MS: i64 = 28 * 86_400_000;
 
     fn prefix() -> &'static Prefix {
         PREFIX.get_or_init(|| {
@@ -589,6 +593,18 @@ pub mod uniq_id {
             let _ = write!(hex, "{pid:04X}{random:08X}");
             Prefix { hex }
         })
+    }
+
+    /// `millis_into_month`, from the month start of the last id while it still applies
+    /// (a batch makes an id per message, all in the same month but one in a billion).
+    fn millis_into_month_cached(now_ms: i64) -> u32 {
+        let start = MONTH_START.load(Ordering::Relaxed);
+        if start > 0 && now_ms >= start && now_ms - start < SHORTEST_MONTH_MS {
+            return (now_ms - start) as u32;
+        }
+        let into = millis_into_month(now_ms);
+        MONTH_START.store(now_ms - into as i64, Ordering::Relaxed);
+        into
     }
 
     /// Milliseconds since the first day of the current month (UTC).
@@ -619,16 +635,16 @@ pub mod uniq_id {
     /// Appends a new unique id to `out`: a batch makes one per message, so this goes
     /// through a table, not `fmt`.
     pub fn push(out: &mut String, now_ms: i64) {
-        out.push_str(&prefix().hex);
+        let mut id = [0u8; LEN];
+        id[..LEN - 12].copy_from_slice(prefix().hex.as_bytes());
         let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tail = ((millis_into_month(now_ms) as u64) << 16) | counter as u64;
+        let tail = ((millis_into_month_cached(now_ms) as u64) << 16) | counter as u64;
         const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-        let mut hex = [0u8; 12];
-        for (i, h) in hex.iter_mut().enumerate() {
+        for (i, h) in id[LEN - 12..].iter_mut().enumerate() {
             *h = DIGITS[((tail >> (44 - 4 * i)) & 0xf) as usize];
         }
-        // Only ASCII hex digits were written.
-        out.push_str(std::str::from_utf8(&hex).unwrap_or_default());
+        // The prefix and the digits are ASCII.
+        out.push_str(std::str::from_utf8(&id).unwrap_or_default());
     }
 
     #[cfg(test)]
@@ -663,6 +679,27 @@ pub mod uniq_id {
             // 2023-11-14T22:13:20Z is 13 days, 22:13:20 into November.
             let expected = ((13 * 24 + 22) * 3600 + 13 * 60 + 20) * 1000;
             assert_eq!(millis_into_month(1_700_000_000_000), expected);
+        }
+
+        #[test]
+        fn the_cached_month_start_follows_the_clock_across_months_both_ways() {
+            // 2024-01-31T23:59:59.999Z, a month later, back, and 28 days on into February.
+            let end_of_january = 1_706_745_599_999;
+            let day = 86_400_000;
+            for now in [
+                end_of_january,
+                end_of_january + 1,
+                end_of_january + 30 * day,
+                end_of_january,
+                end_of_january + 1 + 28 * day,
+                end_of_january - 40 * day,
+            ] {
+                assert_eq!(
+                    millis_into_month_cached(now),
+                    millis_into_month(now),
+                    "{now}"
+                );
+            }
         }
     }
 }

@@ -341,7 +341,7 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
                 first.topic, m.topic
             )));
         }
-        m.validate()?;
+        m.validate_content()?;
         if !ids.is_empty() {
             ids.push(',');
         }
