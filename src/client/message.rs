@@ -81,9 +81,13 @@ impl Message {
             )));
         }
         for (k, v) in &self.properties {
+            // One pass over the bytes: names and values are short, and both separators are
+            // single ASCII bytes.
             let bad = |s: &str| {
-                s.contains(property::NAME_VALUE_SEPARATOR)
-                    || s.contains(property::PROPERTY_SEPARATOR)
+                s.bytes().any(|b| {
+                    b == property::NAME_VALUE_SEPARATOR as u8
+                        || b == property::PROPERTY_SEPARATOR as u8
+                })
             };
             if k.is_empty() || bad(k) || bad(v) {
                 return Err(ClientError::InvalidMessage(format!(

@@ -310,6 +310,7 @@ pub async fn serve(
         held: limits.held,
         max_unwritten: limits.max_unwritten_per_connection,
         frame_read_timeout: limits.frame_read_timeout,
+        request_serialize_type: super::connection::default_request_serialize_type(),
     };
     let per_address = AddressCounter::new(limits.max_connections_per_address);
     // Connections whose TLS handshake (or first byte) was awaited in a task of their own.
