@@ -16,7 +16,7 @@ use super::run::Run;
 use super::stats::Recorder;
 use super::{BenchError, BenchResult, SEND_TIME_PROPERTY, now_micros};
 use crate::client::consumer::{
-    ConsumeFrom, PullConsumer, PullStatus, PushConsumer, PushConsumerConfig,
+    ConsumeFrom, Delivery, PullConsumer, PullStatus, PushConsumer, PushConsumerConfig,
 };
 use crate::client::{ClientConfig, ClientError, ClientInstance, MessageExt};
 use crate::protocol::admin::MessageQueue;
@@ -52,30 +52,44 @@ pub struct ConsumeOptions {
     pub pull_batch: i32,
 }
 
+/// Messages a push worker records and acknowledges together at most.
+const RECEIVE_BATCH: usize = 256;
+
 /// How long a pull consumer's pull waits at a queue's end for new messages.
 const PULL_HOLD: Duration = Duration::from_secs(1);
 
-/// Records one received message: its body bytes and, when it carries its send time,
-/// the time since. False when the run is over (the message is not counted).
-pub(crate) fn receive(run: &Run, rec: &Recorder, msg: &MessageExt) -> bool {
-    let Some(ticket) = run.take(1) else {
-        return false;
-    };
+/// Records messages received together: their body bytes and, for those that carry their
+/// send time, the time since, read once for all (they arrived at one moment), under one lock
+/// of the recorder. Returns how many of them the run took: the rest came after its end and
+/// are not counted.
+pub(crate) fn receive_all<'a>(
+    run: &Run,
+    rec: &Recorder,
+    msgs: impl IntoIterator<Item = &'a MessageExt>,
+) -> usize {
+    let now = now_micros();
     let mut tally = rec.lock();
-    if !ticket.counts(run) {
-        return true;
-    }
-    match msg
-        .property(SEND_TIME_PROPERTY)
-        .and_then(|v| v.parse::<i64>().ok())
-    {
-        Some(sent) => {
-            let latency = Duration::from_micros((now_micros() - sent).max(0) as u64);
-            tally.record(1, msg.body.len() as u64, latency);
+    let mut taken = 0;
+    for msg in msgs {
+        let Some(ticket) = run.take(1) else {
+            break;
+        };
+        taken += 1;
+        if !ticket.counts(run) {
+            continue;
         }
-        None => tally.record_unsampled(1, msg.body.len() as u64),
+        match msg
+            .property(SEND_TIME_PROPERTY)
+            .and_then(|v| v.parse::<i64>().ok())
+        {
+            Some(sent) => {
+                let latency = Duration::from_micros((now - sent).max(0) as u64);
+                tally.record(1, msg.body.len() as u64, latency);
+            }
+            None => tally.record_unsampled(1, msg.body.len() as u64),
+        }
     }
-    true
+    taken
 }
 
 /// A push consumer of `opts`, started, with its first queues taken.
@@ -111,20 +125,25 @@ pub(crate) fn push_worker(run: Arc<Run>, mut consumer: PushConsumer) -> JoinSet<
     let mut set = JoinSet::new();
     set.spawn(async move {
         let rec = run.recorder();
+        let mut batch = Vec::with_capacity(RECEIVE_BATCH);
         loop {
-            // What a pull delivered is taken without a select (whose stop branch would
-            // register with the run's token for every message).
-            let d = match consumer.try_recv() {
-                Some(d) => Some(d),
-                None => tokio::select! {
+            // What the pulls delivered is taken without a select (whose stop branch would
+            // register with the run's token), and recorded and acknowledged together.
+            if consumer.try_recv_many(&mut batch, RECEIVE_BATCH) == 0 {
+                let d = tokio::select! {
                     d = consumer.recv() => d,
                     _ = run.stopped() => None,
-                },
-            };
-            let Some(d) = d else { break };
-            let counted = receive(&run, &rec, &d.message);
-            d.ack();
-            if !counted {
+                };
+                let Some(d) = d else { break };
+                batch.push(d);
+                consumer.try_recv_many(&mut batch, RECEIVE_BATCH - 1);
+            }
+            let counted = receive_all(&run, &rec, batch.iter().map(|d| &d.message));
+            let all = counted == batch.len();
+            // What came after the run's end stays unacknowledged, as it is uncounted.
+            batch.truncate(counted);
+            Delivery::ack_all(&mut batch);
+            if !all {
                 break;
             }
         }
@@ -196,7 +215,7 @@ async fn pull_queue(
         match pulled {
             Ok(r) => {
                 if r.status == PullStatus::Found
-                    && !r.messages.iter().all(|m| receive(run, &rec, m))
+                    && receive_all(run, &rec, &r.messages) < r.messages.len()
                 {
                     break;
                 }

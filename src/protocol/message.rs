@@ -199,21 +199,44 @@ fn segments(props: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+fn is_property_name(n: &[u8]) -> bool {
+    !n.is_empty()
+        && !n
+            .iter()
+            .any(|&c| c == NAME_VALUE_BYTE || c == PROPERTY_BYTE)
+}
+
 /// The value of one property, without building a map.
 pub fn property_value<'a>(props: &'a str, name: &str) -> Option<&'a str> {
-    if name.is_empty() || name.as_bytes().contains(&NAME_VALUE_BYTE) {
-        return properties_iter(props)
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v);
-    }
+    let n = name.as_bytes();
     // A segment is `name\u0001value` exactly when it starts with the name and the separator
-    // (the first separator ends the name); an empty value does not count.
-    let n = name.len();
-    segments(props).find_map(|seg| {
-        let b = seg.as_bytes();
-        (b.len() > n + 1 && b[n] == NAME_VALUE_BYTE && &b[..n] == name.as_bytes())
-            .then(|| &seg[n + 1..])
-    })
+    // (the first separator ends the name); an empty value does not count. One pass over the
+    // segment starts: a consumer looks a property up in every message it receives.
+    let b = props.as_bytes();
+    let mut start = 0;
+    loop {
+        let seg = &b[start..];
+        let at = if seg.len() > n.len() && seg[n.len()] == NAME_VALUE_BYTE && seg.starts_with(n) {
+            if !is_property_name(n) {
+                // No segment's name is empty or holds a separator: a match here spans more
+                // than a name.
+                return None;
+            }
+            let value = start + n.len() + 1;
+            let end = memchr::memchr(PROPERTY_BYTE, &b[value..]).map_or(b.len(), |i| value + i);
+            if end > value {
+                // Both ends are next to an ASCII separator or the string's end.
+                return Some(&props[value..end]);
+            }
+            end
+        } else {
+            start + memchr::memchr(PROPERTY_BYTE, seg)?
+        };
+        if at >= b.len() {
+            return None;
+        }
+        start = at + 1;
+    }
 }
 
 /// Parses a properties string into a map.
@@ -324,76 +347,136 @@ pub struct RecordRef<'a> {
     pub properties: &'a str,
 }
 
+/// Reads a record's variable part (body, topic, properties) in order.
 struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
 }
 
 impl<'a> Reader<'a> {
+    #[inline(always)]
     fn take(&mut self, n: usize) -> Result<&'a [u8], MessageError> {
-        if self.buf.len() - self.pos < n {
-            return Err(MessageError(format!(
-                "record truncated at byte {} (need {n} more)",
-                self.pos
-            )));
+        match self.buf.get(self.pos..).and_then(|rest| rest.get(..n)) {
+            Some(s) => {
+                self.pos += n;
+                Ok(s)
+            }
+            None => Err(self.truncated(n)),
         }
-        let s = &self.buf[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(s)
     }
+    #[cold]
+    fn truncated(&self, n: usize) -> MessageError {
+        MessageError(format!(
+            "record truncated at byte {} (need {n} more)",
+            self.pos
+        ))
+    }
+    #[inline(always)]
     fn i16(&mut self) -> Result<i16, MessageError> {
-        Ok(i16::from_be_bytes(self.take(2)?.try_into().unwrap()))
-    }
-    fn i32(&mut self) -> Result<i32, MessageError> {
-        Ok(i32::from_be_bytes(self.take(4)?.try_into().unwrap()))
-    }
-    fn i64(&mut self) -> Result<i64, MessageError> {
-        Ok(i64::from_be_bytes(self.take(8)?.try_into().unwrap()))
-    }
-    fn host(&mut self, v6: bool) -> Result<SocketAddr, MessageError> {
-        let ip = if v6 {
-            let o: [u8; 16] = self.take(16)?.try_into().unwrap();
-            IpAddr::V6(Ipv6Addr::from(o))
-        } else {
-            let o: [u8; 4] = self.take(4)?.try_into().unwrap();
-            IpAddr::V4(Ipv4Addr::from(o))
-        };
-        let port = self.i32()?;
-        Ok(SocketAddr::new(ip, port as u16))
+        let b = self.take(2)?;
+        Ok(i16::from_be_bytes([b[0], b[1]]))
     }
 }
 
+/// Whether `b` is ASCII: its words or-ed together and tested once, without the early exit
+/// and alignment work of `<[u8]>::is_ascii` that cost more than a short field itself.
+#[inline]
+fn is_ascii(b: &[u8]) -> bool {
+    let (words, tail) = b.as_chunks::<8>();
+    let mut acc = words
+        .iter()
+        .fold(0u64, |acc, w| acc | u64::from_ne_bytes(*w));
+    for &c in tail {
+        acc |= u64::from(c);
+    }
+    acc & 0x8080_8080_8080_8080 == 0
+}
+
+/// `b` as text. Topics and properties are ASCII nearly always, which a word-at-a-time check
+/// settles for a fraction of full UTF-8 validation.
+#[inline]
 fn utf8<'a>(b: &'a [u8], what: &str) -> Result<&'a str, MessageError> {
+    if is_ascii(b) {
+        // SAFETY: ASCII bytes are valid UTF-8.
+        return Ok(unsafe { std::str::from_utf8_unchecked(b) });
+    }
     std::str::from_utf8(b).map_err(|_| MessageError(format!("{what} is not UTF-8")))
+}
+
+/// A record's fixed fields up to and with its body length, when both hosts are IPv4 (an IPv6
+/// host takes 12 bytes more).
+const RECORD_HEAD_V4: usize = 4 + 4 + 4 + 4 + 4 + 8 + 8 + 4 + 8 + 8 + 8 + 8 + 4 + 8 + 4;
+/// Where the sysflag is, which says how long the hosts are.
+const SYSFLAG_AT: usize = 36;
+
+#[inline(always)]
+fn be_i32(b: &[u8], at: usize) -> i32 {
+    i32::from_be_bytes(b[at..at + 4].try_into().expect("4 bytes"))
+}
+
+#[inline(always)]
+fn be_i64(b: &[u8], at: usize) -> i64 {
+    i64::from_be_bytes(b[at..at + 8].try_into().expect("8 bytes"))
+}
+
+/// The host at `at` (address, then port as an int) and the length it takes.
+#[inline(always)]
+fn host_at(b: &[u8], at: usize, v6: bool) -> SocketAddr {
+    let (ip, port_at) = if v6 {
+        let o: [u8; 16] = b[at..at + 16].try_into().expect("16 bytes");
+        (IpAddr::V6(Ipv6Addr::from(o)), at + 16)
+    } else {
+        let o: [u8; 4] = b[at..at + 4].try_into().expect("4 bytes");
+        (IpAddr::V4(Ipv4Addr::from(o)), at + 4)
+    };
+    SocketAddr::new(ip, be_i32(b, port_at) as u16)
 }
 
 /// Decodes one record (exactly its bytes) without copying.
 pub fn decode_record_ref(buf: &[u8]) -> Result<RecordRef<'_>, MessageError> {
-    let mut r = Reader { buf, pos: 0 };
-    let total_size = r.i32()?;
+    let truncated = |at: usize, need: usize| {
+        MessageError(format!("record truncated at byte {at} (need {need} more)"))
+    };
+    // The fixed head is read at known positions after one length check: a consumer decodes
+    // every record it receives.
+    let Some(size) = buf.get(..4) else {
+        return Err(truncated(0, 4));
+    };
+    let total_size = i32::from_be_bytes(size.try_into().expect("4 bytes"));
     if total_size as usize != buf.len() {
         return Err(MessageError(format!(
             "total size {total_size} but {} bytes",
             buf.len()
         )));
     }
-    let magic = r.i32()?;
-    let body_crc = r.i32()?;
-    let queue_id = r.i32()?;
-    let flag = r.i32()?;
-    let queue_offset = r.i64()?;
-    let physical_offset = r.i64()?;
-    let sys_flag = r.i32()?;
-    let born_timestamp = r.i64()?;
-    let born_host = r.host(sys_flag & sysflag::BORNHOST_V6_FLAG != 0)?;
-    let store_timestamp = r.i64()?;
-    let store_host = r.host(sys_flag & sysflag::STOREHOSTADDRESS_V6_FLAG != 0)?;
-    let reconsume_times = r.i32()?;
-    let prepared_transaction_offset = r.i64()?;
-    let body_len = r.i32()?;
+    if buf.len() < SYSFLAG_AT + 4 {
+        return Err(truncated(buf.len(), SYSFLAG_AT + 4 - buf.len()));
+    }
+    let sys_flag = be_i32(buf, SYSFLAG_AT);
+    let born_len = if sys_flag & sysflag::BORNHOST_V6_FLAG != 0 {
+        20
+    } else {
+        8
+    };
+    let store_len = if sys_flag & sysflag::STOREHOSTADDRESS_V6_FLAG != 0 {
+        20
+    } else {
+        8
+    };
+    let head = RECORD_HEAD_V4 - 16 + born_len + store_len;
+    if buf.len() < head {
+        return Err(truncated(buf.len(), head - buf.len()));
+    }
+    let born_at = SYSFLAG_AT + 4 + 8;
+    let store_ts_at = born_at + born_len;
+    let store_at = store_ts_at + 8;
+    let reconsume_at = store_at + store_len;
+    let body_len = be_i32(buf, head - 4);
     if body_len < 0 {
         return Err(MessageError(format!("body length {body_len}")));
     }
+    let magic = be_i32(buf, 4);
+    let mut r = Reader { buf, pos: head };
     let body = r.take(body_len as usize)?;
     let topic_len = if magic == MESSAGE_MAGIC_CODE_V2 {
         r.i16()? as u16 as usize
@@ -415,18 +498,18 @@ pub fn decode_record_ref(buf: &[u8]) -> Result<RecordRef<'_>, MessageError> {
     Ok(RecordRef {
         total_size,
         magic,
-        body_crc,
-        queue_id,
-        flag,
-        queue_offset,
-        physical_offset,
+        body_crc: be_i32(buf, 8),
+        queue_id: be_i32(buf, 12),
+        flag: be_i32(buf, 16),
+        queue_offset: be_i64(buf, 20),
+        physical_offset: be_i64(buf, 28),
         sys_flag,
-        born_timestamp,
-        born_host,
-        store_timestamp,
-        store_host,
-        reconsume_times,
-        prepared_transaction_offset,
+        born_timestamp: be_i64(buf, SYSFLAG_AT + 4),
+        born_host: host_at(buf, born_at, born_len == 20),
+        store_timestamp: be_i64(buf, store_ts_at),
+        store_host: host_at(buf, store_at, store_len == 20),
+        reconsume_times: be_i32(buf, reconsume_at),
+        prepared_transaction_offset: be_i64(buf, reconsume_at + 4),
         body,
         topic,
         properties,
@@ -708,6 +791,74 @@ pub mod uniq_id {
 mod tests {
     use super::*;
     use bytes::BytesMut;
+
+    #[test]
+    fn ascii_is_told_from_other_text_at_any_position() {
+        for len in 0..40 {
+            let mut b = vec![b'a'; len];
+            assert!(is_ascii(&b));
+            for at in 0..len {
+                b[at] = 0x80;
+                assert!(!is_ascii(&b), "non-ASCII byte at {at} of {len}");
+                b[at] = 0x7f;
+                assert!(is_ascii(&b));
+            }
+        }
+    }
+
+    #[test]
+    fn a_record_decodes_to_every_field_it_was_written_with() {
+        use crate::store::message::AppendMessage;
+        let props = build_properties([("TAGS", "TagA"), ("UNIQ_KEY", "U1")]);
+        for (born, store) in [
+            ("10.0.0.1:5555", "10.0.0.2:10911"),
+            ("[::1]:1", "10.0.0.2:10911"),
+            ("10.0.0.1:5555", "[fe80::2]:2"),
+            ("[::1]:1", "[::2]:2"),
+        ] {
+            let m = AppendMessage {
+                topic: "TopicTest",
+                queue_id: 3,
+                flag: 7,
+                body: b"hello body",
+                properties: &props,
+                sys_flag: sysflag::TRANSACTION_COMMIT_TYPE,
+                born_timestamp: 1_700_000_000_000,
+                born_host: born.parse().unwrap(),
+                store_host: store.parse().unwrap(),
+                reconsume_times: 2,
+                prepared_transaction_offset: 99,
+            };
+            let mut buf = vec![0u8; m.record_len()];
+            m.encode_into(&mut buf, 42, 1000, 1_700_000_000_123);
+            let r = decode_record_ref(&buf).unwrap();
+            assert_eq!(r.total_size as usize, buf.len());
+            assert_eq!(r.magic, MESSAGE_MAGIC_CODE);
+            assert_eq!((r.queue_id, r.flag, r.queue_offset), (3, 7, 42));
+            assert_eq!(r.physical_offset, 1000);
+            assert_eq!(
+                r.sys_flag & sysflag::TRANSACTION_COMMIT_TYPE,
+                sysflag::TRANSACTION_COMMIT_TYPE
+            );
+            assert_eq!(r.born_timestamp, 1_700_000_000_000);
+            assert_eq!(r.born_host, born.parse().unwrap());
+            assert_eq!(r.store_timestamp, 1_700_000_000_123);
+            assert_eq!(r.store_host, store.parse().unwrap());
+            assert_eq!((r.reconsume_times, r.prepared_transaction_offset), (2, 99));
+            assert_eq!(
+                (r.body, r.topic, r.properties),
+                (&b"hello body"[..], "TopicTest", &*props)
+            );
+            // Every shorter prefix, with its size field saying so, is refused, not a panic.
+            for cut in 0..buf.len() {
+                let mut short = buf[..cut].to_vec();
+                if cut >= 4 {
+                    short[..4].copy_from_slice(&(cut as i32).to_be_bytes());
+                }
+                assert!(decode_record_ref(&short).is_err(), "cut at {cut}");
+            }
+        }
+    }
 
     #[test]
     fn java_hash_matches_java() {

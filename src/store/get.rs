@@ -3,6 +3,7 @@
 //! into the mapped commit log; offsets by time; messages by physical offset and by key.
 
 use super::StoreInner;
+use super::commit_log::CommitLog;
 use super::consume_queue::CqEntry;
 use super::filter::{CqMatch, CqUnit, MessageFilter, StoredRecord};
 use super::message::{self, DecodedMessage, property};
@@ -44,6 +45,45 @@ enum RecordMatch {
     NotMatched,
     /// Deleted (or not readable): counts as MESSAGE_WAS_REMOVING.
     Gone,
+}
+
+/// Reads a pull's records as slices of one `Bytes` per commit log file (from the first record
+/// read in it to what was written then): a slice costs a reference count, where a `Bytes` of
+/// its own per record costs an allocation. A queue's records come in commit log order, so a
+/// pull usually makes one.
+struct SpanReader<'a> {
+    commit_log: &'a CommitLog,
+    /// The commit log offset the span starts at, and the span.
+    span: Option<(i64, Bytes)>,
+}
+
+impl<'a> SpanReader<'a> {
+    fn new(commit_log: &'a CommitLog) -> Self {
+        SpanReader {
+            commit_log,
+            span: None,
+        }
+    }
+
+    /// The `size` bytes at commit log `offset`, if written.
+    fn get(&mut self, offset: i64, size: usize) -> Option<Bytes> {
+        if let Some((start, span)) = &self.span
+            && let Ok(at) = usize::try_from(offset - start)
+            && at.checked_add(size).is_some_and(|end| end <= span.len())
+        {
+            return Some(span.slice(at..at + size));
+        }
+        let f = self.commit_log.files().find(offset)?;
+        let pos = usize::try_from(offset - f.file_from_offset()).ok()?;
+        let written = f.wrote_position();
+        if pos.checked_add(size)? > written {
+            return None;
+        }
+        let span = f.read_bytes(pos, written - pos)?;
+        let record = span.slice(..size);
+        self.span = Some((offset, span));
+        Some(record)
+    }
 }
 
 /// At most this many consume queue entries are examined per pull when a filter rejects many
@@ -97,6 +137,7 @@ impl StoreInner {
             return r;
         }
         let commit_log_min = self.commit_log.min_offset();
+        let mut records = SpanReader::new(&self.commit_log);
         let mut next = offset;
         let mut examined = 0usize;
         let mut removed = false;
@@ -123,9 +164,7 @@ impl StoreInner {
                     filtered = true;
                     return true;
                 }
-                CqMatch::Matched => self
-                    .commit_log
-                    .get_data(e.commit_log_offset, e.size as usize),
+                CqMatch::Matched => records.get(e.commit_log_offset, e.size as usize),
                 CqMatch::CheckCommitLog => match self.check_record(&e, filter) {
                     RecordMatch::Matched(b) => Some(b),
                     RecordMatch::NotMatched => {

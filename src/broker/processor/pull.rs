@@ -299,20 +299,17 @@ fn subscription_of_heartbeat(
     b: &Broker,
     h: &PullMessageRequestHeader,
 ) -> Result<Subscription, RemotingCommand> {
-    let Some(info) = b.consumers.group(&h.consumer_group) else {
+    // Only the topic's subscription is copied out, not the group's whole table of members
+    // and subscriptions: this runs for every pull.
+    let Some(sub) = b.consumers.subscription(&h.consumer_group, &h.topic) else {
+        let what = match b.consumers.group(&h.consumer_group) {
+            None => "group info",
+            Some(_) => "subscription",
+        };
         return Err(RemotingCommand::error(
             response::SUBSCRIPTION_NOT_EXIST,
             format!(
-                "the consumer's group info not exist, group: {}",
-                h.consumer_group
-            ),
-        ));
-    };
-    let Some(sub) = info.subscriptions.get(&h.topic) else {
-        return Err(RemotingCommand::error(
-            response::SUBSCRIPTION_NOT_EXIST,
-            format!(
-                "the consumer's subscription not exist, group: {}",
+                "the consumer's {what} not exist, group: {}",
                 h.consumer_group
             ),
         ));
@@ -325,7 +322,7 @@ fn subscription_of_heartbeat(
     }
     if is_tag_type(sub.expression_type.as_deref()) {
         return Ok(Subscription {
-            data: sub.clone(),
+            data: sub,
             sql: None,
         });
     }
@@ -351,7 +348,7 @@ fn subscription_of_heartbeat(
         .as_ref()
         .map_err(|e| not_exist(&format!(" {e}")))?;
     Ok(Subscription {
-        data: sub.clone(),
+        data: sub,
         sql: Some(sql.clone()),
     })
 }

@@ -59,12 +59,24 @@ impl ProcessQueue {
 
     /// The application is done with `offset`. Returns the committable offset.
     pub fn ack(&self, offset: i64) -> i64 {
+        self.ack_each([offset])
+    }
+
+    /// The application is done with each of `offsets`, acknowledged under one lock. Returns
+    /// the committable offset.
+    pub fn ack_each(&self, offsets: impl IntoIterator<Item = i64>) -> i64 {
         let mut s = self.state.lock().unwrap();
-        if let Ok(i) = s.window.binary_search_by_key(&offset, |e| e.0)
-            && !s.window[i].1
-        {
-            s.window[i].1 = true;
-            s.unacked -= 1;
+        let mut acked = false;
+        for offset in offsets {
+            if let Some(i) = s.position(offset)
+                && !s.window[i].1
+            {
+                s.window[i].1 = true;
+                s.unacked -= 1;
+                acked = true;
+            }
+        }
+        if acked {
             while s.window.front().is_some_and(|e| e.1) {
                 s.window.pop_front();
             }
@@ -125,6 +137,17 @@ impl State {
         self.window.iter().find(|e| !e.1).map_or(self.next, |e| e.0)
     }
 
+    /// Where `offset` is in the window. Pulled offsets are nearly always contiguous, so the
+    /// distance from the front finds it without a search.
+    fn position(&self, offset: i64) -> Option<usize> {
+        let front = self.window.front()?.0;
+        let guess = usize::try_from(offset.checked_sub(front)?).ok()?;
+        if self.window.get(guess).is_some_and(|e| e.0 == offset) {
+            return Some(guess);
+        }
+        self.window.binary_search_by_key(&offset, |e| e.0).ok()
+    }
+
     /// Adds an unacknowledged offset; one already there is left as it is.
     fn insert(&mut self, offset: i64) {
         if self.window.back().is_none_or(|e| e.0 < offset) {
@@ -152,6 +175,21 @@ mod tests {
         assert_eq!(pq.unacked(), 1);
         assert_eq!(pq.ack(13), 14);
         assert_eq!(pq.ack(13), 14, "a second ack changes nothing");
+        assert_eq!(pq.unacked(), 0);
+    }
+
+    #[test]
+    fn acks_under_one_lock_commit_as_single_acks_do() {
+        let pq = ProcessQueue::new(0);
+        pq.put(0..6, 6);
+        assert_eq!(pq.ack_each([1, 2, 4]), 0);
+        assert_eq!(pq.unacked(), 3);
+        assert_eq!(
+            pq.ack_each([0, 9, 1]),
+            3,
+            "unknown and repeated offsets change nothing"
+        );
+        assert_eq!(pq.ack_each([5, 3]), 6);
         assert_eq!(pq.unacked(), 0);
     }
 

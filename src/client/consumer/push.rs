@@ -293,6 +293,25 @@ impl Delivery {
         offset_store::advance(&q.offset_slot, committable);
     }
 
+    /// Acknowledges every delivery in `deliveries` (as `ack` does each) and empties it: a
+    /// run of deliveries from one queue takes that queue's lock once.
+    pub fn ack_all(deliveries: &mut Vec<Delivery>) {
+        let mut rest = deliveries.as_slice();
+        while let Some(first) = rest.first() {
+            let q = &first.acker.queue;
+            let run = rest
+                .iter()
+                .position(|d| !Arc::ptr_eq(&d.acker.queue, q))
+                .unwrap_or(rest.len());
+            if !q.pq.is_dropped() {
+                let committable = q.pq.ack_each(rest[..run].iter().map(|d| d.acker.offset));
+                offset_store::advance(&q.offset_slot, committable);
+            }
+            rest = &rest[run..];
+        }
+        deliveries.clear();
+    }
+
     /// The message could not be consumed: it is sent back to its broker, which delivers it
     /// again later (after the delay of level 3 + reconsumeTimes) or, once
     /// `max_reconsume_times` attempts failed, moves it to the group's dead-letter queue; its
@@ -413,6 +432,19 @@ impl PushConsumer {
             }
             self.taken = self.rx.try_recv().ok()?.into();
         }
+    }
+
+    /// Moves the messages waiting now, up to `max`, to `out`, without waiting. Returns how
+    /// many it moved.
+    pub fn try_recv_many(&mut self, out: &mut Vec<Delivery>, max: usize) -> usize {
+        let before = out.len();
+        while out.len() - before < max {
+            match self.try_recv() {
+                Some(d) => out.push(d),
+                None => break,
+            }
+        }
+        out.len() - before
     }
 
     pub fn client_id(&self) -> &str {
