@@ -34,8 +34,8 @@ use crate::protocol::header::{
 };
 use crate::protocol::message::{REPLY_MESSAGE_FLAG, batch, property, sysflag, uniq_id};
 use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
-use crate::remoting::RemotingCommand;
 use crate::remoting::code::request;
+use crate::remoting::{HeaderStr, RemotingCommand};
 use fault::FaultTolerance;
 use selector::{MessageQueueSelector, SelectMessageQueueByHash};
 
@@ -503,20 +503,20 @@ impl Inner {
 
     fn request(&self, p: &Prepared, mq: &MessageQueue) -> RemotingCommand {
         let header = SendMessageRequestHeader {
-            producer_group: self.config.group.clone(),
-            topic: p.topic.clone(),
-            default_topic: AUTO_CREATE_TOPIC_KEY.to_string(),
+            producer_group: self.config.group.clone().into(),
+            topic: p.topic.clone().into(),
+            default_topic: HeaderStr::from_static(AUTO_CREATE_TOPIC_KEY),
             default_topic_queue_nums: self.config.default_topic_queue_nums,
             queue_id: mq.queue_id,
             sys_flag: p.sys_flag,
             born_timestamp: crate::util::now_millis(),
             flag: p.flag,
-            properties: p.properties.clone(),
+            properties: p.properties.clone().map(Into::into),
             reconsume_times: Some(p.reconsume_times),
             unit_mode: Some(false),
             batch: Some(p.code == request::SEND_BATCH_MESSAGE),
             max_reconsume_times: p.max_reconsume_times,
-            broker_name: Some(mq.broker_name.clone()),
+            broker_name: Some(mq.broker_name.clone().into()),
         };
         RemotingCommand::request(p.code)
             .with_header(&SendMessageRequestHeaderV2::from(header))
