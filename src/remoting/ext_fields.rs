@@ -151,8 +151,10 @@ impl AsRef<str> for HeaderStr {
 }
 
 impl From<String> for HeaderStr {
+    /// A short string is copied inline; a longer one becomes the string's buffer, uncopied.
     fn from(s: String) -> Self {
-        HeaderStr(Repr::Shared(Bytes::from(s.into_bytes())))
+        HeaderStr::inline(&s)
+            .unwrap_or_else(|| HeaderStr(Repr::Shared(Bytes::from(s.into_bytes()))))
     }
 }
 

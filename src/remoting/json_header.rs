@@ -265,8 +265,9 @@ impl<'a> Scanner<'a> {
             return Ok(Span::Slice(start, start + end));
         }
         // Copied a run at a time between escapes: a message's properties carry an escaped
-        // separator every few bytes.
-        let mut out = Vec::with_capacity(end + 16);
+        // separator every few bytes. Room for the rest of a usual header from the start, so
+        // the copy does not grow step by step.
+        let mut out = Vec::with_capacity(rest.len().min(512));
         self.pos = start;
         loop {
             let rest = &self.buf[self.pos..];
@@ -290,6 +291,15 @@ impl<'a> Scanner<'a> {
                 b'r' => out.push(b'\r'),
                 b't' => out.push(b'\t'),
                 b'u' => {
+                    // `\u00XX` below 0x80 (the properties' separators): the byte itself.
+                    if let Some(&[b'0', b'0', h, l]) = self.buf.get(self.pos..self.pos + 4)
+                        && let (Some(h @ 0..=7), Some(l)) =
+                            ((h as char).to_digit(16), (l as char).to_digit(16))
+                    {
+                        out.push((h * 16 + l) as u8);
+                        self.pos += 4;
+                        continue;
+                    }
                     let c = self.unicode_escape()?;
                     let mut buf = [0u8; 4];
                     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
@@ -297,9 +307,9 @@ impl<'a> Scanner<'a> {
                 _ => return Err("invalid escape"),
             }
         }
-        String::from_utf8(out)
-            .map(Span::Owned)
-            .map_err(|_| "invalid UTF-8 in a string")
+        // SAFETY: `out` is runs of the header cut at ASCII bytes (UTF-8, as the whole header
+        // is) and the UTF-8 encodings of escaped chars.
+        Ok(Span::Owned(unsafe { String::from_utf8_unchecked(out) }))
     }
 
     /// The character of a `\uXXXX` escape (after the `u`), a surrogate pair's included.

@@ -30,6 +30,7 @@ use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, ExtFields, HeaderStr, RemotingCommand, RemotingError};
 use crate::store::ha::ReplicaStatus;
+use crate::store::message::find_byte;
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
@@ -341,10 +342,10 @@ fn for_each_property<'a>(props: &'a str, mut f: impl FnMut(&'a str, &'a str)) {
     let b = props.as_bytes();
     let mut start = 0;
     while start < b.len() {
-        let end = memchr::memchr(SEP, &b[start..]).map_or(b.len(), |i| start + i);
+        let end = find_byte(SEP, &b[start..]).map_or(b.len(), |i| start + i);
         // As properties_iter: a segment of 3 bytes or more, with a name and a value.
         if end - start >= 3
-            && let Some(i) = memchr::memchr(NV, &b[start..end]).map(|i| start + i)
+            && let Some(i) = find_byte(NV, &b[start..end]).map(|i| start + i)
             && i > start
             && i + 1 < end
         {
