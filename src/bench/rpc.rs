@@ -96,13 +96,13 @@ pub fn request_like_a_send(opts: &LoadOptions) -> RemotingCommand {
         super::now_micros()
     );
     let header: SendMessageRequestHeaderV2 = SendMessageRequestHeader {
-        producer_group: opts.producer_group.clone(),
-        topic: opts.topic.clone(),
+        producer_group: opts.producer_group.clone().into(),
+        topic: opts.topic.clone().into(),
         default_topic: AUTO_CREATE_TOPIC_KEY.into(),
         default_topic_queue_nums: DEFAULT_TOPIC_QUEUE_NUMS,
         queue_id: 0,
         born_timestamp: crate::util::now_millis(),
-        properties: Some(properties),
+        properties: Some(properties.into()),
         reconsume_times: Some(0),
         unit_mode: Some(false),
         batch: Some(opts.batch > 1),

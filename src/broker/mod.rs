@@ -81,6 +81,8 @@ pub struct Broker {
     /// Transactional messages: which halves are settled (transaction::).
     pub(crate) transactions: transaction::TransactionalMessageService,
     pub(crate) store_host: SocketAddr,
+    /// regionId as every send answer carries it (MSG_REGION): made once, shared by each.
+    pub(crate) region_id_ext: crate::remoting::HeaderStr,
     pub(crate) registration: Option<Registration>,
     /// Config updates made by admins since start (UPDATE_BROKER_CONFIG).
     pub(crate) runtime_config: runtime_config::RuntimeConfig,
@@ -152,6 +154,7 @@ impl Broker {
             tls,
             permission: AtomicI32::new(config.broker_permission),
             store_host: config.store_host(),
+            region_id_ext: config.region_id.as_str().into(),
             config,
             store,
             topics,

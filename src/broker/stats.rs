@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 
 pub struct BrokerStats {
     pub put_msgs: AtomicU64,
@@ -22,6 +22,10 @@ pub struct BrokerStats {
     days: Mutex<DayMarks>,
     /// RocketMQ's stats items by stats name and key.
     pub items: StatsTable,
+    /// BROKER_PUT_NUMS and BROKER_GET_NUMS: samples of `put_msgs` and `get_msgs`, which are
+    /// those items' values (counted once, not again under a key).
+    broker_put_samples: Samples,
+    broker_get_samples: Samples,
 }
 
 /// Totals when the local day began, as RocketMQ's msg*TotalTodayMorning and
@@ -59,6 +63,8 @@ impl Default for BrokerStats {
                 ..Default::default()
             }),
             items: StatsTable::default(),
+            broker_put_samples: Samples::new(crate::util::now_millis()),
+            broker_get_samples: Samples::new(crate::util::now_millis()),
         }
     }
 }
@@ -89,12 +95,12 @@ impl BrokerStats {
 
     /// Counts messages stored in `topic` (one put call of `msgs` messages), as
     /// RocketMQ's incTopicPutNums/incTopicPutSize/incBrokerPutNums.
+    /// One lookup for the topic's count and size, none for the broker-wide item.
     pub fn on_topic_put(&self, topic: &str, msgs: u64, bytes: u64) {
         self.on_put(msgs, bytes);
-        let now = crate::util::now_millis;
-        self.items.topic_put_nums.add(topic, msgs, 1, now);
-        self.items.topic_put_size.add(topic, bytes, 1, now);
-        self.items.broker_put_nums.add(BROKER_KEY, msgs, 1, now);
+        self.items
+            .topic_put
+            .with(topic, crate::util::now_millis, |i| i.add(msgs, bytes));
     }
 
     /// Counts messages `group` pulled from `topic`: the broker's get totals, the group's
@@ -102,18 +108,52 @@ impl BrokerStats {
     pub fn on_topic_get(&self, group: &str, topic: &str, msgs: u64, bytes: u64) {
         self.on_get(msgs, bytes);
         self.on_group_get(group, msgs);
-        let now = crate::util::now_millis;
-        let key = group_key(topic, group);
-        self.items.group_get_nums.add(&key, msgs, 1, now);
-        self.items.group_get_size.add(&key, bytes, 1, now);
-        self.items.broker_get_nums.add(BROKER_KEY, msgs, 1, now);
+        self.items
+            .group_get
+            .with(topic, group, crate::util::now_millis, |i| {
+                i.add(msgs, bytes)
+            });
     }
 
     /// Counts a message `group` sent back for reconsumption (SNDBCK_PUT_NUMS).
     pub fn on_send_back(&self, group: &str, topic: &str) {
         self.items
             .sndbck_put_nums
-            .add(&group_key(topic, group), 1, 1, crate::util::now_millis);
+            .with(topic, group, crate::util::now_millis, |i| i.add(1, 1));
+    }
+
+    /// The stats item RocketMQ names `stats_name` (TOPIC_PUT_NUMS, ...) for `key` (a topic,
+    /// `topic@group`, or `BROKER_KEY` for the broker-wide items); None for an item never
+    /// counted or a name this broker does not keep.
+    pub fn item(&self, stats_name: &str, key: &str) -> Option<StatsItemRef<'_>> {
+        let t = &self.items;
+        let by_group = |set: &GroupItemSet<CountAndSize>| {
+            let (topic, group) = key.split_once('@')?;
+            set.get(topic, group)
+        };
+        Some(match stats_name {
+            "TOPIC_PUT_NUMS" => StatsItemRef::Nums(t.topic_put.get(key)?),
+            "TOPIC_PUT_SIZE" => StatsItemRef::Size(t.topic_put.get(key)?),
+            "GROUP_GET_NUMS" => StatsItemRef::Nums(by_group(&t.group_get)?),
+            "GROUP_GET_SIZE" => StatsItemRef::Size(by_group(&t.group_get)?),
+            "SNDBCK_PUT_NUMS" => {
+                let (topic, group) = key.split_once('@')?;
+                StatsItemRef::One(t.sndbck_put_nums.get(topic, group)?)
+            }
+            "BROKER_PUT_NUMS" | "BROKER_GET_NUMS" if key == BROKER_KEY => {
+                let (total, samples) = if stats_name == "BROKER_PUT_NUMS" {
+                    (&self.put_msgs, &self.broker_put_samples)
+                } else {
+                    (&self.get_msgs, &self.broker_get_samples)
+                };
+                // As RocketMQ's, made by the first message counted.
+                if total.load(Ordering::Relaxed) == 0 {
+                    return None;
+                }
+                StatsItemRef::Total(total, samples)
+            }
+            _ => return None,
+        })
     }
 
     /// Counts messages a group pulled. One read lock per pull, not per message.
@@ -163,7 +203,16 @@ impl BrokerStats {
     }
 
     pub fn sample(&self) {
-        self.items.sample(crate::util::now_millis());
+        let now_ms = crate::util::now_millis();
+        self.items.sample(now_ms);
+        // The broker-wide items count values only, as RocketMQ's (avgpt 0).
+        let total = |t: &AtomicU64| CallSnapshot {
+            timestamp: now_ms,
+            times: 0,
+            value: t.load(Ordering::Relaxed),
+        };
+        self.broker_put_samples.take(total(&self.put_msgs));
+        self.broker_get_samples.take(total(&self.get_msgs));
         for c in self.groups.read().unwrap().values() {
             let mut h = c.history.lock().unwrap();
             h.push_back(c.total.load(Ordering::Relaxed));
@@ -209,6 +258,9 @@ pub fn group_key(topic: &str, group: &str) -> String {
     format!("{topic}@{group}")
 }
 
+/// The stats maps' hasher: keys are topic and group names, hashed on every send and pull.
+type ItemHash = foldhash::fast::FixedState;
+
 /// One sample of an item: when, how many calls, and their summed value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct CallSnapshot {
@@ -250,47 +302,29 @@ pub struct StatsSnapshot {
     pub times: u64,
 }
 
-/// RocketMQ's StatsItem: a value and a call count, with samples for the
-/// windows. Unlike Java, whose figures move only at each sample (so a fresh
-/// item reads 0 for up to an hour in its day window), a window's figures run
-/// from its oldest sample to the live value: the day window of an item younger
-/// than a day covers its whole life.
-pub struct StatsItem {
-    value: AtomicU64,
-    times: AtomicU64,
-    samples: Mutex<[VecDeque<CallSnapshot>; 3]>,
-}
+/// An item's samples for its three windows (RocketMQ's StatsItem's csListMinute, csListHour
+/// and csListDay). Unlike Java, whose figures move only at each sample (so a fresh item reads
+/// 0 for up to an hour in its day window), a window's figures run from its oldest sample to
+/// the live value: the day window of an item younger than a day covers its whole life.
+pub struct Samples(Mutex<[VecDeque<CallSnapshot>; 3]>);
 
-impl StatsItem {
+impl Samples {
     fn new(now: i64) -> Self {
         let born = CallSnapshot {
             timestamp: now,
             times: 0,
             value: 0,
         };
-        StatsItem {
-            value: AtomicU64::new(0),
-            times: AtomicU64::new(0),
-            samples: Mutex::new(std::array::from_fn(|_| VecDeque::from([born]))),
-        }
-    }
-
-    fn live(&self, now: i64) -> CallSnapshot {
-        CallSnapshot {
-            timestamp: now,
-            times: self.times.load(Ordering::Relaxed),
-            value: self.value.load(Ordering::Relaxed),
-        }
+        Samples(Mutex::new(std::array::from_fn(|_| VecDeque::from([born]))))
     }
 
     /// Takes each window's sample whose interval has passed.
-    fn sample(&self, now: i64) {
-        let live = self.live(now);
-        let mut samples = self.samples.lock().unwrap();
+    fn take(&self, live: CallSnapshot) {
+        let mut samples = self.0.lock().unwrap();
         for (w, list) in WINDOWS.iter().zip(samples.iter_mut()) {
             let due = list
                 .back()
-                .is_none_or(|last| now - last.timestamp >= w.interval_ms);
+                .is_none_or(|last| live.timestamp - last.timestamp >= w.interval_ms);
             if due {
                 list.push_back(live);
                 while list.len() > w.kept + 1 {
@@ -300,10 +334,9 @@ impl StatsItem {
         }
     }
 
-    /// The minute (0), hour (1) or day (2) window's figures at `now`.
-    pub fn snapshot(&self, window: usize, now: i64) -> StatsSnapshot {
-        let live = self.live(now);
-        let samples = self.samples.lock().unwrap();
+    /// The minute (0), hour (1) or day (2) window's figures up to `live`.
+    fn snapshot(&self, window: usize, live: CallSnapshot) -> StatsSnapshot {
+        let samples = self.0.lock().unwrap();
         let Some(first) = samples[window].front().copied() else {
             return StatsSnapshot::default();
         };
@@ -323,31 +356,139 @@ impl StatsItem {
     }
 }
 
-/// RocketMQ's StatsItemSet: the items of one stats name, by key, made on first use.
-#[derive(Default)]
-pub struct StatsItemSet {
-    items: RwLock<HashMap<String, std::sync::Arc<StatsItem>>>,
+/// RocketMQ's StatsItem: a value and a call count, with samples for the windows.
+pub struct StatsItem {
+    value: AtomicU64,
+    times: AtomicU64,
+    samples: Samples,
 }
 
-impl StatsItemSet {
-    /// Adds to `key`'s item; a read lock and no allocation once the item exists (`now`
-    /// is asked only to date a new item).
-    pub fn add(&self, key: &str, value: u64, times: u64, now: impl FnOnce() -> i64) {
-        let add = |item: &StatsItem| {
-            item.value.fetch_add(value, Ordering::Relaxed);
-            item.times.fetch_add(times, Ordering::Relaxed);
-        };
-        if let Some(item) = self.items.read().unwrap().get(key) {
-            add(item);
-            return;
+impl StatsItem {
+    fn new(now: i64) -> Self {
+        StatsItem {
+            value: AtomicU64::new(0),
+            times: AtomicU64::new(0),
+            samples: Samples::new(now),
         }
-        let mut items = self.items.write().unwrap();
-        add(items
-            .entry(key.to_string())
-            .or_insert_with(|| std::sync::Arc::new(StatsItem::new(now()))));
     }
 
-    pub fn get(&self, key: &str) -> Option<std::sync::Arc<StatsItem>> {
+    fn add(&self, value: u64, times: u64) {
+        self.value.fetch_add(value, Ordering::Relaxed);
+        self.times.fetch_add(times, Ordering::Relaxed);
+    }
+
+    fn live(&self, now: i64) -> CallSnapshot {
+        CallSnapshot {
+            timestamp: now,
+            times: self.times.load(Ordering::Relaxed),
+            value: self.value.load(Ordering::Relaxed),
+        }
+    }
+
+    /// The minute (0), hour (1) or day (2) window's figures at `now`.
+    pub fn snapshot(&self, window: usize, now: i64) -> StatsSnapshot {
+        self.samples.snapshot(window, self.live(now))
+    }
+}
+
+/// What a stats map holds for a key: made at first use, sampled with the others.
+pub trait Sampled {
+    fn new(now: i64) -> Self;
+    fn sample(&self, now: i64);
+}
+
+impl Sampled for StatsItem {
+    fn new(now: i64) -> Self {
+        StatsItem::new(now)
+    }
+    fn sample(&self, now: i64) {
+        self.samples.take(self.live(now));
+    }
+}
+
+/// A key's message count and size items together (RocketMQ's TOPIC_PUT_NUMS and
+/// TOPIC_PUT_SIZE, GROUP_GET_NUMS and GROUP_GET_SIZE), found with one lookup.
+pub struct CountAndSize {
+    pub nums: StatsItem,
+    pub size: StatsItem,
+}
+
+impl CountAndSize {
+    /// One call of `msgs` messages of `bytes` bytes.
+    fn add(&self, msgs: u64, bytes: u64) {
+        self.nums.add(msgs, 1);
+        self.size.add(bytes, 1);
+    }
+}
+
+impl Sampled for CountAndSize {
+    fn new(now: i64) -> Self {
+        CountAndSize {
+            nums: StatsItem::new(now),
+            size: StatsItem::new(now),
+        }
+    }
+    fn sample(&self, now: i64) {
+        self.nums.sample(now);
+        self.size.sample(now);
+    }
+}
+
+/// One stats item found by `BrokerStats::item`.
+pub enum StatsItemRef<'a> {
+    Nums(Arc<CountAndSize>),
+    Size(Arc<CountAndSize>),
+    One(Arc<StatsItem>),
+    /// A broker-wide item: a total the broker keeps anyway, and its samples.
+    Total(&'a AtomicU64, &'a Samples),
+}
+
+impl StatsItemRef<'_> {
+    /// The minute (0), hour (1) or day (2) window's figures at `now`.
+    pub fn snapshot(&self, window: usize, now: i64) -> StatsSnapshot {
+        match self {
+            StatsItemRef::Nums(i) => i.nums.snapshot(window, now),
+            StatsItemRef::Size(i) => i.size.snapshot(window, now),
+            StatsItemRef::One(i) => i.snapshot(window, now),
+            StatsItemRef::Total(total, samples) => samples.snapshot(
+                window,
+                CallSnapshot {
+                    timestamp: now,
+                    times: 0,
+                    value: total.load(Ordering::Relaxed),
+                },
+            ),
+        }
+    }
+}
+
+/// RocketMQ's StatsItemSet: the items of one stats name, by key, made on first use.
+pub struct StatsItemSet<T> {
+    items: RwLock<HashMap<String, Arc<T>, ItemHash>>,
+}
+
+impl<T> Default for StatsItemSet<T> {
+    fn default() -> Self {
+        StatsItemSet {
+            items: RwLock::default(),
+        }
+    }
+}
+
+impl<T: Sampled> StatsItemSet<T> {
+    /// Calls `f` with `key`'s item; a read lock and no allocation once the item exists
+    /// (`now` is asked only to date a new item).
+    pub fn with(&self, key: &str, now: impl FnOnce() -> i64, f: impl FnOnce(&T)) {
+        if let Some(item) = self.items.read().unwrap().get(key) {
+            return f(item);
+        }
+        let mut items = self.items.write().unwrap();
+        f(items
+            .entry(key.to_string())
+            .or_insert_with(|| Arc::new(T::new(now()))))
+    }
+
+    pub fn get(&self, key: &str) -> Option<Arc<T>> {
         self.items.read().unwrap().get(key).cloned()
     }
 
@@ -359,45 +500,60 @@ impl StatsItemSet {
     }
 }
 
-/// The stats items this broker keeps, under RocketMQ's stats names.
-#[derive(Default)]
-pub struct StatsTable {
-    pub topic_put_nums: StatsItemSet,
-    pub topic_put_size: StatsItemSet,
-    pub group_get_nums: StatsItemSet,
-    pub group_get_size: StatsItemSet,
-    pub sndbck_put_nums: StatsItemSet,
-    pub broker_put_nums: StatsItemSet,
-    pub broker_get_nums: StatsItemSet,
+/// Items keyed by topic and group, RocketMQ's `topic@group`, found without making that key.
+pub struct GroupItemSet<T> {
+    by_topic: StatsItemSet<StatsItemSet<T>>,
 }
 
-impl StatsTable {
-    /// The set of a RocketMQ stats name; `None` for names this broker does not keep.
-    pub fn set(&self, stats_name: &str) -> Option<&StatsItemSet> {
-        Some(match stats_name {
-            "TOPIC_PUT_NUMS" => &self.topic_put_nums,
-            "TOPIC_PUT_SIZE" => &self.topic_put_size,
-            "GROUP_GET_NUMS" => &self.group_get_nums,
-            "GROUP_GET_SIZE" => &self.group_get_size,
-            "SNDBCK_PUT_NUMS" => &self.sndbck_put_nums,
-            "BROKER_PUT_NUMS" => &self.broker_put_nums,
-            "BROKER_GET_NUMS" => &self.broker_get_nums,
-            _ => return None,
-        })
+impl<T> Default for GroupItemSet<T> {
+    fn default() -> Self {
+        GroupItemSet {
+            by_topic: StatsItemSet::default(),
+        }
+    }
+}
+
+impl<T: Sampled> Sampled for StatsItemSet<T> {
+    fn new(_now: i64) -> Self {
+        StatsItemSet::default()
+    }
+    fn sample(&self, now: i64) {
+        StatsItemSet::sample(self, now)
+    }
+}
+
+impl<T: Sampled> GroupItemSet<T> {
+    /// Calls `f` with the item of `group` on `topic` (see `StatsItemSet::with`).
+    pub fn with(&self, topic: &str, group: &str, now: impl Fn() -> i64, f: impl FnOnce(&T)) {
+        self.by_topic
+            .with(topic, &now, |groups| groups.with(group, &now, f))
+    }
+
+    pub fn get(&self, topic: &str, group: &str) -> Option<Arc<T>> {
+        self.by_topic.get(topic)?.get(group)
     }
 
     fn sample(&self, now: i64) {
-        for set in [
-            &self.topic_put_nums,
-            &self.topic_put_size,
-            &self.group_get_nums,
-            &self.group_get_size,
-            &self.sndbck_put_nums,
-            &self.broker_put_nums,
-            &self.broker_get_nums,
-        ] {
-            set.sample(now);
-        }
+        self.by_topic.sample(now)
+    }
+}
+
+/// The stats items this broker keeps by key, under RocketMQ's stats names (see
+/// `BrokerStats::item`).
+#[derive(Default)]
+pub struct StatsTable {
+    /// TOPIC_PUT_NUMS and TOPIC_PUT_SIZE.
+    pub topic_put: StatsItemSet<CountAndSize>,
+    /// GROUP_GET_NUMS and GROUP_GET_SIZE.
+    pub group_get: GroupItemSet<CountAndSize>,
+    pub sndbck_put_nums: GroupItemSet<StatsItem>,
+}
+
+impl StatsTable {
+    fn sample(&self, now: i64) {
+        self.topic_put.sample(now);
+        self.group_get.sample(now);
+        self.sndbck_put_nums.sample(now);
     }
 }
 
@@ -423,10 +579,10 @@ mod tests {
 
     #[test]
     fn stats_item_windows_follow_their_samples() {
-        let set = StatsItemSet::default();
+        let set = StatsItemSet::<StatsItem>::default();
         let t0 = 1_000_000_000;
-        set.add("T", 3, 1, || t0);
-        set.add("T", 2, 1, || t0 + 1_000);
+        set.with("T", || t0, |i| i.add(3, 1));
+        set.with("T", || t0 + 1_000, |i| i.add(2, 1));
         let item = set.get("T").unwrap();
         // Younger than every window: each covers the item's whole life.
         for w in 0..3 {
@@ -440,7 +596,7 @@ mod tests {
         for i in 1..=12 {
             set.sample(t0 + i * 10_000);
         }
-        set.add("T", 7, 1, || t0 + 121_000);
+        set.with("T", || t0 + 121_000, |i| i.add(7, 1));
         assert_eq!(item.snapshot(0, t0 + 125_000).sum, 7);
         assert_eq!(item.snapshot(1, t0 + 125_000).sum, 12);
         assert_eq!(item.snapshot(2, t0 + 125_000).sum, 12);
@@ -457,16 +613,16 @@ mod tests {
     #[test]
     fn topic_and_group_counts_land_in_rocketmq_items() {
         let s = BrokerStats::default();
+        assert!(
+            s.item("BROKER_PUT_NUMS", BROKER_KEY).is_none(),
+            "made by a put"
+        );
         s.on_topic_put("T", 4, 400);
         s.on_topic_get("g", "T", 3, 300);
         s.on_send_back("g", "T");
         let now = crate::util::now_millis() + 1;
-        let sum = |name: &str, key: &str| {
-            s.items
-                .set(name)
-                .and_then(|set| set.get(key))
-                .map(|i| i.snapshot(2, now).sum)
-        };
+        let sum = |name: &str, key: &str| s.item(name, key).map(|i| i.snapshot(2, now).sum);
+        let avgpt = |name: &str, key: &str| s.item(name, key).map(|i| i.snapshot(2, now).avgpt);
         assert_eq!(sum("TOPIC_PUT_NUMS", "T"), Some(4));
         assert_eq!(sum("TOPIC_PUT_SIZE", "T"), Some(400));
         assert_eq!(sum("GROUP_GET_NUMS", "T@g"), Some(3));
@@ -474,8 +630,19 @@ mod tests {
         assert_eq!(sum("SNDBCK_PUT_NUMS", "T@g"), Some(1));
         assert_eq!(sum("BROKER_PUT_NUMS", BROKER_KEY), Some(4));
         assert_eq!(sum("BROKER_GET_NUMS", BROKER_KEY), Some(3));
-        assert!(s.items.set("QUEUE_PUT_NUMS").is_none());
-        assert_eq!(s.put_msgs.load(Ordering::Relaxed), 4);
+        assert_eq!(sum("BROKER_PUT_NUMS", "T"), None);
+        assert_eq!(sum("QUEUE_PUT_NUMS", "T"), None);
+        assert_eq!(sum("GROUP_GET_NUMS", "T@other"), None);
+        assert_eq!(sum("GROUP_GET_NUMS", "T"), None);
+        // Per call for keyed items; none for the broker-wide ones, as RocketMQ counts them.
+        assert_eq!(avgpt("TOPIC_PUT_SIZE", "T"), Some(400.0));
+        assert_eq!(avgpt("BROKER_PUT_NUMS", BROKER_KEY), Some(0.0));
+        // Sampled from the totals: they stay right across samples.
+        s.sample();
+        s.on_topic_put("T", 1, 100);
+        assert_eq!(sum("TOPIC_PUT_NUMS", "T"), Some(5));
+        assert_eq!(sum("BROKER_PUT_NUMS", BROKER_KEY), Some(5));
+        assert_eq!(s.put_msgs.load(Ordering::Relaxed), 5);
         assert_eq!(s.get_msgs.load(Ordering::Relaxed), 3);
     }
 

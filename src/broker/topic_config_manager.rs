@@ -67,6 +67,11 @@ impl TopicConfigManager {
         self.table.read().unwrap().topics.get(topic).cloned()
     }
 
+    /// `f` of the topic's config, without a copy of it (a send looks its topic up).
+    pub fn with<R>(&self, topic: &str, f: impl FnOnce(&TopicConfig) -> R) -> Option<R> {
+        self.table.read().unwrap().topics.get(topic).map(f)
+    }
+
     pub fn contains(&self, topic: &str) -> bool {
         self.table.read().unwrap().topics.contains_key(topic)
     }

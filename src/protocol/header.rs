@@ -2,6 +2,7 @@
 //! (`org.apache.rocketmq.common.protocol.header.*`).
 
 use crate::command_header;
+use crate::remoting::HeaderStr;
 
 // ---- name server ----
 
@@ -120,40 +121,40 @@ command_header! {
     /// (310) and SEND_BATCH_MESSAGE (320) carry the same fields as `a`..`n`
     /// (see `SendMessageRequestHeaderV2`).
     pub struct SendMessageRequestHeader {
-        producer_group: String => "producerGroup",
-        topic: String => "topic",
-        default_topic: String => "defaultTopic",
+        producer_group: HeaderStr => "producerGroup",
+        topic: HeaderStr => "topic",
+        default_topic: HeaderStr => "defaultTopic",
         default_topic_queue_nums: i32 => "defaultTopicQueueNums",
         queue_id: i32 => "queueId",
         sys_flag: i32 => "sysFlag",
         born_timestamp: i64 => "bornTimestamp",
         flag: i32 => "flag",
-        properties: Option<String> => "properties",
+        properties: Option<HeaderStr> => "properties",
         reconsume_times: Option<i32> => "reconsumeTimes",
         unit_mode: Option<bool> => "unitMode",
         batch: Option<bool> => "batch",
         max_reconsume_times: Option<i32> => "maxReconsumeTimes",
-        broker_name: Option<String> => "bname",
+        broker_name: Option<HeaderStr> => "bname",
     }
 }
 
 command_header! {
     /// SEND_MESSAGE_V2's short field names, the Java client's default.
     pub struct SendMessageRequestHeaderV2 {
-        a: String => "a",
-        b: String => "b",
-        c: String => "c",
+        a: HeaderStr => "a",
+        b: HeaderStr => "b",
+        c: HeaderStr => "c",
         d: i32 => "d",
         e: i32 => "e",
         f: i32 => "f",
         g: i64 => "g",
         h: i32 => "h",
-        i: Option<String> => "i",
+        i: Option<HeaderStr> => "i",
         j: Option<i32> => "j",
         k: Option<bool> => "k",
         l: Option<i32> => "l",
         m: Option<bool> => "m",
-        n: Option<String> => "n",
+        n: Option<HeaderStr> => "n",
     }
 }
 

@@ -8,25 +8,132 @@ use std::ops::Deref;
 
 use bytes::Bytes;
 
-/// An immutable UTF-8 string: a slice of a received frame, a static name, or an owned
-/// string, cheap to clone.
-#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct HeaderStr(Bytes);
+/// An immutable UTF-8 string: a slice of a received frame, a static name, an owned
+/// string, or, when short (a number, a queue id, a flag), kept inline; cheap to clone.
+#[derive(Clone)]
+pub struct HeaderStr(Repr);
+
+#[derive(Clone)]
+enum Repr {
+    Shared(Bytes),
+    /// Short strings without an allocation: a response's numbers are written as these.
+    Inline {
+        len: u8,
+        buf: [u8; INLINE_CAP],
+    },
+}
+
+/// The longest string kept inline: an IPv4 broker's offset message id, a UNIQ_KEY and most
+/// topic and group names fit, and a `HeaderStr` is no larger than with a `Bytes` alone.
+pub(super) const INLINE_CAP: usize = 38;
+
+impl Default for HeaderStr {
+    fn default() -> Self {
+        HeaderStr::from_static("")
+    }
+}
 
 impl HeaderStr {
     pub const fn from_static(s: &'static str) -> Self {
-        HeaderStr(Bytes::from_static(s.as_bytes()))
+        HeaderStr(Repr::Shared(Bytes::from_static(s.as_bytes())))
     }
 
     /// The bytes as a string, if they are UTF-8 (without copying them).
     pub fn from_utf8(bytes: Bytes) -> Option<Self> {
         std::str::from_utf8(&bytes).ok()?;
-        Some(HeaderStr(bytes))
+        Some(HeaderStr(Repr::Shared(bytes)))
+    }
+
+    /// The bytes as a string, unchecked.
+    ///
+    /// # Safety
+    /// `bytes` must be UTF-8: the JSON header's scanner checks its whole header once, and
+    /// every string it cuts from it starts and ends at an ASCII quote.
+    pub(super) unsafe fn from_utf8_unchecked(bytes: Bytes) -> Self {
+        HeaderStr(Repr::Shared(bytes))
+    }
+
+    /// `s` copied inline, if it is short enough.
+    pub fn inline(s: &str) -> Option<Self> {
+        let mut buf = [0u8; INLINE_CAP];
+        buf.get_mut(..s.len())?.copy_from_slice(s.as_bytes());
+        Some(HeaderStr(Repr::Inline {
+            len: s.len() as u8,
+            buf,
+        }))
+    }
+
+    /// The first `len` bytes of `window` (`INLINE_CAP` bytes) as an inline string.
+    ///
+    /// # Safety
+    /// `window[..len]` must be UTF-8, and `len` at most `INLINE_CAP`.
+    pub(super) unsafe fn inline_padded(window: &[u8], len: usize) -> Self {
+        let mut buf = [0u8; INLINE_CAP];
+        buf.copy_from_slice(window);
+        HeaderStr(Repr::Inline {
+            len: len as u8,
+            buf,
+        })
+    }
+
+    /// `n` (negated when `negative`) in decimal, as Java prints a long, without an allocation.
+    pub fn decimal(mut n: u64, negative: bool) -> Self {
+        let mut buf = [0u8; INLINE_CAP];
+        let mut at = buf.len();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if negative {
+            at -= 1;
+            buf[at] = b'-';
+        }
+        let len = buf.len() - at;
+        buf.copy_within(at.., 0);
+        HeaderStr(Repr::Inline {
+            len: len as u8,
+            buf,
+        })
     }
 
     pub fn as_str(&self) -> &str {
-        // SAFETY: every constructor checks or guarantees UTF-8, and Bytes never changes.
-        unsafe { std::str::from_utf8_unchecked(&self.0) }
+        let bytes: &[u8] = match &self.0 {
+            Repr::Shared(b) => b,
+            Repr::Inline { len, buf } => &buf[..*len as usize],
+        };
+        // SAFETY: every constructor checks or guarantees UTF-8 (an inline string is a copy of
+        // a `str` or ASCII digits), and neither form ever changes.
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    }
+}
+
+impl PartialEq for HeaderStr {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for HeaderStr {}
+
+impl PartialOrd for HeaderStr {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for HeaderStr {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl std::hash::Hash for HeaderStr {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
     }
 }
 
@@ -44,14 +151,17 @@ impl AsRef<str> for HeaderStr {
 }
 
 impl From<String> for HeaderStr {
+    /// A short string is copied inline; a longer one becomes the string's buffer, uncopied.
     fn from(s: String) -> Self {
-        HeaderStr(Bytes::from(s.into_bytes()))
+        HeaderStr::inline(&s)
+            .unwrap_or_else(|| HeaderStr(Repr::Shared(Bytes::from(s.into_bytes()))))
     }
 }
 
 impl From<&str> for HeaderStr {
     fn from(s: &str) -> Self {
-        HeaderStr(Bytes::copy_from_slice(s.as_bytes()))
+        HeaderStr::inline(s)
+            .unwrap_or_else(|| HeaderStr(Repr::Shared(Bytes::copy_from_slice(s.as_bytes()))))
     }
 }
 
@@ -91,6 +201,13 @@ impl ExtFields {
         Self::default()
     }
 
+    /// An empty map with room for `n` entries.
+    pub fn with_capacity(n: usize) -> Self {
+        ExtFields {
+            entries: Vec::with_capacity(n),
+        }
+    }
+
     /// A map of `entries` as a peer sent them: in any order, a repeated key's last value wins.
     pub fn from_entries(mut entries: Vec<(HeaderStr, HeaderStr)>) -> Self {
         if entries.is_sorted_by(|a, b| a.0 < b.0) {
@@ -127,6 +244,11 @@ impl ExtFields {
         value: impl Into<HeaderStr>,
     ) -> Option<HeaderStr> {
         let key = key.into();
+        // Headers write their fields in key order, mostly: appending needs one compare.
+        if self.entries.last().is_none_or(|(last, _)| *last < key) {
+            self.entries.push((key, value.into()));
+            return None;
+        }
         match self.find(&key) {
             Ok(i) => Some(std::mem::replace(&mut self.entries[i].1, value.into())),
             Err(i) => {
@@ -143,6 +265,12 @@ impl ExtFields {
     /// The entries in key order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &str)> {
         self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+
+    /// The entries in key order, as the strings they are (a clone of one is a reference
+    /// count, not a copy).
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = (&HeaderStr, &HeaderStr)> {
+        self.entries.iter().map(|(k, v)| (k, v))
     }
 
     pub fn len(&self) -> usize {
@@ -214,6 +342,31 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         assert_eq!(ext, expected);
+    }
+
+    #[test]
+    fn inline_and_shared_strings_are_the_same_strings() {
+        let shared = HeaderStr::from("12345".to_string());
+        let inline = HeaderStr::inline("12345").unwrap();
+        assert_eq!(shared, inline);
+        assert_eq!(shared.cmp(&inline), std::cmp::Ordering::Equal);
+        let hash = |h: &HeaderStr| {
+            use std::hash::{BuildHasher, RandomState};
+            let s = RandomState::new();
+            (s.hash_one(h), s.hash_one(h.as_str()))
+        };
+        let (a, b) = hash(&inline);
+        assert_eq!(a, b);
+        assert!(HeaderStr::inline(&"x".repeat(INLINE_CAP)).is_some());
+        assert!(HeaderStr::inline(&"x".repeat(INLINE_CAP + 1)).is_none());
+        let long = "y".repeat(40);
+        assert_eq!(HeaderStr::from(long.as_str()), long.as_str());
+        for (n, neg) in [(0, false), (7, true), (u64::MAX, false), (1 << 63, true)] {
+            let want = if neg { format!("-{n}") } else { n.to_string() };
+            assert_eq!(HeaderStr::decimal(n, neg).as_str(), want);
+        }
+        assert_eq!(HeaderStr::default(), "");
+        assert!(std::mem::size_of::<HeaderStr>() <= 40);
     }
 
     #[test]

@@ -10,37 +10,61 @@ use super::ext_fields::{ExtFields, HeaderStr};
 pub trait CommandHeader: Sized {
     fn from_ext(ext: &ExtFields) -> Result<Self, RemotingError>;
     fn write_ext(&self, ext: &mut ExtFields);
+    /// `write_ext`, its strings moved into extFields rather than copied.
+    fn into_ext(self, ext: &mut ExtFields);
 }
 
 /// One header field's type: how it reads from and writes to its string form.
 pub trait HeaderValue: Sized {
-    fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError>;
+    /// The field's value from its string in extFields (None when absent); a `HeaderStr`
+    /// field shares the string rather than copying it.
+    fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError>;
     /// The field's string form; None leaves the field out.
     fn write(&self) -> Option<HeaderStr>;
+    /// `write`, consuming the value (a `String` becomes the string without a copy).
+    fn into_write(self) -> Option<HeaderStr> {
+        self.write()
+    }
 }
 
-fn required<'a>(key: &'static str, raw: Option<&'a str>) -> Result<&'a str, RemotingError> {
-    raw.ok_or(RemotingError::MissingField(key))
+fn required<'a>(key: &'static str, raw: Option<&'a HeaderStr>) -> Result<&'a str, RemotingError> {
+    raw.map(HeaderStr::as_str)
+        .ok_or(RemotingError::MissingField(key))
 }
 
 impl HeaderValue for String {
-    fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
+    fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError> {
         required(key, raw).map(str::to_string)
     }
     fn write(&self) -> Option<HeaderStr> {
         Some(HeaderStr::from(self.clone()))
+    }
+    fn into_write(self) -> Option<HeaderStr> {
+        Some(HeaderStr::from(self))
+    }
+}
+
+impl HeaderValue for HeaderStr {
+    fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError> {
+        raw.cloned().ok_or(RemotingError::MissingField(key))
+    }
+    fn write(&self) -> Option<HeaderStr> {
+        Some(self.clone())
     }
 }
 
 macro_rules! numeric_header_value {
     ($($t:ty),*) => {$(
         impl HeaderValue for $t {
-            fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
+            fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError> {
                 let raw = required(key, raw)?;
-                raw.trim().parse().map_err(|_| RemotingError::InvalidField {
-                    field: key,
-                    value: raw.to_string(),
-                })
+                // Trimmed only when it does not parse as sent (it nearly always does).
+                raw.parse()
+                    .or_else(|_| raw.trim().parse())
+                    .map_err(|_| RemotingError::InvalidField {
+                        field: key,
+                        value: raw.to_string(),
+                    })
             }
             fn write(&self) -> Option<HeaderStr> {
                 Some(decimal(self.unsigned_abs() as u64, *self < 0))
@@ -53,12 +77,15 @@ numeric_header_value!(i32, i64);
 macro_rules! unsigned_header_value {
     ($($t:ty),*) => {$(
         impl HeaderValue for $t {
-            fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
+            fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError> {
                 let raw = required(key, raw)?;
-                raw.trim().parse().map_err(|_| RemotingError::InvalidField {
-                    field: key,
-                    value: raw.to_string(),
-                })
+                // Trimmed only when it does not parse as sent (it nearly always does).
+                raw.parse()
+                    .or_else(|_| raw.trim().parse())
+                    .map_err(|_| RemotingError::InvalidField {
+                        field: key,
+                        value: raw.to_string(),
+                    })
             }
             fn write(&self) -> Option<HeaderStr> {
                 Some(decimal(*self as u64, false))
@@ -68,31 +95,15 @@ macro_rules! unsigned_header_value {
 }
 unsigned_header_value!(u32, u64);
 
-/// `n` (negated when `negative`) in decimal, without `fmt`: every request and response
-/// writes a few numbers into its header.
-fn decimal(mut n: u64, negative: bool) -> HeaderStr {
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut s = String::with_capacity(buf.len() - at + 1);
-    if negative {
-        s.push('-');
-    }
-    // Only ASCII digits were written.
-    s.push_str(std::str::from_utf8(&buf[at..]).unwrap_or_default());
-    HeaderStr::from(s)
+/// `n` (negated when `negative`) in decimal: inline, no allocation (every request and
+/// response writes a few numbers into its header).
+fn decimal(n: u64, negative: bool) -> HeaderStr {
+    HeaderStr::decimal(n, negative)
 }
 
 impl HeaderValue for bool {
     /// Java's `Boolean.parseBoolean`: "true" in any case is true, anything else false.
-    fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
+    fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError> {
         Ok(required(key, raw)?.trim().eq_ignore_ascii_case("true"))
     }
     fn write(&self) -> Option<HeaderStr> {
@@ -101,14 +112,18 @@ impl HeaderValue for bool {
 }
 
 impl<T: HeaderValue> HeaderValue for Option<T> {
-    fn read(key: &'static str, raw: Option<&str>) -> Result<Self, RemotingError> {
+    fn read(key: &'static str, raw: Option<&HeaderStr>) -> Result<Self, RemotingError> {
         match raw {
-            None | Some("") => Ok(None),
+            None => Ok(None),
+            Some(s) if s.is_empty() => Ok(None),
             Some(_) => T::read(key, raw).map(Some),
         }
     }
     fn write(&self) -> Option<HeaderStr> {
         self.as_ref().and_then(T::write)
+    }
+    fn into_write(self) -> Option<HeaderStr> {
+        self.and_then(T::into_write)
     }
 }
 
@@ -127,12 +142,26 @@ macro_rules! command_header {
             fn from_ext(
                 ext: &$crate::remoting::ExtFields,
             ) -> Result<Self, $crate::remoting::RemotingError> {
+                // One pass over the entries, each key matched once, rather than a search
+                // per field: a send header has fourteen.
+                $( let mut $field: Option<&$crate::remoting::HeaderStr> = None; )*
+                for (k, v) in ext.entries() {
+                    match k.as_str() {
+                        $( $key => $field = Some(v), )*
+                        _ => {}
+                    }
+                }
                 Ok(Self { $(
-                    $field: $crate::remoting::header::HeaderValue::read($key, ext.get($key))?,
+                    $field: $crate::remoting::header::HeaderValue::read($key, $field)?,
                 )* })
             }
             fn write_ext(&self, ext: &mut $crate::remoting::ExtFields) {
                 $( if let Some(v) = $crate::remoting::header::HeaderValue::write(&self.$field) {
+                    ext.insert($crate::remoting::HeaderStr::from_static($key), v);
+                } )*
+            }
+            fn into_ext(self, ext: &mut $crate::remoting::ExtFields) {
+                $( if let Some(v) = $crate::remoting::header::HeaderValue::into_write(self.$field) {
                     ext.insert($crate::remoting::HeaderStr::from_static($key), v);
                 } )*
             }
@@ -149,6 +178,12 @@ impl RemotingCommand {
     /// Adds header `H`'s fields to extFields.
     pub fn with_header<H: CommandHeader>(mut self, header: &H) -> Self {
         header.write_ext(&mut self.ext_fields);
+        self
+    }
+
+    /// `with_header`, moving the header's strings in.
+    pub fn with_header_owned<H: CommandHeader>(mut self, header: H) -> Self {
+        header.into_ext(&mut self.ext_fields);
         self
     }
 }

@@ -1,22 +1,34 @@
 //! Reading a JSON remoting header as real clients send it: every field optional, extFields
 //! values strings, numbers or booleans (coerced to the strings Java would have sent), nulls
 //! and unknown fields ignored. A scanner of its own rather than serde: every string without
-//! an escape (nearly all of them) is returned as a slice of the frame, so a request's header
-//! costs no allocation per field.
+//! an escape (nearly all of them) is copied inline when short or returned as a slice of the
+//! frame, so a request's header costs no allocation per field; UTF-8 is checked once per
+//! header, and keys are matched without being made into strings.
 
 use bytes::Bytes;
 
 use super::command::{LanguageCode, RemotingCommand};
 use super::error::RemotingError;
-use super::ext_fields::{ExtFields, HeaderStr};
+use super::ext_fields::{ExtFields, HeaderStr, INLINE_CAP as INLINE_WINDOW};
 
 /// Nesting deeper than this in an ignored field is refused, as serde_json does, so a hostile
 /// header cannot exhaust the stack.
 const MAX_DEPTH: usize = 128;
 
 pub(super) fn decode_json_header(header: &Bytes) -> Result<RemotingCommand, RemotingError> {
+    // UTF-8 is checked once for the whole header: every string the scanner cuts from it then
+    // starts and ends at an ASCII quote, so it is UTF-8 too. Bytes that are not UTF-8 are
+    // refused wherever they are: outside a string they would be a syntax error anyway.
+    if let Err(e) = std::str::from_utf8(header) {
+        return Err(RemotingError::Malformed(format!(
+            "invalid JSON header: invalid UTF-8 in a string at byte {} of {}",
+            e.valid_up_to(),
+            header.len()
+        )));
+    }
     let mut s = Scanner {
         src: header,
+        buf: header,
         pos: 0,
     };
     let cmd = s.command().map_err(|why| {
@@ -29,31 +41,42 @@ pub(super) fn decode_json_header(header: &Bytes) -> Result<RemotingCommand, Remo
     Ok(cmd)
 }
 
+/// Where a string is: `from..to` of the header, or, when it had escapes, its decoded text.
+enum Span {
+    Slice(usize, usize),
+    Owned(String),
+}
+
+const LOWERCASE_LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
+
 struct Scanner<'a> {
+    /// The header, for strings that share its buffer.
     src: &'a Bytes,
+    /// The same bytes, read without going through `Bytes` at every step.
+    buf: &'a [u8],
     pos: usize,
 }
 
 type Scan<T> = Result<T, &'static str>;
 
-impl Scanner<'_> {
+impl<'a> Scanner<'a> {
     fn command(&mut self) -> Scan<RemotingCommand> {
         let mut cmd = RemotingCommand::default();
         self.expect(b'{')?;
         if !self.eat(b'}') {
             loop {
-                let key = self.string()?;
+                let key = self.string_span()?;
                 self.expect(b':')?;
-                match key.as_str() {
+                match self.span_str(&key) {
                     "code" => cmd.code = self.int()?,
                     "version" => cmd.version = self.int()?,
                     "opaque" => cmd.opaque = self.int()?,
                     "flag" => cmd.flag = self.int()?,
                     "language" => {
-                        cmd.language = self
-                            .nullable_string()?
-                            .map(|l| LanguageCode::from_name(&l))
-                            .unwrap_or_default()
+                        if !self.null()? {
+                            let name = self.string_span()?;
+                            cmd.language = LanguageCode::from_name(self.span_str(&name));
+                        }
                     }
                     "remark" => cmd.remark = self.nullable_string()?.map(|r| r.to_string()),
                     "extFields" => {
@@ -71,7 +94,7 @@ impl Scanner<'_> {
             }
         }
         self.skip_ws();
-        if self.pos != self.src.len() {
+        if self.pos != self.buf.len() {
             return Err("trailing characters");
         }
         Ok(cmd)
@@ -82,7 +105,7 @@ impl Scanner<'_> {
         let mut entries = Vec::with_capacity(16);
         if !self.eat(b'}') {
             loop {
-                let key = self.string()?;
+                let key = self.ext_key()?;
                 self.expect(b':')?;
                 if let Some(value) = self.scalar()? {
                     entries.push((key, value));
@@ -157,7 +180,7 @@ impl Scanner<'_> {
             }
         }
         // Only ASCII was consumed.
-        std::str::from_utf8(&self.src[start..self.pos]).map_err(|_| "expected a number")
+        std::str::from_utf8(&self.buf[start..self.pos]).map_err(|_| "expected a number")
     }
 
     fn nullable_string(&mut self) -> Scan<Option<HeaderStr>> {
@@ -175,24 +198,80 @@ impl Scanner<'_> {
 
     /// A string: a slice of the frame when it has no escapes, else decoded into its own.
     fn string(&mut self) -> Scan<HeaderStr> {
+        Ok(match self.string_span()? {
+            Span::Slice(from, to) => self.slice(from, to),
+            Span::Owned(s) => HeaderStr::from(s),
+        })
+    }
+
+    /// The header's bytes `from..to` as a string: copied when short (most values are: a
+    /// copy costs less than taking and dropping a reference on the frame), else sharing the
+    /// frame's buffer.
+    fn slice(&self, from: usize, to: usize) -> HeaderStr {
+        // The whole header is UTF-8 (checked in `decode_json_header`) and `from..to` lies
+        // between two quotes, so it is on char boundaries: each `unsafe` below relies on that.
+        if let Some(window) = self.buf.get(from..from + INLINE_WINDOW)
+            && to - from <= INLINE_WINDOW
+        {
+            // SAFETY: as above; a fixed-size copy (the bytes after the string come along,
+            // unused), so no call to memcpy for a few bytes.
+            return unsafe { HeaderStr::inline_padded(window, to - from) };
+        }
+        // SAFETY: as above.
+        let text = unsafe { std::str::from_utf8_unchecked(&self.buf[from..to]) };
+        match HeaderStr::inline(text) {
+            Some(short) => short,
+            // SAFETY: as above.
+            None => unsafe { HeaderStr::from_utf8_unchecked(self.src.slice(from..to)) },
+        }
+    }
+
+    /// The text of `span`, borrowed from the header (not from the scanner, which reads on).
+    fn span_str<'s>(&self, span: &'s Span) -> &'s str
+    where
+        'a: 's,
+    {
+        let src: &'a [u8] = self.buf;
+        match span {
+            // SAFETY: as in `slice`.
+            Span::Slice(from, to) => unsafe { std::str::from_utf8_unchecked(&src[*from..*to]) },
+            Span::Owned(s) => s,
+        }
+    }
+
+    /// An extFields key. A one-letter key (SEND_MESSAGE_V2's `a`..`n`) is a static string,
+    /// so the entry holds no reference on the frame for it.
+    fn ext_key(&mut self) -> Scan<HeaderStr> {
+        Ok(match self.string_span()? {
+            Span::Slice(from, to) if to == from + 1 && self.buf[from].is_ascii_lowercase() => {
+                let i = (self.buf[from] - b'a') as usize;
+                HeaderStr::from_static(&LOWERCASE_LETTERS[i..i + 1])
+            }
+            Span::Slice(from, to) => self.slice(from, to),
+            Span::Owned(s) => HeaderStr::from(s),
+        })
+    }
+
+    /// A string's place in the header when it has no escapes, else its decoded text.
+    fn string_span(&mut self) -> Scan<Span> {
         self.expect(b'"')?;
         let start = self.pos;
-        let rest = &self.src[start..];
-        let Some(end) = memchr::memchr2(b'"', b'\\', rest) else {
+        let rest = &self.buf[start..];
+        let Some(end) = find_quote_or_backslash(rest) else {
             return Err("unterminated string");
         };
         if rest[end] == b'"' {
             self.pos = start + end + 1;
-            return HeaderStr::from_utf8(self.src.slice(start..start + end))
-                .ok_or("invalid UTF-8 in a string");
+            return Ok(Span::Slice(start, start + end));
         }
         // Copied a run at a time between escapes: a message's properties carry an escaped
-        // separator every few bytes.
-        let mut out = Vec::with_capacity(end + 16);
+        // separator every few bytes. Room for the rest of a usual header from the start, so
+        // the copy does not grow step by step.
+        let mut out = Vec::with_capacity(rest.len().min(512));
         self.pos = start;
         loop {
-            let rest = &self.src[self.pos..];
-            let Some(i) = memchr::memchr2(b'"', b'\\', rest) else {
+            let rest = &self.buf[self.pos..];
+            let Some(i) = find_quote_or_backslash(rest) else {
                 return Err("unterminated string");
             };
             out.extend_from_slice(&rest[..i]);
@@ -200,7 +279,7 @@ impl Scanner<'_> {
             if rest[i] == b'"' {
                 break;
             }
-            let Some(&e) = self.src.get(self.pos) else {
+            let Some(&e) = self.buf.get(self.pos) else {
                 return Err("unterminated string");
             };
             self.pos += 1;
@@ -212,6 +291,15 @@ impl Scanner<'_> {
                 b'r' => out.push(b'\r'),
                 b't' => out.push(b'\t'),
                 b'u' => {
+                    // `\u00XX` below 0x80 (the properties' separators): the byte itself.
+                    if let Some(&[b'0', b'0', h, l]) = self.buf.get(self.pos..self.pos + 4)
+                        && let (Some(h @ 0..=7), Some(l)) =
+                            ((h as char).to_digit(16), (l as char).to_digit(16))
+                    {
+                        out.push((h * 16 + l) as u8);
+                        self.pos += 4;
+                        continue;
+                    }
                     let c = self.unicode_escape()?;
                     let mut buf = [0u8; 4];
                     out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
@@ -219,9 +307,9 @@ impl Scanner<'_> {
                 _ => return Err("invalid escape"),
             }
         }
-        String::from_utf8(out)
-            .map(HeaderStr::from)
-            .map_err(|_| "invalid UTF-8 in a string")
+        // SAFETY: `out` is runs of the header cut at ASCII bytes (UTF-8, as the whole header
+        // is) and the UTF-8 encodings of escaped chars.
+        Ok(Span::Owned(unsafe { String::from_utf8_unchecked(out) }))
     }
 
     /// The character of a `\uXXXX` escape (after the `u`), a surrogate pair's included.
@@ -267,7 +355,7 @@ impl Scanner<'_> {
                     return Ok(());
                 }
                 loop {
-                    self.string()?;
+                    self.string_span()?;
                     self.expect(b':')?;
                     self.skip_value(depth + 1)?;
                     if !self.eat(b',') {
@@ -287,7 +375,7 @@ impl Scanner<'_> {
                     }
                 }
             }
-            Some(b'"') => self.string().map(drop),
+            Some(b'"') => self.string_span().map(drop),
             Some(b'-' | b'0'..=b'9') => self.number().map(drop),
             _ if self.literal("true") || self.literal("false") || self.literal("null") => Ok(()),
             _ => Err("expected a value"),
@@ -295,7 +383,7 @@ impl Scanner<'_> {
     }
 
     fn peek(&self) -> Option<u8> {
-        self.src.get(self.pos).copied()
+        self.buf.get(self.pos).copied()
     }
 
     fn skip_ws(&mut self) {
@@ -334,12 +422,38 @@ impl Scanner<'_> {
     }
 
     fn literal(&mut self, word: &str) -> bool {
-        let next = self.src[self.pos..].starts_with(word.as_bytes());
+        let next = self.buf[self.pos..].starts_with(word.as_bytes());
         if next {
             self.pos += word.len();
         }
         next
     }
+}
+
+/// The index of the first `"` or `\\` in `b`, eight bytes a step: a header's strings are
+/// short, and memchr's vector set-up cost more than the scan itself.
+fn find_quote_or_backslash(b: &[u8]) -> Option<usize> {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    // High bit set in each byte of `w` equal to `c`; bits above the lowest may be false
+    // positives (a borrow), the lowest never is.
+    let equal = |w: u64, c: u8| {
+        let x = w ^ (LO * c as u64);
+        x.wrapping_sub(LO) & !x & HI
+    };
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let m = equal(w, b'"') | equal(w, b'\\');
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b[i..]
+        .iter()
+        .position(|&c| c == b'"' || c == b'\\')
+        .map(|p| i + p)
 }
 
 /// A number as Java's string of it: an integer as it reads, anything else through a
@@ -381,12 +495,50 @@ mod tests {
     }
 
     #[test]
+    fn short_values_read_the_same_near_the_end_of_the_header_or_not() {
+        let long = "v".repeat(60);
+        let (y38, z39) = ("y".repeat(38), "z".repeat(39));
+        for value in ["", "x", "TBW102", y38.as_str(), z39.as_str(), long.as_str()] {
+            let near_end = format!(r#"{{"extFields":{{"k":"{value}"}}}}"#);
+            let far = format!(r#"{{"extFields":{{"k":"{value}"}},"remark":"{long}"}}"#);
+            for json in [near_end, far] {
+                let cmd = decode(&json).unwrap();
+                assert_eq!(cmd.ext("k"), Some(value), "{json}");
+                assert_eq!(cmd.ext_fields["k"], HeaderStr::from(value));
+            }
+        }
+    }
+
+    #[test]
     fn numbers_read_as_java_prints_them() {
         let cmd =
             decode(r#"{"extFields":{"a":-0,"b":3.0,"c":1e2,"d":18446744073709551615,"e":-7}}"#)
                 .unwrap();
         let got: Vec<_> = cmd.ext_fields.iter().map(|(_, v)| v.to_string()).collect();
         assert_eq!(got, ["0", "3", "100", "18446744073709551615", "-7"]);
+    }
+
+    #[test]
+    fn the_quote_search_finds_the_first_quote_or_backslash() {
+        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..5000 {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            let len = (rng % 40) as usize;
+            let bytes: Vec<u8> = (0..len)
+                .map(|i| match (rng >> (i % 60)) % 23 {
+                    0 => b'"',
+                    1 => b'\\',
+                    2 => 0x80 | (i as u8),
+                    3 => b'"' ^ 0x80,
+                    4 => b'\\' + 1,
+                    _ => b'a' + (i % 26) as u8,
+                })
+                .collect();
+            let naive = bytes.iter().position(|&c| c == b'"' || c == b'\\');
+            assert_eq!(find_quote_or_backslash(&bytes), naive, "{bytes:?}");
+        }
     }
 
     #[test]

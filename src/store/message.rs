@@ -415,7 +415,7 @@ fn find_property_spans<const N: usize>(
     let mut missing = N;
     let mut end = props.len();
     while missing > 0 {
-        let start = memchr::memrchr(SEP, &props[..end]).map_or(0, |i| i + 1);
+        let start = rfind_byte(SEP, &props[..end]).map_or(0, |i| i + 1);
         let seg = &props[start..end];
         for (slot, name) in found.iter_mut().zip(names) {
             let name = name.as_bytes();
@@ -438,9 +438,87 @@ fn find_property_spans<const N: usize>(
     found
 }
 
+/// High bit set in exactly the zero bytes of `x` (no false positives either way, unlike the
+/// shorter borrow trick, so a reverse search can trust its highest bit).
+#[inline]
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((x & LOW7).wrapping_add(LOW7)) | x) & !LOW7
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The first `c` in `hay`, eight bytes a step: properties are cut at separators a few dozen
+/// bytes apart, where memchr's vector set-up costs more than the search.
+pub(crate) fn find_byte(c: u8, hay: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(chunk) = hay.get(i..i + 8) {
+        let m = zero_bytes(
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * c as u64),
+        );
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    hay[i..].iter().position(|&b| b == c).map(|p| i + p)
+}
+
+/// The last `c` in `hay`, as `find_byte` from the end.
+pub(crate) fn rfind_byte(c: u8, hay: &[u8]) -> Option<usize> {
+    let mut j = hay.len();
+    while j >= 8 {
+        let chunk = &hay[j - 8..j];
+        let m = zero_bytes(
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * c as u64),
+        );
+        if m != 0 {
+            return Some(j - 8 + (63 - m.leading_zeros() as usize) / 8);
+        }
+        j -= 8;
+    }
+    hay[..j].iter().rposition(|&b| b == c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_searches_agree_with_a_plain_scan() {
+        let mut rng = 0x853c_49e6_748f_ea9bu64;
+        let mut next = || {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            rng
+        };
+        for _ in 0..5000 {
+            let len = (next() % 50) as usize;
+            let hay: Vec<u8> = (0..len)
+                .map(|_| match next() % 6 {
+                    0 => 1,
+                    1 => 2,
+                    2 => 0,
+                    3 => 0x81,
+                    4 => 3,
+                    _ => next() as u8,
+                })
+                .collect();
+            for c in [1u8, 2, 0, 0x81, 0xff] {
+                assert_eq!(
+                    find_byte(c, &hay),
+                    hay.iter().position(|&b| b == c),
+                    "{c} {hay:?}"
+                );
+                assert_eq!(
+                    rfind_byte(c, &hay),
+                    hay.iter().rposition(|&b| b == c),
+                    "{c} {hay:?}"
+                );
+            }
+        }
+    }
 
     fn msg<'a>(body: &'a [u8], props: &'a str) -> AppendMessage<'a> {
         AppendMessage {

@@ -42,7 +42,7 @@ pub fn send_request_reconsumed(
         default_topic_queue_nums: 4,
         queue_id,
         born_timestamp: mq::util::now_millis(),
-        properties: Some(props),
+        properties: Some(props.into()),
         reconsume_times,
         max_reconsume_times,
         ..Default::default()

@@ -28,8 +28,9 @@ use crate::protocol::topic::{
 };
 use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
-use crate::remoting::{Connection, RemotingCommand, RemotingError};
+use crate::remoting::{Connection, ExtFields, HeaderStr, RemotingCommand, RemotingError};
 use crate::store::ha::ReplicaStatus;
+use crate::store::message::find_byte;
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
@@ -41,7 +42,7 @@ pub async fn send_message(
     req: &RemotingCommand,
 ) -> Outcome {
     let header = decode(req)?;
-    let (topic_config, queue_id, created) = match check(b, conn, &header) {
+    let (_, queue_id, created) = match check(b, conn, &header) {
         Ok(ok) => ok,
         Err(refusal) => return Ok(refusal),
     };
@@ -50,7 +51,7 @@ pub async fn send_message(
         // send before the producer hears back, so consumers find it at once.
         b.register_now().await;
     }
-    let target = match choose_target(b, req, &header, topic_config, queue_id) {
+    let target = match choose_target(b, req, &header, queue_id) {
         Ok(target) => target,
         Err(refusal) => return Ok(refusal),
     };
@@ -94,7 +95,7 @@ fn decode(req: &RemotingCommand) -> Result<SendMessageRequestHeader, RemotingErr
 /// Where a send's messages are stored: the request's topic, or where RocketMQ redirects it
 /// (a dead-letter queue, a delay level's schedule topic, the timer topic, the half topic).
 struct Target {
-    topic: String,
+    topic: HeaderStr,
     queue_id: i32,
     /// The client's properties as rerouting rewrote them (a single message only).
     properties: Option<String>,
@@ -228,23 +229,49 @@ fn answer(
         (ReplicaStatus::Replicated, PutStatus::PutOk) => response::SUCCESS,
         (ReplicaStatus::Replicated, PutStatus::FlushDiskTimeout) => response::FLUSH_DISK_TIMEOUT,
     };
-    // One string for the whole batch's ids, comma-separated as RocketMQ answers a batch.
-    let mut msg_id = String::with_capacity(appended.len() * (OFFSET_MSG_ID_MAX_LEN + 1));
-    for (i, a) in appended.iter().enumerate() {
-        if i > 0 {
-            msg_id.push(',');
-        }
-        push_offset_msg_id(&mut msg_id, &b.store_host, a.physical_offset);
+    let msg_id = offset_msg_ids(&b.store_host, appended);
+    let mut answer = RemotingCommand::response(code, None);
+    answer.ext_fields = ExtFields::with_capacity(6);
+    answer.ext_fields.insert(
+        HeaderStr::from_static(property::MSG_REGION),
+        b.region_id_ext.clone(),
+    );
+    answer.ext_fields.insert(
+        HeaderStr::from_static(property::TRACE_SWITCH),
+        HeaderStr::from_static(if b.config.trace_on { "true" } else { "false" }),
+    );
+    answer.with_header_owned(SendMessageResponseHeader {
+        msg_id,
+        queue_id: target.reply_queue_id,
+        queue_offset: appended.first().map_or(0, |a| a.queue_offset),
+        transaction_id: target.transaction_id.clone(),
+    })
+}
+
+/// The offset message ids of `appended`, comma-separated as RocketMQ answers a batch. Ids
+/// differ only in their last 16 hex digits (the physical offset): the store host's part is
+/// written once.
+fn offset_msg_ids(store_host: &std::net::SocketAddr, appended: &[AppendedMessage]) -> String {
+    const OFFSET_DIGITS: usize = 16;
+    let mut ids = String::with_capacity(appended.len() * (OFFSET_MSG_ID_MAX_LEN + 1));
+    let Some((first, rest)) = appended.split_first() else {
+        return ids;
+    };
+    push_offset_msg_id(&mut ids, store_host, first.physical_offset);
+    if rest.is_empty() {
+        return ids;
     }
-    RemotingCommand::response(code, None)
-        .with_header(&SendMessageResponseHeader {
-            msg_id,
-            queue_id: target.reply_queue_id,
-            queue_offset: appended.first().map_or(0, |a| a.queue_offset),
-            transaction_id: target.transaction_id.clone(),
-        })
-        .with_ext(property::MSG_REGION, &b.config.region_id)
-        .with_ext(property::TRACE_SWITCH, b.config.trace_on)
+    let mut out = ids.into_bytes();
+    let host_part = out.len() - OFFSET_DIGITS;
+    for a in rest {
+        out.push(b',');
+        out.extend_from_within(..host_part);
+        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+        let v = a.physical_offset as u64;
+        out.extend((0..OFFSET_DIGITS).map(|i| DIGITS[(v >> (60 - 4 * i)) as usize & 0xf]));
+    }
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The properties a message is stored with: the client's, without WAIT
@@ -315,17 +342,10 @@ fn for_each_property<'a>(props: &'a str, mut f: impl FnMut(&'a str, &'a str)) {
     let b = props.as_bytes();
     let mut start = 0;
     while start < b.len() {
-        let mut end = start;
-        let mut name_end = None;
-        while end < b.len() && b[end] != SEP {
-            if b[end] == NV && name_end.is_none() {
-                name_end = Some(end);
-            }
-            end += 1;
-        }
+        let end = find_byte(SEP, &b[start..]).map_or(b.len(), |i| start + i);
         // As properties_iter: a segment of 3 bytes or more, with a name and a value.
-        if let Some(i) = name_end
-            && end - start >= 3
+        if end - start >= 3
+            && let Some(i) = find_byte(NV, &b[start..end]).map(|i| start + i)
             && i > start
             && i + 1 < end
         {
@@ -360,7 +380,7 @@ pub(super) fn check(
     b: &Broker,
     conn: &Connection,
     h: &SendMessageRequestHeader,
-) -> Result<(TopicConfig, i32, bool), RemotingCommand> {
+) -> Result<(TopicQueues, i32, bool), RemotingCommand> {
     if !b.config.is_master() {
         return Err(slave_refusal(b));
     }
@@ -381,7 +401,12 @@ pub(super) fn check(
         ));
     }
     let mut created = false;
-    let topic_config = match b.topics.get(&h.topic) {
+    let queues = |t: &TopicConfig| TopicQueues {
+        perm: t.perm,
+        read_queue_nums: t.read_queue_nums,
+        write_queue_nums: t.write_queue_nums,
+    };
+    let topic_config = match b.topics.with(&h.topic, queues) {
         Some(t) => t,
         None => {
             created = true;
@@ -395,7 +420,8 @@ pub(super) fn check(
                             h.topic
                         ),
                     )
-                })?
+                })
+                .map(|t| queues(&t))?
         }
     };
     if !perm::is_writeable(topic_config.perm) {
@@ -423,6 +449,14 @@ pub(super) fn check(
         ));
     }
     Ok((topic_config, queue_id, created))
+}
+
+/// What a send needs of its topic's config.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct TopicQueues {
+    pub perm: i32,
+    pub read_queue_nums: i32,
+    pub write_queue_nums: i32,
 }
 
 /// A topic that does not exist yet: auto-created from the default topic,
@@ -454,14 +488,13 @@ fn choose_target(
     b: &Broker,
     req: &RemotingCommand,
     h: &SendMessageRequestHeader,
-    topic_config: TopicConfig,
     queue_id: i32,
 ) -> Result<Target, RemotingCommand> {
     let props = h.properties.as_deref().unwrap_or("");
     if req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true) {
         // Stored as sent: append_batch refuses a batch that asks for a delay.
         return Ok(Target {
-            topic: topic_config.topic_name,
+            topic: h.topic.clone(),
             queue_id,
             properties: None,
             reply_queue_id: queue_id,
@@ -469,14 +502,24 @@ fn choose_target(
             transaction_id: None,
         });
     }
-    let own = |topic_config: TopicConfig| -> Result<Target, RemotingCommand> {
+    let own = || -> Result<Target, RemotingCommand> {
+        let plain = || Target {
+            topic: h.topic.clone(),
+            queue_id,
+            properties: None,
+            reply_queue_id: queue_id,
+            sys_flag: None,
+            transaction_id: None,
+        };
+        if !may_reroute(props) {
+            return Ok(plain());
+        }
         if transaction::is_half_message(props, h.reconsume_times.unwrap_or(0)) {
             // A half message waits for its outcome in the half topic, whatever it asks.
-            let half =
-                transaction::half_target(props, &topic_config.topic_name, queue_id, h.sys_flag);
+            let half = transaction::half_target(props, &h.topic, queue_id, h.sys_flag);
             transaction::ensure_topic(b, half.topic);
             return Ok(Target {
-                topic: half.topic.to_string(),
+                topic: HeaderStr::from_static(half.topic),
                 queue_id: half.queue_id,
                 properties: Some(half.properties),
                 reply_queue_id: queue_id,
@@ -486,30 +529,21 @@ fn choose_target(
         }
         let now = crate::util::now_millis();
         Ok(
-            match schedule::reroute(b, &topic_config.topic_name, queue_id, props, now)
-                .map_err(refused)?
-            {
+            match schedule::reroute(b, &h.topic, queue_id, props, now).map_err(refused)? {
                 Some(r) => Target {
-                    topic: r.topic,
+                    topic: r.topic.into(),
                     queue_id: r.queue_id,
                     properties: Some(r.properties),
                     reply_queue_id: queue_id,
                     sys_flag: None,
                     transaction_id: None,
                 },
-                None => Target {
-                    topic: topic_config.topic_name,
-                    queue_id,
-                    properties: None,
-                    reply_queue_id: queue_id,
-                    sys_flag: None,
-                    transaction_id: None,
-                },
+                None => plain(),
             },
         )
     };
     let Some(group) = h.topic.strip_prefix(RETRY_GROUP_TOPIC_PREFIX) else {
-        return own(topic_config);
+        return own();
     };
     let Some(group_config) = b.groups.find_or_create(group) else {
         return Err(RemotingCommand::error(
@@ -524,7 +558,7 @@ fn choose_target(
         group_config.retry_max_times
     };
     if h.reconsume_times.unwrap_or(0) < max {
-        return own(topic_config);
+        return own();
     }
     let dlq = dlq_topic(group);
     debug_assert!(dlq.starts_with(DLQ_GROUP_TOPIC_PREFIX));
@@ -542,13 +576,27 @@ fn choose_target(
         )),
     };
     Ok(Target {
-        topic: dlq,
+        topic: dlq.into(),
         queue_id: 0,
         properties,
         reply_queue_id: 0,
         sys_flag: None,
         transaction_id: None,
     })
+}
+
+/// Whether `props` has a property that may send a message elsewhere than its topic: a half
+/// message's TRAN_MSG, a delay level, a delivery time. One walk over the properties, so that
+/// the plain send (nearly every one) skips the searches for each.
+fn may_reroute(props: &str) -> bool {
+    let mut found = false;
+    for_each_property(props, |k, _| {
+        found |= k == property::TRANSACTION_PREPARED
+            || k == property::DELAY
+            || k == property::START_DELIVER_TIME
+            || k.starts_with("TIMER_DEL");
+    });
+    found
 }
 
 fn refused(r: schedule::RerouteRefusal) -> RemotingCommand {
@@ -584,6 +632,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn batch_ids_are_each_message_s_offset_message_id() {
+        let at = |physical_offset| AppendedMessage {
+            physical_offset,
+            queue_offset: 0,
+            wrote_bytes: 1,
+        };
+        for host in ["10.1.2.3:10911", "[fe80::1]:10911"] {
+            let host: std::net::SocketAddr = host.parse().unwrap();
+            let offsets = [0, 0x1234_5678_9abc, i64::MAX, 4096];
+            let appended: Vec<_> = offsets.iter().map(|&o| at(o)).collect();
+            let want: Vec<_> = offsets
+                .iter()
+                .map(|&o| crate::protocol::message::offset_msg_id(&host, o))
+                .collect();
+            assert_eq!(offset_msg_ids(&host, &appended), want.join(","));
+            assert_eq!(offset_msg_ids(&host, &appended[..1]), want[0]);
+        }
+        assert_eq!(offset_msg_ids(&"1.2.3.4:1".parse().unwrap(), &[]), "");
+    }
+
+    #[test]
     fn stored_properties_drop_wait_and_add_cluster() {
         let p = store_properties("TAGS\u{1}A\u{2}WAIT\u{1}true\u{2}KEYS\u{1}k", "", "C");
         assert_eq!(p, "TAGS\u{1}A\u{2}KEYS\u{1}k\u{2}CLUSTER\u{1}C");
@@ -614,6 +683,31 @@ mod tests {
             for_each_property(props, |k, v| walked.push((k, v)));
             let iterated: Vec<_> = properties_iter(props).collect();
             assert_eq!(walked, iterated, "{props:?}");
+        }
+    }
+
+    #[test]
+    fn only_plain_properties_skip_the_reroute_checks() {
+        for props in [
+            "TRAN_MSG\u{1}true",
+            "A\u{1}1\u{2}DELAY\u{1}3",
+            "TIMER_DELAY_SEC\u{1}5",
+            "TIMER_DELIVER_MS\u{1}5\u{2}B\u{1}2",
+            "__STARTDELIVERTIME\u{1}9",
+        ] {
+            assert!(may_reroute(props), "{props:?}");
+        }
+        for props in [
+            "",
+            "TAGS\u{1}A\u{2}KEYS\u{1}DELAY",
+            "XDELAY\u{1}3",
+            "DELAY\u{1}",
+            "TIMER_OUT_MS\u{1}1",
+        ] {
+            assert!(!may_reroute(props), "{props:?}");
+            // What the checks skipped would have found nothing either.
+            assert!(!transaction::is_half_message(props, 0));
+            assert_eq!(schedule::delay_level_of(props), Ok(None));
         }
     }
 

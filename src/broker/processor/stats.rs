@@ -403,7 +403,7 @@ pub fn view_broker_stats_data(b: &Broker, req: &RemotingCommand) -> Outcome {
         (true, true) => Some(crate::broker::stats::BROKER_KEY),
         (true, false) => None,
     };
-    let item = key.and_then(|k| b.stats.items.set(&h.stats_name)?.get(k));
+    let item = key.and_then(|k| b.stats.item(&h.stats_name, k));
     let Some(item) = item else {
         return Ok(RemotingCommand::error(
             response::SYSTEM_ERROR,

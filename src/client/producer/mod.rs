@@ -749,7 +749,7 @@ mod tests {
                 sys_flag: p.sys_flag,
                 born_timestamp: born,
                 flag: p.flag,
-                properties: p.properties.as_ref().map(|s| s.to_string()),
+                properties: p.properties.clone(),
                 reconsume_times: Some(p.reconsume_times),
                 unit_mode: Some(false),
                 batch: Some(p.code == request::SEND_BATCH_MESSAGE),
