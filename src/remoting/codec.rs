@@ -128,22 +128,7 @@ fn encode_json_header(cmd: &RemotingCommand, dst: &mut BytesMut) {
 
 /// Appends `v` in decimal, without the allocation of `to_string` (four per header).
 fn put_decimal(out: &mut BytesMut, v: i32) {
-    let mut buf = [0u8; 11];
-    let mut at = buf.len();
-    let mut n = v.unsigned_abs();
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if v < 0 {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    out.put_slice(&buf[at..]);
+    out.put_slice(HeaderStr::decimal(v.unsigned_abs() as u64, v < 0).as_bytes());
 }
 
 /// A JSON string literal with control characters escaped (message properties

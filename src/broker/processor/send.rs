@@ -491,26 +491,19 @@ fn choose_target(
     queue_id: i32,
 ) -> Result<Target, RemotingCommand> {
     let props = h.properties.as_deref().unwrap_or("");
+    let plain = || Target {
+        topic: h.topic.clone(),
+        queue_id,
+        properties: None,
+        reply_queue_id: queue_id,
+        sys_flag: None,
+        transaction_id: None,
+    };
     if req.code == request::SEND_BATCH_MESSAGE || h.batch == Some(true) {
         // Stored as sent: append_batch refuses a batch that asks for a delay.
-        return Ok(Target {
-            topic: h.topic.clone(),
-            queue_id,
-            properties: None,
-            reply_queue_id: queue_id,
-            sys_flag: None,
-            transaction_id: None,
-        });
+        return Ok(plain());
     }
     let own = || -> Result<Target, RemotingCommand> {
-        let plain = || Target {
-            topic: h.topic.clone(),
-            queue_id,
-            properties: None,
-            reply_queue_id: queue_id,
-            sys_flag: None,
-            transaction_id: None,
-        };
         if !may_reroute(props) {
             return Ok(plain());
         }
