@@ -76,6 +76,18 @@ pub async fn shutdown_signal() {
     }
 }
 
+/// A xorshift64 generator from `seed` (not zero): the byte-search tests' random inputs,
+/// the same on every run.
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

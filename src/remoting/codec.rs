@@ -325,13 +325,7 @@ mod tests {
 
     #[test]
     fn the_escape_search_finds_what_the_table_finds() {
-        let mut rng = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut next = crate::util::xorshift(0x9e37_79b9_7f4a_7c15u64);
         for _ in 0..5000 {
             let len = (next() % 40) as usize;
             let bytes: Vec<u8> = (0..len)
@@ -343,7 +337,7 @@ mod tests {
                         3 => 0x80 | (next() as u8),
                         _ => 0x20 + (next() % 0x60) as u8,
                     };
-                    if next() % 4 == 0 { b } else { b'a' }
+                    if next().is_multiple_of(4) { b } else { b'a' }
                 })
                 .collect();
             let naive = bytes.iter().position(|&c| NEEDS_ESCAPE[c as usize]);

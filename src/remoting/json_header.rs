@@ -520,11 +520,9 @@ mod tests {
 
     #[test]
     fn the_quote_search_finds_the_first_quote_or_backslash() {
-        let mut rng = 0x2545_f491_4f6c_dd1du64;
+        let mut next = crate::util::xorshift(0x2545_f491_4f6c_dd1du64);
         for _ in 0..5000 {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
+            let rng = next();
             let len = (rng % 40) as usize;
             let bytes: Vec<u8> = (0..len)
                 .map(|i| match (rng >> (i % 60)) % 23 {

@@ -486,13 +486,7 @@ mod tests {
 
     #[test]
     fn byte_searches_agree_with_a_plain_scan() {
-        let mut rng = 0x853c_49e6_748f_ea9bu64;
-        let mut next = || {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            rng
-        };
+        let mut next = crate::util::xorshift(0x853c_49e6_748f_ea9bu64);
         for _ in 0..5000 {
             let len = (next() % 50) as usize;
             let hay: Vec<u8> = (0..len)
