@@ -44,12 +44,17 @@ impl CommitLog {
         write_behind: bool,
         faults: super::fault::Faults,
     ) -> Result<CommitLog> {
-        let mut files =
-            MappedFileQueue::load_with(dir, file_size, writable, faults)?.with_warming();
+        let mut files = MappedFileQueue::load_with(dir, file_size, writable, faults)?;
         if writable && write_behind {
             files = files.with_write_behind();
         }
         Ok(CommitLog { files })
+    }
+
+    /// Pre-faults the files the writer appends to, `ahead` bytes in front of it.
+    pub fn warming(mut self, ahead: usize) -> CommitLog {
+        self.files = self.files.with_warming(ahead);
+        self
     }
 
     pub fn files(&self) -> &MappedFileQueue {

@@ -74,6 +74,14 @@ pub struct StoreConfig {
     /// SYNC_MASTER: a slave further behind than this many bytes is not in sync, and sends are
     /// answered SLAVE_NOT_AVAILABLE.
     pub ha_max_gap_not_in_sync: i64,
+    /// `mq`'s own: commit log bytes behind the newest write that stay mapped, so consumers
+    /// reading the tail find its pages without a fault; pages further behind are released
+    /// from the broker's resident memory (the page cache keeps them). See commands/broker.md,
+    /// "Memory".
+    pub commit_log_resident_bytes: usize,
+    /// `mq`'s own: how far ahead of the writer the commit log's pages are pre-faulted, so an
+    /// append does not stop for a page fault (0: only the first 8 MiB of a new file).
+    pub commit_log_warm_ahead_bytes: usize,
 }
 
 impl Default for StoreConfig {
@@ -109,6 +117,8 @@ impl Default for StoreConfig {
             ha_transfer_batch_size: 32 * 1024,
             ha_master_address: None,
             ha_max_gap_not_in_sync: 256 * 1024 * 1024,
+            commit_log_resident_bytes: 64 << 20,
+            commit_log_warm_ahead_bytes: 64 << 20,
         }
     }
 }

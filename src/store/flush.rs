@@ -26,8 +26,8 @@ impl Signal {
             self.cv.notify_one();
         }
     }
-    /// Waits until notified or `timeout` passes; consumes the notification.
-    pub fn wait(&self, timeout: Duration) {
+    /// Waits until notified or `timeout` passes; consumes the notification. True if notified.
+    pub fn wait(&self, timeout: Duration) -> bool {
         let mut f = self.flag.lock().unwrap_or_else(|e| e.into_inner());
         if !*f {
             f = self
@@ -36,7 +36,7 @@ impl Signal {
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }
-        *f = false;
+        std::mem::replace(&mut *f, false)
     }
 }
 
@@ -128,28 +128,30 @@ fn gather_group(inner: &StoreInner, aim: u64) -> u64 {
     inner.sync_waiters_since_group.swap(0, Ordering::Relaxed)
 }
 
-/// Commit log bytes just behind the flushed point that stay mapped when the rest is released,
-/// so that consumers reading the tail do not map its pages again.
-const RESIDENT_BEHIND_FLUSHED: i64 = 64 << 20;
 /// The same for each consume queue: 256 KiB is its newest 13,107 entries.
 const RESIDENT_CQ_BEHIND_FLUSHED: i64 = 256 << 10;
-/// How often the commit log's pages behind that are released.
-const RELEASE_INTERVAL: Duration = Duration::from_secs(1);
+/// How often the commit log's pages behind `commitLogResidentBytes` are released. Between two
+/// releases the broker's resident memory grows by what is written and read in this time, so
+/// it is short: a release of pages no longer mapped costs the kernel a page-table walk.
+const RELEASE_INTERVAL: Duration = Duration::from_millis(100);
 
-/// Unmaps the commit log's pages more than `RESIDENT_BEHIND_FLUSHED` behind the flushed point,
+/// Unmaps the commit log's pages more than `commitLogResidentBytes` behind the newest write,
 /// written by the appends or read by consumers since the last time, so the broker's resident
 /// memory is bounded by the configuration (that window, the pre-faulting ahead of the writer,
 /// the index and consume queue files) rather than by how much was written. The page cache
-/// keeps them; the kernel reclaims it as it needs.
-fn release_commit_log_pages(inner: &StoreInner, flushed: i64) {
+/// keeps them; the kernel reclaims it as it needs. Pages not yet flushed may go too: a page
+/// dirtied through the mapping stays dirty in the page cache, and the next flush writes it.
+fn release_commit_log_pages(inner: &StoreInner) {
+    let resident = inner.config.commit_log_resident_bytes as i64;
     inner
         .commit_log
         .files()
-        .release_mapped_below(flushed - RESIDENT_BEHIND_FLUSHED);
+        .release_mapped_below(inner.commit_log.max_offset() - resident);
 }
 
 pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
     let mut last_release = std::time::Instant::now();
+    let mut last_flush = std::time::Instant::now();
     let mut group_aim = 0;
     // The group commit's steps are tens of microseconds: the default 50 us of timer slack
     // would make each several times longer.
@@ -165,21 +167,25 @@ pub(crate) fn commit_log_flusher(inner: Arc<StoreInner>) {
         inner.config.flush_interval_commit_log.max(1)
     });
     while !inner.shutdown.load(Ordering::Acquire) {
-        inner.flush_signal.wait(interval);
+        // ASYNC_FLUSH wakes for releases between flushes too.
+        let asked = inner.flush_signal.wait(interval.min(RELEASE_INTERVAL));
         if inner.write_failure.get().is_some() {
             // Logged once, when it failed; a restart is what helps.
             continue;
         }
-        if sync {
-            group_aim = gather_group(&inner, group_aim);
-        }
-        match flush_commit_log(&inner) {
-            Ok(flushed) if last_release.elapsed() >= RELEASE_INTERVAL => {
-                release_commit_log_pages(&inner, flushed);
-                last_release = std::time::Instant::now();
+        if sync || asked || last_flush.elapsed() >= interval {
+            if sync {
+                group_aim = gather_group(&inner, group_aim);
             }
-            Ok(_) => {}
-            Err(e) => tracing::error!("commit log flush failed: {e}"),
+            if let Err(e) = flush_commit_log(&inner) {
+                tracing::error!("commit log flush failed: {e}");
+                continue;
+            }
+            last_flush = std::time::Instant::now();
+        }
+        if last_release.elapsed() >= RELEASE_INTERVAL {
+            release_commit_log_pages(&inner);
+            last_release = std::time::Instant::now();
         }
     }
 }

@@ -13,8 +13,6 @@ use std::sync::{Arc, RwLock};
 const WARM_MIN_FILE_SIZE: usize = 1 << 20;
 /// Pre-faulted before a new file is used (at most an eighth of it).
 const WARM_SYNC_BYTES: usize = 8 << 20;
-/// How far the background pre-faulting runs ahead of the writer.
-const WARM_AHEAD_BYTES: usize = 64 << 20;
 
 pub struct MappedFileQueue {
     dir: PathBuf,
@@ -28,6 +26,8 @@ pub struct MappedFileQueue {
     /// warmMappedFile; never a consume queue's: a topic of 1,024 queues would fault in and
     /// write back 6 GB of zeroes, with a thread per file).
     warm: bool,
+    /// How far the background pre-faulting runs ahead of the writer.
+    warm_ahead: usize,
     /// What pre-faulting new files has cost.
     warm_stats: Arc<WarmStats>,
     /// Whether files are sparse and read without readahead (a consume queue's; see
@@ -103,6 +103,7 @@ impl MappedFileQueue {
             flushed_where: AtomicI64::new(flushed),
             write_behind: false,
             warm: false,
+            warm_ahead: 0,
             warm_stats: Arc::default(),
             sparse: false,
             creating: std::sync::Mutex::new(()),
@@ -123,9 +124,11 @@ impl MappedFileQueue {
         self
     }
 
-    /// Pre-faults large new files ahead of the writer (see `MappedFile::warm`).
-    pub fn with_warming(mut self) -> MappedFileQueue {
+    /// Pre-faults large new files, and keeps `ahead` bytes in front of the writer pre-faulted
+    /// (see `MappedFile::warm`).
+    pub fn with_warming(mut self, ahead: usize) -> MappedFileQueue {
         self.warm = true;
+        self.warm_ahead = ahead;
         self
     }
 
@@ -233,10 +236,13 @@ impl MappedFileQueue {
     }
 
     fn warm_in_background(&self, f: &Arc<MappedFile>) {
-        let (w, stats) = (f.clone(), self.warm_stats.clone());
+        if self.warm_ahead == 0 {
+            return;
+        }
+        let (w, stats, ahead) = (f.clone(), self.warm_stats.clone(), self.warm_ahead);
         let _ = std::thread::Builder::new()
             .name("mq-warm-mapped-file".into())
-            .spawn(move || w.warm_ahead(WARM_AHEAD_BYTES, &stats));
+            .spawn(move || w.warm_ahead(ahead, &stats));
     }
 
     /// What pre-faulting this queue's files has cost so far.
@@ -388,7 +394,7 @@ mod tests {
         assert_eq!(plain.warm_stats().totals().0, 0);
         let warming = MappedFileQueue::load(&dir.path().join("log"), size, true)
             .unwrap()
-            .with_warming();
+            .with_warming(64 << 20);
         warming.last_or_create(0).unwrap();
         assert!(warming.warm_stats().totals().0 > 0);
     }

@@ -271,7 +271,8 @@ impl MessageStore {
             true,
             config.flush_disk_type == FlushDiskType::SyncFlush,
             hooks.faults.clone(),
-        )?;
+        )?
+        .warming(config.commit_log_warm_ahead_bytes);
         let cqs = ConsumeQueueTable::load_with(
             &StorePaths::consume_queue(&root),
             config.mapped_file_size_consume_queue,
