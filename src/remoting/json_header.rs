@@ -50,6 +50,34 @@ enum Span {
     Owned(String),
 }
 
+/// A field of the header; `Other` for any the header does not have (ignored).
+#[derive(Clone, Copy)]
+enum Field {
+    Code,
+    ExtFields,
+    Flag,
+    Language,
+    Opaque,
+    Remark,
+    Version,
+    Other,
+}
+
+impl Field {
+    fn named(name: &str) -> Field {
+        match name {
+            "code" => Field::Code,
+            "extFields" => Field::ExtFields,
+            "flag" => Field::Flag,
+            "language" => Field::Language,
+            "opaque" => Field::Opaque,
+            "remark" => Field::Remark,
+            "version" => Field::Version,
+            _ => Field::Other,
+        }
+    }
+}
+
 const LOWERCASE_LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
 
 struct Scanner<'a> {
@@ -68,26 +96,32 @@ impl<'a> Scanner<'a> {
         self.expect(b'{')?;
         if !self.eat(b'}') {
             loop {
-                let key = self.string_span()?;
-                self.expect(b':')?;
-                match self.span_str(&key) {
-                    "code" => cmd.code = self.int()?,
-                    "version" => cmd.version = self.int()?,
-                    "opaque" => cmd.opaque = self.int()?,
-                    "flag" => cmd.flag = self.int()?,
-                    "language" => {
+                let field = match self.known_field() {
+                    Some(field) => field,
+                    None => {
+                        let key = self.string_span()?;
+                        self.expect(b':')?;
+                        Field::named(self.span_str(&key))
+                    }
+                };
+                match field {
+                    Field::Code => cmd.code = self.int()?,
+                    Field::Version => cmd.version = self.int()?,
+                    Field::Opaque => cmd.opaque = self.int()?,
+                    Field::Flag => cmd.flag = self.int()?,
+                    Field::Language => {
                         if !self.null()? {
                             let name = self.string_span()?;
                             cmd.language = LanguageCode::from_name(self.span_str(&name));
                         }
                     }
-                    "remark" => cmd.remark = self.nullable_string()?.map(|r| r.to_string()),
-                    "extFields" => {
+                    Field::Remark => cmd.remark = self.nullable_string()?.map(|r| r.to_string()),
+                    Field::ExtFields => {
                         if !self.null()? {
                             cmd.ext_fields = self.ext_fields()?;
                         }
                     }
-                    _ => self.skip_value(0)?,
+                    Field::Other => self.skip_value(0)?,
                 }
                 if self.eat(b',') {
                     continue;
@@ -101,6 +135,25 @@ impl<'a> Scanner<'a> {
             return Err("trailing characters");
         }
         Ok(cmd)
+    }
+
+    /// The next field, when its name is written as every client writes it (`"code":`, no
+    /// escapes, no spaces): read with its colon. Else nothing is read.
+    fn known_field(&mut self) -> Option<Field> {
+        let rest = &self.buf[self.pos..];
+        let (len, field) = match rest.get(1)? {
+            b'c' if rest.starts_with(b"\"code\":") => (7, Field::Code),
+            b'e' if rest.starts_with(b"\"extFields\":") => (12, Field::ExtFields),
+            b'f' if rest.starts_with(b"\"flag\":") => (7, Field::Flag),
+            b'l' if rest.starts_with(b"\"language\":") => (11, Field::Language),
+            b'o' if rest.starts_with(b"\"opaque\":") => (9, Field::Opaque),
+            b'r' if rest.starts_with(b"\"remark\":") => (9, Field::Remark),
+            b's' if rest.starts_with(b"\"serializeTypeCurrentRPC\":") => (26, Field::Other),
+            b'v' if rest.starts_with(b"\"version\":") => (10, Field::Version),
+            _ => return None,
+        };
+        self.pos += len;
+        Some(field)
     }
 
     fn ext_fields(&mut self) -> Scan<ExtFields> {
@@ -347,25 +400,52 @@ impl<'a> Scanner<'a> {
 
     /// A string with escapes, from `start` (after its opening quote), decoded.
     fn escaped(&mut self, start: usize) -> Scan<String> {
-        // Copied a run at a time between escapes: a message's properties carry an escaped
-        // separator every few bytes. Room for the rest of a usual header from the start, so
-        // the copy does not grow step by step.
-        let mut out = Vec::with_capacity((self.buf.len() - start).min(512));
-        self.pos = start;
+        // A message's properties carry an escaped separator every few bytes: the runs between
+        // escapes are copied eight bytes a step, without a call per run.
+        let mut out: Vec<u8> = Vec::with_capacity((self.buf.len() - start).min(512));
+        let buf = self.buf;
+        let mut p = start;
         loop {
-            let rest = &self.buf[self.pos..];
-            let Some(i) = find_quote_or_backslash(rest) else {
-                return Err("unterminated string");
-            };
-            out.extend_from_slice(&rest[..i]);
-            self.pos += i + 1;
-            if rest[i] == b'"' {
-                break;
+            // The run up to the next quote or backslash.
+            while let Some(chunk) = buf.get(p..p + 8) {
+                let chunk: [u8; 8] = chunk.try_into().unwrap_or_default();
+                let m = quote_or_backslash(u64::from_le_bytes(chunk));
+                let run = (m.trailing_zeros() / 8) as usize;
+                out.reserve(8);
+                // SAFETY: room for eight bytes was reserved; only the run's are kept.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        chunk.as_ptr(),
+                        out.as_mut_ptr().add(out.len()),
+                        8,
+                    );
+                    out.set_len(out.len() + run);
+                }
+                p += run;
+                if m != 0 {
+                    break;
+                }
             }
-            let Some(&e) = self.buf.get(self.pos) else {
+            while let Some(&c) = buf.get(p)
+                && c != b'"'
+                && c != b'\\'
+            {
+                out.push(c);
+                p += 1;
+            }
+            match buf.get(p) {
+                Some(b'"') => {
+                    self.pos = p + 1;
+                    break;
+                }
+                Some(_) => {}
+                None => return Err("unterminated string"),
+            }
+            // The escape at `p`.
+            let Some(&e) = buf.get(p + 1) else {
                 return Err("unterminated string");
             };
-            self.pos += 1;
+            p += 2;
             match e {
                 b'"' | b'\\' | b'/' => out.push(e),
                 b'b' => out.push(0x08),
@@ -375,19 +455,23 @@ impl<'a> Scanner<'a> {
                 b't' => out.push(b'\t'),
                 b'u' => {
                     // `\u00XX` below 0x80 (the properties' separators): the byte itself.
-                    if let Some(&[b'0', b'0', h, l]) = self.buf.get(self.pos..self.pos + 4)
-                        && let (Some(h @ 0..=7), Some(l)) =
-                            ((h as char).to_digit(16), (l as char).to_digit(16))
+                    if let Some(&[b'0', b'0', h @ b'0'..=b'7', l]) = buf.get(p..p + 4)
+                        && let Some(l) = hex_digit(l)
                     {
-                        out.push((h * 16 + l) as u8);
-                        self.pos += 4;
+                        out.push((h - b'0') * 16 + l);
+                        p += 4;
                         continue;
                     }
+                    self.pos = p;
                     let c = self.unicode_escape()?;
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    p = self.pos;
+                    let mut utf8 = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
                 }
-                _ => return Err("invalid escape"),
+                _ => {
+                    self.pos = p;
+                    return Err("invalid escape");
+                }
             }
         }
         // SAFETY: `out` is runs of the header cut at ASCII bytes (UTF-8, as the whole header
@@ -516,18 +600,9 @@ impl<'a> Scanner<'a> {
 /// The index of the first `"` or `\\` in `b`, eight bytes a step: a header's strings are
 /// short, and memchr's vector set-up cost more than the scan itself.
 fn find_quote_or_backslash(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // High bit set in each byte of `w` equal to `c`; bits above the lowest may be false
-    // positives (a borrow), the lowest never is.
-    let equal = |w: u64, c: u8| {
-        let x = w ^ (LO * c as u64);
-        x.wrapping_sub(LO) & !x & HI
-    };
     let mut i = 0;
     while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let m = equal(w, b'"') | equal(w, b'\\');
+        let m = quote_or_backslash(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         if m != 0 {
             return Some(i + (m.trailing_zeros() / 8) as usize);
         }
@@ -537,6 +612,28 @@ fn find_quote_or_backslash(b: &[u8]) -> Option<usize> {
         .iter()
         .position(|&c| c == b'"' || c == b'\\')
         .map(|p| i + p)
+}
+
+/// The high bit set in each byte of `w` (eight bytes, little-endian) that is a quote or a
+/// backslash; bits above the lowest may be false positives (a borrow), the lowest never is.
+fn quote_or_backslash(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let equal = |c: u8| {
+        let x = w ^ (LO * c as u64);
+        x.wrapping_sub(LO) & !x & HI
+    };
+    equal(b'"') | equal(b'\\')
+}
+
+/// The value of an ASCII hex digit.
+fn hex_digit(d: u8) -> Option<u8> {
+    match d {
+        b'0'..=b'9' => Some(d - b'0'),
+        b'a'..=b'f' => Some(d - b'a' + 10),
+        b'A'..=b'F' => Some(d - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// A number as Java's string of it: an integer as it reads, anything else through a
@@ -713,6 +810,31 @@ mod tests {
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
             assert_eq!(got, expected, "{json}");
+        }
+    }
+
+    #[test]
+    fn escapes_at_every_place_of_the_eight_byte_steps() {
+        for at in 0..20 {
+            for (escape, decoded) in [
+                ("\\u0001", "\u{1}"),
+                ("\\u007f", "\u{7f}"),
+                ("\\u00e9", "é"),
+                ("\\\"", "\""),
+                ("\\\\", "\\"),
+                ("\\ud83d\\ude00", "\u{1F600}"),
+            ] {
+                let (before, after) = ("x".repeat(at), "y".repeat(20 - at));
+                let json = format!(r#"{{"extFields":{{"k":"{before}{escape}{after}{escape}"}}}}"#);
+                let want = format!("{before}{decoded}{after}{decoded}");
+                assert_eq!(
+                    decode(&json).unwrap().ext("k"),
+                    Some(want.as_str()),
+                    "{json}"
+                );
+                let cut = &json[..json.len() - 3];
+                assert!(decode(cut).is_err(), "{cut}");
+            }
         }
     }
 
