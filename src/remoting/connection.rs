@@ -6,7 +6,6 @@
 //! the peer has not read: cut off past the bound; a frame's time to arrive:
 //! cut off past it) and the graceful close (write what is queued, FIN, linger).
 
-use std::collections::HashMap;
 use std::future::Future;
 use std::net::SocketAddr;
 use std::pin::Pin;
@@ -19,7 +18,7 @@ use futures_util::{FutureExt, StreamExt};
 use tokio::io::{AsyncRead, AsyncWrite, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::net::tcp::OwnedWriteHalf;
-use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::sync::{Notify, mpsc};
 use tokio_util::codec::FramedRead;
 use tokio_util::sync::CancellationToken;
 
@@ -27,7 +26,8 @@ use super::code::response as code;
 use super::codec::{RemotingCodec, encode_frame};
 use super::command::{FLAG_ONEWAY, FLAG_RESPONSE, RemotingCommand, SerializeType};
 use super::error::RemotingError;
-use super::limits::{FrameDeadline, HELD_REMARK, HeldBound};
+use super::limits::{FrameDeadline, HELD_REMARK, HeldBound, IdleClock};
+use super::pending::PendingTable;
 use super::rpc_hook::RpcHook;
 use super::server::Admission;
 
@@ -136,7 +136,7 @@ pub struct Connection {
     unwritten: AtomicUsize,
     queued_bytes: AtomicUsize,
     max_unwritten: usize,
-    pending: Mutex<HashMap<i32, oneshot::Sender<RemotingCommand>, foldhash::fast::RandomState>>,
+    pending: Arc<PendingTable>,
     closed: CancellationToken,
     /// A graceful close was asked for: stop reading requests. A child of
     /// `closed`, so the reader waits on this one token for both.
@@ -231,7 +231,7 @@ impl Connection {
             unwritten: AtomicUsize::new(0),
             queued_bytes: AtomicUsize::new(0),
             max_unwritten: config.max_unwritten,
-            pending: Mutex::default(),
+            pending: Arc::default(),
             draining: closed.child_token(),
             closed,
             flush: CancellationToken::new(),
@@ -259,7 +259,7 @@ impl Connection {
     /// Closes the socket; pending requests fail with `ConnectionClosed`.
     pub fn close(&self) {
         self.closed.cancel();
-        self.pending.lock().unwrap().clear();
+        self.pending.clear();
     }
 
     /// Closes the connection without losing answers: stops reading requests,
@@ -340,22 +340,28 @@ impl Connection {
         if let Some(hook) = &self.rpc_hook {
             hook.before_request(&mut request);
         }
-        let (done, response) = oneshot::channel();
-        self.pending.lock().unwrap().insert(opaque, done);
-        let exchange = async {
-            self.send(request).await?;
-            response.await.map_err(|_| self.closed_error())
+        // The connection's sweeper answers with a timeout once the deadline passes: no
+        // timer of the request's own.
+        let mut answer = self
+            .pending
+            .register(opaque, timeout, self.peer, &self.closed);
+        let mut waiting = Waiting {
+            pending: &self.pending,
+            opaque: Some(opaque),
         };
-        let result = tokio::time::timeout(timeout, exchange).await;
-        match result {
-            Ok(r) => r,
-            Err(_) => {
-                self.pending.lock().unwrap().remove(&opaque);
-                Err(RemotingError::Timeout {
-                    addr: self.peer.to_string(),
-                    millis: timeout.as_millis(),
-                })
+        // A send waits only when the peer does not read: the deadline holds for that too.
+        let answer = tokio::select! {
+            biased;
+            sent = self.send(request) => {
+                sent?;
+                (&mut answer).await
             }
+            early = &mut answer => early,
+        };
+        waiting.opaque = None;
+        match answer {
+            Ok(answer) => answer,
+            Err(_) => Err(self.closed_error()),
         }
     }
 
@@ -432,16 +438,24 @@ impl Connection {
     }
 
     fn complete(&self, response: RemotingCommand) {
-        let waiter = self.pending.lock().unwrap().remove(&response.opaque);
-        match waiter {
-            Some(w) => {
-                let _ = w.send(response);
-            }
-            None => tracing::debug!(
-                peer = %self.peer,
-                opaque = response.opaque,
-                "dropping a response nobody waits for"
-            ),
+        let opaque = response.opaque;
+        if !self.pending.complete(response) {
+            tracing::debug!(peer = %self.peer, opaque, "dropping a response nobody waits for");
+        }
+    }
+}
+
+/// An invoke waiting for its answer: leaves the pending table if dropped before it came.
+struct Waiting<'a> {
+    pending: &'a PendingTable,
+    /// `None` once answered (the answer took the entry with it).
+    opaque: Option<i32>,
+}
+
+impl Drop for Waiting<'_> {
+    fn drop(&mut self) {
+        if let Some(opaque) = self.opaque {
+            self.pending.remove(opaque);
         }
     }
 }
@@ -494,6 +508,7 @@ async fn read_loop<R: AsyncRead + Unpin>(
     handler: Option<Arc<dyn RequestHandler>>,
     config: ConnectionConfig,
 ) {
+    let mut idle = config.read_idle_timeout.map(IdleClock::new);
     let end = loop {
         if conn.in_flight.load(Ordering::Acquire) >= conn.max_in_flight {
             // Backpressure: read nothing more until one of the peer's requests is answered.
@@ -506,31 +521,34 @@ async fn read_loop<R: AsyncRead + Unpin>(
                     _ = room => {}
                 }
             }
+            // Time spent not reading is not the peer's idleness.
+            if let Some(clock) = &mut idle {
+                clock.heard();
+            }
             continue;
         }
-        let next = async {
-            match config.read_idle_timeout {
-                Some(idle) => tokio::time::timeout(idle, frames.next()).await.ok(),
-                None => Some(frames.next().await),
-            }
-        };
+        // Biased: a frame already read costs no look at the idle clock.
         let frame = tokio::select! {
+            biased;
             _ = conn.draining.cancelled() => break conn.read_end(),
-            f = next => f,
-        };
-        let cmd = match frame {
-            None => {
+            f = frames.next() => f,
+            _ = IdleClock::expired(&mut idle) => {
                 tracing::debug!(peer = %conn.peer, "closing an idle connection");
                 break ReadEnd::Closed;
             }
-            Some(None) => break ReadEnd::Closed,
-            Some(Some(Err(e))) => {
+        };
+        let cmd = match frame {
+            None => break ReadEnd::Closed,
+            Some(Err(e)) => {
                 tracing::warn!(peer = %conn.peer, "closing connection: {e}");
                 *conn.read_error.lock().unwrap() = Some(e.to_string());
                 break ReadEnd::Closed;
             }
-            Some(Some(Ok(cmd))) => cmd,
+            Some(Ok(cmd)) => cmd,
         };
+        if let Some(clock) = &mut idle {
+            clock.heard();
+        }
         if cmd.is_response() {
             conn.complete(cmd);
             continue;
@@ -804,6 +822,113 @@ mod tests {
             }
         });
         (addr, types)
+    }
+
+    /// A server end with `idle` as its read idle time, and the client end talking to it.
+    async fn idle_pair(idle: Duration) -> (Arc<Connection>, Arc<Connection>) {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let client = TcpStream::connect(addr).await.unwrap();
+        let (server, _) = listener.accept().await.unwrap();
+        let config = ConnectionConfig {
+            read_idle_timeout: Some(idle),
+            ..Default::default()
+        };
+        let server = Connection::spawn(server, None, config);
+        let client = Connection::spawn(client, None, ConnectionConfig::default());
+        (server, client)
+    }
+
+    #[tokio::test]
+    async fn a_silent_peer_is_closed_after_the_idle_time_and_a_talking_one_is_not() {
+        let idle = Duration::from_millis(400);
+        let (server, client) = idle_pair(idle).await;
+        // Talking for several idle times, a request every fraction of one.
+        for _ in 0..30 {
+            let answer = client
+                .invoke(RemotingCommand::request(9999), Duration::from_secs(5))
+                .await
+                .unwrap();
+            assert_eq!(answer.code, code::REQUEST_CODE_NOT_SUPPORTED);
+            tokio::time::sleep(idle / 8).await;
+        }
+        assert!(!server.is_closed());
+        // Then silent: closed, from both ends.
+        tokio::time::timeout(Duration::from_secs(20), server.closed())
+            .await
+            .expect("the idle connection was not closed");
+        tokio::time::timeout(Duration::from_secs(20), client.closed())
+            .await
+            .expect("the peer did not see the close");
+    }
+
+    /// A connection to a peer that reads every request and answers none.
+    async fn silent_peer() -> Arc<Connection> {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(async move {
+            let (mut s, _) = listener.accept().await.unwrap();
+            let mut buf = [0u8; 4096];
+            while s.read(&mut buf).await.is_ok_and(|n| n > 0) {}
+        });
+        let stream = TcpStream::connect(addr).await.unwrap();
+        Connection::spawn(stream, None, ConnectionConfig::default())
+    }
+
+    #[tokio::test]
+    async fn unanswered_requests_time_out_each_at_its_own_deadline() {
+        let conn = silent_peer().await;
+        let long = {
+            let conn = conn.clone();
+            tokio::spawn(async move {
+                conn.invoke(RemotingCommand::request(9999), Duration::from_secs(600))
+                    .await
+            })
+        };
+        // Registered after the long one, due long before it.
+        while conn.pending.len() == 0 {
+            tokio::task::yield_now().await;
+        }
+        for millis in [300, 50] {
+            let short = conn.invoke(
+                RemotingCommand::request(9999),
+                Duration::from_millis(millis),
+            );
+            let err = tokio::time::timeout(Duration::from_secs(60), short)
+                .await
+                .expect("the short request waited for the long one")
+                .unwrap_err();
+            assert!(
+                matches!(err, RemotingError::Timeout { millis: m, .. } if m == millis as u128),
+                "{err}"
+            );
+        }
+        assert_eq!(conn.pending.len(), 1, "only the long request waits");
+        conn.close();
+        let closed = long.await.unwrap().unwrap_err();
+        assert!(
+            matches!(closed, RemotingError::ConnectionClosed(_)),
+            "{closed}"
+        );
+        assert_eq!(conn.pending.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_request_whose_caller_leaves_leaves_the_table() {
+        let conn = silent_peer().await;
+        let mut invoke =
+            Box::pin(conn.invoke(RemotingCommand::request(9999), Duration::from_secs(600)));
+        assert!(futures_util::poll!(invoke.as_mut()).is_pending());
+        assert_eq!(conn.pending.len(), 1);
+        drop(invoke);
+        assert_eq!(conn.pending.len(), 0);
+        // The connection still works for the next request, which times out as it should.
+        let err = conn
+            .invoke(RemotingCommand::request(9999), Duration::from_millis(20))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, RemotingError::Timeout { .. }), "{err}");
+        assert_eq!(conn.pending.len(), 0);
     }
 
     #[tokio::test]

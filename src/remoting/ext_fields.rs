@@ -225,6 +225,12 @@ impl ExtFields {
         ExtFields { entries: out }
     }
 
+    /// A map of `entries` already in key order, each key once (the caller has checked).
+    pub(super) fn from_sorted_entries(entries: Vec<(HeaderStr, HeaderStr)>) -> Self {
+        debug_assert!(entries.is_sorted_by(|a, b| a.0 < b.0));
+        ExtFields { entries }
+    }
+
     fn find(&self, key: &str) -> Result<usize, usize> {
         self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
     }

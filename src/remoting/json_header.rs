@@ -19,7 +19,10 @@ pub(super) fn decode_json_header(header: &Bytes) -> Result<RemotingCommand, Remo
     // UTF-8 is checked once for the whole header: every string the scanner cuts from it then
     // starts and ends at an ASCII quote, so it is UTF-8 too. Bytes that are not UTF-8 are
     // refused wherever they are: outside a string they would be a syntax error anyway.
-    if let Err(e) = std::str::from_utf8(header) {
+    // Nearly every header is ASCII, which is quicker to check than UTF-8.
+    if !header.is_ascii()
+        && let Err(e) = std::str::from_utf8(header)
+    {
         return Err(RemotingError::Malformed(format!(
             "invalid JSON header: invalid UTF-8 in a string at byte {} of {}",
             e.valid_up_to(),
@@ -47,6 +50,34 @@ enum Span {
     Owned(String),
 }
 
+/// A field of the header; `Other` for any the header does not have (ignored).
+#[derive(Clone, Copy)]
+enum Field {
+    Code,
+    ExtFields,
+    Flag,
+    Language,
+    Opaque,
+    Remark,
+    Version,
+    Other,
+}
+
+impl Field {
+    fn named(name: &str) -> Field {
+        match name {
+            "code" => Field::Code,
+            "extFields" => Field::ExtFields,
+            "flag" => Field::Flag,
+            "language" => Field::Language,
+            "opaque" => Field::Opaque,
+            "remark" => Field::Remark,
+            "version" => Field::Version,
+            _ => Field::Other,
+        }
+    }
+}
+
 const LOWERCASE_LETTERS: &str = "abcdefghijklmnopqrstuvwxyz";
 
 struct Scanner<'a> {
@@ -65,26 +96,32 @@ impl<'a> Scanner<'a> {
         self.expect(b'{')?;
         if !self.eat(b'}') {
             loop {
-                let key = self.string_span()?;
-                self.expect(b':')?;
-                match self.span_str(&key) {
-                    "code" => cmd.code = self.int()?,
-                    "version" => cmd.version = self.int()?,
-                    "opaque" => cmd.opaque = self.int()?,
-                    "flag" => cmd.flag = self.int()?,
-                    "language" => {
+                let field = match self.known_field() {
+                    Some(field) => field,
+                    None => {
+                        let key = self.string_span()?;
+                        self.expect(b':')?;
+                        Field::named(self.span_str(&key))
+                    }
+                };
+                match field {
+                    Field::Code => cmd.code = self.int()?,
+                    Field::Version => cmd.version = self.int()?,
+                    Field::Opaque => cmd.opaque = self.int()?,
+                    Field::Flag => cmd.flag = self.int()?,
+                    Field::Language => {
                         if !self.null()? {
                             let name = self.string_span()?;
                             cmd.language = LanguageCode::from_name(self.span_str(&name));
                         }
                     }
-                    "remark" => cmd.remark = self.nullable_string()?.map(|r| r.to_string()),
-                    "extFields" => {
+                    Field::Remark => cmd.remark = self.nullable_string()?.map(|r| r.to_string()),
+                    Field::ExtFields => {
                         if !self.null()? {
                             cmd.ext_fields = self.ext_fields()?;
                         }
                     }
-                    _ => self.skip_value(0)?,
+                    Field::Other => self.skip_value(0)?,
                 }
                 if self.eat(b',') {
                     continue;
@@ -100,24 +137,85 @@ impl<'a> Scanner<'a> {
         Ok(cmd)
     }
 
+    /// The next field, when its name is written as every client writes it (`"code":`, no
+    /// escapes, no spaces): read with its colon. Else nothing is read.
+    fn known_field(&mut self) -> Option<Field> {
+        let rest = &self.buf[self.pos..];
+        let (len, field) = match rest.get(1)? {
+            b'c' if rest.starts_with(b"\"code\":") => (7, Field::Code),
+            b'e' if rest.starts_with(b"\"extFields\":") => (12, Field::ExtFields),
+            b'f' if rest.starts_with(b"\"flag\":") => (7, Field::Flag),
+            b'l' if rest.starts_with(b"\"language\":") => (11, Field::Language),
+            b'o' if rest.starts_with(b"\"opaque\":") => (9, Field::Opaque),
+            b'r' if rest.starts_with(b"\"remark\":") => (9, Field::Remark),
+            b's' if rest.starts_with(b"\"serializeTypeCurrentRPC\":") => (26, Field::Other),
+            b'v' if rest.starts_with(b"\"version\":") => (10, Field::Version),
+            _ => return None,
+        };
+        self.pos += len;
+        Some(field)
+    }
+
     fn ext_fields(&mut self) -> Scan<ExtFields> {
         self.expect(b'{')?;
-        let mut entries = Vec::with_capacity(16);
+        let mut entries: Vec<(HeaderStr, HeaderStr)> = Vec::with_capacity(16);
+        // Whether the keys came in order, each once (as every client writes them): then the
+        // map needs no sort and no search for repeats.
+        let mut sorted = true;
+        // The last key kept, when it was a one-letter key read on the fast path.
+        let mut last_letter = None;
         if !self.eat(b'}') {
             loop {
-                let key = self.ext_key()?;
-                self.expect(b':')?;
-                if let Some(value) = self.scalar()? {
+                // Fast: `"a":` (SEND_MESSAGE_V2's one-letter keys, written without spaces).
+                let (key, letter) = match self.buf.get(self.pos..self.pos + 4) {
+                    Some(&[b'"', k @ b'a'..=b'z', b'"', b':']) => {
+                        self.pos += 4;
+                        let i = (k - b'a') as usize;
+                        (
+                            HeaderStr::from_static(&LOWERCASE_LETTERS[i..i + 1]),
+                            Some(k),
+                        )
+                    }
+                    _ => {
+                        let key = self.ext_key()?;
+                        self.expect(b':')?;
+                        (key, None)
+                    }
+                };
+                let value = if self.peek() == Some(b'"') {
+                    self.pos += 1;
+                    Some(self.string_rest()?)
+                } else {
+                    self.scalar()?
+                };
+                if let Some(value) = value {
+                    sorted &= match (entries.last(), last_letter, letter) {
+                        (None, ..) => true,
+                        (Some(_), Some(last), Some(this)) => last < this,
+                        (Some((last, _)), ..) => last.as_bytes() < key.as_bytes(),
+                    };
+                    last_letter = letter;
                     entries.push((key, value));
                 }
-                if self.eat(b',') {
-                    continue;
+                match self.peek() {
+                    Some(b',') => self.pos += 1,
+                    Some(b'}') => {
+                        self.pos += 1;
+                        break;
+                    }
+                    _ if self.eat(b',') => {}
+                    _ => {
+                        self.expect(b'}')?;
+                        break;
+                    }
                 }
-                self.expect(b'}')?;
-                break;
             }
         }
-        Ok(ExtFields::from_entries(entries))
+        Ok(if sorted {
+            ExtFields::from_sorted_entries(entries)
+        } else {
+            ExtFields::from_entries(entries)
+        })
     }
 
     /// An extFields value as the string Java would have sent; None for null.
@@ -146,6 +244,27 @@ impl<'a> Scanner<'a> {
 
     fn int(&mut self) -> Scan<i32> {
         self.skip_ws();
+        // Fast: a plain decimal integer, valued as it is scanned.
+        let start = self.pos;
+        let negative = self.eat_raw(b'-');
+        let first = self.pos;
+        let mut v: i64 = 0;
+        while let Some(&d @ b'0'..=b'9') = self.buf.get(self.pos) {
+            if self.pos - first == 10 {
+                break;
+            }
+            v = v * 10 + (d - b'0') as i64;
+            self.pos += 1;
+        }
+        let digits = self.pos - first;
+        let plain = digits > 0
+            && (digits == 1 || self.buf[first] != b'0')
+            && !matches!(self.peek(), Some(b'.' | b'e' | b'E' | b'0'..=b'9'));
+        if plain {
+            return i32::try_from(if negative { -v } else { v })
+                .map_err(|_| "expected a 32-bit integer");
+        }
+        self.pos = start;
         let text = self.number()?;
         text.parse().map_err(|_| "expected a 32-bit integer")
     }
@@ -198,15 +317,30 @@ impl<'a> Scanner<'a> {
 
     /// A string: a slice of the frame when it has no escapes, else decoded into its own.
     fn string(&mut self) -> Scan<HeaderStr> {
-        Ok(match self.string_span()? {
-            Span::Slice(from, to) => self.slice(from, to),
-            Span::Owned(s) => HeaderStr::from(s),
-        })
+        self.expect(b'"')?;
+        self.string_rest()
+    }
+
+    /// `string` after its opening quote. Inlined: it runs for each of a header's values, and
+    /// the call (with its result moved about) cost some 20 instructions a value.
+    #[inline(always)]
+    fn string_rest(&mut self) -> Scan<HeaderStr> {
+        let start = self.pos;
+        let rest = &self.buf[start..];
+        match find_quote_or_backslash(rest) {
+            Some(end) if rest[end] == b'"' => {
+                self.pos = start + end + 1;
+                Ok(self.slice(start, start + end))
+            }
+            Some(_) => self.escaped(start).map(HeaderStr::from),
+            None => Err("unterminated string"),
+        }
     }
 
     /// The header's bytes `from..to` as a string: copied when short (most values are: a
     /// copy costs less than taking and dropping a reference on the frame), else sharing the
     /// frame's buffer.
+    #[inline(always)]
     fn slice(&self, from: usize, to: usize) -> HeaderStr {
         // The whole header is UTF-8 (checked in `decode_json_header`) and `from..to` lies
         // between two quotes, so it is on char boundaries: each `unsafe` below relies on that.
@@ -264,25 +398,57 @@ impl<'a> Scanner<'a> {
             self.pos = start + end + 1;
             return Ok(Span::Slice(start, start + end));
         }
-        // Copied a run at a time between escapes: a message's properties carry an escaped
-        // separator every few bytes. Room for the rest of a usual header from the start, so
-        // the copy does not grow step by step.
-        let mut out = Vec::with_capacity(rest.len().min(512));
-        self.pos = start;
+        self.escaped(start).map(Span::Owned)
+    }
+
+    /// A string with escapes, from `start` (after its opening quote), decoded.
+    fn escaped(&mut self, start: usize) -> Scan<String> {
+        // A message's properties carry an escaped separator every few bytes: the runs between
+        // escapes are copied eight bytes a step, without a call per run.
+        let mut out: Vec<u8> = Vec::with_capacity((self.buf.len() - start).min(512));
+        let buf = self.buf;
+        let mut p = start;
         loop {
-            let rest = &self.buf[self.pos..];
-            let Some(i) = find_quote_or_backslash(rest) else {
-                return Err("unterminated string");
-            };
-            out.extend_from_slice(&rest[..i]);
-            self.pos += i + 1;
-            if rest[i] == b'"' {
-                break;
+            // The run up to the next quote or backslash.
+            while let Some(chunk) = buf.get(p..p + 8) {
+                let chunk: [u8; 8] = chunk.try_into().unwrap_or_default();
+                let m = quote_or_backslash(u64::from_le_bytes(chunk));
+                let run = (m.trailing_zeros() / 8) as usize;
+                out.reserve(8);
+                // SAFETY: room for eight bytes was reserved; only the run's are kept.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        chunk.as_ptr(),
+                        out.as_mut_ptr().add(out.len()),
+                        8,
+                    );
+                    out.set_len(out.len() + run);
+                }
+                p += run;
+                if m != 0 {
+                    break;
+                }
             }
-            let Some(&e) = self.buf.get(self.pos) else {
+            while let Some(&c) = buf.get(p)
+                && c != b'"'
+                && c != b'\\'
+            {
+                out.push(c);
+                p += 1;
+            }
+            match buf.get(p) {
+                Some(b'"') => {
+                    self.pos = p + 1;
+                    break;
+                }
+                Some(_) => {}
+                None => return Err("unterminated string"),
+            }
+            // The escape at `p`.
+            let Some(&e) = buf.get(p + 1) else {
                 return Err("unterminated string");
             };
-            self.pos += 1;
+            p += 2;
             match e {
                 b'"' | b'\\' | b'/' => out.push(e),
                 b'b' => out.push(0x08),
@@ -292,24 +458,28 @@ impl<'a> Scanner<'a> {
                 b't' => out.push(b'\t'),
                 b'u' => {
                     // `\u00XX` below 0x80 (the properties' separators): the byte itself.
-                    if let Some(&[b'0', b'0', h, l]) = self.buf.get(self.pos..self.pos + 4)
-                        && let (Some(h @ 0..=7), Some(l)) =
-                            ((h as char).to_digit(16), (l as char).to_digit(16))
+                    if let Some(&[b'0', b'0', h @ b'0'..=b'7', l]) = buf.get(p..p + 4)
+                        && let Some(l) = hex_digit(l)
                     {
-                        out.push((h * 16 + l) as u8);
-                        self.pos += 4;
+                        out.push((h - b'0') * 16 + l);
+                        p += 4;
                         continue;
                     }
+                    self.pos = p;
                     let c = self.unicode_escape()?;
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                    p = self.pos;
+                    let mut utf8 = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut utf8).as_bytes());
                 }
-                _ => return Err("invalid escape"),
+                _ => {
+                    self.pos = p;
+                    return Err("invalid escape");
+                }
             }
         }
         // SAFETY: `out` is runs of the header cut at ASCII bytes (UTF-8, as the whole header
         // is) and the UTF-8 encodings of escaped chars.
-        Ok(Span::Owned(unsafe { String::from_utf8_unchecked(out) }))
+        Ok(unsafe { String::from_utf8_unchecked(out) })
     }
 
     /// The character of a `\uXXXX` escape (after the `u`), a surrogate pair's included.
@@ -433,18 +603,9 @@ impl<'a> Scanner<'a> {
 /// The index of the first `"` or `\\` in `b`, eight bytes a step: a header's strings are
 /// short, and memchr's vector set-up cost more than the scan itself.
 fn find_quote_or_backslash(b: &[u8]) -> Option<usize> {
-    const LO: u64 = 0x0101_0101_0101_0101;
-    const HI: u64 = 0x8080_8080_8080_8080;
-    // High bit set in each byte of `w` equal to `c`; bits above the lowest may be false
-    // positives (a borrow), the lowest never is.
-    let equal = |w: u64, c: u8| {
-        let x = w ^ (LO * c as u64);
-        x.wrapping_sub(LO) & !x & HI
-    };
     let mut i = 0;
     while let Some(chunk) = b.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let m = equal(w, b'"') | equal(w, b'\\');
+        let m = quote_or_backslash(u64::from_le_bytes(chunk.try_into().unwrap_or_default()));
         if m != 0 {
             return Some(i + (m.trailing_zeros() / 8) as usize);
         }
@@ -454,6 +615,28 @@ fn find_quote_or_backslash(b: &[u8]) -> Option<usize> {
         .iter()
         .position(|&c| c == b'"' || c == b'\\')
         .map(|p| i + p)
+}
+
+/// The high bit set in each byte of `w` (eight bytes, little-endian) that is a quote or a
+/// backslash; bits above the lowest may be false positives (a borrow), the lowest never is.
+fn quote_or_backslash(w: u64) -> u64 {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let equal = |c: u8| {
+        let x = w ^ (LO * c as u64);
+        x.wrapping_sub(LO) & !x & HI
+    };
+    equal(b'"') | equal(b'\\')
+}
+
+/// The value of an ASCII hex digit.
+fn hex_digit(d: u8) -> Option<u8> {
+    match d {
+        b'0'..=b'9' => Some(d - b'0'),
+        b'a'..=b'f' => Some(d - b'a' + 10),
+        b'A'..=b'F' => Some(d - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// A number as Java's string of it: an integer as it reads, anything else through a
@@ -536,6 +719,178 @@ mod tests {
                 .collect();
             let naive = bytes.iter().position(|&c| c == b'"' || c == b'\\');
             assert_eq!(find_quote_or_backslash(&bytes), naive, "{bytes:?}");
+        }
+    }
+
+    /// A JSON string literal of `s` with every char escaped (`\\uXXXX`, surrogate pairs too)
+    /// where `pick` says so, and quote and backslash always.
+    fn literal(s: &str, mut pick: impl FnMut() -> u64) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            let escape = c == '"' || c == '\\' || (c as u32) < 0x20 || pick().is_multiple_of(3);
+            if !escape {
+                out.push(c);
+                continue;
+            }
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&if pick().is_multiple_of(2) {
+                    format!("\\u{u:04x}")
+                } else {
+                    format!("\\u{u:04X}")
+                });
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn headers_of_any_shape_read_as_serde_json_reads_them() {
+        let mut next = crate::util::xorshift(0x6a09_e667_f3bc_c908u64);
+        let alphabet: Vec<char> = "ab\u{1}\u{2}\"\\/\n\t é€😀x0".chars().collect();
+        for round in 0..3000 {
+            let ws = |next: &mut dyn FnMut() -> u64| [" ", "", "", "\n "][(next() % 4) as usize];
+            let mut expected: Vec<(String, String)> = Vec::new();
+            let mut fields = Vec::new();
+            for _ in 0..next() % 8 {
+                let key: String = match next() % 4 {
+                    0 => ((b'a' + (next() % 26) as u8) as char).to_string(),
+                    1 => ((b'A' + (next() % 26) as u8) as char).to_string(),
+                    2 => "ab".to_string(),
+                    _ => format!("key{}", next() % 5),
+                };
+                let (value, text) = match next() % 6 {
+                    0 => ("null".to_string(), None),
+                    1 => ("true".to_string(), Some("true".to_string())),
+                    2 => {
+                        let n = (next() % 2_000_000) as i64 - 1_000_000;
+                        (n.to_string(), Some(n.to_string()))
+                    }
+                    _ => {
+                        let len = (next() % 30) as usize;
+                        let v: String = (0..len)
+                            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                            .collect();
+                        (literal(&v, &mut next), Some(v))
+                    }
+                };
+                let key_literal = if next().is_multiple_of(4) {
+                    literal(&key, &mut next)
+                } else {
+                    format!("\"{key}\"")
+                };
+                fields.push(format!(
+                    "{}{key_literal}{}:{}{value}{}",
+                    ws(&mut next),
+                    ws(&mut next),
+                    ws(&mut next),
+                    ws(&mut next)
+                ));
+                if let Some(text) = text {
+                    expected.retain(|(k, _)| *k != key);
+                    expected.push((key, text));
+                }
+            }
+            expected.sort();
+            let opaque = (next() % 4_000_000_000) as i64 - 2_000_000_000;
+            let json = format!(
+                "{{{}\"code\":{},\"extFields\":{{{}}},\"opaque\"{}:{}{opaque}}}",
+                ws(&mut next),
+                round,
+                fields.join(","),
+                ws(&mut next),
+                ws(&mut next),
+            );
+            let reference: serde_json::Value = serde_json::from_str(&json).expect(&json);
+            assert_eq!(reference["opaque"].as_i64(), Some(opaque), "{json}");
+            let cmd = decode(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+            assert_eq!(cmd.code, round, "{json}");
+            assert_eq!(cmd.opaque, opaque as i32, "{json}");
+            let got: Vec<(String, String)> = cmd
+                .ext_fields
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(got, expected, "{json}");
+        }
+    }
+
+    #[test]
+    fn escapes_at_every_place_of_the_eight_byte_steps() {
+        for at in 0..20 {
+            for (escape, decoded) in [
+                ("\\u0001", "\u{1}"),
+                ("\\u007f", "\u{7f}"),
+                ("\\u00e9", "é"),
+                ("\\\"", "\""),
+                ("\\\\", "\\"),
+                ("\\ud83d\\ude00", "\u{1F600}"),
+            ] {
+                let (before, after) = ("x".repeat(at), "y".repeat(20 - at));
+                let json = format!(r#"{{"extFields":{{"k":"{before}{escape}{after}{escape}"}}}}"#);
+                let want = format!("{before}{decoded}{after}{decoded}");
+                assert_eq!(
+                    decode(&json).unwrap().ext("k"),
+                    Some(want.as_str()),
+                    "{json}"
+                );
+                let cut = &json[..json.len() - 3];
+                assert!(decode(cut).is_err(), "{cut}");
+            }
+        }
+    }
+
+    #[test]
+    fn integers_out_of_range_or_not_plain_are_refused() {
+        for (text, want) in [
+            ("0", Some(0)),
+            ("-0", Some(0)),
+            ("7", Some(7)),
+            ("2147483647", Some(i32::MAX)),
+            ("-2147483648", Some(i32::MIN)),
+            ("2147483648", None),
+            ("-2147483649", None),
+            ("9999999999", None),
+            ("12345678901", None),
+            ("00", None),
+            ("-01", None),
+            ("1.0", None),
+            ("1e2", None),
+            ("-", None),
+            ("+1", None),
+        ] {
+            let got = decode(&format!(r#"{{"code":{text}}}"#))
+                .ok()
+                .map(|c| c.code);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_cut_of_a_real_send_header_is_refused() {
+        let header = r#"{"code":310,"extFields":{"a":"java_producer_group","b":"TopicTest","c":"TBW102","d":"4","e":"0","f":"0","g":"1795535089313","h":"0","i":"KEYS\u0001key-0\u0002UNIQ_KEY\u0001FD00000000000000000000000000000218E71DBD16A679D346A00000\u0002WAIT\u0001true\u0002TAGS\u0001TagA\u00e9\ud83d\ude00","j":"0","k":"false","m":"false","n":"broker-a"},"flag":0,"language":"JAVA","opaque":3,"serializeTypeCurrentRPC":"JSON","version":409}"#;
+        let cmd = decode(header).unwrap();
+        assert_eq!(
+            cmd.ext("i"),
+            Some(
+                "KEYS\u{1}key-0\u{2}UNIQ_KEY\u{1}FD00000000000000000000000000000218E71DBD16A679D346A00000\u{2}WAIT\u{1}true\u{2}TAGS\u{1}TagA\u{e9}\u{1F600}"
+            )
+        );
+        assert_eq!(cmd.ext_fields.len(), 13);
+        for cut in 0..header.len() {
+            assert!(decode(&header[..cut]).is_err(), "{}", &header[..cut]);
+        }
+        // Non-ASCII at every place relative to the eight-byte steps, and bytes that are not
+        // UTF-8 there too.
+        for at in 0..16 {
+            let value = format!("{}é{}", "v".repeat(at), "w".repeat(16 - at));
+            let json = format!(r#"{{"extFields":{{"k":"{value}"}}}}"#);
+            assert_eq!(decode(&json).unwrap().ext("k"), Some(value.as_str()));
+            let mut bad = json.clone().into_bytes();
+            let e = bad.iter().position(|&b| b >= 0x80).unwrap();
+            bad[e + 1] = b'x';
+            assert!(decode_json_header(&Bytes::from(bad)).is_err());
         }
     }
 

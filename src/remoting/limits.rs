@@ -1,6 +1,7 @@
 //! The bounds that keep one bad peer from hurting the others (mq's own: RocketMQ
 //! has none of them): connections per remote address, the time a frame may take
-//! to arrive once its first byte has (slowloris), long polls held per
+//! to arrive once its first byte has (slowloris), the silence after which a
+//! connection counts as idle, long polls held per
 //! connection, and the bytes of responses a peer has not read yet, per
 //! connection and over the whole server.
 
@@ -126,6 +127,60 @@ impl<R> FrameDeadline<R> {
             frames: FrameTracker::default(),
             deadline: None,
             waiting: false,
+        }
+    }
+}
+
+/// The read side's idle clock: tells when nothing has arrived on a connection for its idle
+/// time, with one timer for the connection's life rather than one armed and dropped per
+/// frame (a timer costs more than a small request's decoding). A frame only raises a flag;
+/// the timer ticks every `1/IDLE_TICKS` of the idle time, and the connection is idle once
+/// `IDLE_TICKS` ticks in a row heard nothing: between the idle time and one tick more after
+/// its last frame.
+pub struct IdleClock {
+    tick: Duration,
+    timer: Pin<Box<Sleep>>,
+    heard: bool,
+    quiet_ticks: u32,
+}
+
+const IDLE_TICKS: u32 = 4;
+
+impl IdleClock {
+    pub fn new(idle: Duration) -> Self {
+        let tick = idle / IDLE_TICKS;
+        IdleClock {
+            tick,
+            timer: Box::pin(tokio::time::sleep(tick)),
+            heard: false,
+            quiet_ticks: 0,
+        }
+    }
+
+    /// Something arrived (or the reader was away, which is not the peer's idleness).
+    pub fn heard(&mut self) {
+        self.heard = true;
+    }
+
+    /// Resolves once the connection has been idle for its idle time; never without a clock.
+    /// Cancel-safe: the ticks it has seen are kept.
+    pub async fn expired(clock: &mut Option<IdleClock>) {
+        let Some(clock) = clock else {
+            return std::future::pending().await;
+        };
+        loop {
+            clock.timer.as_mut().await;
+            if std::mem::take(&mut clock.heard) {
+                clock.quiet_ticks = 0;
+            } else {
+                clock.quiet_ticks += 1;
+            }
+            if clock.quiet_ticks >= IDLE_TICKS {
+                return;
+            }
+            // From now, not from the last deadline: after a long pause, ticks missed must not
+            // count as quiet all at once.
+            clock.timer.as_mut().reset(Instant::now() + clock.tick);
         }
     }
 }

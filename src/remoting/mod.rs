@@ -14,6 +14,7 @@ pub mod ext_fields;
 pub mod header;
 mod json_header;
 pub mod limits;
+mod pending;
 pub mod rpc_hook;
 pub mod server;
 pub mod tls;
