@@ -422,19 +422,17 @@ impl Connection {
                 };
             }
         }
-        self.queued.fetch_add(1, Ordering::AcqRel);
-        let estimate = queued_size(&cmd);
-        self.queued_bytes.fetch_add(estimate, Ordering::Relaxed);
-        if let Err(e) = self.check_unwritten() {
-            self.queued_bytes.fetch_sub(estimate, Ordering::Relaxed);
-            self.queued.fetch_sub(1, Ordering::AcqRel);
-            return Err(e);
+        // Counted until the writer takes the command; given back here if it never reaches
+        // the queue, including when this future is dropped while the queue is full.
+        let mut entry = QueuedEntry::count(self, queued_size(&cmd));
+        self.check_unwritten()?;
+        match self.tx.send(cmd).await {
+            Ok(()) => {
+                entry.handed_to_writer = true;
+                Ok(())
+            }
+            Err(_) => Err(self.closed_error()),
         }
-        self.tx.send(cmd).await.map_err(|_| {
-            self.queued_bytes.fetch_sub(estimate, Ordering::Relaxed);
-            self.queued.fetch_sub(1, Ordering::AcqRel);
-            self.closed_error()
-        })
     }
 
     fn complete(&self, response: RemotingCommand) {
@@ -456,6 +454,37 @@ impl Drop for Waiting<'_> {
     fn drop(&mut self) {
         if let Some(opaque) = self.opaque {
             self.pending.remove(opaque);
+        }
+    }
+}
+
+/// A command counted in `queued` and `queued_bytes` on its way into the write queue: the
+/// writer uncounts it once it takes it, and this guard does if it never gets there.
+struct QueuedEntry<'a> {
+    conn: &'a Connection,
+    estimate: usize,
+    handed_to_writer: bool,
+}
+
+impl<'a> QueuedEntry<'a> {
+    fn count(conn: &'a Connection, estimate: usize) -> QueuedEntry<'a> {
+        conn.queued.fetch_add(1, Ordering::AcqRel);
+        conn.queued_bytes.fetch_add(estimate, Ordering::Relaxed);
+        QueuedEntry {
+            conn,
+            estimate,
+            handed_to_writer: false,
+        }
+    }
+}
+
+impl Drop for QueuedEntry<'_> {
+    fn drop(&mut self) {
+        if !self.handed_to_writer {
+            self.conn
+                .queued_bytes
+                .fetch_sub(self.estimate, Ordering::Relaxed);
+            self.conn.queued.fetch_sub(1, Ordering::AcqRel);
         }
     }
 }
@@ -796,6 +825,37 @@ mod tests {
     use crate::remoting::codec::decode_frame;
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     use tokio::net::TcpListener;
+
+    #[tokio::test]
+    async fn a_send_dropped_while_the_write_queue_is_full_gives_back_what_it_counted() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stream, accepted) = tokio::join!(TcpStream::connect(addr), listener.accept());
+        // The peer never reads: the socket, the write buffer and then the queue fill up.
+        let _peer = accepted.unwrap();
+        let conn = Connection::spawn(stream.unwrap(), None, ConnectionConfig::default());
+        let command = || RemotingCommand::request(10).with_body(vec![0u8; 1024]);
+        // A send that finds room completes at its first poll, before its timeout is checked.
+        let mut sent = 0;
+        while tokio::time::timeout(Duration::from_millis(100), conn.send(command()))
+            .await
+            .is_ok()
+        {
+            sent += 1;
+            assert!(sent < 1_000_000, "the queue never filled");
+        }
+        let counted = conn.unwritten();
+        for _ in 0..3 {
+            let blocked = tokio::time::timeout(Duration::from_millis(20), conn.send(command()));
+            assert!(blocked.await.is_err(), "the queue stays full");
+        }
+        assert_eq!(
+            conn.unwritten(),
+            counted,
+            "a dropped send left its bytes counted as unwritten"
+        );
+        conn.close();
+    }
 
     /// A server that answers each request with SUCCESS in the request's encoding, and
     /// reports the encoding of each request it read.
