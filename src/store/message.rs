@@ -508,38 +508,71 @@ pub fn find_property_bytes<'a, const N: usize>(
 }
 
 /// Where each value `find_properties` returns lies in `props`, scanned from the end (this runs
-/// for every message) and stopping once every name is found.
+/// for every message) and stopping once every name is found. The separators come from one
+/// pass over eight-byte words, a mask of them per word, so no byte is looked at twice.
 fn find_property_spans<const N: usize>(
     props: &[u8],
     names: [&str; N],
 ) -> [Option<(usize, usize)>; N] {
     const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
-    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
     let mut found = [None; N];
     let mut missing = N;
-    let mut end = props.len();
-    while missing > 0 {
-        let start = rfind_byte(SEP, &props[..end]).map_or(0, |i| i + 1);
+    // Looks at the segment props[start..end]; whether every name is found.
+    let mut segment = |start: usize, end: usize| {
         let seg = &props[start..end];
         for (slot, name) in found.iter_mut().zip(names) {
-            let name = name.as_bytes();
-            // The separator test first: it rules out almost every other name without a compare;
-            // names are short, so a byte loop beats a call to memcmp.
-            if slot.is_none()
-                && seg.len() > name.len() + 1
-                && seg[name.len()] == NV
-                && seg.iter().zip(name).all(|(a, b)| a == b)
-            {
+            if slot.is_none() && is_named(seg, name.as_bytes()) {
                 *slot = Some((start + name.len() + 1, end));
                 missing -= 1;
             }
         }
-        if start == 0 {
-            break;
+        missing == 0
+    };
+    // The end of the segment being cut, and the end of the word being searched.
+    let mut end = props.len();
+    let mut word_end = props.len();
+    while word_end > 0 {
+        let word_start = word_end.saturating_sub(8);
+        let mut seps = byte_mask(SEP, &props[word_start..word_end]);
+        while seps != 0 {
+            let bit = 63 - seps.leading_zeros() as usize;
+            seps ^= 1 << bit;
+            let at = word_start + bit / 8;
+            if segment(at + 1, end) {
+                return found;
+            }
+            end = at;
         }
-        end = start - 1;
+        word_end = word_start;
     }
+    segment(0, end);
     found
+}
+
+/// Whether `seg` is a property named `name` with a value.
+#[inline]
+fn is_named(seg: &[u8], name: &[u8]) -> bool {
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
+    // The separator test first: it rules out almost every other name without a compare;
+    // names are short, so a byte loop beats a call to memcmp.
+    seg.len() > name.len() + 1 && seg[name.len()] == NV && seg.iter().zip(name).all(|(a, b)| a == b)
+}
+
+/// The high bit of each byte of `word` (at most eight bytes, as a little-endian u64) that
+/// equals `c`.
+#[inline]
+fn byte_mask(c: u8, word: &[u8]) -> u64 {
+    let w = match <[u8; 8]>::try_from(word) {
+        Ok(w) => u64::from_le_bytes(w),
+        Err(_) => {
+            // A zero byte of padding never matches: `c` is a separator, not zero.
+            debug_assert_ne!(c, 0);
+            word.iter()
+                .enumerate()
+                .fold(0, |w, (i, &b)| w | (b as u64) << (8 * i))
+        }
+    };
+    zero_bytes(w ^ (ONES * c as u64))
 }
 
 /// High bit set in exactly the zero bytes of `x` (no false positives either way, unlike the
@@ -552,36 +585,36 @@ fn zero_bytes(x: u64) -> u64 {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// The first `c` in `hay`, eight bytes a step: properties are cut at separators a few dozen
-/// bytes apart, where memchr's vector set-up costs more than the search.
-pub(crate) fn find_byte(c: u8, hay: &[u8]) -> Option<usize> {
-    let mut i = 0;
-    while let Some(chunk) = hay.get(i..i + 8) {
-        let m = zero_bytes(
-            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * c as u64),
-        );
-        if m != 0 {
-            return Some(i + m.trailing_zeros() as usize / 8);
+/// Calls `f(start, name_end, end)` for each `\u0002`-separated segment `props[start..end]`, in
+/// order, with the place of its first `\u0001` if it has one; a trailing empty segment is not
+/// visited. One pass over eight-byte words, both separators' masks at once: properties are cut
+/// at separators a few dozen bytes apart, where searching for each one (or memchr's vector
+/// set-up) would look at bytes again.
+pub(crate) fn for_each_segment(props: &[u8], mut f: impl FnMut(usize, Option<usize>, usize)) {
+    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
+    let (mut start, mut name_end) = (0, None);
+    let mut at = 0;
+    while at < props.len() {
+        let word = &props[at..props.len().min(at + 8)];
+        let seps = byte_mask(SEP, word);
+        let mut events = seps | byte_mask(NV, word);
+        while events != 0 {
+            let bit = events.trailing_zeros();
+            events &= events - 1;
+            let pos = at + bit as usize / 8;
+            if seps >> bit & 1 != 0 {
+                f(start, name_end, pos);
+                (start, name_end) = (pos + 1, None);
+            } else if name_end.is_none() {
+                name_end = Some(pos);
+            }
         }
-        i += 8;
+        at += 8;
     }
-    hay[i..].iter().position(|&b| b == c).map(|p| i + p)
-}
-
-/// The last `c` in `hay`, as `find_byte` from the end.
-pub(crate) fn rfind_byte(c: u8, hay: &[u8]) -> Option<usize> {
-    let mut j = hay.len();
-    while j >= 8 {
-        let chunk = &hay[j - 8..j];
-        let m = zero_bytes(
-            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * c as u64),
-        );
-        if m != 0 {
-            return Some(j - 8 + (63 - m.leading_zeros() as usize) / 8);
-        }
-        j -= 8;
+    if start < props.len() {
+        f(start, name_end, props.len());
     }
-    hay[..j].iter().rposition(|&b| b == c)
 }
 
 #[cfg(test)]
@@ -603,17 +636,35 @@ mod tests {
                     _ => next() as u8,
                 })
                 .collect();
+            let mut segments = Vec::new();
+            for_each_segment(&hay, |start, name_end, end| {
+                segments.push((start, name_end, end))
+            });
+            let mut want = Vec::new();
+            let mut start = 0;
+            while start < hay.len() {
+                let end = hay[start..]
+                    .iter()
+                    .position(|&b| b == 2)
+                    .map_or(hay.len(), |i| start + i);
+                let name_end = hay[start..end]
+                    .iter()
+                    .position(|&b| b == 1)
+                    .map(|i| start + i);
+                want.push((start, name_end, end));
+                start = end + 1;
+            }
+            assert_eq!(segments, want, "{hay:?}");
             for c in [1u8, 2, 0, 0x81, 0xff] {
-                assert_eq!(
-                    find_byte(c, &hay),
-                    hay.iter().position(|&b| b == c),
-                    "{c} {hay:?}"
-                );
-                assert_eq!(
-                    rfind_byte(c, &hay),
-                    hay.iter().rposition(|&b| b == c),
-                    "{c} {hay:?}"
-                );
+                if c != 0 {
+                    for word in hay.chunks(8) {
+                        let mask = byte_mask(c, word);
+                        let want = (0..word.len())
+                            .filter(|&i| word[i] == c)
+                            .fold(0u64, |m, i| m | 0x80 << (8 * i));
+                        assert_eq!(mask, want, "{c} {word:?}");
+                    }
+                }
             }
         }
     }
