@@ -508,54 +508,38 @@ pub fn find_property_bytes<'a, const N: usize>(
 }
 
 /// Where each value `find_properties` returns lies in `props`, scanned from the end (this runs
-/// for every message) and stopping once every name is found. The separators come from one
-/// pass over eight-byte words, a mask of them per word, so no byte is looked at twice.
+/// for every message) and stopping once every name is found.
 fn find_property_spans<const N: usize>(
     props: &[u8],
     names: [&str; N],
 ) -> [Option<(usize, usize)>; N] {
     const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
     let mut found = [None; N];
     let mut missing = N;
-    // Looks at the segment props[start..end]; whether every name is found.
-    let mut segment = |start: usize, end: usize| {
+    let mut end = props.len();
+    while missing > 0 {
+        let start = rfind_byte(SEP, &props[..end]).map_or(0, |i| i + 1);
         let seg = &props[start..end];
         for (slot, name) in found.iter_mut().zip(names) {
-            if slot.is_none() && is_named(seg, name.as_bytes()) {
+            let name = name.as_bytes();
+            // The separator test first: it rules out almost every other name without a compare;
+            // names are short, so a byte loop beats a call to memcmp.
+            if slot.is_none()
+                && seg.len() > name.len() + 1
+                && seg[name.len()] == NV
+                && seg.iter().zip(name).all(|(a, b)| a == b)
+            {
                 *slot = Some((start + name.len() + 1, end));
                 missing -= 1;
             }
         }
-        missing == 0
-    };
-    // The end of the segment being cut, and the end of the word being searched.
-    let mut end = props.len();
-    let mut word_end = props.len();
-    while word_end > 0 {
-        let word_start = word_end.saturating_sub(8);
-        let mut seps = byte_mask(SEP, &props[word_start..word_end]);
-        while seps != 0 {
-            let bit = 63 - seps.leading_zeros() as usize;
-            seps ^= 1 << bit;
-            let at = word_start + bit / 8;
-            if segment(at + 1, end) {
-                return found;
-            }
-            end = at;
+        if start == 0 {
+            break;
         }
-        word_end = word_start;
+        end = start - 1;
     }
-    segment(0, end);
     found
-}
-
-/// Whether `seg` is a property named `name` with a value.
-#[inline]
-fn is_named(seg: &[u8], name: &[u8]) -> bool {
-    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
-    // The separator test first: it rules out almost every other name without a compare;
-    // names are short, so a byte loop beats a call to memcmp.
-    seg.len() > name.len() + 1 && seg[name.len()] == NV && seg.iter().zip(name).all(|(a, b)| a == b)
 }
 
 /// The high bit of each byte of `word` (at most eight bytes, as a little-endian u64) that
@@ -617,6 +601,22 @@ pub(crate) fn for_each_segment(props: &[u8], mut f: impl FnMut(usize, Option<usi
     }
 }
 
+/// The last `c` in `hay`, as `find_byte` from the end.
+pub(crate) fn rfind_byte(c: u8, hay: &[u8]) -> Option<usize> {
+    let mut j = hay.len();
+    while j >= 8 {
+        let chunk = &hay[j - 8..j];
+        let m = zero_bytes(
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * c as u64),
+        );
+        if m != 0 {
+            return Some(j - 8 + (63 - m.leading_zeros() as usize) / 8);
+        }
+        j -= 8;
+    }
+    hay[..j].iter().rposition(|&b| b == c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -656,6 +656,11 @@ mod tests {
             }
             assert_eq!(segments, want, "{hay:?}");
             for c in [1u8, 2, 0, 0x81, 0xff] {
+                assert_eq!(
+                    rfind_byte(c, &hay),
+                    hay.iter().rposition(|&b| b == c),
+                    "{c} {hay:?}"
+                );
                 if c != 0 {
                     for word in hay.chunks(8) {
                         let mask = byte_mask(c, word);
