@@ -542,23 +542,6 @@ fn find_property_spans<const N: usize>(
     found
 }
 
-/// The high bit of each byte of `word` (at most eight bytes, as a little-endian u64) that
-/// equals `c`.
-#[inline]
-fn byte_mask(c: u8, word: &[u8]) -> u64 {
-    let w = match <[u8; 8]>::try_from(word) {
-        Ok(w) => u64::from_le_bytes(w),
-        Err(_) => {
-            // A zero byte of padding never matches: `c` is a separator, not zero.
-            debug_assert_ne!(c, 0);
-            word.iter()
-                .enumerate()
-                .fold(0, |w, (i, &b)| w | (b as u64) << (8 * i))
-        }
-    };
-    zero_bytes(w ^ (ONES * c as u64))
-}
-
 /// High bit set in exactly the zero bytes of `x` (no false positives either way, unlike the
 /// shorter borrow trick, so a reverse search can trust its highest bit).
 #[inline]
@@ -569,36 +552,20 @@ fn zero_bytes(x: u64) -> u64 {
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 
-/// Calls `f(start, name_end, end)` for each `\u0002`-separated segment `props[start..end]`, in
-/// order, with the place of its first `\u0001` if it has one; a trailing empty segment is not
-/// visited. One pass over eight-byte words, both separators' masks at once: properties are cut
-/// at separators a few dozen bytes apart, where searching for each one (or memchr's vector
-/// set-up) would look at bytes again.
-pub(crate) fn for_each_segment(props: &[u8], mut f: impl FnMut(usize, Option<usize>, usize)) {
-    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
-    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
-    let (mut start, mut name_end) = (0, None);
-    let mut at = 0;
-    while at < props.len() {
-        let word = &props[at..props.len().min(at + 8)];
-        let seps = byte_mask(SEP, word);
-        let mut events = seps | byte_mask(NV, word);
-        while events != 0 {
-            let bit = events.trailing_zeros();
-            events &= events - 1;
-            let pos = at + bit as usize / 8;
-            if seps >> bit & 1 != 0 {
-                f(start, name_end, pos);
-                (start, name_end) = (pos + 1, None);
-            } else if name_end.is_none() {
-                name_end = Some(pos);
-            }
+/// The first `c` in `hay`, eight bytes a step: properties are cut at separators a few dozen
+/// bytes apart, where memchr's vector set-up costs more than the search.
+pub(crate) fn find_byte(c: u8, hay: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(chunk) = hay.get(i..i + 8) {
+        let m = zero_bytes(
+            u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * c as u64),
+        );
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize / 8);
         }
-        at += 8;
+        i += 8;
     }
-    if start < props.len() {
-        f(start, name_end, props.len());
-    }
+    hay[i..].iter().position(|&b| b == c).map(|p| i + p)
 }
 
 /// The last `c` in `hay`, as `find_byte` from the end.
@@ -636,40 +603,17 @@ mod tests {
                     _ => next() as u8,
                 })
                 .collect();
-            let mut segments = Vec::new();
-            for_each_segment(&hay, |start, name_end, end| {
-                segments.push((start, name_end, end))
-            });
-            let mut want = Vec::new();
-            let mut start = 0;
-            while start < hay.len() {
-                let end = hay[start..]
-                    .iter()
-                    .position(|&b| b == 2)
-                    .map_or(hay.len(), |i| start + i);
-                let name_end = hay[start..end]
-                    .iter()
-                    .position(|&b| b == 1)
-                    .map(|i| start + i);
-                want.push((start, name_end, end));
-                start = end + 1;
-            }
-            assert_eq!(segments, want, "{hay:?}");
             for c in [1u8, 2, 0, 0x81, 0xff] {
+                assert_eq!(
+                    find_byte(c, &hay),
+                    hay.iter().position(|&b| b == c),
+                    "{c} {hay:?}"
+                );
                 assert_eq!(
                     rfind_byte(c, &hay),
                     hay.iter().rposition(|&b| b == c),
                     "{c} {hay:?}"
                 );
-                if c != 0 {
-                    for word in hay.chunks(8) {
-                        let mask = byte_mask(c, word);
-                        let want = (0..word.len())
-                            .filter(|&i| word[i] == c)
-                            .fold(0u64, |m, i| m | 0x80 << (8 * i));
-                        assert_eq!(mask, want, "{c} {word:?}");
-                    }
-                }
             }
         }
     }

@@ -31,7 +31,7 @@ use crate::protocol::topic_config::TopicConfig;
 use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, ExtFields, HeaderStr, RemotingCommand, RemotingError};
 use crate::store::ha::ReplicaStatus;
-use crate::store::message::for_each_segment;
+use crate::store::message::find_byte;
 use crate::store::message::{BatchMessage, tags_code};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
@@ -340,8 +340,11 @@ fn push_entry_properties<'a>(
 /// side by side are copied together: a client's usual properties are one or two copies, not
 /// three pushes each.
 fn push_store_properties_without_cluster<'a>(all: &mut String, props: &'a str) -> Found<'a> {
+    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
     let start = all.len();
     let mut found = Found::default();
+    let b = props.as_bytes();
     // The kept segments not copied yet, props[run.0..run.1]; consecutive in `props`.
     let mut run = (0, 0);
     let flush = |all: &mut String, (from, to): (usize, usize)| {
@@ -353,35 +356,44 @@ fn push_store_properties_without_cluster<'a>(all: &mut String, props: &'a str) -
             all.push_str(&props[from..to]);
         }
     };
-    for_each_segment(props.as_bytes(), |seg, name_end, end| {
+    let mut seg = 0;
+    while seg < b.len() {
+        let end = find_byte(SEP, &b[seg..]).map_or(b.len(), |i| seg + i);
         // As properties_iter: a segment of 3 bytes or more, with a name and a value.
-        let Some(i) = name_end.filter(|&i| end - seg >= 3 && i > seg && i + 1 < end) else {
-            return;
+        let name_end = if end - seg >= 3 {
+            find_byte(NV, &b[seg..end])
+                .map(|i| seg + i)
+                .filter(|&i| i > seg && i + 1 < end)
+        } else {
+            None
         };
-        let k = &props.as_bytes()[seg..i];
-        let keep = match k.len() {
-            4 if k == property::WAIT_STORE_MSG_OK.as_bytes() => false,
-            4 if k == property::TAGS.as_bytes() => {
-                found.tags = Some(&props[i + 1..end]);
-                true
-            }
-            7 => k != property::CLUSTER.as_bytes(),
-            _ => {
-                found.may_delay |= k == property::DELAY.as_bytes()
-                    || k == property::START_DELIVER_TIME.as_bytes()
-                    || k.starts_with(b"TIMER_DEL");
-                true
-            }
-        };
-        if keep {
-            if run.1 > run.0 && run.1 + 1 == seg {
-                run.1 = end;
-            } else {
-                flush(all, run);
-                run = (seg, end);
+        if let Some(i) = name_end {
+            let k = &b[seg..i];
+            let keep = match k.len() {
+                4 if k == property::WAIT_STORE_MSG_OK.as_bytes() => false,
+                4 if k == property::TAGS.as_bytes() => {
+                    found.tags = Some(&props[i + 1..end]);
+                    true
+                }
+                7 => k != property::CLUSTER.as_bytes(),
+                _ => {
+                    found.may_delay |= k == property::DELAY.as_bytes()
+                        || k == property::START_DELIVER_TIME.as_bytes()
+                        || k.starts_with(b"TIMER_DEL");
+                    true
+                }
+            };
+            if keep {
+                if run.1 > run.0 && run.1 + 1 == seg {
+                    run.1 = end;
+                } else {
+                    flush(all, run);
+                    run = (seg, end);
+                }
             }
         }
-    });
+        seg = end + 1;
+    }
     flush(all, run);
     found
 }
@@ -390,13 +402,23 @@ fn push_store_properties_without_cluster<'a>(all: &mut String, props: &'a str) -
 /// bytes: the send path's property walk, where splitting by char cost more than the rest of
 /// building a batch entry.
 fn for_each_property<'a>(props: &'a str, mut f: impl FnMut(&'a str, &'a str)) {
-    for_each_segment(props.as_bytes(), |start, name_end, end| {
+    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
+    let b = props.as_bytes();
+    let mut start = 0;
+    while start < b.len() {
+        let end = find_byte(SEP, &b[start..]).map_or(b.len(), |i| start + i);
         // As properties_iter: a segment of 3 bytes or more, with a name and a value.
-        if let Some(i) = name_end.filter(|&i| end - start >= 3 && i > start && i + 1 < end) {
+        if end - start >= 3
+            && let Some(i) = find_byte(NV, &b[start..end]).map(|i| start + i)
+            && i > start
+            && i + 1 < end
+        {
             // Both separators are ASCII, so these are char boundaries.
             f(&props[start..i], &props[i + 1..end]);
         }
-    });
+        start = end + 1;
+    }
 }
 
 /// A slave's store refuses puts (RocketMQ's checkStoreStatus): SERVICE_NOT_AVAILABLE, with the
