@@ -6,7 +6,7 @@
 use super::Broker;
 use crate::protocol::topic::SCHEDULE_TOPIC;
 use crate::store::ha::ReplicaStatus;
-use crate::store::message::{find_properties, property};
+use crate::store::message::{BatchMessage, find_properties, property};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 impl Broker {
@@ -41,6 +41,26 @@ impl Broker {
             self.stats
                 .on_topic_put(msgs[0].topic, appended.len() as u64, bytes as u64);
             self.wake_queues(&msgs[..appended.len()]);
+        }
+        result
+    }
+
+    /// Stores a batch's messages, `base` but for each one's flag, body and properties (see
+    /// `Store::append_batch_entries`), with `append_batch`'s promises.
+    pub fn append_batch_entries(
+        &self,
+        base: &AppendMessage<'_>,
+        entries: &[BatchMessage<'_>],
+        appended: &mut Vec<AppendedMessage>,
+    ) -> Result<(), StoreError> {
+        let result = self.store.append_batch_entries(base, entries, appended);
+        if !appended.is_empty() {
+            let bytes: usize = appended.iter().map(|a| a.wrote_bytes).sum();
+            self.stats
+                .on_topic_put(base.topic, appended.len() as u64, bytes as u64);
+            // One queue: woken once.
+            self.pull_hold
+                .notify_message_arriving(base.topic, base.queue_id);
         }
         result
     }

@@ -81,15 +81,7 @@ impl Message {
             )));
         }
         for (k, v) in &self.properties {
-            // One pass over the bytes: names and values are short, and both separators are
-            // single ASCII bytes.
-            let bad = |s: &str| {
-                s.bytes().any(|b| {
-                    b == property::NAME_VALUE_SEPARATOR as u8
-                        || b == property::PROPERTY_SEPARATOR as u8
-                })
-            };
-            if k.is_empty() || bad(k) || bad(v) {
+            if k.is_empty() || has_separator(k.as_bytes()) || has_separator(v.as_bytes()) {
                 return Err(ClientError::InvalidMessage(format!(
                     "property '{k}' has an empty name or a control character \\u0001/\\u0002"
                 )));
@@ -106,36 +98,86 @@ impl Message {
         s
     }
 
-    /// `encode_properties` appended to `s` (empty or not: a batch reuses one buffer).
+    /// `encode_properties` appended to `s`.
     pub(crate) fn encode_properties_into(&self, s: &mut String, uniq_id: &str) {
-        let start = s.len();
-        let push = |s: &mut String, k: &str, v: &str| {
-            if s.len() > start {
-                s.push(property::PROPERTY_SEPARATOR);
-            }
-            s.push_str(k);
-            s.push(property::NAME_VALUE_SEPARATOR);
-            s.push_str(v);
-        };
-        if let [first, rest @ ..] = self.keys.as_slice() {
-            push(s, property::KEYS, first);
+        self.write_properties(uniq_id, true, |piece| s.push_str(piece));
+    }
+
+    /// The properties of this message as an entry of a batch, appended to `dst`: as
+    /// `encode_properties` but without WAIT, which a batch's entries need not carry (the
+    /// broker neither reads nor stores it there; absent, it means true).
+    pub(crate) fn put_batch_properties(&self, dst: &mut Vec<u8>, uniq_id: &str) {
+        self.write_properties(uniq_id, false, |piece| {
+            dst.extend_from_slice(piece.as_bytes())
+        });
+    }
+
+    /// Hands the wire properties to `put` piece by piece: KEYS, UNIQ_KEY, WAIT (if `wait`),
+    /// TAGS (as the Java producer writes them), then the user's properties.
+    fn write_properties<'a>(&'a self, uniq_id: &'a str, wait: bool, put: impl FnMut(&'a str)) {
+        let mut w = PropertyWriter { put, first: true };
+        if let [key, rest @ ..] = self.keys.as_slice() {
+            w.name(property::KEYS);
+            (w.put)(key);
             for k in rest {
-                s.push(' ');
-                s.push_str(k);
+                (w.put)(" ");
+                (w.put)(k);
             }
         }
-        push(s, property::UNIQ_KEY, uniq_id);
-        push(s, property::WAIT_STORE_MSG_OK, "true");
+        w.name(property::UNIQ_KEY);
+        (w.put)(uniq_id);
+        if wait {
+            w.name(property::WAIT_STORE_MSG_OK);
+            (w.put)("true");
+        }
         if let Some(t) = self.tags.as_deref().filter(|t| !t.is_empty()) {
-            push(s, property::TAGS, t);
+            w.name(property::TAGS);
+            (w.put)(t);
         }
         for (k, v) in &self.properties {
             // UNIQ_KEY is the id passed in, written above.
             if !v.is_empty() && k != property::UNIQ_KEY {
-                push(s, k, v);
+                w.name(k);
+                (w.put)(v);
             }
         }
     }
+}
+
+/// Writes a properties string's names, each after a separator but the first.
+struct PropertyWriter<F> {
+    put: F,
+    first: bool,
+}
+
+impl<'a, F: FnMut(&'a str)> PropertyWriter<F> {
+    fn name(&mut self, k: &'a str) {
+        if !self.first {
+            (self.put)(PROPERTY_SEPARATOR);
+        }
+        self.first = false;
+        (self.put)(k);
+        (self.put)(NAME_VALUE_SEPARATOR);
+    }
+}
+
+/// The separators of a properties string, as text.
+const PROPERTY_SEPARATOR: &str = "\u{2}";
+const NAME_VALUE_SEPARATOR: &str = "\u{1}";
+
+/// Whether `s` has a property separator (\u0001 or \u0002): eight bytes a step, a word with a
+/// byte below 3 (a separator, or a rare NUL) then looked at byte by byte.
+fn has_separator(s: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let is_sep = |b: &u8| {
+        *b == property::NAME_VALUE_SEPARATOR as u8 || *b == property::PROPERTY_SEPARATOR as u8
+    };
+    let (words, tail) = s.as_chunks::<8>();
+    words.iter().any(|w| {
+        let x = u64::from_le_bytes(*w);
+        // The high bit of some byte is set where one is below 3 (exact as to whether any is).
+        x.wrapping_sub(ONES * 3) & !x & (ONES << 7) != 0 && w.iter().any(is_sep)
+    }) || tail.iter().any(is_sep)
 }
 
 /// RocketMQ's topic name rule: `^[%|a-zA-Z0-9_-]+$`, at most 127 characters.
@@ -428,6 +470,26 @@ mod tests {
         );
         let bare = Message::new("T", "x").encode_properties("ID2");
         assert_eq!(bare, "UNIQ_KEY\u{1}ID2\u{2}WAIT\u{1}true");
+    }
+
+    #[test]
+    fn the_separator_check_agrees_with_a_plain_scan() {
+        let mut next = crate::util::xorshift(0x2545_f491_4f6c_dd1du64);
+        for _ in 0..5000 {
+            let len = (next() % 40) as usize;
+            let s: Vec<u8> = (0..len)
+                .map(|_| match next() % 8 {
+                    0 => 1,
+                    1 => 2,
+                    2 => 0,
+                    3 => 3,
+                    4 => 0x82,
+                    _ => b'a' + (next() % 26) as u8,
+                })
+                .collect();
+            let want = s.iter().any(|&b| b == 1 || b == 2);
+            assert_eq!(has_separator(&s), want, "{s:?}");
+        }
     }
 
     #[test]

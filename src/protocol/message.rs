@@ -609,9 +609,24 @@ pub mod batch {
         dst.put_slice(properties.as_bytes());
     }
 
+    /// How many entries `buf` frames by their sizes (a guess where it is malformed): hopping
+    /// over them first lets `decode` allocate once.
+    fn count(buf: &[u8]) -> usize {
+        let (mut at, mut n) = (0, 0);
+        while let Some(total) = buf.get(at..at + 4) {
+            let total = i32::from_be_bytes(total.try_into().unwrap_or_default());
+            if total < 22 {
+                break;
+            }
+            at += total as usize;
+            n += 1;
+        }
+        n
+    }
+
     /// Splits a batch body into its messages; `None` when it is malformed.
     pub fn decode(mut buf: &[u8]) -> Option<Vec<BatchEntry<'_>>> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(count(buf));
         while buf.has_remaining() {
             if buf.len() < 20 {
                 return None;
@@ -633,7 +648,7 @@ pub mod batch {
             if props_len < 0 || tail.len() != props_len as usize {
                 return None;
             }
-            let properties = std::str::from_utf8(tail).ok()?;
+            let properties = super::utf8(tail, "properties").ok()?;
             out.push(BatchEntry {
                 flag,
                 body,
@@ -642,6 +657,18 @@ pub mod batch {
         }
         Some(out)
     }
+}
+
+/// `v` as 8 uppercase hex digits, most significant first: the nibbles spread one to a byte and
+/// turned into digits all at once, not looked up one by one (ids are written per message).
+pub fn hex8(v: u32) -> [u8; 8] {
+    let mut x = u64::from(v);
+    x = (x | x << 16) & 0x0000_FFFF_0000_FFFF;
+    x = (x | x << 8) & 0x00FF_00FF_00FF_00FF;
+    x = (x | x << 4) & 0x0F0F_0F0F_0F0F_0F0F;
+    // Byte i holds nibble i (from the least significant); a nibble above 9 skips to 'A'.
+    let above_nine = ((x + 0x0606_0606_0606_0606) >> 4) & 0x0101_0101_0101_0101;
+    (x + 0x3030_3030_3030_3030 + above_nine * 7).to_be_bytes()
 }
 
 /// Unique message ids (UNIQ_KEY), as Java's MessageClientIDSetter makes them:
@@ -715,24 +742,65 @@ pub mod uniq_id {
         id
     }
 
-    /// Appends a new unique id to `out`: a batch makes one per message, so this goes
-    /// through a table, not `fmt`.
+    /// Appends a new unique id to `out`.
     pub fn push(out: &mut String, now_ms: i64) {
-        let mut id = [0u8; LEN];
-        id[..LEN - 12].copy_from_slice(prefix().hex.as_bytes());
-        let counter = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let tail = ((millis_into_month_cached(now_ms) as u64) << 16) | counter as u64;
-        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-        for (i, h) in id[LEN - 12..].iter_mut().enumerate() {
-            *h = DIGITS[((tail >> (44 - 4 * i)) & 0xf) as usize];
-        }
+        let id = Ids::new(now_ms, 1).next_id();
         // The prefix and the digits are ASCII.
         out.push_str(std::str::from_utf8(&id).unwrap_or_default());
+    }
+
+    /// The ids of a batch, made at one time: the counters reserved at once and the prefix and
+    /// time written once, so that each id costs its counter's four digits.
+    pub struct Ids {
+        id: [u8; LEN],
+        counter: u16,
+    }
+
+    impl Ids {
+        /// Room for `n` ids (beyond 65536 the counter wraps, as Java's does).
+        pub fn new(now_ms: i64, n: usize) -> Ids {
+            let mut id = [0u8; LEN];
+            id[..LEN - 12].copy_from_slice(prefix().hex.as_bytes());
+            id[LEN - 12..LEN - 4].copy_from_slice(&super::hex8(millis_into_month_cached(now_ms)));
+            let counter = COUNTER.fetch_add(n as u16, Ordering::Relaxed);
+            Ids { id, counter }
+        }
+
+        /// The next id, as ASCII bytes.
+        pub fn next_id(&mut self) -> [u8; LEN] {
+            let digits = super::hex8(u32::from(self.counter));
+            self.counter = self.counter.wrapping_add(1);
+            self.id[LEN - 4..].copy_from_slice(&digits[4..]);
+            self.id
+        }
     }
 
     #[cfg(test)]
     mod tests {
         use super::*;
+
+        #[test]
+        fn hex_digits_are_formats() {
+            for v in [0u32, 0x89AB_CDEF, 0x1234_5678, u32::MAX, 0xA0F0_0909, 10, 9] {
+                assert_eq!(
+                    super::super::hex8(v),
+                    format!("{v:08X}").as_bytes(),
+                    "{v:x}"
+                );
+            }
+        }
+
+        #[test]
+        fn a_batch_s_ids_share_the_time_and_count_on() {
+            let mut ids = Ids::new(1_700_000_000_000, 3);
+            let [a, b, c] = [ids.next_id(), ids.next_id(), ids.next_id()];
+            assert_eq!(a[..28], c[..28]);
+            let counter = |id: &[u8]| {
+                u16::from_str_radix(std::str::from_utf8(&id[28..]).unwrap(), 16).unwrap()
+            };
+            assert_eq!(counter(&b), counter(&a).wrapping_add(1));
+            assert_eq!(counter(&c), counter(&a).wrapping_add(2));
+        }
 
         #[test]
         fn ids_are_unique_and_shaped_like_javas() {

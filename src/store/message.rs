@@ -112,19 +112,7 @@ impl AppendMessage<'_> {
                 self.topic.len()
             )));
         }
-        if self.properties.len() > i16::MAX as usize {
-            return Err(StoreError::BadMessage(format!(
-                "properties length {} exceeds 32767",
-                self.properties.len()
-            )));
-        }
-        if self.body.len() > max_message_size {
-            return Err(StoreError::MessageTooLarge {
-                size: self.body.len(),
-                max: max_message_size,
-            });
-        }
-        Ok(())
+        validate_content(self.body, self.properties, max_message_size)
     }
 
     /// Writes the whole record into `buf`, which must be exactly `record_len()` bytes.
@@ -174,6 +162,122 @@ impl AppendMessage<'_> {
         w.buf[w.pos..w.pos + 2].copy_from_slice(&(self.properties.len() as i16).to_be_bytes());
         w.pos += 2;
         w.bytes(self.properties.as_bytes());
+    }
+}
+
+/// Checks the limits the v1 layout puts on a body and its properties, and maxMessageSize.
+pub fn validate_content(body: &[u8], properties: &str, max_message_size: usize) -> Result<()> {
+    if properties.len() > i16::MAX as usize {
+        return Err(StoreError::BadMessage(format!(
+            "properties length {} exceeds 32767",
+            properties.len()
+        )));
+    }
+    if body.len() > max_message_size {
+        return Err(StoreError::MessageTooLarge {
+            size: body.len(),
+            max: max_message_size,
+        });
+    }
+    Ok(())
+}
+
+/// One message of a batch whose messages share everything but these (SEND_BATCH_MESSAGE's
+/// entries): appended with `Store::append_batch_entries`.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchMessage<'a> {
+    pub flag: i32,
+    pub body: &'a [u8],
+    pub properties: &'a str,
+    /// The consume queue's tags code of `properties` (`tags_code` of its last TAGS), which the
+    /// caller found in its own walk over the properties.
+    pub tags_code: i64,
+}
+
+/// The most bytes a record has before its body length: 84 with IPv4 hosts, 108 with IPv6.
+const MAX_HEAD_LEN: usize = 108;
+/// Where the fields a batch's records do not share lie in the head.
+const TOTAL_SIZE_AT: usize = 0;
+const BODY_CRC_AT: usize = 8;
+const FLAG_AT: usize = 16;
+const QUEUE_OFFSET_AT: usize = 20;
+const PHYSICAL_OFFSET_AT: usize = 28;
+
+/// The record fields a batch's messages share (everything up to the body length), encoded
+/// once per batch: each record copies them and fills in its own size, CRC, flag, offsets,
+/// body and properties.
+pub struct RecordHead<'a> {
+    bytes: [u8; MAX_HEAD_LEN],
+    len: usize,
+    topic: &'a str,
+}
+
+impl<'a> RecordHead<'a> {
+    /// The head of `base`'s records stored at `store_timestamp` (its body, flag and properties
+    /// are not used).
+    pub fn new(base: &AppendMessage<'a>, store_timestamp: i64) -> Self {
+        let mut bytes = [0u8; MAX_HEAD_LEN];
+        let mut w = Writer {
+            buf: &mut bytes,
+            pos: 0,
+        };
+        w.i32(0);
+        w.i32(MESSAGE_MAGIC_CODE);
+        w.i32(0);
+        w.i32(base.queue_id);
+        w.i32(0);
+        w.i64(0);
+        w.i64(0);
+        w.i32(base.effective_sys_flag());
+        w.i64(base.born_timestamp);
+        w.host(&base.born_host);
+        w.i64(store_timestamp);
+        w.host(&base.store_host);
+        w.i32(base.reconsume_times);
+        w.i64(base.prepared_transaction_offset);
+        let len = w.pos;
+        RecordHead {
+            bytes,
+            len,
+            topic: base.topic,
+        }
+    }
+
+    /// The length of the record of a message with this body and these properties.
+    pub fn record_len(&self, body: &[u8], properties: &str) -> usize {
+        self.len + 4 + body.len() + 1 + self.topic.len() + 2 + properties.len()
+    }
+
+    /// Writes `m`'s record into `buf`, exactly `record_len` bytes: what
+    /// `AppendMessage::encode_with_crc` writes for the same message.
+    pub fn encode(
+        &self,
+        buf: &mut [u8],
+        m: &BatchMessage<'_>,
+        body_crc: i32,
+        queue_offset: i64,
+        physical_offset: i64,
+    ) {
+        debug_assert_eq!(buf.len(), self.record_len(m.body, m.properties));
+        debug_assert_eq!(body_crc, self::body_crc(m.body));
+        let total = buf_len_i32(buf.len());
+        let head = &mut buf[..self.len];
+        head.copy_from_slice(&self.bytes[..self.len]);
+        let mut put = |at: usize, v: &[u8]| head[at..at + v.len()].copy_from_slice(v);
+        put(TOTAL_SIZE_AT, &total.to_be_bytes());
+        put(BODY_CRC_AT, &body_crc.to_be_bytes());
+        put(FLAG_AT, &m.flag.to_be_bytes());
+        put(QUEUE_OFFSET_AT, &queue_offset.to_be_bytes());
+        put(PHYSICAL_OFFSET_AT, &physical_offset.to_be_bytes());
+        let mut w = Writer { buf, pos: self.len };
+        w.i32(m.body.len() as i32);
+        w.bytes(m.body);
+        w.buf[w.pos] = self.topic.len() as u8;
+        w.pos += 1;
+        w.bytes(self.topic.as_bytes());
+        w.buf[w.pos..w.pos + 2].copy_from_slice(&(m.properties.len() as i16).to_be_bytes());
+        w.pos += 2;
+        w.bytes(m.properties.as_bytes());
     }
 }
 
@@ -527,6 +631,38 @@ mod tests {
             store_host: "10.0.0.2:10911".parse().unwrap(),
             reconsume_times: 1,
             prepared_transaction_offset: 0,
+        }
+    }
+
+    #[test]
+    fn a_batch_record_from_the_head_is_the_record_of_the_whole_message() {
+        let props = build_properties([("TAGS", "TagA"), ("UNIQ_KEY", "U")]);
+        for (born, store) in [("10.0.0.1:5555", "10.0.0.2:10911"), ("[::1]:1", "[::2]:2")] {
+            let mut base = msg(b"", "");
+            base.born_host = born.parse().unwrap();
+            base.store_host = store.parse().unwrap();
+            base.sys_flag = sysflag::TRANSACTION_COMMIT_TYPE;
+            let head = RecordHead::new(&base, 1_700_000_000_123);
+            for (body, flag) in [(&b"hello body"[..], 9), (b"", -1)] {
+                let m = BatchMessage {
+                    flag,
+                    body,
+                    properties: &props,
+                    tags_code: 0,
+                };
+                let whole = AppendMessage {
+                    flag,
+                    body,
+                    properties: &props,
+                    ..base.clone()
+                };
+                let mut want = vec![0u8; whole.record_len()];
+                whole.encode_into(&mut want, 42, 1000, 1_700_000_000_123);
+                assert_eq!(head.record_len(body, &props), want.len());
+                let mut got = vec![0xAAu8; want.len()];
+                head.encode(&mut got, &m, body_crc(body), 42, 1000);
+                assert_eq!(got, want, "{born} {body:?}");
+            }
         }
     }
 

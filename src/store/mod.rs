@@ -455,6 +455,21 @@ impl MessageStore {
         self.inner.append(msgs, appended).map(|_| ())
     }
 
+    /// Appends a batch's messages, `base` but for each one's flag, body and properties, as
+    /// `append_batch` does, with what they share worked out once (see
+    /// `message::BatchMessage`).
+    pub fn append_batch_entries(
+        &self,
+        base: &AppendMessage<'_>,
+        entries: &[message::BatchMessage<'_>],
+        appended: &mut Vec<AppendedMessage>,
+    ) -> Result<()> {
+        appended.clear();
+        self.inner
+            .append_entries(base, entries, appended)
+            .map(|_| ())
+    }
+
     /// Waits until the commit log is durable up to `end_offset` (the physical offset just past
     /// an appended message) as the flush mode asks: at once for ASYNC_FLUSH; for SYNC_FLUSH
     /// FLUSH_DISK_TIMEOUT if the group commit does not cover it within syncFlushTimeout;

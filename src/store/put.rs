@@ -8,7 +8,9 @@ use super::config::FlushDiskType;
 use super::consume_queue::{CQ_STORE_UNIT_SIZE, ConsumeQueue, CqEntry, QueueHash};
 use super::error::{Result, StoreError};
 use super::mapped_file::MappedFile;
-use super::message::{self, AppendMessage, END_FILE_MIN_BLANK_LENGTH, property, sysflag};
+use super::message::{
+    self, AppendMessage, BatchMessage, END_FILE_MIN_BLANK_LENGTH, RecordHead, property, sysflag,
+};
 use crate::protocol::topic::SCHEDULE_TOPIC;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -416,6 +418,141 @@ impl StoreInner {
         drop(ws);
         self.wake_index_dispatcher();
         result
+    }
+
+    /// Appends a batch's messages (`base` but for each one's flag, body and properties)
+    /// consecutively under one lock, as `append` does, with the work the messages share done
+    /// once: the record head is encoded and the queue's consume queue file looked up once per
+    /// batch, not per message, and the tags codes come from the caller.
+    pub(crate) fn append_entries(
+        &self,
+        base: &AppendMessage<'_>,
+        entries: &[BatchMessage<'_>],
+        out: &mut Vec<AppendedMessage>,
+    ) -> Result<i64> {
+        self.check_writable()?;
+        if entries.is_empty() {
+            return Err(StoreError::BadMessage("empty batch".into()));
+        }
+        if base.topic == SCHEDULE_TOPIC || !is_dispatched_to_queue(base.effective_sys_flag()) {
+            // Not a plain send's batch: the general path works out what differs.
+            let msgs: Vec<AppendMessage> = entries
+                .iter()
+                .map(|e| AppendMessage {
+                    flag: e.flag,
+                    body: e.body,
+                    properties: e.properties,
+                    ..base.clone()
+                })
+                .collect();
+            return self.append(&msgs, out);
+        }
+        base.validate(self.config.max_message_size)?;
+        let max_len = self.commit_log.file_size() - END_FILE_MIN_BLANK_LENGTH;
+        // The head's length does not depend on the store time.
+        let probe = RecordHead::new(base, 0);
+        let prepared = entries
+            .iter()
+            .map(|e| {
+                message::validate_content(e.body, e.properties, self.config.max_message_size)?;
+                let len = probe.record_len(e.body, e.properties);
+                if len > max_len {
+                    return Err(StoreError::MessageTooLarge {
+                        size: len,
+                        max: max_len,
+                    });
+                }
+                Ok((len, message::body_crc(e.body)))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut defer_new_file = true;
+        loop {
+            let mut ws = self.writer.lock().unwrap_or_else(|e| e.into_inner());
+            let now = (self.hooks.now_ms)();
+            let head = RecordHead::new(base, now);
+            let result = self.append_entries_locked(
+                &mut ws,
+                &head,
+                base,
+                entries,
+                &prepared,
+                defer_new_file,
+                out,
+            );
+            if let Ok(false) = result {
+                drop(ws);
+                self.prepare_queue_file(base.topic, base.queue_id)?;
+                defer_new_file = false;
+                continue;
+            }
+            if !out.is_empty() {
+                self.last_store_timestamp.store(now, Ordering::Release);
+            }
+            drop(ws);
+            self.wake_index_dispatcher();
+            return result.map(|_| now);
+        }
+    }
+
+    /// `append_entries` under the writer lock: each consume queue file is looked up once and
+    /// takes as many of the entries as it has room for. Ok(false), with nothing written, if
+    /// `defer_new_file` and the first entry needs a new consume queue file (see
+    /// `with_queue_slot`).
+    #[allow(clippy::too_many_arguments)]
+    fn append_entries_locked(
+        &self,
+        ws: &mut WriterState,
+        head: &RecordHead<'_>,
+        base: &AppendMessage<'_>,
+        entries: &[BatchMessage<'_>],
+        prepared: &[(usize, i32)],
+        defer_new_file: bool,
+        out: &mut Vec<AppendedMessage>,
+    ) -> Result<bool> {
+        let mut i = 0;
+        while i < entries.len() {
+            let commit_log_file = &mut ws.commit_log_file;
+            let placed = self.with_queue_slot(
+                &mut ws.queues,
+                base.topic,
+                base.queue_id,
+                defer_new_file && i == 0,
+                |mut queue_offset, file| {
+                    let mut n = 0;
+                    for (e, &(len, crc)) in entries[i..].iter().zip(&prepared[i..]) {
+                        let phys =
+                            self.commit_log
+                                .append_with(commit_log_file, len, |buf, phys| {
+                                    head.encode(buf, e, crc, queue_offset, phys)
+                                })?;
+                        ConsumeQueue::put_in_slot(
+                            file,
+                            CqEntry {
+                                commit_log_offset: phys,
+                                size: len as i32,
+                                tags_code: e.tags_code,
+                            },
+                        );
+                        out.push(AppendedMessage {
+                            physical_offset: phys,
+                            queue_offset,
+                            wrote_bytes: len,
+                        });
+                        queue_offset += 1;
+                        n += 1;
+                        if file.is_full() {
+                            break;
+                        }
+                    }
+                    Ok(n)
+                },
+            )?;
+            match placed {
+                Some(n) => i += n,
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
     }
 
     /// Waits (SYNC_FLUSH) until a flush covers `end`, or reports FLUSH_DISK_TIMEOUT after

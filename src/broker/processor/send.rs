@@ -18,7 +18,8 @@ use crate::protocol::header::{
     SendMessageRequestHeader, SendMessageRequestHeaderV2, SendMessageResponseHeader,
 };
 use crate::protocol::message::{
-    OFFSET_MSG_ID_MAX_LEN, batch, properties_iter, property, property_value, push_offset_msg_id,
+    OFFSET_MSG_ID_MAX_LEN, batch, hex8, properties_iter, property, property_value,
+    push_offset_msg_id,
 };
 use crate::protocol::perm;
 use crate::protocol::route::APPLY_TOPIC_HINT;
@@ -31,6 +32,7 @@ use crate::remoting::code::{request, response};
 use crate::remoting::{Connection, ExtFields, HeaderStr, RemotingCommand, RemotingError};
 use crate::store::ha::ReplicaStatus;
 use crate::store::message::find_byte;
+use crate::store::message::{BatchMessage, tags_code};
 use crate::store::{AppendMessage, AppendedMessage, PutStatus, StoreError};
 
 /// Clients older than this (V3_4_9) carry no maxReconsumeTimes.
@@ -181,35 +183,38 @@ fn append_batch(
         entries.len() * (batch_props.len() + cluster.len() + 10)
             + entries.iter().map(|e| e.properties.len()).sum::<usize>(),
     );
-    let mut ends = Vec::with_capacity(entries.len());
+    let mut found = Vec::with_capacity(entries.len());
     // The batch's own properties, as every entry stores them after its own: worked out once.
     let mut batch_tail = String::with_capacity(batch_props.len());
-    push_store_properties_without_cluster(&mut batch_tail, batch_props);
+    let batch_tags = push_store_properties_without_cluster(&mut batch_tail, batch_props).tags;
     for e in &entries {
         // The one pass over an entry's properties also spots a delay or timer property; only
         // then is the entry checked the way a batch's are (a refusal, in entry order).
-        if push_entry_properties(&mut all_props, e.properties, &batch_tail, cluster) {
+        let scan = push_entry_properties(&mut all_props, e.properties, &batch_tail, cluster);
+        if scan.may_delay {
             schedule::check_batch([e.properties]).map_err(refused)?;
         }
-        ends.push(all_props.len());
+        // The batch's TAGS come after the entry's: the last one counts.
+        found.push((all_props.len(), tags_code(batch_tags.or(scan.tags))));
     }
-    let base = base_message(b, conn, req, h, target);
-    let msgs: Vec<AppendMessage> = entries
+    let mut start = 0;
+    let stored: Vec<BatchMessage> = entries
         .iter()
-        .zip(&ends)
-        .scan(0, |start, (e, &end)| {
-            let properties = &all_props[*start..end];
-            *start = end;
-            Some(AppendMessage {
+        .zip(&found)
+        .map(|(e, &(end, tags_code))| {
+            let properties = &all_props[start..end];
+            start = end;
+            BatchMessage {
                 flag: e.flag,
                 body: e.body,
                 properties,
-                ..base.clone()
-            })
+                tags_code,
+            }
         })
         .collect();
-    let mut appended = Vec::with_capacity(msgs.len());
-    match b.append_batch(&msgs, &mut appended) {
+    let base = base_message(b, conn, req, h, target);
+    let mut appended = Vec::with_capacity(stored.len());
+    match b.append_batch_entries(&base, &stored, &mut appended) {
         Ok(()) => Ok(appended),
         Err(e) => Err(store_error_response(b, &e)),
     }
@@ -266,9 +271,9 @@ fn offset_msg_ids(store_host: &std::net::SocketAddr, appended: &[AppendedMessage
     for a in rest {
         out.push(b',');
         out.extend_from_within(..host_part);
-        const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
         let v = a.physical_offset as u64;
-        out.extend((0..OFFSET_DIGITS).map(|i| DIGITS[(v >> (60 - 4 * i)) as usize & 0xf]));
+        out.extend_from_slice(&hex8((v >> 32) as u32));
+        out.extend_from_slice(&hex8(v as u32));
     }
     // Only ASCII was written.
     String::from_utf8(out).unwrap_or_default()
@@ -282,20 +287,38 @@ fn store_properties(own: &str, batch: &str, cluster: &str) -> String {
     out
 }
 
-/// Appends `store_properties(own, batch, cluster)` to `all`. Returns whether `own` has a
-/// property that may ask for a delay (DELAY, or a delivery time: TIMER_DELAY_SEC,
-/// TIMER_DELAY_MS, TIMER_DELIVER_MS, __STARTDELIVERTIME), which a batch must not.
-fn push_store_properties(all: &mut String, own: &str, batch: &str, cluster: &str) -> bool {
+/// Appends `store_properties(own, batch, cluster)` to `all`; what the walk over `own` found.
+fn push_store_properties<'a>(
+    all: &mut String,
+    own: &'a str,
+    batch: &str,
+    cluster: &str,
+) -> Found<'a> {
     let mut batch_tail = String::with_capacity(batch.len());
     push_store_properties_without_cluster(&mut batch_tail, batch);
     push_entry_properties(all, own, &batch_tail, cluster)
 }
 
+/// What the walk over a message's properties that copies them for storing found.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Found<'a> {
+    /// A property that may ask for a delay (DELAY, or a delivery time: TIMER_DELAY_SEC,
+    /// TIMER_DELAY_MS, TIMER_DELIVER_MS, __STARTDELIVERTIME), which a batch must not have.
+    may_delay: bool,
+    /// The last TAGS value: the consume queue's tags code is its hash.
+    tags: Option<&'a str>,
+}
+
 /// `push_store_properties` with the batch's part already made by
 /// `push_store_properties_without_cluster`.
-fn push_entry_properties(all: &mut String, own: &str, batch_tail: &str, cluster: &str) -> bool {
+fn push_entry_properties<'a>(
+    all: &mut String,
+    own: &'a str,
+    batch_tail: &str,
+    cluster: &str,
+) -> Found<'a> {
     let start = all.len();
-    let may_delay = push_store_properties_without_cluster(all, own);
+    let found = push_store_properties_without_cluster(all, own);
     let separate = |all: &mut String| {
         if all.len() > start {
             all.push(property::PROPERTY_SEPARATOR);
@@ -309,28 +332,70 @@ fn push_entry_properties(all: &mut String, own: &str, batch_tail: &str, cluster:
     all.push_str(property::CLUSTER);
     all.push(property::NAME_VALUE_SEPARATOR);
     all.push_str(cluster);
-    may_delay
+    found
 }
 
 /// Appends the well-formed properties of `props` but WAIT and CLUSTER to `all`, separated, the
-/// first without a separator; returns whether one may ask for a delay (as
-/// `push_store_properties`).
-fn push_store_properties_without_cluster(all: &mut String, props: &str) -> bool {
+/// first without a separator; returns what it found on the way (see `Found`). Properties kept
+/// side by side are copied together: a client's usual properties are one or two copies, not
+/// three pushes each.
+fn push_store_properties_without_cluster<'a>(all: &mut String, props: &'a str) -> Found<'a> {
+    const SEP: u8 = property::PROPERTY_SEPARATOR as u8;
+    const NV: u8 = property::NAME_VALUE_SEPARATOR as u8;
     let start = all.len();
-    let mut may_delay = false;
-    for_each_property(props, |k, v| {
-        may_delay |=
-            k == property::DELAY || k == property::START_DELIVER_TIME || k.starts_with("TIMER_DEL");
-        if k != property::WAIT_STORE_MSG_OK && k != property::CLUSTER {
+    let mut found = Found::default();
+    let b = props.as_bytes();
+    // The kept segments not copied yet, props[run.0..run.1]; consecutive in `props`.
+    let mut run = (0, 0);
+    let flush = |all: &mut String, (from, to): (usize, usize)| {
+        if to > from {
             if all.len() > start {
                 all.push(property::PROPERTY_SEPARATOR);
             }
-            all.push_str(k);
-            all.push(property::NAME_VALUE_SEPARATOR);
-            all.push_str(v);
+            // Both ends are at ASCII separators or the string's ends.
+            all.push_str(&props[from..to]);
         }
-    });
-    may_delay
+    };
+    let mut seg = 0;
+    while seg < b.len() {
+        let end = find_byte(SEP, &b[seg..]).map_or(b.len(), |i| seg + i);
+        // As properties_iter: a segment of 3 bytes or more, with a name and a value.
+        let name_end = if end - seg >= 3 {
+            find_byte(NV, &b[seg..end])
+                .map(|i| seg + i)
+                .filter(|&i| i > seg && i + 1 < end)
+        } else {
+            None
+        };
+        if let Some(i) = name_end {
+            let k = &b[seg..i];
+            let keep = match k.len() {
+                4 if k == property::WAIT_STORE_MSG_OK.as_bytes() => false,
+                4 if k == property::TAGS.as_bytes() => {
+                    found.tags = Some(&props[i + 1..end]);
+                    true
+                }
+                7 => k != property::CLUSTER.as_bytes(),
+                _ => {
+                    found.may_delay |= k == property::DELAY.as_bytes()
+                        || k == property::START_DELIVER_TIME.as_bytes()
+                        || k.starts_with(b"TIMER_DEL");
+                    true
+                }
+            };
+            if keep {
+                if run.1 > run.0 && run.1 + 1 == seg {
+                    run.1 = end;
+                } else {
+                    flush(all, run);
+                    run = (seg, end);
+                }
+            }
+        }
+        seg = end + 1;
+    }
+    flush(all, run);
+    found
 }
 
 /// Calls `f(name, value)` for the properties `properties_iter` yields, in one pass over the
@@ -671,11 +736,31 @@ mod tests {
             "é\u{1}ü\u{2}TAGS\u{1}ç",
             "\u{1}\u{1}\u{1}",
         ];
-        for props in cases {
+        for props in cases.into_iter().chain([
+            "WAIT\u{1}true\u{2}A\u{1}1\u{2}B\u{1}2\u{2}CLUSTER\u{1}x\u{2}\u{2}C\u{1}3\u{2}",
+            "A\u{1}1\u{2}x\u{2}B\u{1}2\u{2}TAGS\u{1}t\u{1}u\u{2}WAIT\u{1}false",
+            "TAGS\u{1}a\u{2}TAGS\u{1}\u{2}TAGS\u{1}b\u{2}CLUSTERX\u{1}c",
+        ]) {
             let mut walked = Vec::new();
             for_each_property(props, |k, v| walked.push((k, v)));
             let iterated: Vec<_> = properties_iter(props).collect();
             assert_eq!(walked, iterated, "{props:?}");
+            // The copy for storing keeps the same pairs but WAIT and CLUSTER, and finds the
+            // last TAGS, whatever was stored before it in the same string.
+            let kept: Vec<_> = iterated
+                .iter()
+                .filter(|(k, _)| *k != property::WAIT_STORE_MSG_OK && *k != property::CLUSTER)
+                .map(|(k, v)| format!("{k}\u{1}{v}"))
+                .collect();
+            for before in ["", "P\u{1}q"] {
+                let mut all = before.to_string();
+                let found = push_store_properties_without_cluster(&mut all, props);
+                assert_eq!(&all[..before.len()], before);
+                // Side by side with what came before: this message's first pair unseparated.
+                assert_eq!(&all[before.len()..], kept.join("\u{2}"), "{props:?}");
+                let last_tags = iterated.iter().rfind(|(k, _)| *k == property::TAGS);
+                assert_eq!(found.tags, last_tags.map(|(_, v)| *v), "{props:?}");
+            }
         }
     }
 
@@ -715,7 +800,10 @@ mod tests {
             "__STARTDELIVERTIME",
         ] {
             let own = format!("TAGS\u{1}A\u{2}{key}\u{1}3");
-            assert!(push_store_properties(&mut all, &own, "", "C"), "{key}");
+            assert!(
+                push_store_properties(&mut all, &own, "", "C").may_delay,
+                "{key}"
+            );
             // The entry is then checked as a batch's properties are: refused.
             assert!(schedule::check_batch([own.as_str()]).is_err(), "{key}");
         }
@@ -725,7 +813,10 @@ mod tests {
             "TIMER_OUT_MS\u{1}5",
             "",
         ] {
-            assert!(!push_store_properties(&mut all, own, "", "C"), "{own:?}");
+            assert!(
+                !push_store_properties(&mut all, own, "", "C").may_delay,
+                "{own:?}"
+            );
         }
     }
 }

@@ -20,7 +20,7 @@ use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-use bytes::{Bytes, BytesMut};
+use bytes::Bytes;
 use tokio::sync::Semaphore;
 use tokio::task::JoinHandle;
 
@@ -30,7 +30,7 @@ use super::message::{MAX_MESSAGE_SIZE, Message, SendResult, validate_topic};
 use super::route::{AUTO_CREATE_TOPIC_KEY, DEFAULT_TOPIC_QUEUE_NUMS, TopicPublishInfo};
 use crate::protocol::admin::MessageQueue;
 use crate::protocol::header::SendMessageResponseHeader;
-use crate::protocol::message::{REPLY_MESSAGE_FLAG, batch, property, sysflag, uniq_id};
+use crate::protocol::message::{REPLY_MESSAGE_FLAG, property, sysflag, uniq_id};
 use crate::protocol::topic::RETRY_GROUP_TOPIC_PREFIX;
 use crate::remoting::code::request;
 use crate::remoting::{ExtFields, HeaderStr, RemotingCommand};
@@ -327,13 +327,12 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
             "retry topics cannot be sent in batches".into(),
         ));
     }
-    // One buffer for the body, one for the ids and one reused for each message's
-    // properties: no allocation per message.
-    let mut body =
-        BytesMut::with_capacity(msgs.iter().map(|m| m.body.len() + BATCH_ENTRY_ROOM).sum());
+    // One buffer for the body and one for the ids: no allocation per message. Each entry's
+    // properties are written straight into the body, its lengths filled in after.
+    let mut body: Vec<u8> =
+        Vec::with_capacity(msgs.iter().map(|m| m.body.len() + BATCH_ENTRY_ROOM).sum());
     let mut ids = String::with_capacity(msgs.len() * (uniq_id::LEN + 1));
-    let mut properties = String::with_capacity(BATCH_ENTRY_ROOM);
-    let now = crate::util::now_millis();
+    let mut new_ids = uniq_id::Ids::new(crate::util::now_millis(), msgs.len());
     for m in msgs {
         if m.topic != first.topic {
             return Err(ClientError::InvalidMessage(format!(
@@ -342,14 +341,26 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
             )));
         }
         m.validate_content()?;
+        let id = new_ids.next_id();
+        // Hex digits: ASCII.
+        let id = std::str::from_utf8(&id).unwrap_or_default();
         if !ids.is_empty() {
             ids.push(',');
         }
-        let id_at = ids.len();
-        uniq_id::push(&mut ids, now);
-        properties.clear();
-        m.encode_properties_into(&mut properties, &ids[id_at..]);
-        batch::encode_entry(&mut body, m.flag, &m.body, &properties);
+        ids.push_str(id);
+        let at = body.len();
+        // Total size, magic and body CRC (0: the broker works them out), flag, body.
+        body.extend_from_slice(&[0; 12]);
+        body.extend_from_slice(&m.flag.to_be_bytes());
+        body.extend_from_slice(&(m.body.len() as i32).to_be_bytes());
+        body.extend_from_slice(&m.body);
+        let props_at = body.len() + 2;
+        body.extend_from_slice(&[0; 2]);
+        m.put_batch_properties(&mut body, id);
+        let props_len = (body.len() - props_at) as i16;
+        body[props_at - 2..props_at].copy_from_slice(&props_len.to_be_bytes());
+        let total = (body.len() - at) as i32;
+        body[at..at + 4].copy_from_slice(&total.to_be_bytes());
     }
     if body.len() > MAX_MESSAGE_SIZE {
         return Err(ClientError::InvalidMessage(format!(
@@ -363,7 +374,7 @@ fn prepare_batch(msgs: &[Message]) -> ClientResult<Prepared> {
         flag: 0,
         sys_flag: 0,
         properties: None,
-        body: body.freeze(),
+        body: Bytes::from(body),
         msg_id: ids,
         reconsume_times: 0,
         max_reconsume_times: None,
@@ -650,7 +661,7 @@ fn bool_header(b: bool) -> HeaderStr {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::message::property_value;
+    use crate::protocol::message::{batch, property_value};
 
     #[test]
     fn batches_carry_each_message_with_its_own_id() {
@@ -675,6 +686,13 @@ mod tests {
             property_value(entries[1].properties, "UNIQ_KEY"),
             Some(ids[1])
         );
+        // What a single send carries, but WAIT.
+        for (m, (e, id)) in msgs.iter().zip(entries.iter().zip(&ids)) {
+            let single = m.encode_properties(id);
+            let without_wait = single.replace("\u{2}WAIT\u{1}true", "");
+            assert_eq!(e.properties, without_wait);
+            assert_eq!(e.flag, m.flag);
+        }
 
         assert!(prepare_batch(&[]).is_err());
         let mixed = [Message::new("T", "a"), Message::new("U", "b")];
