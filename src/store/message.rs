@@ -154,14 +154,7 @@ impl AppendMessage<'_> {
         w.host(&self.store_host);
         w.i32(self.reconsume_times);
         w.i64(self.prepared_transaction_offset);
-        w.i32(self.body.len() as i32);
-        w.bytes(self.body);
-        w.buf[w.pos] = self.topic.len() as u8;
-        w.pos += 1;
-        w.bytes(self.topic.as_bytes());
-        w.buf[w.pos..w.pos + 2].copy_from_slice(&(self.properties.len() as i16).to_be_bytes());
-        w.pos += 2;
-        w.bytes(self.properties.as_bytes());
+        w.body_topic_properties(self.body, self.topic, self.properties);
     }
 }
 
@@ -270,14 +263,7 @@ impl<'a> RecordHead<'a> {
         put(QUEUE_OFFSET_AT, &queue_offset.to_be_bytes());
         put(PHYSICAL_OFFSET_AT, &physical_offset.to_be_bytes());
         let mut w = Writer { buf, pos: self.len };
-        w.i32(m.body.len() as i32);
-        w.bytes(m.body);
-        w.buf[w.pos] = self.topic.len() as u8;
-        w.pos += 1;
-        w.bytes(self.topic.as_bytes());
-        w.buf[w.pos..w.pos + 2].copy_from_slice(&(m.properties.len() as i16).to_be_bytes());
-        w.pos += 2;
-        w.bytes(m.properties.as_bytes());
+        w.body_topic_properties(m.body, self.topic, m.properties);
     }
 }
 
@@ -316,6 +302,18 @@ impl Writer<'_> {
             IpAddr::V6(ip) => self.bytes(&ip.octets()),
         }
         self.i32(a.port() as i32);
+    }
+    /// A record's last fields: body length and body, topic length (one byte) and topic,
+    /// properties length (two bytes) and properties.
+    #[inline]
+    fn body_topic_properties(&mut self, body: &[u8], topic: &str, properties: &str) {
+        self.i32(body.len() as i32);
+        self.bytes(body);
+        self.buf[self.pos] = topic.len() as u8;
+        self.pos += 1;
+        self.bytes(topic.as_bytes());
+        self.bytes(&(properties.len() as i16).to_be_bytes());
+        self.bytes(properties.as_bytes());
     }
 }
 
