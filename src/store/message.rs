@@ -140,20 +140,12 @@ impl AppendMessage<'_> {
         debug_assert_eq!(buf.len(), self.record_len());
         debug_assert_eq!(body_crc, self::body_crc(self.body));
         let mut w = Writer { buf, pos: 0 };
-        w.i32(buf_len_i32(w.buf.len()));
-        w.i32(MESSAGE_MAGIC_CODE);
-        w.i32(body_crc);
-        w.i32(self.queue_id);
-        w.i32(self.flag);
-        w.i64(queue_offset);
-        w.i64(physical_offset);
-        w.i32(self.effective_sys_flag());
-        w.i64(self.born_timestamp);
-        w.host(&self.born_host);
-        w.i64(store_timestamp);
-        w.host(&self.store_host);
-        w.i32(self.reconsume_times);
-        w.i64(self.prepared_transaction_offset);
+        let total = buf_len_i32(w.buf.len());
+        w.head(
+            self,
+            [total, body_crc, self.flag],
+            [queue_offset, physical_offset, store_timestamp],
+        );
         w.body_topic_properties(self.body, self.topic, self.properties);
     }
 }
@@ -214,20 +206,8 @@ impl<'a> RecordHead<'a> {
             buf: &mut bytes,
             pos: 0,
         };
-        w.i32(0);
-        w.i32(MESSAGE_MAGIC_CODE);
-        w.i32(0);
-        w.i32(base.queue_id);
-        w.i32(0);
-        w.i64(0);
-        w.i64(0);
-        w.i32(base.effective_sys_flag());
-        w.i64(base.born_timestamp);
-        w.host(&base.born_host);
-        w.i64(store_timestamp);
-        w.host(&base.store_host);
-        w.i32(base.reconsume_times);
-        w.i64(base.prepared_transaction_offset);
+        // Size, CRC, flag and offsets are each record's own: written per record.
+        w.head(base, [0, 0, 0], [0, 0, store_timestamp]);
         let len = w.pos;
         RecordHead {
             bytes,
@@ -302,6 +282,30 @@ impl Writer<'_> {
             IpAddr::V6(ip) => self.bytes(&ip.octets()),
         }
         self.i32(a.port() as i32);
+    }
+    /// A record's fields up to its body length: `[total size, body CRC, flag]` and
+    /// `[queue offset, physical offset, store timestamp]` as given, the rest from `m`.
+    #[inline]
+    fn head(
+        &mut self,
+        m: &AppendMessage<'_>,
+        [total, crc, flag]: [i32; 3],
+        [queue_offset, physical_offset, store_timestamp]: [i64; 3],
+    ) {
+        self.i32(total);
+        self.i32(MESSAGE_MAGIC_CODE);
+        self.i32(crc);
+        self.i32(m.queue_id);
+        self.i32(flag);
+        self.i64(queue_offset);
+        self.i64(physical_offset);
+        self.i32(m.effective_sys_flag());
+        self.i64(m.born_timestamp);
+        self.host(&m.born_host);
+        self.i64(store_timestamp);
+        self.host(&m.store_host);
+        self.i32(m.reconsume_times);
+        self.i64(m.prepared_transaction_offset);
     }
     /// A record's last fields: body length and body, topic length (one byte) and topic,
     /// properties length (two bytes) and properties.
